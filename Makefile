@@ -1,0 +1,140 @@
+# yuedu: a terminal reader for corpora of long Chinese documents.
+#
+#   make            build build/yuedu
+#   make run        build and open the bundled guide
+#   make test       unit and end-to-end tests, then again under ASan + UBSan
+#   make bench      generate a 100 MB corpus and measure
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+#
+# On a fresh Debian/Ubuntu machine the first build installs what is missing
+# (pkg-config, ncursesw, ICU, libyaml; cmocka and tmux for the tests) with
+# apt-get, through sudo when not root.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+DATADIR  = $(PREFIX)/share/yuedu
+MANDIR   = $(PREFIX)/share/man/man1
+
+PKGS      := ncursesw icu-uc icu-i18n yaml-0.1
+TEST_PKGS := cmocka
+DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev
+TEST_DEBS := libcmocka-dev tmux
+BENCH_DEBS := ripgrep less
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+ifeq ($(SANITIZE),1)
+OPT := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+LDSAN := -fsanitize=address,undefined
+else
+OPT ?= -O2 -g
+LDSAN :=
+endif
+
+# pkg-config is asked when a recipe runs (deferred `=`), after `deps` has
+# had the chance to install what it needs.
+DEFS        = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DYD_DATADIR='"$(DATADIR)"'
+CORE_CFLAGS = -std=c17 $(WARN) $(OPT) -Iinclude $(DEFS) $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1)
+TUI_CFLAGS  = -std=c17 $(WARN) $(OPT) -Iinclude -DNCURSES_WIDECHAR=1 $(shell pkg-config --cflags ncursesw)
+LIBS        = $(shell pkg-config --libs $(PKGS)) -lpthread
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
+
+CORE_SRC := $(wildcard src/core/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+TUI_SRC  := $(wildcard src/tui/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+BENCH_SRC := $(wildcard tests/bench/*.c)
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/obj/%.o)
+CORE_LIB := $(BUILD)/libyuedu-core.a
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BIN := $(BUILD)/bench/decode_bench
+
+.PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps
+
+all: deps
+	@$(MAKE) --no-print-directory $(BUILD)/yuedu
+
+run: all
+	./$(BUILD)/yuedu
+
+# Build both trees first, then run the suite over each; run-tests prints
+# the counted summary.
+test: deps test-deps
+	@$(MAKE) --no-print-directory unit-build
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 unit-build
+	@tests/run-tests.sh build build/asan
+
+unit-build: $(BUILD)/yuedu $(UNIT_BIN)
+
+bench: deps bench-deps
+	@$(MAKE) --no-print-directory $(BUILD)/yuedu $(BENCH_BIN)
+	@tests/bench/run.sh $(BUILD)
+
+$(BUILD)/yuedu: $(CLI_OBJ) $(TUI_OBJ) $(CORE_LIB)
+	$(CC) $(OPT) $(LDSAN) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(CORE_LIB) $(LIBS)
+
+$(CORE_LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/obj/src/tui/%.o: src/tui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(TUI_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CORE_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CORE_CFLAGS) -DYD_SOURCE_DIR='"$(CURDIR)"' -MMD -MP -o $@ $< $(CORE_LIB) $(LDSAN) $(LIBS) $(TEST_LIBS)
+
+$(BUILD)/bench/%: tests/bench/%.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CORE_CFLAGS) -o $@ $< $(CORE_LIB) $(LDSAN) $(LIBS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Install Debian packages when a pkg-config or command check fails.
+define ensure
+	@missing=""; \
+	for p in $(1); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
+	for c in $(2); do command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "yuedu: missing:$$missing; installing Debian packages: $(3)"; \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq || true; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(3) >/dev/null || \
+	    { echo "yuedu: apt-get install $(3) failed; install them by hand" >&2; exit 1; }; \
+	fi
+endef
+
+deps:
+	$(call ensure,$(PKGS),pkg-config $(CC),$(DEBS) gcc make)
+
+test-deps:
+	$(call ensure,$(TEST_PKGS),tmux,$(TEST_DEBS))
+
+bench-deps:
+	$(call ensure,,rg less,$(BENCH_DEBS))
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/guide
+	install -m 755 $(BUILD)/yuedu $(DESTDIR)$(PREFIX)/bin/yuedu
+	install -m 644 docs/yuedu.1 $(DESTDIR)$(MANDIR)/yuedu.1
+	install -m 644 themes/*.yaml $(DESTDIR)$(DATADIR)/themes/
+	install -m 644 docs/guide/* $(DESTDIR)$(DATADIR)/guide/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/yuedu $(DESTDIR)$(MANDIR)/yuedu.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build tests/bench/corpus

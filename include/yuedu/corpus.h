@@ -1,0 +1,49 @@
+/* A corpus: the documents named by the command line, in reading order.
+ *
+ * Directories are walked recursively for *.txt, *.md, *.markdown and
+ * extension-less files; hidden entries are skipped; a directory reached a
+ * second time (a symlink loop, or two links to one place) is walked once;
+ * entries are read in natural order. Files named explicitly are read
+ * whatever their extension. Problems with single files never stop the
+ * walk: they are reported through a yd_diag_fn and the file is left out. */
+#ifndef YUEDU_CORPUS_H
+#define YUEDU_CORPUS_H
+
+#include <stddef.h>
+
+#include "yuedu/document.h"
+#include "yuedu/status.h"
+
+/* Called once per file that is left out, with a message that follows
+ * "yuedu: PATH: " (e.g. "skipped: binary file"). */
+typedef void (*yd_diag_fn)(void *context, const char *path, const char *message);
+
+typedef struct yd_path_list {
+    char **paths;
+    size_t count, capacity;
+} yd_path_list;
+
+/* Deepest directory nesting walked; deeper folders are reported and left out. */
+#define YD_CORPUS_MAX_DEPTH 64
+
+/* Expand args into the files to read, in reading order. Only running out of
+ * memory fails; everything else is a diagnostic. */
+yd_status yd_corpus_collect(const char *const *args, size_t nargs, yd_path_list *out, yd_diag_fn diag,
+                            void *context);
+void yd_path_list_free(yd_path_list *list);
+
+/* Does a file found while walking look like a document by its name? */
+int yd_corpus_name_is_document(const char *name);
+
+typedef struct yd_corpus {
+    yd_document *docs;
+    size_t count, capacity;
+} yd_corpus;
+
+/* Collect and load every document. Files that cannot be read or are binary
+ * are reported and left out; only running out of memory fails. */
+yd_status yd_corpus_load(yd_corpus *corpus, const char *const *args, size_t nargs, const yd_load_options *options,
+                         yd_diag_fn diag, void *context);
+void yd_corpus_free(yd_corpus *corpus);
+
+#endif

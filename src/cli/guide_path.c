@@ -1,0 +1,41 @@
+/* Locating the bundled guide, the corpus opened when no PATH is given. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef YD_DATADIR
+#define YD_DATADIR "/usr/local/share/yuedu"
+#endif
+
+static int is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int cli_find_guide(char *buf, size_t size)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            /* Source tree first (build/ and build/asan/), so `make run` shows the
+             * guide being edited; then an installed tree. */
+            static const char *const relative[] = {"/../docs/guide", "/../../docs/guide", "/../share/yuedu/guide"};
+            for (size_t k = 0; k < sizeof relative / sizeof relative[0]; k++) {
+                int len = snprintf(buf, size, "%s%s", exe, relative[k]);
+                if (len > 0 && (size_t)len < size && is_directory(buf))
+                    return 0;
+            }
+        }
+    }
+    int len = snprintf(buf, size, "%s/guide", YD_DATADIR);
+    return len > 0 && (size_t)len < size && is_directory(buf) ? 0 : -1;
+}

@@ -1,0 +1,258 @@
+/* Encoding detection; see include/yuedu/detect.h for the reasoning. */
+#include "yuedu/detect.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Weights of the cost model: an invalid sequence is far less likely in real
+ * text of an encoding than a rare character of it. */
+enum { COST_ERROR = 4, COST_RARE = 2, COST_LEVEL2 = 1 };
+
+const char *yd_encoding_kind_name(yd_encoding_kind kind)
+{
+    switch (kind) {
+    case YD_ENC_UTF8: return "UTF-8";
+    case YD_ENC_UTF8_BOM: return "UTF-8-BOM";
+    case YD_ENC_UTF16LE: return "UTF-16LE";
+    case YD_ENC_UTF16BE: return "UTF-16BE";
+    case YD_ENC_GB18030: return "GB18030";
+    case YD_ENC_BIG5: return "Big5";
+    case YD_ENC_NAMED: return "named";
+    case YD_ENC_BINARY: return "binary";
+    }
+    return "unknown";
+}
+
+/* Length of the well-formed UTF-8 sequence at p (Unicode table 3-7), or 0
+ * with *bad set to the length of the maximal ill-formed subpart. */
+static size_t utf8_sequence(const unsigned char *p, size_t avail, size_t *bad)
+{
+    unsigned char b = p[0];
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b < 0x80)
+        return 1;
+    if (b >= 0xC2 && b <= 0xDF) need = 1;
+    else if (b == 0xE0) { need = 2; lo = 0xA0; }
+    else if (b >= 0xE1 && b <= 0xEC) need = 2;
+    else if (b == 0xED) { need = 2; hi = 0x9F; }
+    else if (b >= 0xEE && b <= 0xEF) need = 2;
+    else if (b == 0xF0) { need = 3; lo = 0x90; }
+    else if (b >= 0xF1 && b <= 0xF3) need = 3;
+    else if (b == 0xF4) { need = 3; hi = 0x8F; }
+    else { *bad = 1; return 0; }
+    for (size_t k = 1; k <= need; k++) {
+        if (k >= avail || p[k] < lo || p[k] > hi) {
+            *bad = k;
+            return 0;
+        }
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return need + 1;
+}
+
+unsigned long yd_detect_cost_utf8(const unsigned char *p, size_t n)
+{
+    unsigned long cost = 0;
+    size_t i = 0;
+    while (i < n) {
+        /* ASCII runs are the common case: skip eight bytes at a time. */
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if ((w & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        size_t bad = 0, len = utf8_sequence(p + i, n - i, &bad);
+        if (len == 0) {
+            cost += COST_ERROR;
+            len = bad;
+        }
+        i += len;
+    }
+    return cost;
+}
+
+unsigned long yd_detect_cost_gb18030(const unsigned char *p, size_t n)
+{
+    unsigned long cost = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = p[i];
+        if (b < 0x80) { i++; continue; }
+        if (b == 0x80 || b == 0xFF || i + 1 >= n) { cost += COST_ERROR; i++; continue; }
+        unsigned char t = p[i + 1];
+        if (t >= 0x30 && t <= 0x39) {
+            /* Four-byte form: rare characters outside GBK. */
+            if (i + 3 < n && p[i + 2] >= 0x81 && p[i + 2] <= 0xFE && p[i + 3] >= 0x30 && p[i + 3] <= 0x39) {
+                cost += COST_RARE;
+                i += 4;
+            } else {
+                cost += COST_ERROR;
+                i++;
+            }
+            continue;
+        }
+        if (t < 0x40 || t == 0x7F || t == 0xFF) { cost += COST_ERROR; i++; continue; }
+        if (t >= 0xA1 && ((b >= 0xA1 && b <= 0xA3) || (b >= 0xB0 && b <= 0xD7)))
+            ; /* punctuation, full-width forms and GB2312 level 1 */
+        else if (t >= 0xA1 && ((b >= 0xA4 && b <= 0xA9) || (b >= 0xD8 && b <= 0xF7)))
+            cost += COST_LEVEL2; /* kana, Greek, box drawing; level 2 */
+        else
+            cost += COST_RARE;
+        i += 2;
+    }
+    return cost;
+}
+
+unsigned long yd_detect_cost_big5(const unsigned char *p, size_t n)
+{
+    unsigned long cost = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = p[i];
+        if (b < 0x80) { i++; continue; }
+        if (b == 0x80 || b == 0xFF || i + 1 >= n) { cost += COST_ERROR; i++; continue; }
+        unsigned char t = p[i + 1];
+        if (!((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE))) { cost += COST_ERROR; i++; continue; }
+        unsigned code = (unsigned)b << 8 | t;
+        if ((code >= 0xA140 && code <= 0xA3BF) || (code >= 0xA440 && code <= 0xC67E))
+            ; /* symbols and the frequent characters */
+        else if (code >= 0xC940 && code <= 0xF9D5)
+            cost += COST_LEVEL2;
+        else
+            cost += COST_RARE;
+        i += 2;
+    }
+    return cost;
+}
+
+static int utf16_unit_is_textlike(unsigned u)
+{
+    return u == 0x09 || u == 0x0A || u == 0x0D || (u >= 0x20 && u <= 0x7E) ||
+           (u >= 0xA0 && u <= 0x24F) || (u >= 0x2000 && u <= 0x206F) ||
+           (u >= 0x2100 && u <= 0x2BFF) || (u >= 0x3000 && u <= 0x30FF) ||
+           (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x4E00 && u <= 0x9FFF) ||
+           (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) ||
+           (u >= 0xFF00 && u <= 0xFFEF) || u == 0xFEFF;
+}
+
+unsigned yd_detect_utf16_plausibility(const unsigned char *p, size_t n, int big_endian)
+{
+    size_t units = n / 2, good = 0;
+    if (units == 0)
+        return 0;
+    for (size_t k = 0; k < units; k++) {
+        unsigned u = big_endian ? (unsigned)p[2 * k] << 8 | p[2 * k + 1]
+                                : (unsigned)p[2 * k + 1] << 8 | p[2 * k];
+        if (u >= 0xD800 && u <= 0xDBFF && k + 1 < units) {
+            unsigned v = big_endian ? (unsigned)p[2 * k + 2] << 8 | p[2 * k + 3]
+                                    : (unsigned)p[2 * k + 3] << 8 | p[2 * k + 2];
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                good += 2;
+                k++;
+            }
+            continue;
+        }
+        good += utf16_unit_is_textlike(u);
+    }
+    return (unsigned)(good * 1000 / units);
+}
+
+static int has_binary_signature(const unsigned char *p, size_t n)
+{
+    static const struct { const char *magic; size_t len; } sigs[] = {
+        {"\x89PNG\r\n\x1a\n", 8}, {"%PDF-", 5}, {"PK\x03\x04", 4}, {"\x7f" "ELF", 4},
+        {"\x1f\x8b", 2}, {"GIF8", 4}, {"\xff\xd8\xff", 3}, {"BZh", 3},
+        {"\xfd" "7zXZ", 5}, {"7z\xbc\xaf", 4}, {"\xd0\xcf\x11\xe0", 4}, {"Rar!", 4},
+    };
+    for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+        if (n >= sigs[k].len && memcmp(p, sigs[k].magic, sigs[k].len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Cut the sample back to a line end so a character split by the cut is not
+ * counted as an error. */
+static size_t trim_sample(const unsigned char *p, size_t n, size_t total)
+{
+    if (n >= total)
+        return n;
+    for (size_t k = n; k > 0 && n - k < 256; k--)
+        if (p[k - 1] == '\n')
+            return k;
+    for (size_t k = n; k > 0 && n - k < 8; k--)
+        if (p[k - 1] < 0x80)
+            return k;
+    return n;
+}
+
+static void set(yd_encoding *out, yd_encoding_kind kind, size_t bom)
+{
+    out->kind = kind;
+    out->bom_length = bom;
+    snprintf(out->name, sizeof out->name, "%s", yd_encoding_kind_name(kind));
+}
+
+void yd_detect_encoding(const unsigned char *bytes, size_t length, yd_encoding *out)
+{
+    if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        return set(out, YD_ENC_UTF8_BOM, 3);
+    if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        return set(out, YD_ENC_UTF16LE, 2);
+    if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        return set(out, YD_ENC_UTF16BE, 2);
+
+    size_t n = length < YD_DETECT_SAMPLE ? length : YD_DETECT_SAMPLE;
+    n = trim_sample(bytes, n, length);
+    if (has_binary_signature(bytes, n))
+        return set(out, YD_ENC_BINARY, 0);
+
+    size_t zeros_even = 0, zeros_odd = 0, suspicious = 0, high = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char b = bytes[k];
+        if (b == 0)
+            (k & 1) ? zeros_odd++ : zeros_even++;
+        if (b < 0x20 ? !(b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x1B) : b == 0x7F)
+            suspicious++;
+        high += b >= 0x80;
+    }
+    size_t zeros = zeros_even + zeros_odd;
+    size_t even_n = length & 1 ? 0 : (n & ~(size_t)1);
+    unsigned le = even_n ? yd_detect_utf16_plausibility(bytes, even_n, 0) : 0;
+    unsigned be = even_n ? yd_detect_utf16_plausibility(bytes, even_n, 1) : 0;
+
+    /* Valid UTF-8 with at most a few stray NULs is UTF-8: UTF-16 with ASCII
+     * in it has far more zero bytes, and UTF-16 without is not valid UTF-8. */
+    unsigned long cost_utf8 = yd_detect_cost_utf8(bytes, n);
+    if (cost_utf8 == 0 && zeros * 50 <= n && suspicious * 10 <= n)
+        return set(out, YD_ENC_UTF8, 0);
+    /* Zero bytes on one parity are the fingerprint of UTF-16 with ASCII. */
+    if (zeros > 1 && even_n && (zeros_odd * 10 >= zeros * 9 || zeros_even * 10 >= zeros * 9)) {
+        int big = zeros_even > zeros_odd;
+        if ((big ? be : le) >= 800)
+            return set(out, big ? YD_ENC_UTF16BE : YD_ENC_UTF16LE, 0);
+    }
+    if (zeros * 50 > n || suspicious * 10 > n)
+        return set(out, YD_ENC_BINARY, 0);
+
+    /* Invalid UTF-8 that reads as CJK UTF-16 throughout: BOM-less UTF-16 with
+     * no ASCII in it at all. */
+    if (even_n >= 4 && (le >= 950 || be >= 950))
+        return set(out, be > le ? YD_ENC_UTF16BE : YD_ENC_UTF16LE, 0);
+
+    unsigned long cost_gb = yd_detect_cost_gb18030(bytes, n);
+    unsigned long cost_big5 = yd_detect_cost_big5(bytes, n);
+    unsigned long best = cost_utf8;
+    yd_encoding_kind kind = YD_ENC_UTF8;
+    if (cost_gb < best) { best = cost_gb; kind = YD_ENC_GB18030; }
+    if (cost_big5 < best) { best = cost_big5; kind = YD_ENC_BIG5; }
+    /* Control bytes plus no encoding making sense of the high bytes: noise. */
+    if (suspicious * 100 > n && best >= high)
+        return set(out, YD_ENC_BINARY, 0);
+    set(out, kind, 0);
+}

@@ -1,0 +1,219 @@
+/* Loading a file into a yd_document: read, detect, decode, index lines. */
+#include "yuedu/document.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "yuedu/decode.h"
+
+void yd_document_free(yd_document *doc)
+{
+    free(doc->path);
+    free(doc->text);
+    free(doc->line_starts);
+    memset(doc, 0, sizeof *doc);
+}
+
+/* Turn CRLF and CR into LF in place, drop a leading U+FEFF, count code
+ * points and record where each line starts: one pass over the text. */
+static yd_status index_lines(yd_document *doc, yd_error *err)
+{
+    UChar *t = doc->text;
+    int32_t n = doc->length, r = 0, w = 0;
+    if (n > 0 && t[0] == 0xFEFF)
+        r = 1;
+    size_t cap = (size_t)n / 32 + 16, count = 0, trails = 0;
+    int32_t *starts = malloc(cap * sizeof *starts);
+    if (!starts)
+        return yd_error_set(err, YD_ENOMEM, "out of memory indexing lines");
+    unsigned eols = 0;
+    int at_line_start = 1;
+    while (r < n) {
+        if (at_line_start) {
+            if (count == cap) {
+                int32_t *bigger = realloc(starts, cap * 2 * sizeof *starts);
+                if (!bigger) {
+                    free(starts);
+                    return yd_error_set(err, YD_ENOMEM, "out of memory indexing lines");
+                }
+                starts = bigger;
+                cap *= 2;
+            }
+            starts[count++] = w;
+            at_line_start = 0;
+        }
+        UChar c = t[r++];
+        if (c > '\r') {
+            trails += U16_IS_TRAIL(c);
+            t[w++] = c;
+            continue;
+        }
+        if (c == '\n') {
+            eols |= YD_EOL_LF;
+            at_line_start = 1;
+        } else if (c == '\r') {
+            if (r < n && t[r] == '\n') {
+                r++;
+                eols |= YD_EOL_CRLF;
+            } else {
+                eols |= YD_EOL_CR;
+            }
+            c = '\n';
+            at_line_start = 1;
+        }
+        t[w++] = c;
+    }
+    t[w] = 0;
+    doc->length = w;
+    doc->line_starts = starts;
+    doc->line_count = (int32_t)count;
+    doc->chars = (size_t)w - trails;
+    doc->line_ends = eols;
+    return YD_OK;
+}
+
+yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsigned char *bytes, size_t length,
+                                 const yd_load_options *options, yd_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    yd_status st;
+    if (options && options->encoding) {
+        st = yd_encoding_from_name(options->encoding, &doc->encoding, err);
+        if (st != YD_OK)
+            return st;
+    } else {
+        yd_detect_encoding(bytes, length, &doc->encoding);
+        if (doc->encoding.kind == YD_ENC_BINARY)
+            return yd_error_set(err, YD_EBINARY, "skipped: binary file");
+    }
+    yd_utf16 text;
+    st = yd_decode(bytes, length, &doc->encoding, &text, err);
+    if (st != YD_OK)
+        return st;
+    doc->path = strdup(path);
+    if (!doc->path) {
+        yd_utf16_free(&text);
+        return yd_error_set(err, YD_ENOMEM, "out of memory");
+    }
+    doc->bytes = length;
+    doc->text = text.units;
+    doc->length = text.length;
+    doc->replacements = text.replacements;
+    st = index_lines(doc, err);
+    if (st != YD_OK)
+        yd_document_free(doc);
+    return st;
+}
+
+/* Read a whole regular file. */
+static yd_status read_file(const char *path, unsigned char **out, size_t *out_len, yd_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return yd_error_set(err, YD_EIO, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return yd_error_set(err, YD_EIO, "cannot stat: %s", strerror(e));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return yd_error_set(err, YD_EIO, "is a directory");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return yd_error_set(err, YD_EIO, "not a regular file");
+    }
+    if ((size_t)st.st_size > YD_DECODE_MAX_BYTES) {
+        close(fd);
+        return yd_error_set(err, YD_ETOOBIG, "file too large (%lld bytes; the limit is %zu)",
+                            (long long)st.st_size, (size_t)YD_DECODE_MAX_BYTES);
+    }
+    /* The size may change under us: read until EOF, growing as needed. */
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    unsigned char *buf = malloc(cap);
+    if (!buf) {
+        close(fd);
+        return yd_error_set(err, YD_ENOMEM, "out of memory reading %zu bytes", cap);
+    }
+    for (;;) {
+        if (len == cap) {
+            if (cap > YD_DECODE_MAX_BYTES) {
+                free(buf);
+                close(fd);
+                return yd_error_set(err, YD_ETOOBIG, "file too large (the limit is %zu bytes)",
+                                    (size_t)YD_DECODE_MAX_BYTES);
+            }
+            unsigned char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                close(fd);
+                return yd_error_set(err, YD_ENOMEM, "out of memory reading file");
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + len, cap - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int e = errno;
+            free(buf);
+            close(fd);
+            return yd_error_set(err, YD_EIO, "read error: %s", strerror(e));
+        }
+        if (got == 0)
+            break;
+        len += (size_t)got;
+    }
+    close(fd);
+    *out = buf;
+    *out_len = len;
+    return YD_OK;
+}
+
+yd_status yd_document_load(yd_document *doc, const char *path, const yd_load_options *options, yd_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    unsigned char *bytes = NULL;
+    size_t length = 0;
+    yd_status st = read_file(path, &bytes, &length, err);
+    if (st != YD_OK)
+        return st;
+    st = yd_document_from_bytes(doc, path, bytes, length, options, err);
+    free(bytes);
+    return st;
+}
+
+int32_t yd_document_line_at(const yd_document *doc, int32_t offset)
+{
+    if (doc->line_count == 0)
+        return 0;
+    int32_t lo = 0, hi = doc->line_count - 1;
+    while (lo < hi) { /* last line whose start <= offset */
+        int32_t mid = lo + (hi - lo + 1) / 2;
+        if (doc->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+void yd_document_line_bounds(const yd_document *doc, int32_t line, int32_t *start, int32_t *end)
+{
+    if (line < 0 || line >= doc->line_count) {
+        *start = *end = doc->length;
+        return;
+    }
+    *start = doc->line_starts[line];
+    int32_t e = line + 1 < doc->line_count ? doc->line_starts[line + 1] : doc->length;
+    if (e > *start && doc->text[e - 1] == '\n')
+        e--;
+    *end = e;
+}

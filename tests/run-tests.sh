@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Run the unit tests and the end-to-end tests over each build tree given
+# (e.g. build build/asan) and print a counted summary; exit 1 on any failure.
+#
+#   tests/run-tests.sh BUILD...
+#   TESTS=corpus tests/run-tests.sh build     only tests whose name matches
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+passed=0 failed=0 skipped=0
+failures=()
+
+# Sanitizer builds: stop at the first error, report leaks.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+
+count() { # FILE PATTERN: sum of the numbers cmocka prints after PATTERN
+    sed -n "s/^\[  $2 *\] \([0-9]*\) test.*/\1/p" "$1" | awk '{s += $1} END {print s + 0}'
+}
+
+for build in "$@"; do
+    if [ ! -x "$build/yuedu" ]; then
+        echo "run-tests: $build/yuedu is missing; build it first" >&2
+        exit 2
+    fi
+    echo "=== unit tests ($build)"
+    for t in "$build"/tests/test_*; do
+        [ -x "$t" ] || continue
+        name=${t##*/}
+        [[ -n "${TESTS:-}" && "$name" != *${TESTS}* ]] && continue
+        log=$(mktemp)
+        "$t" >"$log" 2>&1
+        rc=$?
+        p=$(count "$log" PASSED) f=$(count "$log" FAILED) s=$(count "$log" SKIPPED)
+        if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+            f=1 # crashed or a sanitizer stopped it
+        fi
+        if [ "$f" -gt 0 ]; then
+            cat "$log"
+            failures+=("$build: $name")
+            echo "FAIL $name: $p passed, $f failed"
+        else
+            echo "ok   $name: $p passed${s:+, $s skipped}"
+        fi
+        passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+        rm -f "$log"
+    done
+
+    echo "=== end-to-end tests ($build)"
+    for t in tests/e2e/*.test; do
+        [ -f "$t" ] || continue
+        name=${t##*/}
+        name=${name%.test}
+        [[ -n "${TESTS:-}" && "$name" != *${TESTS}* ]] && continue
+        log=$(mktemp)
+        YUEDU="$PWD/$build/yuedu" bash "$t" >"$log" 2>&1
+        rc=$?
+        if [ "$rc" -eq 0 ]; then
+            echo "ok   e2e/$name"
+            passed=$((passed + 1))
+        elif [ "$rc" -eq 77 ]; then
+            echo "skip e2e/$name: $(tail -n 1 "$log")"
+            skipped=$((skipped + 1))
+        else
+            cat "$log"
+            echo "FAIL e2e/$name"
+            failures+=("$build: e2e/$name")
+            failed=$((failed + 1))
+        fi
+        rm -f "$log"
+    done
+done
+
+echo
+for f in "${failures[@]}"; do
+    echo "failed: $f"
+done
+echo "total: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

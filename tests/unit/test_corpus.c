@@ -1,0 +1,197 @@
+/* Walking folders into a corpus: order, filters, loops, bad files. */
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test_util.h"
+#include "yuedu/corpus.h"
+
+typedef struct diags {
+    char text[8192];
+    int count;
+} diags;
+
+static void collect_diag(void *context, const char *path, const char *message)
+{
+    diags *d = context;
+    const char *base = strrchr(path, '/');
+    size_t used = strlen(d->text);
+    snprintf(d->text + used, sizeof d->text - used, "%s: %s\n", base ? base + 1 : path, message);
+    d->count++;
+}
+
+static void make_dir(const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_int_equal(mkdir(path, 0755), 0);
+}
+
+static void make_link(const char *dir, const char *name, const char *target)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_int_equal(symlink(target, path), 0);
+}
+
+static const char *base_of(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static void test_walk_order_and_filters(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    write_file(dir, "10.txt", "十", 3);
+    write_file(dir, "2.txt", "二", 3);
+    write_file(dir, "1.md", "# 一", 5);
+    write_file(dir, "notes", "无扩展名", 12);
+    write_file(dir, "photo.jpg", "x", 1);
+    write_file(dir, "UPPER.TXT", "upper", 5);
+    write_file(dir, "page.markdown", "m", 1);
+    write_file(dir, ".hidden.txt", "h", 1);
+    make_dir(dir, ".git");
+    write_file(dir, ".git/HEAD.txt", "h", 1);
+    make_dir(dir, "sub");
+    write_file(dir, "sub/3.txt", "三", 3);
+    make_dir(dir, "sub9");
+    write_file(dir, "sub9/a.txt", "a", 1);
+
+    yd_path_list list;
+    diags d = {{0}, 0};
+    const char *args[] = {dir};
+    assert_int_equal(yd_corpus_collect(args, 1, &list, collect_diag, &d), YD_OK);
+    /* Natural order compares bytes: upper-case letters sort before lower. */
+    const char *want_sorted[] = {"1.md", "2.txt", "10.txt", "UPPER.TXT", "notes", "page.markdown", "3.txt", "a.txt"};
+    assert_int_equal(list.count, 8);
+    for (size_t k = 0; k < list.count; k++)
+        assert_string_equal(base_of(list.paths[k]), want_sorted[k]);
+    assert_int_equal(d.count, 0);
+    yd_path_list_free(&list);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void test_symlink_loops_and_duplicates(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    make_dir(dir, "a");
+    write_file(dir, "a/doc.txt", "文", 3);
+    make_link(dir, "a/loop", "..");     /* back to the root: a loop */
+    make_link(dir, "a/self", ".");      /* to itself */
+    make_link(dir, "b", "a");           /* a second way into a */
+    make_link(dir, "same.txt", "a/doc.txt");
+    make_link(dir, "dangling.txt", "nowhere.txt");
+
+    yd_path_list list;
+    diags d = {{0}, 0};
+    const char *args[] = {dir};
+    assert_int_equal(yd_corpus_collect(args, 1, &list, collect_diag, &d), YD_OK);
+    assert_int_equal(list.count, 1); /* doc.txt once, whatever the links */
+    assert_string_equal(base_of(list.paths[0]), "doc.txt");
+    assert_non_null(strstr(d.text, "loop: skipped: directory already read"));
+    assert_non_null(strstr(d.text, "dangling.txt: cannot open: No such file or directory"));
+    yd_path_list_free(&list);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void test_load_skips_bad_files_keeps_the_rest(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    write_file(dir, "1-good.txt", "第一章 总则\n正文。\n", 26);
+    write_file(dir, "2-binary", "\x89PNG\r\n\x1a\n\0\0\0\0IHDR\0\0", 16);
+    write_file(dir, "3-empty.txt", "", 0);
+    write_file(dir, "4-good.txt", "好", 3);
+
+    yd_corpus c;
+    diags d = {{0}, 0};
+    const char *args[] = {dir, "/no/such/path"};
+    assert_int_equal(yd_corpus_load(&c, args, 2, NULL, collect_diag, &d), YD_OK);
+    assert_int_equal(c.count, 3);
+    assert_string_equal(base_of(c.docs[0].path), "1-good.txt");
+    assert_int_equal(c.docs[0].line_count, 2);
+    assert_string_equal(base_of(c.docs[1].path), "3-empty.txt");
+    assert_int_equal(c.docs[1].length, 0);
+    assert_string_equal(base_of(c.docs[2].path), "4-good.txt");
+    assert_non_null(strstr(d.text, "2-binary: skipped: binary file\n"));
+    assert_non_null(strstr(d.text, "path: cannot open: No such file or directory\n"));
+    assert_int_equal(d.count, 2);
+    yd_corpus_free(&c);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* An unreadable file is reported and the rest loads. Root reads anything,
+ * so the check runs in a child that drops to nobody when started as root. */
+static void test_unreadable_file(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    assert_int_equal(chmod(dir, 0755), 0);
+    write_file(dir, "locked.txt", "秘密", 6);
+    write_file(dir, "open.txt", "公开", 6);
+    char locked[4200];
+    snprintf(locked, sizeof locked, "%s/locked.txt", dir);
+    assert_int_equal(chmod(locked, 0), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+            _exit(3);
+        yd_corpus c;
+        diags d = {{0}, 0};
+        const char *args[] = {dir};
+        if (yd_corpus_load(&c, args, 1, NULL, collect_diag, &d) != YD_OK)
+            _exit(4);
+        int ok = c.count == 1 && strstr(d.text, "locked.txt: cannot open: Permission denied\n") != NULL;
+        if (!ok)
+            fprintf(stderr, "count=%zu diags=%s", c.count, d.text);
+        yd_corpus_free(&c);
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void test_explicit_file_any_extension(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    write_file(dir, "speech.log", "讲话", 6);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/speech.log", dir);
+    yd_path_list list;
+    const char *args[] = {path, path};
+    assert_int_equal(yd_corpus_collect(args, 2, &list, NULL, NULL), YD_OK);
+    assert_int_equal(list.count, 1); /* named twice, read once */
+    assert_string_equal(list.paths[0], path);
+    yd_path_list_free(&list);
+    assert_true(yd_corpus_name_is_document("a.txt"));
+    assert_true(yd_corpus_name_is_document("README"));
+    assert_true(yd_corpus_name_is_document("b.Markdown"));
+    assert_false(yd_corpus_name_is_document("c.pdf"));
+    assert_false(yd_corpus_name_is_document("archive.tar.gz"));
+    rm_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_walk_order_and_filters),
+        cmocka_unit_test(test_symlink_loops_and_duplicates),
+        cmocka_unit_test(test_load_skips_bad_files_keeps_the_rest),
+        cmocka_unit_test(test_unreadable_file),
+        cmocka_unit_test(test_explicit_file_any_extension),
+    };
+    return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
+}

@@ -1,0 +1,166 @@
+/* Documents: decoding into UTF-16, line ends, the line index. */
+#include <unistd.h>
+
+#include "test_util.h"
+#include "yuedu/document.h"
+
+static void load(yd_document *doc, const char *bytes, size_t n)
+{
+    yd_error err = {0};
+    yd_status st = yd_document_from_bytes(doc, "mem", (const unsigned char *)bytes, n, NULL, &err);
+    if (st != YD_OK)
+        fail_msg("load failed: %s", err.message);
+}
+
+static void assert_text(const yd_document *doc, const char *want)
+{
+    char *got = utf8_of(doc->text, doc->length);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_line_ends_become_lf(void **state)
+{
+    (void)state;
+    yd_document d;
+    load(&d, "一\r\n二\r三\n四", 16);
+    assert_text(&d, "一\n二\n三\n四");
+    assert_int_equal(d.line_count, 4);
+    assert_int_equal(d.line_ends, YD_EOL_LF | YD_EOL_CRLF | YD_EOL_CR);
+    assert_int_equal(d.line_starts[0], 0);
+    assert_int_equal(d.line_starts[1], 2);
+    assert_int_equal(d.line_starts[2], 4);
+    assert_int_equal(d.line_starts[3], 6);
+    yd_document_free(&d);
+
+    /* CR CR LF is two line ends: a lone CR, then CRLF. */
+    load(&d, "a\r\r\nb", 5);
+    assert_text(&d, "a\n\nb");
+    assert_int_equal(d.line_count, 3);
+    yd_document_free(&d);
+}
+
+static void test_line_count_rules(void **state)
+{
+    (void)state;
+    yd_document d;
+    load(&d, "", 0);
+    assert_int_equal(d.line_count, 0);
+    assert_int_equal(d.length, 0);
+    yd_document_free(&d);
+    load(&d, "x\n", 2); /* a final newline ends the last line */
+    assert_int_equal(d.line_count, 1);
+    yd_document_free(&d);
+    load(&d, "x\n\n", 3); /* an empty line after it is a line */
+    assert_int_equal(d.line_count, 2);
+    yd_document_free(&d);
+    load(&d, "\n", 1);
+    assert_int_equal(d.line_count, 1);
+    yd_document_free(&d);
+}
+
+static void test_bom_stripped_chars_counted(void **state)
+{
+    (void)state;
+    yd_document d;
+    /* BOM + 中 + U+20000 (a surrogate pair) + newline */
+    load(&d, "\xEF\xBB\xBF\xE4\xB8\xAD\xF0\xA0\x80\x80\n", 11);
+    assert_string_equal(d.encoding.name, "UTF-8-BOM");
+    assert_int_equal(d.length, 4);
+    assert_int_equal(d.chars, 3);
+    assert_int_equal(d.text[0], 0x4E2D);
+    assert_int_equal(d.bytes, 11);
+    yd_document_free(&d);
+}
+
+static void test_line_lookup(void **state)
+{
+    (void)state;
+    yd_document d;
+    load(&d, "ab\ncde\n\nf", 9);
+    assert_int_equal(yd_document_line_at(&d, 0), 0);
+    assert_int_equal(yd_document_line_at(&d, 2), 0); /* the newline belongs to its line */
+    assert_int_equal(yd_document_line_at(&d, 3), 1);
+    assert_int_equal(yd_document_line_at(&d, 7), 2);
+    assert_int_equal(yd_document_line_at(&d, 8), 3);
+    assert_int_equal(yd_document_line_at(&d, 999), 3);
+    int32_t s, e;
+    yd_document_line_bounds(&d, 1, &s, &e);
+    assert_int_equal(s, 3);
+    assert_int_equal(e, 6);
+    yd_document_line_bounds(&d, 2, &s, &e);
+    assert_int_equal(s, e);
+    yd_document_line_bounds(&d, 3, &s, &e);
+    assert_int_equal(e - s, 1);
+    yd_document_line_bounds(&d, 4, &s, &e);
+    assert_int_equal(s, d.length);
+    yd_document_free(&d);
+}
+
+static void test_forced_encoding(void **state)
+{
+    (void)state;
+    /* 中文 in GBK, read as GBK and, wrongly, as UTF-8 when forced. */
+    const unsigned char gbk[] = {0xD6, 0xD0, 0xCE, 0xC4};
+    yd_document d;
+    yd_error err = {0};
+    yd_load_options gb = {.encoding = "GBK"};
+    assert_int_equal(yd_document_from_bytes(&d, "m", gbk, 4, &gb, &err), YD_OK);
+    assert_text(&d, "中文");
+    assert_string_equal(d.encoding.name, "GB18030");
+    yd_document_free(&d);
+    yd_load_options u8 = {.encoding = "utf-8"};
+    assert_int_equal(yd_document_from_bytes(&d, "m", gbk, 4, &u8, &err), YD_OK);
+    assert_true(d.replacements >= 2);
+    yd_document_free(&d);
+    yd_load_options bad = {.encoding = "no-such-encoding"};
+    assert_int_equal(yd_document_from_bytes(&d, "m", gbk, 4, &bad, &err), YD_EENCODING);
+    assert_non_null(strstr(err.message, "no-such-encoding"));
+    yd_document_free(&d); /* safe on a failed load */
+}
+
+static void test_huge_single_line(void **state)
+{
+    (void)state;
+    size_t n = 1 << 20;
+    char *big = malloc(n);
+    assert_non_null(big);
+    for (size_t k = 0; k + 3 <= n; k += 3)
+        memcpy(big + k, "字", 3);
+    n -= n % 3;
+    yd_document d;
+    load(&d, big, n);
+    assert_int_equal(d.line_count, 1);
+    assert_int_equal(d.chars, n / 3);
+    assert_int_equal(d.replacements, 0);
+    free(big);
+    yd_document_free(&d);
+}
+
+static void test_load_errors(void **state)
+{
+    (void)state;
+    yd_document d;
+    yd_error err = {0};
+    assert_int_equal(yd_document_load(&d, "/nonexistent/x.txt", NULL, &err), YD_EIO);
+    assert_non_null(strstr(err.message, "No such file"));
+    assert_int_equal(yd_document_load(&d, "/tmp", NULL, &err), YD_EIO);
+    assert_non_null(strstr(err.message, "directory"));
+    const unsigned char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    assert_int_equal(yd_document_from_bytes(&d, "p", png, sizeof png, NULL, &err), YD_EBINARY);
+    assert_string_equal(err.message, "skipped: binary file");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_line_ends_become_lf),
+        cmocka_unit_test(test_line_count_rules),
+        cmocka_unit_test(test_bom_stripped_chars_counted),
+        cmocka_unit_test(test_line_lookup),
+        cmocka_unit_test(test_forced_encoding),
+        cmocka_unit_test(test_huge_single_line),
+        cmocka_unit_test(test_load_errors),
+    };
+    return cmocka_run_group_tests_name("document", tests, NULL, NULL);
+}
