@@ -1,6 +1,7 @@
 /* Locating the bundled guide, the corpus opened when no PATH is given. */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,10 +12,17 @@
 #define YD_DATADIR "/usr/local/share/yuedu"
 #endif
 
-static int is_directory(const char *path)
+/* Is path a directory? If so, replace it by its canonical form, so that
+ * messages and --list show /usr/share/yuedu/guide, not bin/../share/... */
+static int is_directory(char *path, size_t size)
 {
     struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return 0;
+    char resolved[PATH_MAX];
+    if (realpath(path, resolved) && strlen(resolved) < size)
+        memcpy(path, resolved, strlen(resolved) + 1);
+    return 1;
 }
 
 int cli_find_guide(char *buf, size_t size)
@@ -31,11 +39,11 @@ int cli_find_guide(char *buf, size_t size)
             static const char *const relative[] = {"/../docs/guide", "/../../docs/guide", "/../share/yuedu/guide"};
             for (size_t k = 0; k < sizeof relative / sizeof relative[0]; k++) {
                 int len = snprintf(buf, size, "%s%s", exe, relative[k]);
-                if (len > 0 && (size_t)len < size && is_directory(buf))
+                if (len > 0 && (size_t)len < size && is_directory(buf, size))
                     return 0;
             }
         }
     }
     int len = snprintf(buf, size, "%s/guide", YD_DATADIR);
-    return len > 0 && (size_t)len < size && is_directory(buf) ? 0 : -1;
+    return len > 0 && (size_t)len < size && is_directory(buf, size) ? 0 : -1;
 }

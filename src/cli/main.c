@@ -25,7 +25,7 @@ static void usage(FILE *out)
           "       yuedu --list [--format text|tsv] PATH...\n"
           "\n"
           "PATH is a file or a folder (searched recursively for *.txt, *.md, *.markdown\n"
-          "and extension-less files). Without PATH, yuedu opens its bundled guide.\n"
+          "and extension-less files). Without PATH, yuedu reads its bundled guide.\n"
           "\n"
           "  --list             list documents: encoding, bytes, characters, lines,\n"
           "                     replacement characters, path\n"
@@ -107,9 +107,7 @@ static int run(int argc, char **argv)
     size_t npaths = (size_t)(argc - optind);
     char guide[PATH_MAX];
     const char *guide_paths[1];
-    if (npaths == 0) {
-        if (opt.mode == MODE_LIST)
-            return bad_usage("--list needs at least one PATH", "");
+    if (npaths == 0) { /* every mode: the bundled guide */
         if (cli_find_guide(guide, sizeof guide) != 0) {
             fputs("yuedu: cannot find the bundled guide; give a PATH to read\n", stderr);
             return EXIT_NOTHING;

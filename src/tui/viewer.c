@@ -177,7 +177,10 @@ static int draw(viewer *v)
 {
     erase();
     if (COLS < MIN_COLS || LINES < MIN_LINES) {
-        mvaddstr(0, 0, "Terminal too small");
+        /* Short lines, so that the message fits even a tiny terminal. */
+        static const char *const message[] = {"Terminal", "too small:", "need 20x6"};
+        for (int y = 0; y < 3 && y < LINES; y++)
+            mvaddnstr(y, 0, message[y], COLS);
         refresh();
         return 0;
     }

@@ -153,3 +153,22 @@ e2e_done() {
     [ "$e2e_failures" -eq 0 ]
     exit
 }
+
+# e2e_same LABEL ACTUAL < EXPECTED: compare a batch command's output.
+e2e_same() {
+    local label=$1 got=$2 want
+    want=$(cat)
+    e2e_checks=$((e2e_checks + 1))
+    [ "$got" = "$want" ] && return 0
+    e2e_fail "$label differs (- expected, + actual)"
+    diff -u <(printf '%s\n' "$want") <(printf '%s\n' "$got") | tail -n +3
+    return 1
+}
+
+# e2e_status LABEL WANT GOT: compare exit statuses.
+e2e_status() {
+    e2e_checks=$((e2e_checks + 1))
+    [ "$2" = "$3" ] && return 0
+    e2e_fail "$1: exit status $3, expected $2"
+    return 1
+}

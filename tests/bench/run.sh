@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# make bench: generate the 100 MB corpus (once; tests/bench/corpus is not
+# committed) and report decode + index throughput. Figures are recorded in
+# docs/PERFORMANCE.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build}
+corpus=tests/bench/corpus
+echo "bench: generating the corpus in $corpus (first run only)"
+tests/bench/gen-corpus.sh "$corpus" "${BENCH_MB:-100}"
+
+echo
+echo "== decode + index (walk, read, detect, decode to UTF-16, index lines); best of 5"
+"$build/bench/decode_bench" "$corpus/utf8" "$corpus/gb18030" "$corpus/big5"
+
+# For scale: how fast the same bytes can merely be read from the page cache.
+bytes=$(cat "$corpus"/utf8/* | wc -c)
+start=$(date +%s%N)
+cat "$corpus"/utf8/* >/dev/null
+end=$(date +%s%N)
+awk -v b="$bytes" -v ns=$((end - start)) \
+    'BEGIN { printf "reference: cat of the UTF-8 part: %.1f ms, %.0f MB/s\n", ns / 1e6, b / 1e6 / (ns / 1e9) }'
