@@ -1,0 +1,47 @@
+/* Loading a corpus in the background, so that the reader paints its first
+ * screen as soon as the first document is ready while the rest are read,
+ * decoded and indexed on another thread.
+ *
+ * Documents become visible in reading order: docs 0..ready-1 are complete
+ * and never move or change while the loader lives (the array is allocated
+ * once for every path), so the reader may keep pointers to them. Files that
+ * fail are left out and reported as messages. */
+#ifndef YUEDU_LOADER_H
+#define YUEDU_LOADER_H
+
+#include <stddef.h>
+
+#include "yuedu/corpus.h"
+
+typedef struct yd_loader yd_loader;
+
+/* Runs on the loader thread for each document after decoding, before it
+ * becomes visible (e.g. to detect its outline). May be NULL. */
+typedef void (*yd_prepare_fn)(yd_document *doc, void *context);
+
+/* Start loading paths (the list is taken over and freed by the loader).
+ * options->encoding is copied. Fails only when out of memory or when no
+ * thread can be started. */
+yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
+                          yd_prepare_fn prepare, void *context);
+
+/* Documents ready so far. */
+size_t yd_loader_ready(yd_loader *loader);
+yd_document *yd_loader_document(yd_loader *loader, size_t index);
+
+/* Files handled so far (ready or failed) and in all. */
+void yd_loader_progress(yd_loader *loader, size_t *handled, size_t *total);
+int yd_loader_finished(yd_loader *loader);
+
+/* Block until at least `count` documents are ready or loading finished, at
+ * most timeout_ms (negative: no limit). Returns the number ready. */
+size_t yd_loader_wait(yd_loader *loader, size_t count, int timeout_ms);
+
+/* Take the oldest message about a file left out: returns 1 and fills the
+ * buffers (truncating), or 0 when there is none. */
+int yd_loader_pop_message(yd_loader *loader, char *path, size_t path_size, char *message, size_t message_size);
+
+/* Stop (the current file is finished first), join, free every document. */
+void yd_loader_free(yd_loader *loader);
+
+#endif

@@ -1,0 +1,195 @@
+/* Background corpus loading; see include/yuedu/loader.h. */
+#include "yuedu/loader.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct message {
+    char *path, *text;
+} message;
+
+struct yd_loader {
+    yd_path_list paths;
+    char *encoding;          /* copy of options->encoding, or NULL */
+    yd_prepare_fn prepare;
+    void *context;
+    yd_document *docs;       /* capacity paths.count; never reallocated */
+    atomic_size_t ready;     /* docs[0..ready) complete (release/acquire) */
+    atomic_size_t handled;   /* paths processed */
+    atomic_int finished;
+    atomic_int stop;
+    pthread_t thread;
+    pthread_mutex_t lock;    /* guards messages and the condition */
+    pthread_cond_t changed;
+    message *messages;
+    size_t message_count, message_capacity, message_next;
+};
+
+static void add_message(yd_loader *l, const char *path, const char *text)
+{
+    pthread_mutex_lock(&l->lock);
+    if (l->message_count == l->message_capacity) {
+        size_t cap = l->message_capacity ? l->message_capacity * 2 : 16;
+        message *bigger = realloc(l->messages, cap * sizeof *bigger);
+        if (!bigger) {
+            pthread_mutex_unlock(&l->lock);
+            return; /* losing a message is better than stopping the load */
+        }
+        l->messages = bigger;
+        l->message_capacity = cap;
+    }
+    message m = {strdup(path), strdup(text)};
+    if (m.path && m.text) {
+        l->messages[l->message_count++] = m;
+    } else {
+        free(m.path);
+        free(m.text);
+    }
+    pthread_mutex_unlock(&l->lock);
+}
+
+static void signal_change(yd_loader *l)
+{
+    pthread_mutex_lock(&l->lock);
+    pthread_cond_broadcast(&l->changed);
+    pthread_mutex_unlock(&l->lock);
+}
+
+static void *load_all(void *arg)
+{
+    yd_loader *l = arg;
+    yd_load_options options = {.encoding = l->encoding};
+    size_t ready = 0;
+    for (size_t k = 0; k < l->paths.count && !atomic_load(&l->stop); k++) {
+        yd_error err = {0};
+        yd_status st = yd_document_load(&l->docs[ready], l->paths.paths[k], &options, &err);
+        if (st == YD_OK) {
+            if (l->prepare)
+                l->prepare(&l->docs[ready], l->context);
+            ready++;
+            atomic_store_explicit(&l->ready, ready, memory_order_release);
+        } else {
+            add_message(l, l->paths.paths[k], err.message);
+        }
+        atomic_store(&l->handled, k + 1);
+        signal_change(l);
+    }
+    atomic_store(&l->finished, 1);
+    signal_change(l);
+    return NULL;
+}
+
+yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
+                          yd_prepare_fn prepare, void *context)
+{
+    *out = NULL;
+    yd_loader *l = calloc(1, sizeof *l);
+    if (!l)
+        return YD_ENOMEM;
+    l->paths = *paths;
+    memset(paths, 0, sizeof *paths);
+    l->prepare = prepare;
+    l->context = context;
+    l->docs = calloc(l->paths.count ? l->paths.count : 1, sizeof *l->docs);
+    if (options && options->encoding)
+        l->encoding = strdup(options->encoding);
+    if (!l->docs || (options && options->encoding && !l->encoding)) {
+        yd_path_list_free(&l->paths);
+        free(l->docs);
+        free(l->encoding);
+        free(l);
+        return YD_ENOMEM;
+    }
+    pthread_mutex_init(&l->lock, NULL);
+    pthread_cond_init(&l->changed, NULL);
+    if (pthread_create(&l->thread, NULL, load_all, l) != 0) {
+        pthread_mutex_destroy(&l->lock);
+        pthread_cond_destroy(&l->changed);
+        yd_path_list_free(&l->paths);
+        free(l->docs);
+        free(l->encoding);
+        free(l);
+        return YD_ENOMEM;
+    }
+    *out = l;
+    return YD_OK;
+}
+
+size_t yd_loader_ready(yd_loader *l) { return atomic_load_explicit(&l->ready, memory_order_acquire); }
+
+yd_document *yd_loader_document(yd_loader *l, size_t index)
+{
+    return index < yd_loader_ready(l) ? &l->docs[index] : NULL;
+}
+
+void yd_loader_progress(yd_loader *l, size_t *handled, size_t *total)
+{
+    *handled = atomic_load(&l->handled);
+    *total = l->paths.count;
+}
+
+int yd_loader_finished(yd_loader *l) { return atomic_load(&l->finished); }
+
+size_t yd_loader_wait(yd_loader *l, size_t count, int timeout_ms)
+{
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    if (timeout_ms >= 0) {
+        deadline.tv_sec += timeout_ms / 1000;
+        deadline.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+        if (deadline.tv_nsec >= 1000000000L) {
+            deadline.tv_sec++;
+            deadline.tv_nsec -= 1000000000L;
+        }
+    }
+    pthread_mutex_lock(&l->lock);
+    while (yd_loader_ready(l) < count && !atomic_load(&l->finished)) {
+        int rc = timeout_ms < 0 ? pthread_cond_wait(&l->changed, &l->lock)
+                                : pthread_cond_timedwait(&l->changed, &l->lock, &deadline);
+        if (rc == ETIMEDOUT)
+            break;
+    }
+    pthread_mutex_unlock(&l->lock);
+    return yd_loader_ready(l);
+}
+
+int yd_loader_pop_message(yd_loader *l, char *path, size_t path_size, char *text, size_t text_size)
+{
+    int got = 0;
+    pthread_mutex_lock(&l->lock);
+    if (l->message_next < l->message_count) {
+        message *m = &l->messages[l->message_next++];
+        snprintf(path, path_size, "%s", m->path);
+        snprintf(text, text_size, "%s", m->text);
+        got = 1;
+    }
+    pthread_mutex_unlock(&l->lock);
+    return got;
+}
+
+void yd_loader_free(yd_loader *l)
+{
+    if (!l)
+        return;
+    atomic_store(&l->stop, 1);
+    pthread_join(l->thread, NULL);
+    size_t ready = yd_loader_ready(l);
+    for (size_t k = 0; k < ready; k++)
+        yd_document_free(&l->docs[k]);
+    for (size_t k = 0; k < l->message_count; k++) {
+        free(l->messages[k].path);
+        free(l->messages[k].text);
+    }
+    free(l->messages);
+    free(l->docs);
+    free(l->encoding);
+    yd_path_list_free(&l->paths);
+    pthread_mutex_destroy(&l->lock);
+    pthread_cond_destroy(&l->changed);
+    free(l);
+}
