@@ -96,6 +96,32 @@ static int parse_options(int argc, char **argv, options *opt)
     return -1;
 }
 
+/* The reader: the walk happens now (it is quick and its messages belong on
+ * stderr), the documents load in the background while the first screen
+ * shows. */
+static int read_interactively(const char *const *paths, size_t npaths, const yd_load_options *load)
+{
+    yd_path_list files;
+    if (yd_corpus_collect(paths, npaths, &files, cli_diag, NULL) != YD_OK) {
+        fputs("yuedu: out of memory\n", stderr);
+        return EXIT_NOTHING;
+    }
+    if (files.count == 0) {
+        yd_path_list_free(&files);
+        fputs("yuedu: no documents to read\n", stderr);
+        return EXIT_NOTHING;
+    }
+    yd_loader *loader;
+    if (yd_loader_start(&loader, &files, load, NULL, NULL) != YD_OK) {
+        yd_path_list_free(&files);
+        fputs("yuedu: out of memory\n", stderr);
+        return EXIT_NOTHING;
+    }
+    int code = tui_run(loader);
+    yd_loader_free(loader);
+    return code;
+}
+
 static int run(int argc, char **argv)
 {
     options opt = {.mode = MODE_READ, .format = FORMAT_TEXT};
@@ -118,19 +144,14 @@ static int run(int argc, char **argv)
     }
 
     yd_load_options load = {.encoding = opt.encoding};
+    if (opt.mode == MODE_READ)
+        return read_interactively(paths, npaths, &load);
     yd_corpus corpus;
     if (yd_corpus_load(&corpus, paths, npaths, &load, cli_diag, NULL) != YD_OK) {
         fputs("yuedu: out of memory\n", stderr);
         return EXIT_NOTHING;
     }
-    if (opt.mode == MODE_LIST) {
-        code = cli_list(&corpus, opt.format);
-    } else if (corpus.count == 0) {
-        fputs("yuedu: no documents to read\n", stderr);
-        code = EXIT_NOTHING;
-    } else {
-        code = tui_run(&corpus);
-    }
+    code = cli_list(&corpus, opt.format);
     yd_corpus_free(&corpus);
     return code;
 }

@@ -2,10 +2,11 @@
 #ifndef YUEDU_TUI_H
 #define YUEDU_TUI_H
 
-#include "yuedu/corpus.h"
+#include "yuedu/loader.h"
 
-/* Run the reader over a loaded corpus until the user quits; returns an exit
- * code. Refuses TERM=dumb and terminals curses cannot drive, with a message. */
-int tui_run(const yd_corpus *corpus);
+/* Run the reader over documents arriving from loader until the user quits;
+ * returns an exit code. Refuses TERM=dumb and terminals curses cannot
+ * drive, with a message. */
+int tui_run(yd_loader *loader);
 
 #endif

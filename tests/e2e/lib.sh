@@ -71,6 +71,29 @@ e2e_start() {
     e2e_tmux new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" "$E2E_WORK/run.sh"
 }
 
+# e2e_start_in_shell COLSxROWS [ARG...]: the same, typed into an interactive
+# bash with job control, so that Ctrl-Z and fg work as they do for a user.
+e2e_start_in_shell() {
+    local size=$1
+    shift
+    mkdir -p "$E2E_WORK/home"
+    # A script, so that the whole job stops and "[exit N]" comes after fg.
+    {
+        echo '#!/bin/sh'
+        printf 'cd %q || exit 1\n' "$E2E_ROOT"
+        printf 'env -i'
+        while IFS= read -r kv; do printf ' %q' "$kv"; done < <(e2e_env)
+        printf ' %q' "$YUEDU" "$@"
+        printf ' 2>>%q\necho "[exit $?]"\n' "$E2E_WORK/stderr"
+    } >"$E2E_WORK/yd"
+    chmod +x "$E2E_WORK/yd"
+    e2e_tmux kill-session -t e2e >/dev/null 2>&1
+    e2e_tmux new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
+        "env -i PATH=$PATH TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i"
+    e2e_tmux send-keys -t e2e -l "$E2E_WORK/yd"
+    e2e_tmux send-keys -t e2e Enter
+}
+
 e2e_keys() { e2e_tmux send-keys -t e2e "$@"; }
 
 # The screen as text, trailing blanks and blank lines removed.

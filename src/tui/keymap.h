@@ -1,0 +1,35 @@
+/* The reader's key table: which key does what, in which pane. Help (`?`)
+ * is generated from this table, so it lists exactly the keys bound. */
+#ifndef YUEDU_TUI_KEYMAP_H
+#define YUEDU_TUI_KEYMAP_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+typedef enum action {
+    ACT_NONE = 0,
+    ACT_LINE_DOWN, ACT_LINE_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_HALF_DOWN, ACT_HALF_UP,
+    ACT_TOP, ACT_BOTTOM, ACT_NEXT_DOC, ACT_PREV_DOC,
+    ACT_JUMP_BACK, ACT_JUMP_FORWARD, ACT_COMMAND,
+    ACT_HELP, ACT_REDRAW, ACT_QUIT, ACT_SUSPEND,
+    ACT_COUNT
+} action;
+
+/* Where a binding applies. */
+typedef enum key_context { CTX_ANY, CTX_TEXT, CTX_OUTLINE, CTX_HELP } key_context;
+
+/* A key as the reader sees it: a character (is_key 0) or a curses KEY_*. */
+typedef struct key {
+    int is_key;
+    wint_t code;
+} key;
+
+/* The action bound to k in context (falling back to CTX_ANY). */
+action keymap_lookup(key_context context, key k);
+
+/* Help: the n-th line of the key list (0-based), formatted for a pane
+ * `width` columns wide, or NULL past the end. */
+const char *keymap_help_line(size_t n, char *buf, size_t size);
+size_t keymap_help_line_count(void);
+
+#endif

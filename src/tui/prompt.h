@@ -1,0 +1,38 @@
+/* The prompt line: a one-line editor for `:` commands (and later `/`
+ * searches), with history (Up/Down) and Tab completion supplied by the
+ * caller. Input is wide characters, so Chinese names can be typed. */
+#ifndef YUEDU_TUI_PROMPT_H
+#define YUEDU_TUI_PROMPT_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "keymap.h"
+
+enum { PROMPT_MAX = 256, PROMPT_HISTORY = 50 };
+
+typedef enum prompt_result { PROMPT_EDITING, PROMPT_ACCEPT, PROMPT_CANCEL } prompt_result;
+
+/* Replace text (NUL-terminated, at most PROMPT_MAX-1 characters) with a
+ * completion; return 1 when it changed. */
+typedef int (*prompt_complete_fn)(void *context, wchar_t *text);
+
+typedef struct prompt {
+    int active;
+    wchar_t leader;              /* ':' */
+    wchar_t text[PROMPT_MAX];
+    size_t length, cursor;
+    wchar_t history[PROMPT_HISTORY][PROMPT_MAX];
+    size_t history_count, history_at;
+    prompt_complete_fn complete;
+    void *context;
+} prompt;
+
+void prompt_open(prompt *p, wchar_t leader);
+prompt_result prompt_key(prompt *p, key k);
+/* The accepted text as UTF-8 (for commands). */
+void prompt_text_utf8(const prompt *p, char *buf, size_t size);
+/* Draw on row y, width columns; places the cursor. */
+void prompt_draw(const prompt *p, int y, int width);
+
+#endif
