@@ -20,3 +20,7 @@ cat "$corpus"/utf8/* >/dev/null
 end=$(date +%s%N)
 awk -v b="$bytes" -v ns=$((end - start)) \
     'BEGIN { printf "reference: cat of the UTF-8 part: %.1f ms, %.0f MB/s\n", ns / 1e6, b / 1e6 / (ns / 1e9) }'
+
+echo
+echo "== first screen in tmux, yuedu against less on the same files"
+tests/bench/first-screen.sh "$build" "$corpus/utf8" 9
