@@ -20,7 +20,7 @@ MANDIR   = $(PREFIX)/share/man/man1
 PKGS      := ncursesw icu-uc icu-i18n yaml-0.1
 TEST_PKGS := cmocka
 DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev
-TEST_DEBS := libcmocka-dev tmux
+TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client
 BENCH_DEBS := ripgrep less
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
@@ -54,7 +54,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/obj/%.o)
 CORE_LIB := $(BUILD)/libyuedu-core.a
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-BENCH_BIN := $(BUILD)/bench/decode_bench
+BENCH_BIN := $(BUILD)/bench/decode_bench $(BUILD)/bench/layout_bench
 
 .PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps
 
@@ -106,7 +106,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(CORE_LIB)
 define ensure
 	@missing=""; \
 	for p in $(1); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
-	for c in $(2); do command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
+	for c in $(2); do command -v $$c >/dev/null 2>&1 || [ -x /usr/sbin/$$c ] || missing="$$missing $$c"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "yuedu: missing:$$missing; installing Debian packages: $(3)"; \
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
@@ -120,7 +120,7 @@ deps:
 	$(call ensure,$(PKGS),pkg-config $(CC),$(DEBS) gcc make)
 
 test-deps:
-	$(call ensure,$(TEST_PKGS),tmux,$(TEST_DEBS))
+	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan,$(TEST_DEBS))
 
 bench-deps:
 	$(call ensure,,rg less,$(BENCH_DEBS))

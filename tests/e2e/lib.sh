@@ -56,15 +56,26 @@ e2e_env() {
 e2e_start() {
     local size=$1
     shift
+    e2e_start_command "$size" "$(e2e_command "$@")"
+}
+
+# The command line that runs yuedu ARG... in the test environment.
+e2e_command() {
+    printf 'cd %q && env -i' "$E2E_ROOT"
+    while IFS= read -r kv; do printf ' %q' "$kv"; done < <(e2e_env)
+    printf ' %q' "$YUEDU" "$@"
+}
+
+# e2e_start_command COLSxROWS COMMAND: run a shell command line in the
+# terminal instead (e.g. yuedu through ssh); "[exit N]" follows it.
+e2e_start_command() {
+    local size=$1
     mkdir -p "$E2E_WORK/home"
     {
         echo '#!/bin/sh'
-        printf 'cd %q || exit 1\n' "$E2E_ROOT"
         printf 'exec 2>>%q\n' "$E2E_WORK/stderr"
-        printf 'env -i'
-        while IFS= read -r kv; do printf ' %q' "$kv"; done < <(e2e_env)
-        printf ' %q' "$YUEDU" "$@"
-        printf '\necho "[exit $?]"\nexec sleep 600\n'
+        printf '%s\n' "$2"
+        printf 'echo "[exit $?]"\nexec sleep 600\n'
     } >"$E2E_WORK/run.sh"
     chmod +x "$E2E_WORK/run.sh"
     e2e_tmux kill-session -t e2e >/dev/null 2>&1
