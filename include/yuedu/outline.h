@@ -1,0 +1,124 @@
+/* The outline of a document: its articles, headings and items as a tree.
+ *
+ * The outline is inferred from the text alone, following the numbering
+ * conventions of Chinese official and everyday writing (GB/T 9704 and common
+ * practice) and Markdown `#` headings; docs/OUTLINE.md gives every rule with
+ * an example. In short:
+ *
+ *   - article markers (第一篇, 篇一, 第一章, 第一节, 第一回, 一: alone on a
+ *     line...) are the outer tier; a short unnumbered line just before an
+ *     article marker names a group of articles and sits above them;
+ *   - headings (一、 （一） 1. （1） 1) ..., Markdown #, short unnumbered
+ *     title lines) nest inside the innermost article, their levels taken from
+ *     the order in which each numbering style first appears;
+ *   - front and back matter (前言, 目录, 后记, 附录...) alone on a line are
+ *     top nodes wherever they stand;
+ *   - items (一是, 一要, 第一，, 首先，, 第一条...) hang below the heading
+ *     they follow and never change the levels.
+ *
+ * Nodes come in document order; a node's parent precedes it. Titles are
+ * ranges of the document's text, so the outline holds no copy of it and
+ * stays valid exactly as long as the document does. Building is one pass
+ * over the text plus one over the lines, with one allocation per outline
+ * (amortised growth), never one per line. */
+#ifndef YUEDU_OUTLINE_H
+#define YUEDU_OUTLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <unicode/utypes.h>
+
+#include "yuedu/document.h"
+#include "yuedu/status.h"
+
+typedef enum yd_node_kind {
+    YD_NODE_ARTICLE, /* 第一篇, 第一章, 一: ...; or the title of a group of them */
+    YD_NODE_HEADING, /* 一、 （一） 1. （1） #, unnumbered title lines */
+    YD_NODE_ITEM     /* 一是, 第一，, 首先，, 第一条 ... */
+} yd_node_kind;
+
+/* Numbering styles. A style is what levels are inferred from; two lines of
+ * the same style are siblings unless an outer style came between them. */
+typedef enum yd_heading_style {
+    YD_STYLE_NONE = 0,
+    /* article tier */
+    YD_STYLE_GROUP,      /* unnumbered title of a group of articles */
+    YD_STYLE_PIAN,       /* 第一篇, 篇一, ...篇一 at the end of a title */
+    YD_STYLE_BIAN,       /* 第一编 */
+    YD_STYLE_BU,         /* 第一部, 第一部分 */
+    YD_STYLE_JUAN,       /* 第一卷, 卷一 */
+    YD_STYLE_ZHANG,      /* 第一章 */
+    YD_STYLE_JIE,        /* 第一节 */
+    YD_STYLE_HUI,        /* 第一回 */
+    YD_STYLE_JIANG,      /* 第一讲 */
+    YD_STYLE_COLON,      /* 一: alone on a line */
+    /* heading tier */
+    YD_STYLE_CN,         /* 一、 (also 一. 一．) */
+    YD_STYLE_PAREN_CN,   /* （一） (一) */
+    YD_STYLE_CN_HALF,    /* 一） 一) */
+    YD_STYLE_AR,         /* 1、 1. 1． */
+    YD_STYLE_PAREN_AR,   /* （1） (1) */
+    YD_STYLE_AR_HALF,    /* 1） 1) */
+    YD_STYLE_DOTTED2,    /* 1.1 followed by a space */
+    YD_STYLE_DOTTED3,    /* 1.1.1 followed by a space */
+    YD_STYLE_CIRCLED,    /* ① ② ... */
+    YD_STYLE_MARKDOWN,   /* # heading without numbering (level from the # count) */
+    YD_STYLE_PLAIN,      /* short unnumbered title line */
+    YD_STYLE_FRONT,      /* 前言 序 引言 摘要 目录 楔子...: a top node that adopts nothing */
+    YD_STYLE_BACK,       /* 结语 后记 附录 参考文献 尾声...: a top node that ends the articles */
+    /* items */
+    YD_STYLE_ITEM,
+    YD_STYLE_COUNT
+} yd_heading_style;
+
+typedef struct yd_outline_node {
+    int32_t offset;       /* text offset of the line's first unit */
+    int32_t line;         /* 0-based line (source line - 1) */
+    int32_t title_start;  /* title as a range of the document's text */
+    int32_t title_length;
+    int32_t sub_start;    /* a bare marker's title from the next line (第一章 / 总则), */
+    int32_t sub_length;   /*   or length 0 */
+    int32_t parent;       /* index of the parent node, -1 for a top node */
+    int32_t end;          /* index just past this node's subtree */
+    uint16_t depth;       /* 1 for top nodes */
+    uint8_t kind;         /* yd_node_kind */
+    uint8_t style;        /* yd_heading_style */
+    uint8_t hashes;       /* Markdown # count, 0 when none */
+    uint8_t truncated;    /* the title was cut at the length limit */
+} yd_outline_node;
+
+typedef struct yd_outline {
+    yd_outline_node *nodes;
+    int32_t count, capacity;
+    int32_t title_start;  /* the document's own title line, or -1 */
+    int32_t title_length;
+    int32_t title_line;   /* 0-based, or -1 */
+    int32_t headings;     /* nodes that are not items */
+} yd_outline;
+
+/* Build the outline of doc. *outline is overwritten (free it first when
+ * reusing). Fails only when out of memory; then *outline is empty. */
+yd_status yd_outline_build(yd_outline *outline, const yd_document *doc, yd_error *err);
+
+void yd_outline_free(yd_outline *outline);
+
+/* The title of a node for display: the title range (and the subtitle of a
+ * bare marker, after one space) with every run of white space, tabs and line
+ * ends collapsed into one U+0020 and the ends trimmed, followed by U+2026
+ * when truncated. Writes at most capacity units (not NUL-terminated) and
+ * returns the full length, like ICU's preflighting. Other characters,
+ * control characters included, are copied as they are: the caller decides
+ * how to show them. */
+int32_t yd_outline_node_title(const yd_document *doc, const yd_outline_node *node, UChar *buf, int32_t capacity);
+
+/* Same for any range of the text (the document title, for instance). */
+int32_t yd_outline_clean_title(const UChar *text, int32_t start, int32_t length, UChar *buf, int32_t capacity);
+
+/* Index of the innermost node whose section holds text offset, i.e. the
+ * last node starting at or before offset, or -1 before the first node. */
+int32_t yd_outline_node_at(const yd_outline *outline, int32_t offset);
+
+/* "article", "heading" or "item". */
+const char *yd_node_kind_name(yd_node_kind kind);
+
+#endif

@@ -1,0 +1,500 @@
+/* Building the outline: classify every line on its own (heading_style.c),
+ * then walk the lines once, judging each candidate with its neighbours and
+ * placing it with a stack of the numbering styles currently open.
+ *
+ * The stack holds the article tier at the bottom and the heading tier above
+ * it. A style already on the stack pops back to its level; a new style goes
+ * one level deeper than the top, which is "levels in order of first
+ * appearance". An article marker first clears the heading tier, so heading
+ * levels are inferred afresh in every article. Rules and the reasons for
+ * their order are in docs/OUTLINE.md. */
+#include "yuedu/outline.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "heading_style.h"
+
+#define STACK_MAX 64
+
+enum { TIER_ARTICLE, TIER_HEADING };
+
+typedef struct open_level {
+    int32_t node;
+    uint16_t depth;
+    uint8_t style, hashes, tier;
+} open_level;
+
+typedef struct builder {
+    yd_outline *out;
+    const yd_document *doc;
+    const yd_line_class *lc;
+    open_level stack[STACK_MAX];
+    int size;
+} builder;
+
+const char *yd_node_kind_name(yd_node_kind kind)
+{
+    switch (kind) {
+    case YD_NODE_ARTICLE: return "article";
+    case YD_NODE_HEADING: return "heading";
+    case YD_NODE_ITEM: return "item";
+    }
+    return "heading";
+}
+
+static int first_heading_level(const builder *b)
+{
+    int i = 0;
+    while (i < b->size && b->stack[i].tier == TIER_ARTICLE)
+        i++;
+    return i;
+}
+
+/* Where a heading of this style goes: truncates the stack to the node's
+ * parent and returns 1, or returns 0 when the line is not to be a node. */
+static int place(builder *b, int tier, int style, int hashes)
+{
+    int hb = first_heading_level(b);
+    if (tier == TIER_ARTICLE) {
+        b->size = hb;
+        for (int i = 0; i < b->size; i++)
+            if (b->stack[i].style == style) {
+                b->size = i;
+                break;
+            }
+        return 1;
+    }
+    for (int i = hb; i < b->size; i++)
+        if (b->stack[i].style == style && (style != YD_STYLE_MARKDOWN || b->stack[i].hashes == hashes)) {
+            b->size = i; /* a style seen again pops back to its level */
+            return 1;
+        }
+    if (style == YD_STYLE_PLAIN)
+        return b->size == hb; /* an unnumbered title can open the top level of an article, not slip below numbers */
+    if (hashes > 0) {
+        /* Markdown: a heading with fewer #s closes the deeper unnumbered
+         * Markdown sections (and, when unnumbered itself, any deeper #
+         * section); numbering decides among numbered ones. */
+        for (int i = hb; i < b->size; i++)
+            if (b->stack[i].hashes >= hashes &&
+                (b->stack[i].style == YD_STYLE_MARKDOWN || style == YD_STYLE_MARKDOWN)) {
+                b->size = i;
+                break;
+            }
+    }
+    return 1;
+}
+
+static yd_status add_node(builder *b, int32_t line, int kind, int style, int hashes, const yd_line_class *c)
+{
+    yd_outline *o = b->out;
+    if (o->count == o->capacity) {
+        int32_t cap = o->capacity ? o->capacity * 2 : 64;
+        yd_outline_node *grown = realloc(o->nodes, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return YD_ENOMEM;
+        o->nodes = grown;
+        o->capacity = cap;
+    }
+    yd_outline_node *n = &o->nodes[o->count];
+    const open_level *top = b->size ? &b->stack[b->size - 1] : NULL;
+    n->offset = b->doc->line_starts[line];
+    n->line = line;
+    n->title_start = c->title_start;
+    n->title_length = c->title_end - c->title_start;
+    n->sub_start = 0;
+    n->sub_length = 0;
+    n->parent = top ? top->node : -1;
+    n->end = o->count + 1;
+    n->depth = (uint16_t)(top ? top->depth + 1 : 1);
+    n->kind = (uint8_t)kind;
+    n->style = (uint8_t)style;
+    n->hashes = (uint8_t)hashes;
+    n->truncated = (c->flags & YD_LF_TRUNCATED) != 0;
+    if (kind != YD_NODE_ITEM)
+        o->headings++;
+    if (kind != YD_NODE_ITEM && style != YD_STYLE_FRONT) { /* front matter adopts nothing */
+        if (b->size == STACK_MAX)
+            b->size--;
+        b->stack[b->size++] = (open_level){.node = o->count,
+                                           .depth = n->depth,
+                                           .style = (uint8_t)style,
+                                           .hashes = (uint8_t)hashes,
+                                           .tier = kind == YD_NODE_ARTICLE || style == YD_STYLE_BACK
+                                                       ? TIER_ARTICLE
+                                                       : TIER_HEADING};
+    }
+    o->count++;
+    return YD_OK;
+}
+
+/* Does the title line [ls, le) restate the article title [as, ae)? True
+ * when most of its characters occur in the article title. */
+static int restates(const UChar *t, int32_t ls, int32_t le, int32_t as, int32_t ae)
+{
+    int32_t shared = 0, total = 0;
+    for (int32_t i = ls; i < le; i++) {
+        if (yd_outline_is_space(t[i]))
+            continue;
+        total++;
+        for (int32_t j = as; j < ae; j++)
+            if (t[j] == t[i]) {
+                shared++;
+                break;
+            }
+    }
+    return total > 0 && shared * 2 > total;
+}
+
+/* Is line j a title-like neighbour of line k for the run guard? The
+ * document title counts only when no blank line separates it from k. */
+static int title_neighbour(const yd_line_class *lc, int32_t j, int32_t k, int32_t doc_title)
+{
+    if (j < 0 || lc[j].kind != YD_LINE_TITLE)
+        return 0;
+    if (j == doc_title && j != k - 1)
+        return 0;
+    return 1;
+}
+
+/* Hard-wrapped text (every paragraph broken at the same width) gives its
+ * width away: many lines that end mid-sentence, with text right under them,
+ * have the same number of columns (or one less, where a wide character did
+ * not fit). Title lines are open-ended too, so the width only counts when
+ * some of its lines sit inside a paragraph (prose, or under another
+ * open-ended line): a few titles of equal length prove nothing. Returns the
+ * width, or 0 when the text is not wrapped. */
+#define WRAP_MAX 200
+static int open_line(const yd_line_class *c)
+{
+    return (c->kind == YD_LINE_BODY || c->kind == YD_LINE_TITLE) && (c->flags & YD_LF_OPEN_END);
+}
+
+static int32_t wrap_width(const yd_document *doc, const yd_line_class *lc, int32_t n, int32_t *cols)
+{
+    int32_t hist[WRAP_MAX + 1] = {0}, inner[WRAP_MAX + 1] = {0}, total = 0;
+    for (int32_t k = 0; k + 1 < n; k++) {
+        cols[k] = -1;
+        if (!open_line(&lc[k]) || lc[k + 1].kind == YD_LINE_BLANK)
+            continue;
+        int32_t s, e;
+        yd_document_line_bounds(doc, k, &s, &e);
+        int32_t w = yd_outline_columns(doc->text, s, e);
+        cols[k] = w;
+        total++;
+        if (w > WRAP_MAX)
+            continue;
+        hist[w]++;
+        inner[w] += lc[k].kind == YD_LINE_BODY || (k > 0 && open_line(&lc[k - 1]));
+    }
+    int32_t best = 0, best_count = 0;
+    for (int32_t w = 20; w <= WRAP_MAX; w++) /* nobody wraps narrower */
+        if (hist[w] + hist[w - 1] > best_count) {
+            best_count = hist[w] + hist[w - 1];
+            best = w;
+        }
+    if (best_count < 3 || best_count * 4 < total || inner[best] + inner[best - 1] < 2)
+        return 0;
+    return best;
+}
+
+/* In hard-wrapped text, a title-like line as wide as the wrap width with
+ * text right under it is the first line of a paragraph: make it prose, so
+ * that it neither becomes a heading nor counts as a short line in a run. */
+static void demote_wrapped(const yd_document *doc, yd_line_class *lc, int32_t n)
+{
+    int32_t *cols = malloc((size_t)n * sizeof *cols);
+    if (!cols)
+        return; /* only a guard: without memory, go without it */
+    int32_t wrap = wrap_width(doc, lc, n, cols);
+    for (int32_t k = 0; wrap > 0 && k + 1 < n; k++)
+        if (lc[k].kind == YD_LINE_TITLE && cols[k] >= wrap - 2)
+            lc[k].kind = YD_LINE_BODY;
+    free(cols);
+}
+
+/* Is line j followed only by dates, bylines and the like up to the end of
+ * the document (a signature block)? */
+static int only_other_after(const yd_line_class *lc, int32_t j, int32_t n)
+{
+    for (int32_t k = j; k < n; k++)
+        if (lc[k].kind != YD_LINE_BLANK && lc[k].kind != YD_LINE_OTHER)
+            return 0;
+    return 1;
+}
+
+static yd_status walk(builder *b)
+{
+    const yd_document *doc = b->doc;
+    const yd_line_class *lc = b->lc;
+    const UChar *t = doc->text;
+    yd_outline *o = b->out;
+    int32_t n = doc->line_count;
+    int32_t prev = -1, next = 0;
+    int32_t doc_title = -1;
+    int32_t last_article = -1; /* line of the last article node */
+    int meta_only = 1;         /* only dates, bylines, breadcrumbs so far */
+    int attachments = 0;       /* inside 附件：1.… 2.… */
+    yd_status st = YD_OK;
+
+    for (int32_t k = 0; k < n && st == YD_OK; k++) {
+        const yd_line_class *c = &lc[k];
+        if (c->kind == YD_LINE_BLANK) {
+            attachments = 0;
+            continue;
+        }
+        if (c->kind == YD_LINE_OTHER || c->kind == YD_LINE_COLON) {
+            int32_t s, e;
+            yd_document_line_bounds(doc, k, &s, &e);
+            if (yd_line_opens_attachments(t, s, e))
+                attachments = 1; /* GB/T 9704: the list of attachments closes a document */
+        }
+        if (next <= k)
+            for (next = k + 1; next < n && lc[next].kind == YD_LINE_BLANK; next++)
+                ;
+        int32_t nx = next < n ? next : -1;
+        int32_t pv = prev;
+        int first = meta_only;
+        prev = k;
+        if (c->kind != YD_LINE_OTHER)
+            meta_only = 0;
+
+        switch (c->kind) {
+        case YD_LINE_TITLE:
+        case YD_LINE_HEADING:
+            if (first && ((c->kind == YD_LINE_TITLE && c->style == YD_STYLE_NONE) ||
+                          (c->style == YD_STYLE_MARKDOWN && c->hashes == 1))) {
+                /* The first line (after dates, bylines, breadcrumbs) names
+                 * the document, unless it opens a run of three short lines
+                 * (a banner). */
+                int banner = c->kind == YD_LINE_TITLE && nx >= 0 && lc[nx].kind == YD_LINE_TITLE;
+                if (banner) {
+                    int32_t j = nx + 1;
+                    while (j < n && lc[j].kind == YD_LINE_BLANK)
+                        j++;
+                    banner = j < n && lc[j].kind == YD_LINE_TITLE;
+                }
+                if (!banner) {
+                    doc_title = k;
+                    o->title_line = k;
+                    o->title_start = c->title_start;
+                    o->title_length = c->title_end - c->title_start;
+                    continue;
+                }
+            }
+            if (c->kind == YD_LINE_HEADING) {
+                if (attachments && !c->hashes)
+                    continue; /* 附件：1.读书活动报名表 / 2.推荐书目 */
+                if (place(b, TIER_HEADING, c->style, c->hashes))
+                    st = add_node(b, k, YD_NODE_HEADING, c->style, c->hashes, c);
+                continue;
+            }
+            /* An unnumbered title line. */
+            if (c->style == YD_STYLE_FRONT || c->style == YD_STYLE_BACK) {
+                /* 前言, 后记, 附录: top nodes wherever they stand. Back
+                 * matter closes the articles and adopts what follows. */
+                if (nx < 0 ||
+                    (pv >= 0 && pv == k - 1 && lc[pv].kind == YD_LINE_BODY && (lc[pv].flags & YD_LF_OPEN_END)))
+                    continue;
+                b->size = 0;
+                st = add_node(b, k, YD_NODE_HEADING, c->style, 0, c);
+                continue;
+            }
+            if (pv >= 0 && pv == last_article && o->count > 0) {
+                yd_outline_node *a = &o->nodes[o->count - 1];
+                if (a->line == pv && a->kind == YD_NODE_ARTICLE) {
+                    int32_t ae = a->title_start + a->title_length;
+                    if (a->sub_length == 0 && lc[pv].flags & YD_LF_BARE) {
+                        a->sub_start = c->title_start; /* 第一章 / 总则 */
+                        a->sub_length = c->title_end - c->title_start;
+                        continue;
+                    }
+                    if (restates(t, c->title_start, c->title_end, a->title_start, ae))
+                        continue; /* 第一篇：某某 / 某某: the article's title again */
+                }
+            }
+            if (title_neighbour(lc, pv, k, doc_title) || title_neighbour(lc, nx, k, doc_title)) {
+                /* A run of short lines: related links, a banner, a byline
+                 * under a title. Unless it names the article that follows. */
+                continue;
+            }
+            if (nx >= 0 && lc[nx].kind == YD_LINE_ARTICLE && k > 0 && lc[k - 1].kind == YD_LINE_BLANK) {
+                /* A title above an article marker names a group of articles. */
+                if (place(b, TIER_ARTICLE, YD_STYLE_GROUP, 0))
+                    st = add_node(b, k, YD_NODE_ARTICLE, YD_STYLE_GROUP, 0, c);
+                continue;
+            }
+            if (nx < 0 || only_other_after(lc, nx, n))
+                continue; /* nothing but a date follows: a signature, not a heading */
+            if (pv >= 0 && pv == k - 1 && lc[pv].kind == YD_LINE_BODY && (lc[pv].flags & YD_LF_OPEN_END))
+                continue; /* the tail of a paragraph broken across lines */
+            if (place(b, TIER_HEADING, YD_STYLE_PLAIN, 0))
+                st = add_node(b, k, YD_NODE_HEADING, YD_STYLE_PLAIN, 0, c);
+            continue;
+        case YD_LINE_ARTICLE:
+            place(b, TIER_ARTICLE, c->style, c->hashes);
+            st = add_node(b, k, YD_NODE_ARTICLE, c->style, c->hashes, c);
+            last_article = k;
+            continue;
+        case YD_LINE_ITEM:
+            st = add_node(b, k, YD_NODE_ITEM, YD_STYLE_ITEM, 0, c);
+            continue;
+        case YD_LINE_CLAUSE:
+        default:
+            continue;
+        }
+    }
+    return st;
+}
+
+/* The last clause of an enumeration ends in 。 instead of ；: mark it a
+ * clause too, so that （一）…；（二）…；（三）…。 stay body text. */
+static void close_clauses(yd_line_class *lc, int32_t n)
+{
+    int32_t prev = -1;
+    for (int32_t k = 0; k < n; k++) {
+        if (lc[k].kind == YD_LINE_BLANK)
+            continue;
+        if (prev >= 0 && lc[prev].kind == YD_LINE_CLAUSE && lc[k].kind == YD_LINE_HEADING && !lc[k].hashes &&
+            lc[k].style == lc[prev].style && (lc[k].flags & YD_LF_FULL_STOP))
+            lc[k].kind = YD_LINE_CLAUSE;
+        prev = k;
+    }
+}
+
+static void compute_ends(yd_outline *o)
+{
+    /* A node's subtree ends at the next node that is not deeper. */
+    int32_t open[STACK_MAX + 2];
+    int top = 0;
+    for (int32_t i = 0; i < o->count; i++) {
+        while (top > 0 && o->nodes[open[top - 1]].depth >= o->nodes[i].depth)
+            o->nodes[open[--top]].end = i;
+        if (top == STACK_MAX + 2) { /* deeper than the stack allows: cannot happen, be safe */
+            o->nodes[open[0]].end = i;
+            memmove(open, open + 1, sizeof open - sizeof open[0]);
+            top--;
+        }
+        open[top++] = i;
+    }
+    while (top > 0)
+        o->nodes[open[--top]].end = o->count;
+}
+
+static int is_markdown_path(const char *path)
+{
+    if (!path)
+        return 0;
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return 0;
+    return strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0;
+}
+
+yd_status yd_outline_build(yd_outline *outline, const yd_document *doc, yd_error *err)
+{
+    memset(outline, 0, sizeof *outline);
+    outline->title_start = -1;
+    outline->title_line = -1;
+    int32_t n = doc->line_count;
+    if (n == 0)
+        return YD_OK;
+    yd_line_class *lc = malloc((size_t)n * sizeof *lc);
+    if (!lc)
+        return yd_error_set(err, YD_ENOMEM, "out of memory");
+    int fence = 0, markdown = is_markdown_path(doc->path);
+    for (int32_t k = 0; k < n; k++) {
+        int32_t s, e;
+        yd_document_line_bounds(doc, k, &s, &e);
+        if (yd_line_is_fence(doc->text, s, e)) {
+            fence = !fence;
+            lc[k] = (yd_line_class){.kind = YD_LINE_BODY, .title_start = s, .title_end = s};
+        } else if (fence) {
+            lc[k] = (yd_line_class){.kind = YD_LINE_BODY, .title_start = s, .title_end = s};
+        } else {
+            yd_classify_line(doc->text, s, e, markdown, &lc[k]);
+        }
+    }
+    close_clauses(lc, n);
+    demote_wrapped(doc, lc, n);
+    builder b = {.out = outline, .doc = doc, .lc = lc, .size = 0};
+    yd_status st = walk(&b);
+    free(lc);
+    if (st != YD_OK) {
+        yd_outline_free(outline);
+        return yd_error_set(err, st, "out of memory");
+    }
+    compute_ends(outline);
+    return YD_OK;
+}
+
+void yd_outline_free(yd_outline *outline)
+{
+    free(outline->nodes);
+    memset(outline, 0, sizeof *outline);
+    outline->title_start = -1;
+    outline->title_line = -1;
+}
+
+static int is_collapsible(UChar c) { return c == '\n' || c == '\r' || yd_outline_is_space(c); }
+
+/* Append [start, start+length) to buf at *len, collapsing white space. */
+static void append_clean(const UChar *text, int32_t start, int32_t length, UChar *buf, int32_t capacity,
+                         int32_t *len)
+{
+    int pending_space = *len > 0;
+    for (int32_t i = start; i < start + length; i++) {
+        UChar c = text[i];
+        if (is_collapsible(c)) {
+            pending_space = *len > 0;
+            continue;
+        }
+        if (pending_space) {
+            if (*len < capacity)
+                buf[*len] = 0x20;
+            (*len)++;
+            pending_space = 0;
+        }
+        if (*len < capacity)
+            buf[*len] = c;
+        (*len)++;
+    }
+}
+
+int32_t yd_outline_clean_title(const UChar *text, int32_t start, int32_t length, UChar *buf, int32_t capacity)
+{
+    int32_t len = 0;
+    if (start >= 0 && length > 0)
+        append_clean(text, start, length, buf, capacity, &len);
+    return len;
+}
+
+int32_t yd_outline_node_title(const yd_document *doc, const yd_outline_node *node, UChar *buf, int32_t capacity)
+{
+    int32_t len = 0;
+    append_clean(doc->text, node->title_start, node->title_length, buf, capacity, &len);
+    if (node->sub_length > 0)
+        append_clean(doc->text, node->sub_start, node->sub_length, buf, capacity, &len);
+    if (node->truncated) {
+        if (len < capacity)
+            buf[len] = 0x2026;
+        len++;
+    }
+    return len;
+}
+
+int32_t yd_outline_node_at(const yd_outline *outline, int32_t offset)
+{
+    int32_t lo = 0, hi = outline->count; /* first node with offset > offset */
+    while (lo < hi) {
+        int32_t mid = lo + (hi - lo) / 2;
+        if (outline->nodes[mid].offset <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo - 1;
+}
