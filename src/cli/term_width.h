@@ -1,0 +1,14 @@
+/* Make ncursesw count cells the way the layout does. */
+#ifndef YUEDU_TERM_WIDTH_H
+#define YUEDU_TERM_WIDTH_H
+
+#include "yuedu/width.h"
+
+/* From now on, wcwidth() (which ncursesw calls for every character it
+ * places) answers from table for every character the layout sends, and
+ * glibc's answer for the rest. NULL goes back to glibc for everything.
+ * Call it before drawing and again when ambiwidth changes; table must stay
+ * alive while it is in use. */
+void term_width_use(const yd_width_table *table);
+
+#endif
