@@ -1,0 +1,522 @@
+/* bookmarks.yaml: parsing, emitting, and the read-merge-write of
+ * yd_bookmarks_open and yd_bookmarks_save (see yuedu/bookmarks.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bookmarks_internal.h"
+#include "yaml_io.h"
+#include "yuedu/atomic_file.h"
+
+enum parse_result { PARSE_OK = 0, PARSE_CORRUPT = -1, PARSE_NEWER = -2, PARSE_NOMEM = -3 };
+
+static void add_notice(yd_bookmarks *bm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add_notice(yd_bookmarks *bm, const char *fmt, ...)
+{
+    size_t used = strlen(bm->notice);
+    if (used > 0 && used + 2 < sizeof bm->notice) {
+        memcpy(bm->notice + used, "; ", 3);
+        used += 2;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(bm->notice + used, sizeof bm->notice - used, fmt, ap);
+    va_end(ap);
+}
+
+const char *yd_bookmarks_take_notice(yd_bookmarks *bm)
+{
+    static _Thread_local char taken[sizeof bm->notice];
+    if (!bm->notice[0])
+        return NULL;
+    memcpy(taken, bm->notice, sizeof taken);
+    bm->notice[0] = 0;
+    return taken;
+}
+
+static void free_items(yd_bookmarks *bm)
+{
+    for (size_t k = 0; k < bm->count; k++)
+        yd_bookmark_clear(&bm->items[k]);
+    free(bm->items);
+    bm->items = NULL;
+    bm->count = bm->capacity = 0;
+}
+
+void yd_bookmarks_free(yd_bookmarks *bm)
+{
+    free_items(bm);
+}
+
+static int valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n >= YD_BOOKMARK_ID_SIZE)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '-' ||
+              *s == '_'))
+            return 0;
+    return 1;
+}
+
+static long long get_time(yaml_document_t *doc, yaml_node_t *map, const char *key)
+{
+    const char *s = yd_yaml_get_str(doc, map, key);
+    long long ms;
+    return s && yd_time_parse(s, &ms) == 0 ? ms : 0;
+}
+
+static char *dup_or(const char *s, const char *fallback)
+{
+    return strdup(s ? s : fallback);
+}
+
+/* One entry into *b; 0, -1 when it is not a bookmark, PARSE_NOMEM. */
+static int parse_entry(yaml_document_t *doc, yaml_node_t *node, yd_bookmark *b, int *rewrite)
+{
+    memset(b, 0, sizeof *b);
+    if (node->type != YAML_MAPPING_NODE)
+        return -1;
+    const char *id = yd_yaml_get_str(doc, node, "id");
+    const char *path = yd_yaml_get_str(doc, node, "path");
+    const char *abs = yd_yaml_get_str(doc, node, "absolute");
+    if (!path && !abs)
+        return -1; /* a place with no document is no bookmark */
+    if (id && valid_id(id)) {
+        snprintf(b->id, sizeof b->id, "%s", id);
+    } else {
+        yd_bookmark_new_id(b->id);
+        *rewrite = 1;
+    }
+    b->name = dup_or(yd_yaml_get_str(doc, node, "name"), "");
+    b->note = dup_or(yd_yaml_get_str(doc, node, "note"), "");
+    b->path = dup_or(path, abs);
+    b->abs_path = dup_or(abs, path);
+    b->anchor.before = dup_or(yd_yaml_get_str(doc, node, "before"), "");
+    b->anchor.after = dup_or(yd_yaml_get_str(doc, node, "after"), "");
+    if (!b->name || !b->note || !b->path || !b->abs_path || !b->anchor.before || !b->anchor.after) {
+        yd_bookmark_clear(b);
+        return PARSE_NOMEM;
+    }
+    const char *fp = yd_yaml_get_str(doc, node, "fingerprint");
+    snprintf(b->anchor.fingerprint, sizeof b->anchor.fingerprint, "%s", fp ? fp : "");
+    long long v = 0;
+    if (yd_yaml_get_long(doc, node, "offset", &v) && v >= 0 && v <= INT32_MAX)
+        b->anchor.offset = (int32_t)v;
+    v = 1;
+    if (yd_yaml_get_long(doc, node, "line", &v) && v >= 1 && v <= INT32_MAX)
+        b->anchor.line = (int32_t)v;
+    else
+        b->anchor.line = 1;
+    b->created = get_time(doc, node, "created");
+    b->updated = get_time(doc, node, "updated");
+    if (b->updated < b->created)
+        b->updated = b->created;
+    b->deleted = get_time(doc, node, "deleted");
+    if (b->deleted && b->updated < b->deleted)
+        b->updated = b->deleted;
+    b->state = YD_BM_UNRESOLVED;
+    b->doc = YD_NO_DOC;
+    b->offset = b->anchor.offset;
+    return 0;
+}
+
+static yd_bookmark *find_in(yd_bookmarks *bm, const char *id)
+{
+    for (size_t k = 0; k < bm->count; k++)
+        if (strcmp(bm->items[k].id, id) == 0)
+            return &bm->items[k];
+    return NULL;
+}
+
+/* Parse data into out (empty on entry). *bad counts entries that could not
+ * be read (left out); *rewrite is set when the file must be written back
+ * (ids were missing). */
+static int parse_file(const char *data, size_t length, yd_bookmarks *out, int *bad, int *rewrite, long long *version,
+                      char *problem, size_t psize)
+{
+    *bad = 0;
+    *version = 0;
+    yaml_document_t doc;
+    if (yd_yaml_load(&doc, data, length, problem, psize) != 0)
+        return PARSE_CORRUPT;
+    int result = PARSE_OK;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (!root)
+        goto done; /* empty file: an empty store */
+    if (root->type != YAML_MAPPING_NODE) {
+        snprintf(problem, psize, "not a mapping with 'version' and 'bookmarks'");
+        result = PARSE_CORRUPT;
+        goto done;
+    }
+    if (!yd_yaml_get_long(&doc, root, "version", version) || *version < 1) {
+        snprintf(problem, psize, "no valid 'version'");
+        result = PARSE_CORRUPT;
+        goto done;
+    }
+    if (*version > YD_BOOKMARKS_SCHEMA) {
+        snprintf(problem, psize, "written by a newer yuedu (schema version %lld; this one knows %d)", *version,
+                 YD_BOOKMARKS_SCHEMA);
+        result = PARSE_NEWER;
+        goto done;
+    }
+    yaml_node_t *list = yd_yaml_get(&doc, root, "bookmarks");
+    if (!list)
+        goto done;
+    if (list->type == YAML_SCALAR_NODE && list->data.scalar.length == 0)
+        goto done; /* "bookmarks:" with nothing */
+    if (list->type != YAML_SEQUENCE_NODE) {
+        snprintf(problem, psize, "'bookmarks' is not a list");
+        result = PARSE_CORRUPT;
+        goto done;
+    }
+    for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
+        yaml_node_t *node = yaml_document_get_node(&doc, *it);
+        yd_bookmark b;
+        int r = node ? parse_entry(&doc, node, &b, rewrite) : -1;
+        if (r == PARSE_NOMEM) {
+            result = PARSE_NOMEM;
+            goto done;
+        }
+        if (r < 0) {
+            (*bad)++;
+            continue;
+        }
+        yd_bookmark *same = find_in(out, b.id);
+        if (same) { /* a duplicate id (edited by hand): the later one */
+            *rewrite = 1;
+            if (same->updated >= b.updated) {
+                yd_bookmark_clear(&b);
+                continue;
+            }
+            yd_bookmark_clear(same);
+            *same = b;
+            continue;
+        }
+        if (yd_bookmarks_push(out, &b) != YD_OK) {
+            yd_bookmark_clear(&b);
+            result = PARSE_NOMEM;
+            goto done;
+        }
+    }
+    if (*bad)
+        snprintf(problem, psize, "%d entr%s could not be read", *bad, *bad == 1 ? "y" : "ies");
+done:
+    yaml_document_delete(&doc);
+    return result;
+}
+
+static void put_time(yd_yaml_out *y, int map, const char *key, long long ms)
+{
+    char buf[40];
+    yd_time_format(ms, buf, sizeof buf);
+    yd_yaml_put_plain(y, map, key, buf);
+}
+
+static int by_creation(const void *pa, const void *pb)
+{
+    const yd_bookmark *a = pa, *b = pb;
+    if (a->created != b->created)
+        return a->created < b->created ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static const char *state_name(yd_bookmark_state st)
+{
+    switch (st) {
+    case YD_BM_EXACT: return "exact";
+    case YD_BM_REANCHORED: return "reanchored";
+    case YD_BM_MOVED: return "moved";
+    case YD_BM_STALE: return "stale";
+    default: return "unresolved";
+    }
+}
+
+const char *yd_bookmark_state_name(yd_bookmark_state state)
+{
+    return state_name(state);
+}
+
+/* Bookmarks as YAML: the file (with_state 0, tombstones included) or an
+ * export (with_state 1: a `state` key when resolved). */
+static int emit_list(const yd_bookmark *const *items, size_t n, int with_state, char **out, size_t *length)
+{
+    yd_yaml_out y;
+    yd_yaml_out_init(&y);
+    int root = yd_yaml_map(&y);
+    yd_yaml_put_long(&y, root, "version", YD_BOOKMARKS_SCHEMA);
+    int list = yd_yaml_seq(&y);
+    yd_yaml_put_node(&y, root, "bookmarks", list);
+    for (size_t k = 0; k < n && y.ok; k++) {
+        const yd_bookmark *b = items[k];
+        int m = yd_yaml_map(&y);
+        yd_yaml_append(&y, list, m);
+        yd_yaml_put_plain(&y, m, "id", b->id);
+        yd_yaml_put_text(&y, m, "name", b->name);
+        yd_yaml_put_text(&y, m, "note", b->note);
+        yd_yaml_put_text(&y, m, "path", b->path);
+        yd_yaml_put_text(&y, m, "absolute", b->abs_path);
+        yd_yaml_put_plain(&y, m, "fingerprint", b->anchor.fingerprint[0] ? b->anchor.fingerprint : "none");
+        yd_yaml_put_long(&y, m, "offset", b->anchor.offset);
+        yd_yaml_put_long(&y, m, "line", b->anchor.line);
+        yd_yaml_put_text(&y, m, "before", b->anchor.before);
+        yd_yaml_put_text(&y, m, "after", b->anchor.after);
+        put_time(&y, m, "created", b->created);
+        put_time(&y, m, "updated", b->updated);
+        if (b->deleted)
+            put_time(&y, m, "deleted", b->deleted);
+        if (with_state && b->state != YD_BM_UNRESOLVED)
+            yd_yaml_put_plain(&y, m, "state", state_name(b->state));
+    }
+    return yd_yaml_dump(&y, out, length);
+}
+
+static int emit(const yd_bookmarks *bm, char **out, size_t *length)
+{
+    const yd_bookmark **items = malloc((bm->count ? bm->count : 1) * sizeof *items);
+    if (!items)
+        return -1;
+    for (size_t k = 0; k < bm->count; k++)
+        items[k] = &bm->items[k];
+    int r = emit_list(items, bm->count, 0, out, length);
+    free(items);
+    return r;
+}
+
+yd_status yd_bookmarks_export_yaml(yd_bookmark *const *list, size_t count, char **out, size_t *length)
+{
+    return emit_list((const yd_bookmark *const *)list, count, 1, out, length) == 0 ? YD_OK : YD_ENOMEM;
+}
+
+static int same_anchor(const yd_bookmark *a, const yd_bookmark *b)
+{
+    return a->anchor.offset == b->anchor.offset && strcmp(a->anchor.fingerprint, b->anchor.fingerprint) == 0 &&
+           strcmp(a->abs_path, b->abs_path) == 0;
+}
+
+static void keep_resolution(yd_bookmark *to, const yd_bookmark *from)
+{
+    to->state = from->state;
+    to->doc = from->doc;
+    to->offset = from->offset;
+}
+
+/* Merge memory (bm) into the disk set (result). */
+static yd_status merge(yd_bookmarks *bm, yd_bookmarks *result, int disk_valid, int *changed)
+{
+    for (size_t k = 0; k < bm->count; k++) {
+        const yd_bookmark *m = &bm->items[k];
+        yd_bookmark *r = find_in(result, m->id);
+        if (r && m->dirty && m->updated >= r->updated) {
+            yd_bookmark copy;
+            if (yd_bookmark_copy(&copy, m) != YD_OK)
+                return YD_ENOMEM;
+            copy.dirty = 0;
+            yd_bookmark_clear(r);
+            *r = copy;
+            *changed = 1;
+        } else if (r) {
+            if (same_anchor(r, m))
+                keep_resolution(r, m);
+        } else if (m->dirty || !disk_valid) {
+            yd_bookmark copy;
+            if (yd_bookmark_copy(&copy, m) != YD_OK)
+                return YD_ENOMEM;
+            copy.dirty = 0;
+            if (yd_bookmarks_push(result, &copy) != YD_OK) {
+                yd_bookmark_clear(&copy);
+                return YD_ENOMEM;
+            }
+            *changed = 1;
+        }
+        /* else: deleted elsewhere and its tombstone expired: let it go */
+    }
+    /* Tombstones past their time are dropped. */
+    long long horizon = yd_now_ms() - (long long)YD_TOMBSTONE_DAYS * 24 * 3600 * 1000;
+    size_t w = 0;
+    for (size_t k = 0; k < result->count; k++) {
+        yd_bookmark *b = &result->items[k];
+        if (b->deleted && b->deleted < horizon) {
+            yd_bookmark_clear(b);
+            *changed = 1;
+            continue;
+        }
+        if (!b->deleted && b->state == YD_BM_UNRESOLVED)
+            result->needs_resolve = 1;
+        result->items[w++] = *b;
+    }
+    result->count = w;
+    if (result->count > 1)
+        qsort(result->items, result->count, sizeof *result->items, by_creation);
+    return YD_OK;
+}
+
+static int folder_exists(const char *dir)
+{
+    struct stat st;
+    return lstat(dir, &st) == 0 || errno != ENOENT;
+}
+
+/* The transaction behind open and save. */
+static yd_status sync_store(yd_bookmarks *bm, int read_only, yd_error *err)
+{
+    const char *kept = "; your changes are kept in memory and saving will be retried";
+    int dirty = bm->rewrite;
+    for (size_t k = 0; k < bm->count; k++)
+        dirty |= bm->items[k].dirty;
+    if (!read_only && !dirty && !folder_exists(bm->dir))
+        return YD_OK; /* nothing to read, nothing to write: create nothing */
+
+    yd_store_txn t;
+    yd_status st;
+    if (read_only) {
+        int missing = 0;
+        st = yd_store_begin_read(&t, bm->dir, YD_BOOKMARKS_FILE, &missing, err);
+        if (missing) {
+            if (err)
+                err->code = YD_OK, err->message[0] = 0;
+            return YD_OK;
+        }
+    } else {
+        st = yd_store_begin(&t, bm->dir, YD_BOOKMARKS_FILE, err);
+    }
+    if (st != YD_OK) {
+        if (dirty && err)
+            strncat(err->message, kept, sizeof err->message - strlen(err->message) - 1);
+        return st;
+    }
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", bm->dir, YD_BOOKMARKS_FILE);
+
+    char *data = NULL;
+    size_t length = 0;
+    yd_error rerr = {0};
+    st = yd_store_read(&t, &data, &length, &rerr);
+    if (st == YD_ENOMEM) {
+        yd_store_end(&t);
+        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
+    }
+
+    yd_bookmarks disk;
+    memset(&disk, 0, sizeof disk);
+    int disk_valid = 1, force = bm->rewrite, bad = 0, rewrite = 0, moved_aside = 0;
+    long long version = 0;
+    char problem[600] = "";
+    int outcome = PARSE_OK;
+    if (st != YD_OK) {
+        outcome = PARSE_CORRUPT; /* unreadable: a link, a folder, no permission */
+        snprintf(problem, sizeof problem, "%s", rerr.message + (strncmp(rerr.message, path, strlen(path)) == 0 &&
+                                                                        rerr.message[strlen(path)] == ':'
+                                                                    ? strlen(path) + 2
+                                                                    : 0));
+    } else if (data) {
+        outcome = parse_file(data, length, &disk, &bad, &rewrite, &version, problem, sizeof problem);
+    }
+    free(data);
+    if (outcome == PARSE_NOMEM) {
+        free_items(&disk);
+        yd_store_end(&t);
+        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
+    }
+    if (outcome == PARSE_NEWER) {
+        free_items(&disk);
+        yd_store_end(&t);
+        return yd_error_set(err, YD_EIO, "%s: %s; it is left unchanged%s", path, problem, dirty ? kept : "");
+    }
+    if (outcome == PARSE_CORRUPT || bad > 0) {
+        if (read_only) {
+            free_items(&disk);
+            yd_store_end(&t);
+            return yd_error_set(err, YD_EIO, "%s: %s", path, problem);
+        }
+        char aside[4500];
+        yd_error merr = {0};
+        if (yd_store_move_aside(&t, aside, sizeof aside, &merr) != YD_OK) {
+            free_items(&disk);
+            yd_store_end(&t);
+            return yd_error_set(err, YD_EIO, "%s: %s; it could not be moved aside (%s), so it is left as it is%s",
+                                path, problem, merr.message, dirty ? kept : "");
+        }
+        moved_aside = 1;
+        if (outcome == PARSE_CORRUPT) {
+            free_items(&disk);
+            memset(&disk, 0, sizeof disk);
+            disk_valid = 0;
+            add_notice(bm, "%s: %s; moved aside to %s and a new file started", path, problem, aside);
+        } else {
+            add_notice(bm, "%s: %s; the file was moved aside to %s and the readable bookmarks kept", path, problem, aside);
+        }
+        force = 1;
+    } else if (!data && st == YD_OK) {
+        disk_valid = 0; /* no file: everything here is news */
+    }
+    force |= rewrite;
+
+    int changed = 0;
+    disk.needs_resolve = 0;
+    if (merge(bm, &disk, disk_valid, &changed) != YD_OK) {
+        free_items(&disk);
+        yd_store_end(&t);
+        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
+    }
+    if (!read_only && (changed || force || dirty)) {
+        char *out = NULL;
+        size_t outlen = 0;
+        if (emit(&disk, &out, &outlen) != 0) {
+            free_items(&disk);
+            yd_store_end(&t);
+            return yd_error_set(err, YD_ENOMEM, "%s: cannot write YAML (out of memory)%s", path, kept);
+        }
+        st = yd_store_write(&t, out, outlen, err);
+        free(out);
+        if (st != YD_OK) {
+            yd_store_end(&t);
+            if (err)
+                strncat(err->message, kept, sizeof err->message - strlen(err->message) - 1);
+            if (moved_aside) {
+                /* The file is gone aside: what was read from it lives only
+                 * here now, so all of it becomes a change to retry. */
+                for (size_t k = 0; k < disk.count; k++)
+                    disk.items[k].dirty = 1;
+                free_items(bm);
+                bm->items = disk.items;
+                bm->count = disk.count;
+                bm->capacity = disk.capacity;
+                bm->needs_resolve = disk.needs_resolve;
+            } else {
+                free_items(&disk);
+            }
+            return st;
+        }
+    }
+    yd_store_end(&t);
+    free_items(bm);
+    bm->items = disk.items;
+    bm->count = disk.count;
+    bm->capacity = disk.capacity;
+    bm->needs_resolve = disk.needs_resolve;
+    bm->rewrite = 0;
+    return YD_OK;
+}
+
+yd_status yd_bookmarks_open(yd_bookmarks *bm, const char *dir, int read_only, yd_error *err)
+{
+    memset(bm, 0, sizeof *bm);
+    if (dir) {
+        snprintf(bm->dir, sizeof bm->dir, "%s", dir);
+    } else {
+        yd_status st = yd_store_default_dir("data", bm->dir, sizeof bm->dir, err);
+        if (st != YD_OK)
+            return st;
+    }
+    return sync_store(bm, read_only, err);
+}
+
+yd_status yd_bookmarks_save(yd_bookmarks *bm, yd_error *err)
+{
+    return sync_store(bm, 0, err);
+}

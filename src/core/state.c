@@ -1,0 +1,564 @@
+/* Reading state: positions, last corpus, search history (yuedu/state.h). */
+#include "yuedu/state.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bookmarks_internal.h" /* yd_bookmark_clock */
+#include "yaml_io.h"
+#include "yuedu/atomic_file.h"
+#include "yuedu/bookmarks.h"    /* yd_absolute_path */
+
+enum { PARSE_OK = 0, PARSE_CORRUPT = -1, PARSE_NEWER = -2, PARSE_NOMEM = -3 };
+
+static void clear_position(yd_state_position *p)
+{
+    free(p->path);
+    yd_anchor_free(&p->anchor);
+    memset(p, 0, sizeof *p);
+}
+
+static void clear_lists(yd_state *s)
+{
+    for (size_t k = 0; k < s->npositions; k++)
+        clear_position(&s->positions[k]);
+    free(s->positions);
+    for (size_t k = 0; k < s->nsearches; k++)
+        free(s->searches[k].pattern);
+    free(s->searches);
+    for (size_t k = 0; k < s->nlast_corpus; k++)
+        free(s->last_corpus[k]);
+    free(s->last_corpus);
+    s->positions = NULL;
+    s->searches = NULL;
+    s->last_corpus = NULL;
+    s->npositions = s->cap_positions = s->nsearches = s->cap_searches = s->nlast_corpus = 0;
+    s->last_corpus_updated = 0;
+    s->last_corpus_dirty = 0;
+}
+
+void yd_state_free(yd_state *s)
+{
+    clear_lists(s);
+}
+
+const char *yd_state_take_notice(yd_state *s)
+{
+    static _Thread_local char taken[sizeof s->notice];
+    if (!s->notice[0])
+        return NULL;
+    memcpy(taken, s->notice, sizeof taken);
+    s->notice[0] = 0;
+    return taken;
+}
+
+static yd_status push_position(yd_state *s, yd_state_position *p)
+{
+    if (s->npositions == s->cap_positions) {
+        size_t cap = s->cap_positions ? s->cap_positions * 2 : 16;
+        yd_state_position *bigger = realloc(s->positions, cap * sizeof *bigger);
+        if (!bigger)
+            return YD_ENOMEM;
+        s->positions = bigger;
+        s->cap_positions = cap;
+    }
+    s->positions[s->npositions++] = *p;
+    memset(p, 0, sizeof *p);
+    return YD_OK;
+}
+
+static yd_status push_search(yd_state *s, const char *pattern, long long time, int dirty)
+{
+    if (s->nsearches == s->cap_searches) {
+        size_t cap = s->cap_searches ? s->cap_searches * 2 : 16;
+        yd_state_search *bigger = realloc(s->searches, cap * sizeof *bigger);
+        if (!bigger)
+            return YD_ENOMEM;
+        s->searches = bigger;
+        s->cap_searches = cap;
+    }
+    char *copy = strdup(pattern);
+    if (!copy)
+        return YD_ENOMEM;
+    s->searches[s->nsearches++] = (yd_state_search){copy, time, dirty};
+    return YD_OK;
+}
+
+static yd_status set_corpus(yd_state *s, char **paths, size_t n, long long updated)
+{
+    for (size_t k = 0; k < s->nlast_corpus; k++)
+        free(s->last_corpus[k]);
+    free(s->last_corpus);
+    s->last_corpus = paths;
+    s->nlast_corpus = n;
+    s->last_corpus_updated = updated;
+    return YD_OK;
+}
+
+static yd_state_position *find_position(const yd_state *s, const char *path)
+{
+    for (size_t k = 0; k < s->npositions; k++)
+        if (strcmp(s->positions[k].path, path) == 0)
+            return &s->positions[k];
+    return NULL;
+}
+
+yd_status yd_state_set_position(yd_state *s, const yd_document *doc, int32_t offset)
+{
+    char *abs = yd_absolute_path(doc->path);
+    if (!abs)
+        return YD_ENOMEM;
+    yd_state_position fresh = {0};
+    if (yd_anchor_capture(&fresh.anchor, doc, offset, NULL) != YD_OK) {
+        free(abs);
+        return YD_ENOMEM;
+    }
+    fresh.path = abs;
+    fresh.updated = yd_bookmark_clock();
+    fresh.dirty = 1;
+    yd_state_position *old = find_position(s, abs);
+    if (old) {
+        clear_position(old);
+        *old = fresh;
+        return YD_OK;
+    }
+    if (push_position(s, &fresh) != YD_OK) {
+        clear_position(&fresh);
+        return YD_ENOMEM;
+    }
+    return YD_OK;
+}
+
+int yd_state_get_position(const yd_state *s, const yd_document *doc, int32_t *offset)
+{
+    char *abs = yd_absolute_path(doc->path);
+    if (!abs)
+        return 0;
+    const yd_state_position *p = find_position(s, abs);
+    free(abs);
+    char fp[YD_FINGERPRINT_SIZE];
+    yd_fingerprint(doc, fp);
+    if (!p) { /* moved: the same content under another path */
+        for (size_t k = 0; k < s->npositions && !p; k++)
+            if (strcmp(s->positions[k].anchor.fingerprint, fp) == 0)
+                p = &s->positions[k];
+    }
+    if (!p)
+        return 0;
+    yd_anchor_locate(&p->anchor, doc, fp, offset);
+    return 1;
+}
+
+yd_status yd_state_set_last_corpus(yd_state *s, const char *const *paths, size_t npaths)
+{
+    char **copy = calloc(npaths ? npaths : 1, sizeof *copy);
+    if (!copy)
+        return YD_ENOMEM;
+    for (size_t k = 0; k < npaths; k++) {
+        copy[k] = yd_absolute_path(paths[k]);
+        if (!copy[k]) {
+            for (size_t j = 0; j < k; j++)
+                free(copy[j]);
+            free(copy);
+            return YD_ENOMEM;
+        }
+    }
+    set_corpus(s, copy, npaths, yd_bookmark_clock());
+    s->last_corpus_dirty = 1;
+    return YD_OK;
+}
+
+size_t yd_state_last_corpus(const yd_state *s, const char *const **paths)
+{
+    *paths = (const char *const *)s->last_corpus;
+    return s->nlast_corpus;
+}
+
+yd_status yd_state_add_search(yd_state *s, const char *pattern)
+{
+    if (!pattern || !*pattern)
+        return YD_EINVAL;
+    return push_search(s, pattern, yd_bookmark_clock(), 1);
+}
+
+/* Latest occurrence of each pattern, oldest first, at most the maximum. */
+static void tidy_searches(yd_state *s)
+{
+    for (size_t a = 1; a < s->nsearches; a++) /* stable insertion sort by time */
+        for (size_t b = a; b > 0 && s->searches[b - 1].time > s->searches[b].time; b--) {
+            yd_state_search t = s->searches[b];
+            s->searches[b] = s->searches[b - 1];
+            s->searches[b - 1] = t;
+        }
+    /* Keep the last occurrence of each pattern: walk from the newest end,
+     * moving kept entries towards it. */
+    size_t w = s->nsearches;
+    for (size_t k = s->nsearches; k-- > 0;) {
+        int seen = 0;
+        for (size_t j = w; j < s->nsearches && !seen; j++)
+            seen = strcmp(s->searches[j].pattern, s->searches[k].pattern) == 0;
+        if (seen || s->nsearches - w >= YD_STATE_MAX_SEARCHES) {
+            free(s->searches[k].pattern);
+            continue;
+        }
+        s->searches[--w] = s->searches[k];
+    }
+    if (w > 0 && s->nsearches > w)
+        memmove(s->searches, s->searches + w, (s->nsearches - w) * sizeof *s->searches);
+    s->nsearches -= w;
+}
+
+size_t yd_state_search_count(const yd_state *s)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->nsearches; k++) {
+        int later = 0;
+        for (size_t j = k + 1; j < s->nsearches && !later; j++)
+            later = strcmp(s->searches[j].pattern, s->searches[k].pattern) == 0;
+        n += !later;
+    }
+    return n;
+}
+
+const char *yd_state_search_get(const yd_state *s, size_t k)
+{
+    /* Newest first, each pattern once (memory may hold repeats until the
+     * next save tidies them). */
+    for (size_t i = s->nsearches; i-- > 0;) {
+        int later = 0;
+        for (size_t j = i + 1; j < s->nsearches && !later; j++)
+            later = strcmp(s->searches[j].pattern, s->searches[i].pattern) == 0;
+        if (later)
+            continue;
+        if (k == 0)
+            return s->searches[i].pattern;
+        k--;
+    }
+    return NULL;
+}
+
+static long long get_time(yaml_document_t *doc, yaml_node_t *map, const char *key)
+{
+    const char *t = yd_yaml_get_str(doc, map, key);
+    long long ms;
+    return t && yd_time_parse(t, &ms) == 0 ? ms : 0;
+}
+
+static int parse_file(const char *data, size_t length, yd_state *out, char *problem, size_t psize)
+{
+    yaml_document_t doc;
+    if (yd_yaml_load(&doc, data, length, problem, psize) != 0)
+        return PARSE_CORRUPT;
+    int result = PARSE_OK;
+    long long version = 0;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (!root)
+        goto done;
+    if (root->type != YAML_MAPPING_NODE || !yd_yaml_get_long(&doc, root, "version", &version) || version < 1) {
+        snprintf(problem, psize, "not a yuedu state file (no valid 'version')");
+        result = PARSE_CORRUPT;
+        goto done;
+    }
+    if (version > YD_STATE_SCHEMA) {
+        snprintf(problem, psize, "written by a newer yuedu (schema version %lld; this one knows %d)", version,
+                 YD_STATE_SCHEMA);
+        result = PARSE_NEWER;
+        goto done;
+    }
+    yaml_node_t *corpus = yd_yaml_get(&doc, root, "last_corpus");
+    yaml_node_t *paths = yd_yaml_get(&doc, corpus, "paths");
+    if (paths && paths->type == YAML_SEQUENCE_NODE) {
+        size_t n = (size_t)(paths->data.sequence.items.top - paths->data.sequence.items.start);
+        char **list = calloc(n ? n : 1, sizeof *list);
+        size_t got = 0;
+        for (size_t k = 0; list && k < n; k++) {
+            yaml_node_t *p = yaml_document_get_node(&doc, paths->data.sequence.items.start[k]);
+            if (p && p->type == YAML_SCALAR_NODE && (list[got] = strdup((const char *)p->data.scalar.value)))
+                got++;
+        }
+        if (!list) {
+            result = PARSE_NOMEM;
+            goto done;
+        }
+        set_corpus(out, list, got, get_time(&doc, corpus, "updated"));
+    }
+    yaml_node_t *positions = yd_yaml_get(&doc, root, "positions");
+    if (positions && positions->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = positions->data.sequence.items.start; it < positions->data.sequence.items.top;
+             it++) {
+            yaml_node_t *n = yaml_document_get_node(&doc, *it);
+            const char *path = yd_yaml_get_str(&doc, n, "path");
+            if (!n || n->type != YAML_MAPPING_NODE || !path || find_position(out, path))
+                continue;
+            yd_state_position p = {0};
+            const char *fp = yd_yaml_get_str(&doc, n, "fingerprint");
+            const char *before = yd_yaml_get_str(&doc, n, "before");
+            const char *after = yd_yaml_get_str(&doc, n, "after");
+            snprintf(p.anchor.fingerprint, sizeof p.anchor.fingerprint, "%s", fp ? fp : "");
+            long long v;
+            if (yd_yaml_get_long(&doc, n, "offset", &v) && v >= 0 && v <= INT32_MAX)
+                p.anchor.offset = (int32_t)v;
+            p.anchor.line = yd_yaml_get_long(&doc, n, "line", &v) && v >= 1 && v <= INT32_MAX ? (int32_t)v : 1;
+            p.updated = get_time(&doc, n, "updated");
+            p.path = strdup(path);
+            p.anchor.before = strdup(before ? before : "");
+            p.anchor.after = strdup(after ? after : "");
+            if (!p.path || !p.anchor.before || !p.anchor.after || push_position(out, &p) != YD_OK) {
+                clear_position(&p);
+                result = PARSE_NOMEM;
+                goto done;
+            }
+        }
+    }
+    yaml_node_t *searches = yd_yaml_get(&doc, root, "search_history");
+    if (searches && searches->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = searches->data.sequence.items.start; it < searches->data.sequence.items.top;
+             it++) {
+            yaml_node_t *n = yaml_document_get_node(&doc, *it);
+            const char *pattern = yd_yaml_get_str(&doc, n, "pattern");
+            if (!pattern || !*pattern)
+                continue;
+            if (push_search(out, pattern, get_time(&doc, n, "time"), 0) != YD_OK) {
+                result = PARSE_NOMEM;
+                goto done;
+            }
+        }
+    }
+done:
+    yaml_document_delete(&doc);
+    return result;
+}
+
+static void put_time(yd_yaml_out *y, int map, const char *key, long long ms)
+{
+    char buf[40];
+    yd_time_format(ms, buf, sizeof buf);
+    yd_yaml_put_plain(y, map, key, buf);
+}
+
+static int emit(const yd_state *s, char **out, size_t *length)
+{
+    yd_yaml_out y;
+    yd_yaml_out_init(&y);
+    int root = yd_yaml_map(&y);
+    yd_yaml_put_long(&y, root, "version", YD_STATE_SCHEMA);
+    if (s->nlast_corpus > 0) {
+        int corpus = yd_yaml_map(&y);
+        yd_yaml_put_node(&y, root, "last_corpus", corpus);
+        int paths = yd_yaml_seq(&y);
+        yd_yaml_put_node(&y, corpus, "paths", paths);
+        for (size_t k = 0; k < s->nlast_corpus; k++)
+            yd_yaml_append(&y, paths, yd_yaml_text(&y, s->last_corpus[k]));
+        put_time(&y, corpus, "updated", s->last_corpus_updated);
+    }
+    int positions = yd_yaml_seq(&y);
+    yd_yaml_put_node(&y, root, "positions", positions);
+    for (size_t k = 0; k < s->npositions; k++) {
+        const yd_state_position *p = &s->positions[k];
+        int m = yd_yaml_map(&y);
+        yd_yaml_append(&y, positions, m);
+        yd_yaml_put_text(&y, m, "path", p->path);
+        yd_yaml_put_plain(&y, m, "fingerprint", p->anchor.fingerprint[0] ? p->anchor.fingerprint : "none");
+        yd_yaml_put_long(&y, m, "offset", p->anchor.offset);
+        yd_yaml_put_long(&y, m, "line", p->anchor.line);
+        yd_yaml_put_text(&y, m, "before", p->anchor.before);
+        yd_yaml_put_text(&y, m, "after", p->anchor.after);
+        put_time(&y, m, "updated", p->updated);
+    }
+    int searches = yd_yaml_seq(&y);
+    yd_yaml_put_node(&y, root, "search_history", searches);
+    for (size_t k = 0; k < s->nsearches; k++) {
+        int m = yd_yaml_map(&y);
+        yd_yaml_append(&y, searches, m);
+        yd_yaml_put_text(&y, m, "pattern", s->searches[k].pattern);
+        put_time(&y, m, "time", s->searches[k].time);
+    }
+    return yd_yaml_dump(&y, out, length);
+}
+
+static int by_recent(const void *pa, const void *pb)
+{
+    const yd_state_position *a = pa, *b = pb;
+    return a->updated > b->updated ? -1 : a->updated < b->updated;
+}
+
+/* Merge memory into disk (taken as the result). */
+static yd_status merge(yd_state *mem, yd_state *disk, int disk_valid)
+{
+    for (size_t k = 0; k < mem->npositions; k++) {
+        yd_state_position *m = &mem->positions[k];
+        yd_state_position *d = find_position(disk, m->path);
+        if (d && !(m->dirty && m->updated >= d->updated))
+            continue;
+        if (!d && !m->dirty && disk_valid)
+            continue; /* forgotten by another instance */
+        yd_state_position copy = {0};
+        copy.path = strdup(m->path);
+        copy.updated = m->updated;
+        if (!copy.path || yd_anchor_copy(&copy.anchor, &m->anchor) != YD_OK) {
+            free(copy.path);
+            return YD_ENOMEM;
+        }
+        if (d) {
+            clear_position(d);
+            *d = copy;
+        } else if (push_position(disk, &copy) != YD_OK) {
+            clear_position(&copy);
+            return YD_ENOMEM;
+        }
+    }
+    if (disk->npositions > YD_STATE_MAX_POSITIONS) {
+        qsort(disk->positions, disk->npositions, sizeof *disk->positions, by_recent);
+        for (size_t k = YD_STATE_MAX_POSITIONS; k < disk->npositions; k++)
+            clear_position(&disk->positions[k]);
+        disk->npositions = YD_STATE_MAX_POSITIONS;
+    }
+    for (size_t k = 0; k < mem->nsearches; k++)
+        if (mem->searches[k].dirty || !disk_valid)
+            if (push_search(disk, mem->searches[k].pattern, mem->searches[k].time, 0) != YD_OK)
+                return YD_ENOMEM;
+    tidy_searches(disk);
+    if ((mem->last_corpus_dirty && mem->last_corpus_updated >= disk->last_corpus_updated) ||
+        (!disk_valid && disk->nlast_corpus == 0)) {
+        char **copy = calloc(mem->nlast_corpus ? mem->nlast_corpus : 1, sizeof *copy);
+        if (!copy)
+            return YD_ENOMEM;
+        for (size_t k = 0; k < mem->nlast_corpus; k++)
+            if (!(copy[k] = strdup(mem->last_corpus[k]))) {
+                for (size_t j = 0; j < k; j++)
+                    free(copy[j]);
+                free(copy);
+                return YD_ENOMEM;
+            }
+        set_corpus(disk, copy, mem->nlast_corpus, mem->last_corpus_updated);
+    }
+    return YD_OK;
+}
+
+static int dirty_anything(const yd_state *s)
+{
+    if (s->last_corpus_dirty || s->rewrite)
+        return 1;
+    for (size_t k = 0; k < s->npositions; k++)
+        if (s->positions[k].dirty)
+            return 1;
+    for (size_t k = 0; k < s->nsearches; k++)
+        if (s->searches[k].dirty)
+            return 1;
+    return 0;
+}
+
+static yd_status sync_state(yd_state *s, yd_error *err)
+{
+    const char *kept = "; the reading state is kept in memory and saving will be retried";
+    int dirty = dirty_anything(s);
+    struct stat st_dir;
+    if (!dirty && lstat(s->dir, &st_dir) != 0 && errno == ENOENT)
+        return YD_OK;
+    yd_store_txn t;
+    yd_status st = yd_store_begin(&t, s->dir, YD_STATE_FILE, err);
+    if (st != YD_OK) {
+        if (dirty && err)
+            strncat(err->message, kept, sizeof err->message - strlen(err->message) - 1);
+        return st;
+    }
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", s->dir, YD_STATE_FILE);
+    char *data = NULL;
+    size_t length = 0;
+    yd_error rerr = {0};
+    st = yd_store_read(&t, &data, &length, &rerr);
+    yd_state disk;
+    memset(&disk, 0, sizeof disk);
+    int outcome = PARSE_OK, disk_valid = 1, force = s->rewrite;
+    char problem[600] = "";
+    if (st == YD_ENOMEM) {
+        outcome = PARSE_NOMEM;
+    } else if (st != YD_OK) {
+        outcome = PARSE_CORRUPT;
+        snprintf(problem, sizeof problem, "%s", rerr.message);
+    } else if (data) {
+        outcome = parse_file(data, length, &disk, problem, sizeof problem);
+    } else {
+        disk_valid = 0;
+    }
+    free(data);
+    if (outcome == PARSE_NOMEM || outcome == PARSE_NEWER) {
+        clear_lists(&disk);
+        yd_store_end(&t);
+        if (outcome == PARSE_NOMEM)
+            return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
+        return yd_error_set(err, YD_EIO, "%s: %s; it is left unchanged%s", path, problem, dirty ? kept : "");
+    }
+    if (outcome == PARSE_CORRUPT) {
+        char aside[4500];
+        yd_error merr = {0};
+        clear_lists(&disk);
+        if (yd_store_move_aside(&t, aside, sizeof aside, &merr) != YD_OK) {
+            yd_store_end(&t);
+            return yd_error_set(err, YD_EIO, "%s: %s; it could not be moved aside (%s), so it is left as it is%s",
+                                path, problem, merr.message, dirty ? kept : "");
+        }
+        size_t used = strlen(s->notice);
+        snprintf(s->notice + used, sizeof s->notice - used, "%s%s: %s; moved aside to %s and a new file started",
+                 used ? "; " : "", path, problem, aside);
+        disk_valid = 0;
+        force = 1;
+    }
+    if (merge(s, &disk, disk_valid) != YD_OK) {
+        clear_lists(&disk);
+        yd_store_end(&t);
+        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
+    }
+    if (dirty || force) {
+        char *out = NULL;
+        size_t outlen = 0;
+        if (emit(&disk, &out, &outlen) != 0) {
+            clear_lists(&disk);
+            yd_store_end(&t);
+            return yd_error_set(err, YD_ENOMEM, "%s: cannot write YAML (out of memory)%s", path, kept);
+        }
+        st = yd_store_write(&t, out, outlen, err);
+        free(out);
+        if (st != YD_OK) {
+            clear_lists(&disk);
+            yd_store_end(&t);
+            if (err)
+                strncat(err->message, kept, sizeof err->message - strlen(err->message) - 1);
+            return st;
+        }
+    }
+    yd_store_end(&t);
+    char notice[sizeof s->notice];
+    memcpy(notice, s->notice, sizeof notice);
+    char dir[sizeof s->dir];
+    memcpy(dir, s->dir, sizeof dir);
+    clear_lists(s);
+    *s = disk;
+    memcpy(s->notice, notice, sizeof notice);
+    memcpy(s->dir, dir, sizeof dir);
+    s->rewrite = 0;
+    return YD_OK;
+}
+
+yd_status yd_state_open(yd_state *s, const char *dir, yd_error *err)
+{
+    memset(s, 0, sizeof *s);
+    if (dir) {
+        snprintf(s->dir, sizeof s->dir, "%s", dir);
+    } else {
+        yd_status st = yd_store_default_dir("state", s->dir, sizeof s->dir, err);
+        if (st != YD_OK)
+            return st;
+    }
+    return sync_state(s, err);
+}
+
+yd_status yd_state_save(yd_state *s, yd_error *err)
+{
+    return sync_state(s, err);
+}
