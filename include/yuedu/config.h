@@ -1,0 +1,102 @@
+/* The user's configuration: $XDG_CONFIG_HOME/yuedu/config.yaml (or
+ * ~/.config/yuedu/config.yaml, or the file given with --config), read with
+ * libyaml and checked against the schema below (docs/CONFIG.md describes
+ * it; docs/config.example.yaml shows every key).
+ *
+ * Reading never fails because of what the file says: each problem (unknown
+ * key, wrong type, value out of range, unknown action or key name, a key
+ * bound twice, invalid YAML) is added to a yd_problems list as
+ * "FILE:LINE:COLUMN: message naming the key; using DEFAULT", the default is
+ * kept for that setting, and the rest of the file is still read. Invalid
+ * YAML gives one problem and all the defaults. A missing file at the
+ * default location is not a problem. */
+#ifndef YUEDU_CONFIG_H
+#define YUEDU_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yuedu/keys.h"
+#include "yuedu/problems.h"
+#include "yuedu/status.h"
+
+typedef enum yd_script_display {
+    YD_SCRIPT_ORIGINAL = 0, /* as the document is written */
+    YD_SCRIPT_SIMPLIFIED,
+    YD_SCRIPT_TRADITIONAL
+} yd_script_display;
+
+/* Limits of the numbers (inclusive). */
+enum {
+    YD_CONFIG_OUTLINE_WIDTH_MIN = 10,
+    YD_CONFIG_OUTLINE_WIDTH_MAX = 200,
+    YD_CONFIG_INDENT_MAX = 16,
+    YD_CONFIG_MAX_WIDTH_MIN = 20, /* text.max-width: 0 (none) or 20..1000 */
+    YD_CONFIG_MAX_WIDTH_MAX = 1000,
+    YD_CONFIG_FOLD_LEVEL_MAX = 9,
+    YD_CONFIG_KEYS_PER_ACTION_MAX = 16
+};
+
+typedef struct yd_config {
+    char *theme;   /* theme: name or path of a .yaml file; "default" */
+    char *path;    /* the file read; NULL when there was none */
+    unsigned long theme_line, theme_column; /* where theme: was given (0: not) */
+    int ambiwidth; /* ambiwidth: 0 auto (the default), 1 or 2 */
+    bool mouse;    /* mouse: true */
+    struct {
+        int width;       /* outline.width: cells, 30 */
+        bool right;      /* outline.position: left (false) or right */
+        bool hidden;     /* outline.hidden: false */
+        int fold_level;  /* outline.fold-level: 0 "all" (every heading level
+                            shown), or 1..9: levels shown up to N */
+        bool show_items; /* outline.show-items: false (items folded) */
+    } outline;
+    struct {
+        int indent;               /* text.indent: first-line indent in cells, 4 */
+        bool blank_line;          /* text.blank-line: blank row between paragraphs, false */
+        int max_width;            /* text.max-width: 0 none, else a centred column */
+        yd_script_display script; /* text.script: original */
+    } text;
+    struct {
+        unsigned folds; /* search.case/width/script: YD_FOLD_* bits (yuedu/fold.h),
+                           YD_FOLD_DEFAULT */
+        bool regex;     /* search.regex: false */
+    } search;
+    /* The key table in effect: the built-in bindings (yd_default_bindings)
+     * with those the file changes. An action named in the file loses its
+     * built-in keys (in that pane; under keys: directly, in every pane), and
+     * a key the file binds is taken from whatever it did by default. */
+    yd_binding *bindings;
+    size_t nbindings;
+} yd_config;
+
+/* The built-in configuration. YD_ENOMEM is the only failure. */
+yd_status yd_config_init(yd_config *config, yd_error *err);
+void yd_config_free(yd_config *config);
+
+/* The default file: $XDG_CONFIG_HOME/yuedu/config.yaml when that variable
+ * is an absolute path, else $HOME/.config/yuedu/config.yaml. Returns 0, or
+ * -1 when neither variable helps (then there is no user configuration). */
+int yd_config_default_path(char *buf, size_t size);
+
+/* The user's theme folder: .../yuedu/themes beside config.yaml. */
+int yd_config_themes_dir(char *buf, size_t size);
+
+/* Read the configuration. path NULL: the default file, where a missing
+ * file means the built-in configuration and no problem; a path given
+ * (--config) must exist. config is set up by this call (no init needed)
+ * and must be freed even after a failure. Problems are appended to
+ * problems. Returns YD_OK, or YD_ENOMEM. */
+yd_status yd_config_load(yd_config *config, const char *path, yd_problems *problems, yd_error *err);
+
+/* The same from text in memory; name is the file name for messages. */
+yd_status yd_config_parse(yd_config *config, const char *name, const char *data, size_t length, yd_problems *problems,
+                          yd_error *err);
+
+/* The keys bound to action in context (exactly that context), in the
+ * order of the table; returns how many were stored (at most max) and sets
+ * *total (may be NULL) to how many there are. For help screens. */
+size_t yd_config_keys_of(const yd_config *config, yd_key_context context, yd_action action, yd_key_seq *out,
+                         size_t max, size_t *total);
+
+#endif
