@@ -16,10 +16,12 @@
 typedef struct yd_loader yd_loader;
 
 /* Runs on the loader thread for each document after decoding, before it
- * becomes visible (e.g. to detect its outline). May be NULL. */
-typedef void (*yd_prepare_fn)(yd_document *doc, void *context);
+ * becomes visible as document `index` (e.g. to detect its outline into a
+ * slot the caller allocated for every path). May be NULL. */
+typedef void (*yd_prepare_fn)(yd_document *doc, size_t index, void *context);
 
-/* Start loading paths (the list is taken over and freed by the loader).
+/* Start loading paths (the list is taken over and freed by the loader; at
+ * most paths->count documents will be ready).
  * options->encoding is copied. Fails only when out of memory or when no
  * thread can be started. */
 yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,

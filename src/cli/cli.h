@@ -11,7 +11,7 @@
 /* Exit codes of SPEC §2. */
 enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
 
-typedef enum output_format { FORMAT_TEXT, FORMAT_TSV } output_format;
+typedef enum output_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_YAML, FORMAT_MARKDOWN, FORMAT_COUNT } output_format;
 
 /* Write s with control bytes escaped (\xHH) so that no file name or
  * message sends raw control sequences to the terminal. */
@@ -25,7 +25,61 @@ void cli_diag(void *context, const char *path, const char *message);
  * or in the compiled-in data directory. Returns 0 and fills buf. */
 int cli_find_guide(char *buf, size_t size);
 
+/* Find the bundled themes folder the same way (themes/ in the source tree,
+ * share/yuedu/themes when installed). Returns 0 and fills buf. */
+int cli_find_themes(char *buf, size_t size);
+
+/* Configuration and theme (config_cmd.c). */
+struct yd_config;
+struct yd_theme;
+struct yd_problems;
+
+/* Read the configuration (config_path, or the default file when NULL) and
+ * the theme (theme_option when not NULL, else the configuration's; "mono"
+ * when no_color or NO_COLOR), collecting problems. Both structures must be
+ * freed afterwards. Returns 0, or -1 when out of memory. */
+int cli_load_settings(const char *config_path, const char *theme_option, int no_color, struct yd_config *config,
+                      struct yd_theme *theme, struct yd_problems *problems);
+
+/* The same, printing each problem on stderr as "yuedu: FILE:LINE:COLUMN:
+ * message" (the defaults are used); for the reader before it starts. */
+int cli_read_settings(const char *config_path, const char *theme_option, int no_color, struct yd_config *config,
+                      struct yd_theme *theme);
+
+/* --check-config: print every problem of the configuration and the theme
+ * it chooses on stdout. Returns 0 when there is none, 1 otherwise. */
+int cli_check_config(const char *config_path, const char *theme_option, int no_color);
+
 /* --list: one row per document. Returns an exit code. */
 int cli_list(const yd_corpus *corpus, output_format format);
+
+/* --outline: each document's outline as text, tsv or yaml. Returns an
+ * exit code. */
+int cli_outline(const yd_corpus *corpus, output_format format);
+
+/* --render: the text pane's rows for each document, width cells wide,
+ * ambiwidth 1 or 2. Returns an exit code. */
+int cli_render(const yd_corpus *corpus, int width, int ambiwidth);
+
+/* Width of --render without --width: the terminal's when stdout is one,
+ * else 80. */
+int cli_render_default_width(void);
+
+/* --bookmarks: the saved bookmarks as text, tsv, yaml or markdown, read
+ * only; with PATHs, resolved against those documents. Returns an exit
+ * code (bookmarks_cmd.c). */
+int cli_bookmarks(output_format format, const char *const *paths, size_t npaths, const yd_load_options *load);
+
+/* --search (search_cmd.c). */
+typedef struct cli_search_options {
+    const char *pattern;  /* UTF-8, as given */
+    int regex;            /* --regex */
+    unsigned folds;       /* YD_FOLD_* bits (--fold) */
+    output_format format; /* text, tsv or count */
+} cli_search_options;
+
+/* --search: every hit in the documents named by paths. Returns an exit
+ * code: 0 hits found, 1 none (or nothing opened), 2 bad pattern. */
+int cli_search(const char *const *paths, size_t npaths, const yd_load_options *load, const cli_search_options *opt);
 
 #endif

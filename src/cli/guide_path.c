@@ -1,4 +1,5 @@
-/* Locating the bundled guide, the corpus opened when no PATH is given. */
+/* Locating the bundled guide, the corpus opened when no PATH is given, and
+ * the bundled themes. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,11 @@ static int is_directory(char *path, size_t size)
     return 1;
 }
 
-int cli_find_guide(char *buf, size_t size)
+/* A data folder: in the source tree (source, relative to the top, e.g.
+ * "docs/guide"), beside build/ and build/asan/, so that `make run` uses the
+ * files being edited; then an installed tree (bin/../share/yuedu/installed);
+ * then the compiled-in data directory. */
+static int find_data_dir(const char *source, const char *installed, char *buf, size_t size)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -34,16 +39,18 @@ int cli_find_guide(char *buf, size_t size)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            /* Source tree first (build/ and build/asan/), so `make run` shows the
-             * guide being edited; then an installed tree. */
-            static const char *const relative[] = {"/../docs/guide", "/../../docs/guide", "/../share/yuedu/guide"};
+            static const char *const relative[] = {"/..", "/../..", "/../share/yuedu"};
             for (size_t k = 0; k < sizeof relative / sizeof relative[0]; k++) {
-                int len = snprintf(buf, size, "%s%s", exe, relative[k]);
+                int len = snprintf(buf, size, "%s%s/%s", exe, relative[k], k < 2 ? source : installed);
                 if (len > 0 && (size_t)len < size && is_directory(buf, size))
                     return 0;
             }
         }
     }
-    int len = snprintf(buf, size, "%s/guide", YD_DATADIR);
+    int len = snprintf(buf, size, "%s/%s", YD_DATADIR, installed);
     return len > 0 && (size_t)len < size && is_directory(buf, size) ? 0 : -1;
 }
+
+int cli_find_guide(char *buf, size_t size) { return find_data_dir("docs/guide", "guide", buf, size); }
+
+int cli_find_themes(char *buf, size_t size) { return find_data_dir("themes", "themes", buf, size); }

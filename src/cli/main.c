@@ -10,33 +10,72 @@
 #include "../tui/tui.h"
 #include "cli.h"
 #include "yuedu/decode.h"
+#include "yuedu/fold.h"
 
-typedef enum mode { MODE_READ, MODE_LIST } mode;
+typedef enum mode { MODE_READ, MODE_LIST, MODE_RENDER, MODE_OUTLINE, MODE_BOOKMARKS, MODE_SEARCH, MODE_CHECK_CONFIG } mode;
 
 typedef struct options {
     mode mode;
     output_format format;
     const char *encoding;
+    int width;     /* --width; 0: not given */
+    int ambiwidth; /* --ambiwidth; 0: auto */
+    cli_search_options search; /* --search, --regex, --fold */
+    const char *config;        /* --config FILE; NULL: the default file */
+    const char *theme;         /* --theme NAME|FILE; NULL: the configuration's */
+    int no_color;              /* --no-color */
 } options;
 
 static void usage(FILE *out)
 {
     fputs("Usage: yuedu [OPTION]... [PATH]...          read documents in the terminal\n"
+          "       yuedu --outline [--format text|tsv|yaml] PATH...\n"
           "       yuedu --list [--format text|tsv] PATH...\n"
+          "       yuedu --search PATTERN [--regex] [--fold LIST] [--format text|tsv|count] PATH...\n"
+          "       yuedu --render [--width N] [--ambiwidth auto|1|2] PATH...\n"
+          "       yuedu --bookmarks [--format text|tsv|yaml|markdown] [PATH...]\n"
           "\n"
           "PATH is a file or a folder (searched recursively for *.txt, *.md, *.markdown\n"
           "and extension-less files). Without PATH, yuedu reads its bundled guide.\n"
           "\n"
           "  --list             list documents: encoding, bytes, characters, lines,\n"
           "                     replacement characters, path\n"
-          "  --format FORMAT    output format of --list: text (default) or tsv\n"
+          "  --outline          print the outline of each document (articles,\n"
+          "                     headings, items)\n"
+          "  --bookmarks        print the saved bookmarks; with PATH, where each one\n"
+          "                     is in those documents now (moved, stale)\n"
+          "  --format FORMAT    output format: text (default) or tsv; --outline\n"
+          "                     also yaml; --bookmarks also yaml and markdown\n"
+          "  --search PATTERN   print every hit of PATTERN (literal; ICU regex with\n"
+          "                     --regex) as PATH:LINE:COLUMN:CONTEXT; --format tsv\n"
+          "                     adds the matched text; --format count the total\n"
+          "  --regex            PATTERN is an ICU regular expression (only its\n"
+          "                     literal characters are folded)\n"
+          "  --fold LIST        what --search treats as equal: case, smart-case,\n"
+          "                     width, script (Simplified/Traditional), none;\n"
+          "                     default smart-case,width,script\n"
+          "  --render           print the text laid out as the reader shows it, one\n"
+          "                     line per screen row, no colour\n"
+          "  --width N          width of the text pane for --render (default: the\n"
+          "                     terminal's, or 80)\n"
+          "  --ambiwidth W      cells of East Asian Ambiguous characters (“ ” … —):\n"
+          "                     1, 2 or auto (default; asks the terminal, 1 in --render)\n"
           "  --encoding NAME    read every file as NAME (UTF-8, UTF-16LE, UTF-16BE,\n"
           "                     GB18030, GBK, Big5 or any ICU converter name)\n"
           "                     instead of detecting it\n"
+          "  --config FILE      read the configuration from FILE instead of\n"
+          "                     $XDG_CONFIG_HOME/yuedu/config.yaml\n"
+          "  --theme NAME|FILE  colour theme (default, light, high-contrast, mono,\n"
+          "                     or your own); overrides the configuration\n"
+          "  --no-color         no colours, only bold, underline and reverse (as\n"
+          "                     NO_COLOR=1 does)\n"
+          "  --check-config     check the configuration and its theme: print every\n"
+          "                     problem, exit 1 if there is one\n"
           "  --version          print the version and exit\n"
           "  --help             print this help and exit\n"
           "\n"
-          "Exit status: 0 success, 1 nothing could be opened, 2 bad usage.\n",
+          "Exit status: 0 success, 1 nothing could be opened or (--search) nothing\n"
+          "matched, 2 bad usage.\n",
           out);
 }
 
@@ -51,13 +90,26 @@ static int bad_usage(const char *what, const char *arg)
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, options *opt)
 {
-    enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP };
+    enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
+           OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, OPT_LIST},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"version", no_argument, NULL, OPT_VERSION},
         {"help", no_argument, NULL, OPT_HELP},
+        {"render", no_argument, NULL, OPT_RENDER},
+        {"width", required_argument, NULL, OPT_WIDTH},
+        {"ambiwidth", required_argument, NULL, OPT_AMBIWIDTH},
+        {"outline", no_argument, NULL, OPT_OUTLINE},
+        {"bookmarks", no_argument, NULL, OPT_BOOKMARKS},
+        {"search", required_argument, NULL, OPT_SEARCH},
+        {"regex", no_argument, NULL, OPT_REGEX},
+        {"fold", required_argument, NULL, OPT_FOLD},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"theme", required_argument, NULL, OPT_THEME},
+        {"no-color", no_argument, NULL, OPT_NO_COLOR},
+        {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -65,13 +117,57 @@ static int parse_options(int argc, char **argv, options *opt)
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_LIST: opt->mode = MODE_LIST; break;
+        case OPT_RENDER: opt->mode = MODE_RENDER; break;
+        case OPT_OUTLINE: opt->mode = MODE_OUTLINE; break;
+        case OPT_BOOKMARKS: opt->mode = MODE_BOOKMARKS; break;
+        case OPT_SEARCH:
+            opt->mode = MODE_SEARCH;
+            opt->search.pattern = optarg;
+            break;
+        case OPT_REGEX: opt->search.regex = 1; break;
+        case OPT_CONFIG: opt->config = optarg; break;
+        case OPT_THEME:
+            if (*optarg == 0)
+                return bad_usage("--theme: empty name", "");
+            opt->theme = optarg;
+            break;
+        case OPT_NO_COLOR: opt->no_color = 1; break;
+        case OPT_CHECK_CONFIG: opt->mode = MODE_CHECK_CONFIG; break;
+        case OPT_FOLD: {
+            yd_error err = {0};
+            if (yd_fold_parse(optarg, &opt->search.folds, &err) != YD_OK)
+                return bad_usage("--fold: ", err.message);
+            break;
+        }
+        case OPT_WIDTH: {
+            char *end;
+            long w = strtol(optarg, &end, 10);
+            if (*optarg == 0 || *end != 0 || w < 2 || w > 10000)
+                return bad_usage("--width: not a number from 2 to 10000: ", optarg);
+            opt->width = (int)w;
+            break;
+        }
+        case OPT_AMBIWIDTH:
+            if (strcmp(optarg, "1") == 0 || strcmp(optarg, "2") == 0)
+                opt->ambiwidth = optarg[0] - '0';
+            else if (strcmp(optarg, "auto") == 0)
+                opt->ambiwidth = 0;
+            else
+                return bad_usage("--ambiwidth: auto, 1 or 2, not ", optarg);
+            break;
         case OPT_FORMAT:
             if (strcmp(optarg, "text") == 0)
                 opt->format = FORMAT_TEXT;
             else if (strcmp(optarg, "tsv") == 0)
                 opt->format = FORMAT_TSV;
+            else if (strcmp(optarg, "yaml") == 0)
+                opt->format = FORMAT_YAML;
+            else if (strcmp(optarg, "markdown") == 0)
+                opt->format = FORMAT_MARKDOWN;
+            else if (strcmp(optarg, "count") == 0)
+                opt->format = FORMAT_COUNT;
             else
-                return bad_usage("--format: unknown format (text or tsv): ", optarg);
+                return bad_usage("--format: unknown format (text, tsv or yaml): ", optarg);
             break;
         case OPT_ENCODING: {
             yd_encoding enc;
@@ -93,6 +189,16 @@ static int parse_options(int argc, char **argv, options *opt)
             return bad_usage("unknown option: ", argv[optind - 1]);
         }
     }
+    if (opt->format == FORMAT_COUNT && opt->mode != MODE_SEARCH)
+        return bad_usage("--format count: only with --search", "");
+    if ((opt->search.regex || opt->search.folds != YD_FOLD_DEFAULT) && opt->mode != MODE_SEARCH)
+        return bad_usage("--regex and --fold: only with --search", "");
+    if (opt->mode == MODE_SEARCH && opt->search.pattern[0] == 0)
+        return bad_usage("--search: empty pattern", "");
+    if (opt->format == FORMAT_MARKDOWN && opt->mode != MODE_BOOKMARKS)
+        return bad_usage("--format markdown: only with --bookmarks", "");
+    if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
+        return bad_usage("--format yaml: only with --outline or --bookmarks", "");
     return -1;
 }
 
@@ -111,28 +217,26 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
         fputs("yuedu: no documents to read\n", stderr);
         return EXIT_NOTHING;
     }
-    yd_loader *loader;
-    if (yd_loader_start(&loader, &files, load, NULL, NULL) != YD_OK) {
-        yd_path_list_free(&files);
-        fputs("yuedu: out of memory\n", stderr);
-        return EXIT_NOTHING;
-    }
-    int code = tui_run(loader);
-    yd_loader_free(loader);
-    return code;
+    return tui_run(&files, load);
 }
 
 static int run(int argc, char **argv)
 {
-    options opt = {.mode = MODE_READ, .format = FORMAT_TEXT};
+    options opt = {.mode = MODE_READ, .format = FORMAT_TEXT, .search = {.folds = YD_FOLD_DEFAULT}};
     int code = parse_options(argc, argv, &opt);
     if (code >= 0)
         return code;
 
     const char *const *paths = (const char *const *)argv + optind;
     size_t npaths = (size_t)(argc - optind);
+    if (opt.mode == MODE_CHECK_CONFIG)
+        return npaths ? bad_usage("--check-config takes no PATH: ", paths[0])
+                      : cli_check_config(opt.config, opt.theme, opt.no_color);
     char guide[PATH_MAX];
     const char *guide_paths[1];
+    yd_load_options bm_load = {.encoding = opt.encoding};
+    if (opt.mode == MODE_BOOKMARKS) /* PATHs optional: resolve against them */
+        return cli_bookmarks(opt.format, paths, npaths, &bm_load);
     if (npaths == 0) { /* every mode: the bundled guide */
         if (cli_find_guide(guide, sizeof guide) != 0) {
             fputs("yuedu: cannot find the bundled guide; give a PATH to read\n", stderr);
@@ -146,12 +250,22 @@ static int run(int argc, char **argv)
     yd_load_options load = {.encoding = opt.encoding};
     if (opt.mode == MODE_READ)
         return read_interactively(paths, npaths, &load);
+    if (opt.mode == MODE_SEARCH) {
+        opt.search.format = opt.format;
+        return cli_search(paths, npaths, &load, &opt.search);
+    }
     yd_corpus corpus;
     if (yd_corpus_load(&corpus, paths, npaths, &load, cli_diag, NULL) != YD_OK) {
         fputs("yuedu: out of memory\n", stderr);
         return EXIT_NOTHING;
     }
-    code = cli_list(&corpus, opt.format);
+    if (opt.mode == MODE_OUTLINE)
+        code = cli_outline(&corpus, opt.format);
+    else if (opt.mode == MODE_RENDER)
+        code = cli_render(&corpus, opt.width ? opt.width : cli_render_default_width(),
+                          opt.ambiwidth ? opt.ambiwidth : 1);
+    else
+        code = cli_list(&corpus, opt.format);
     yd_corpus_free(&corpus);
     return code;
 }

@@ -70,7 +70,7 @@ static void *load_all(void *arg)
         yd_status st = yd_document_load(&l->docs[ready], l->paths.paths[k], &options, &err);
         if (st == YD_OK) {
             if (l->prepare)
-                l->prepare(&l->docs[ready], l->context);
+                l->prepare(&l->docs[ready], ready, l->context);
             ready++;
             atomic_store_explicit(&l->ready, ready, memory_order_release);
         } else {

@@ -1,8 +1,9 @@
-/* The reader's event loop: keys to actions on the current position, the
- * screen drawn from the panes' state, signals and the background loader.
+/* The reader's event loop: keys and mouse to actions, the screen drawn from
+ * the panes' state, signals, and documents arriving from the background
+ * loader.
  *
- * Screen: text pane (rows 0..LINES-3), status line (LINES-2), prompt and
- * message line (LINES-1). */
+ * Screen: outline pane, divider and text pane on rows 0..LINES-3, the
+ * status line on LINES-2, the prompt and message line on LINES-1. */
 #include <curses.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -11,40 +12,18 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "keymap.h"
-#include "prompt.h"
-#include "text_view.h"
+#include "../cli/term_width.h"
+#include "app.h"
 #include "tui.h"
-#include "yuedu/jump_history.h"
 
-enum { MIN_COLS = 20, MIN_LINES = 6 };
-
-typedef struct app {
-    yd_loader *loader;
-    size_t doc;               /* current document */
-    text_view text;
-    yd_jump_history history;
-    prompt prompt;
-    char message[256];
-    int message_is_error;
-    size_t skipped;           /* files the loader left out */
-    int help_open;
-    size_t help_top;
-    int quit;
-    int out_of_memory;
-} app;
+enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
 
 static volatile sig_atomic_t quit_signal;
 
 static void on_quit_signal(int sig) { quit_signal = sig; }
 
-static int text_height(void) { return LINES - 2; }
 
-static const yd_document *current_doc(app *a) { return yd_loader_document(a->loader, a->doc); }
-
-static void say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(app *a, int error, const char *fmt, ...)
+void app_say(app *a, int error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -53,41 +32,144 @@ static void say(app *a, int error, const char *fmt, ...)
     a->message_is_error = error;
 }
 
-static const char *base_name(const char *path)
+const yd_document *app_doc(app *a, size_t doc) { return yd_loader_document(a->loader, doc); }
+
+/* Headings start flush left: the outline knows which lines they are. */
+static int heading_indent(void *context, int32_t para)
 {
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
+    app *a = ((void **)context)[0];
+    size_t doc = (size_t)((void **)context)[1];
+    return text_heading_depth(a, doc, para) > 0 || a->outlines[doc].title_line == para ? 0 : -1;
 }
 
-static yd_position here(app *a) { return (yd_position){a->doc, text_view_offset(&a->text)}; }
-
-/* Show document doc with offset at the top of the pane. */
-static void show(app *a, size_t doc, int32_t offset)
+yd_layout *app_layout(app *a, size_t doc)
 {
-    const yd_document *d = yd_loader_document(a->loader, doc);
+    if (a->layouts[doc])
+        return a->layouts[doc];
+    const yd_document *d = app_doc(a, doc);
     if (!d)
+        return NULL;
+    yd_layout_options opt;
+    yd_layout_options_default(&opt);
+    opt.width = a->text_cols > 2 ? a->text_cols : 2;
+    a->indent_contexts[2 * doc] = a;
+    a->indent_contexts[2 * doc + 1] = (void *)doc;
+    opt.paragraph_indent = heading_indent;
+    opt.context = &a->indent_contexts[2 * doc];
+    if (yd_layout_new(d, a->widths, &opt, &a->layouts[doc], NULL) != YD_OK) {
+        a->failed = 1;
+        return NULL;
+    }
+    a->layout_cols[doc] = opt.width;
+    return a->layouts[doc];
+}
+
+/* Make doc's layout match the text pane's width. */
+static void fit_layout(app *a, size_t doc)
+{
+    yd_layout *layout = app_layout(a, doc);
+    int want = a->text_cols > 2 ? a->text_cols : 2;
+    if (layout && a->layout_cols[doc] != want) {
+        if (yd_layout_set_width(layout, want, NULL) != YD_OK)
+            a->failed = 1;
+        a->layout_cols[doc] = want;
+    }
+}
+
+void app_geometry(app *a)
+{
+    a->rows = LINES - 2;
+    int outline = a->outline_pref < COLS / 2 ? a->outline_pref : COLS / 2;
+    a->outline_cols = outline;
+    int fits = outline >= OUTLINE_MIN && COLS - outline - 1 >= TEXT_MIN;
+    if (a->outline_shown && fits) {
+        a->text_cols = COLS - outline - 1;
+        a->divider_x = a->outline_right ? a->text_cols : outline;
+        a->text_x = a->outline_right ? 0 : outline + 1;
+    } else {
+        a->text_cols = COLS;
+        a->divider_x = -1;
+        a->text_x = 0;
+        a->focus_outline = 0;
+    }
+}
+
+/* Geometry changed: same reading position at the new width. */
+static void relayout(app *a)
+{
+    int32_t offset = text_offset(a);
+    app_geometry(a);
+    fit_layout(a, a->doc);
+    text_show(a, a->doc, offset);
+}
+
+static yd_position here(app *a) { return (yd_position){a->doc, text_offset(a)}; }
+
+static void go(app *a, size_t doc, int32_t offset)
+{
+    if (!app_doc(a, doc))
         return;
     a->doc = doc;
-    if (text_view_show(&a->text, d, COLS, offset) != 0)
-        a->out_of_memory = 1;
-    text_view_go_to_offset(&a->text, offset, text_height());
+    fit_layout(a, doc);
+    text_show(a, doc, offset);
 }
 
-/* A jump: remember where we were, then go. */
-static void jump(app *a, size_t doc, int32_t offset)
+void app_jump(app *a, size_t doc, int32_t offset)
 {
     yd_jump_history_push(&a->history, here(a));
-    show(a, doc, offset);
+    go(a, doc, offset);
 }
 
 static void go_to_line(app *a, long line)
 {
-    const yd_document *d = current_doc(a);
+    const yd_document *d = app_doc(a, a->doc);
     if (line < 1)
         line = 1;
     if (line > d->line_count)
         line = d->line_count;
-    jump(a, a->doc, d->line_count ? d->line_starts[line - 1] : 0);
+    app_jump(a, a->doc, d->line_count ? d->line_starts[line - 1] : 0);
+}
+
+/* ] [ } {: the next or previous heading (items are not headings), of any
+ * level or of the current section's level or higher, across documents. */
+static void heading_jump(app *a, int forward, int same_level)
+{
+    int32_t offset = text_offset(a);
+    const yd_outline *o = &a->outlines[a->doc];
+    int32_t cur = outline_node_at_offset(a, a->doc, offset);
+    while (cur >= 0 && o->nodes[cur].kind == YD_NODE_ITEM)
+        cur = o->nodes[cur].parent;
+    int level = same_level && cur >= 0 ? o->nodes[cur].depth : 1 << 20;
+    size_t ready = yd_loader_ready(a->loader);
+    for (size_t doc = a->doc; doc < ready; forward ? doc++ : doc--) {
+        o = &a->outlines[doc];
+        if (forward) {
+            for (int32_t i = 0; i < o->count; i++) {
+                const yd_outline_node *n = &o->nodes[i];
+                if ((doc == a->doc && n->offset <= offset) || n->kind == YD_NODE_ITEM || n->depth > level)
+                    continue;
+                app_jump(a, doc, n->offset);
+                return;
+            }
+        } else {
+            for (int32_t i = o->count - 1; i >= 0; i--) {
+                const yd_outline_node *n = &o->nodes[i];
+                if ((doc == a->doc && n->offset >= offset) || n->kind == YD_NODE_ITEM || n->depth > level)
+                    continue;
+                app_jump(a, doc, n->offset);
+                return;
+            }
+        }
+        if (!forward && doc == 0)
+            break;
+    }
+    app_say(a, 0, forward ? "no next heading" : "no previous heading");
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
 }
 
 /* Tab completion of `doc NAME`: the longest common prefix of the names of
@@ -104,7 +186,7 @@ static int complete_doc(void *context, wchar_t *text)
     char common[PROMPT_MAX * 4] = "";
     int found = 0;
     for (size_t k = 0; k < ready; k++) {
-        const char *name = base_name(yd_loader_document(a->loader, k)->path);
+        const char *name = base_name(app_doc(a, k)->path);
         if (strncmp(name, prefix, plen) != 0)
             continue;
         if (!found++) {
@@ -118,13 +200,12 @@ static int complete_doc(void *context, wchar_t *text)
     }
     if (!found || strlen(common) <= plen)
         return 0;
-    /* Do not cut a multi-byte character in half. */
     mbstate_t st;
     memset(&st, 0, sizeof st);
     wchar_t wide[PROMPT_MAX];
     const char *src = common;
     size_t n = mbsrtowcs(wide, &src, PROMPT_MAX - 5, &st);
-    if (n == (size_t)-1)
+    if (n == (size_t)-1) /* the common prefix ends inside a character */
         return 0;
     wide[n] = 0;
     swprintf(text, PROMPT_MAX, L"doc %ls", wide);
@@ -139,10 +220,10 @@ static void run_command(app *a, const char *cmd)
     if (*cmd >= '0' && *cmd <= '9') {
         long n = strtol(cmd, &end, 10);
         if (*end == '%' && end[1] == 0) {
-            const yd_document *d = current_doc(a);
+            const yd_document *d = app_doc(a, a->doc);
             if (n > 100)
                 n = 100;
-            jump(a, a->doc, (int32_t)((long long)d->length * n / 100));
+            app_jump(a, a->doc, (int32_t)((long long)d->length * n / 100));
             return;
         }
         if (*end == 0) {
@@ -154,13 +235,13 @@ static void run_command(app *a, const char *cmd)
         size_t ready = yd_loader_ready(a->loader), len = strlen(name);
         for (int pass = 0; pass < 2; pass++) /* a prefix first, then anywhere */
             for (size_t k = 0; k < ready; k++) {
-                const char *base = base_name(yd_loader_document(a->loader, k)->path);
+                const char *base = base_name(app_doc(a, k)->path);
                 if (pass == 0 ? strncmp(base, name, len) == 0 : strstr(base, name) != NULL) {
-                    jump(a, k, 0);
+                    app_jump(a, k, 0);
                     return;
                 }
             }
-        say(a, 1, "no document matches: %s", name);
+        app_say(a, 1, "no document matches: %s", name);
         return;
     } else if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
         a->quit = 1;
@@ -172,7 +253,7 @@ static void run_command(app *a, const char *cmd)
     } else if (*cmd == 0) {
         return;
     }
-    say(a, 1, "unknown command: %s (try :help)", cmd);
+    app_say(a, 1, "unknown command: %s (try :help)", cmd);
 }
 
 static void suspend(void)
@@ -185,48 +266,76 @@ static void suspend(void)
     clearok(curscr, TRUE);
 }
 
-static void act(app *a, action what)
+static void set_mouse(app *a, int on)
 {
-    int h = text_height(), page = h > 2 ? h - 1 : 1; /* keep one line of context */
+    a->mouse_on = on;
+    mousemask(on ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
+    mouseinterval(0);
+}
+
+/* Actions that work whichever pane has focus. Returns 1 when handled. */
+static int global_act(app *a, action what)
+{
     yd_position to;
     size_t ready = yd_loader_ready(a->loader);
     switch (what) {
-    case ACT_LINE_DOWN: text_view_scroll(&a->text, 1, h); break;
-    case ACT_LINE_UP: text_view_scroll(&a->text, -1, h); break;
-    case ACT_PAGE_DOWN: text_view_scroll(&a->text, page, h); break;
-    case ACT_PAGE_UP: text_view_scroll(&a->text, -page, h); break;
-    case ACT_HALF_DOWN: text_view_scroll(&a->text, h / 2, h); break;
-    case ACT_HALF_UP: text_view_scroll(&a->text, -(h / 2), h); break;
-    case ACT_TOP: jump(a, a->doc, 0); break;
-    case ACT_BOTTOM:
-        yd_jump_history_push(&a->history, here(a));
-        text_view_scroll(&a->text, (long)a->text.count, h);
-        break;
+    case ACT_NEXT_HEADING: heading_jump(a, 1, 0); break;
+    case ACT_PREV_HEADING: heading_jump(a, 0, 0); break;
+    case ACT_NEXT_SECTION: heading_jump(a, 1, 1); break;
+    case ACT_PREV_SECTION: heading_jump(a, 0, 1); break;
     case ACT_NEXT_DOC:
         if (a->doc + 1 < ready)
-            jump(a, a->doc + 1, 0);
+            app_jump(a, a->doc + 1, 0);
         else
-            say(a, 0, yd_loader_finished(a->loader) ? "last document" : "last document loaded so far");
+            app_say(a, 0, yd_loader_finished(a->loader) ? "last document" : "last document loaded so far");
         break;
     case ACT_PREV_DOC:
         if (a->doc > 0)
-            jump(a, a->doc - 1, 0);
+            app_jump(a, a->doc - 1, 0);
         else
-            say(a, 0, "first document");
+            app_say(a, 0, "first document");
         break;
     case ACT_JUMP_BACK:
         if (yd_jump_history_back(&a->history, here(a), &to))
-            show(a, to.doc, to.offset);
+            go(a, to.doc, to.offset);
         else
-            say(a, 0, "no older jump");
+            app_say(a, 0, "no older jump");
         break;
     case ACT_JUMP_FORWARD:
         if (yd_jump_history_forward(&a->history, &to))
-            show(a, to.doc, to.offset);
+            go(a, to.doc, to.offset);
         else
-            say(a, 0, "no newer jump");
+            app_say(a, 0, "no newer jump");
         break;
     case ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
+    case ACT_FOCUS:
+        if (a->divider_x >= 0)
+            a->focus_outline = !a->focus_outline;
+        else
+            app_say(a, 0, "the outline is hidden (o shows it)");
+        break;
+    case ACT_TOGGLE_OUTLINE:
+        a->outline_shown = !a->outline_shown;
+        a->focus_outline = 0;
+        relayout(a);
+        break;
+    case ACT_OUTLINE_NARROWER:
+    case ACT_OUTLINE_WIDER:
+        a->outline_pref = a->outline_cols + (what == ACT_OUTLINE_WIDER ? 2 : -2);
+        if (a->outline_pref < OUTLINE_MIN)
+            a->outline_pref = OUTLINE_MIN;
+        if (a->outline_pref > COLS - TEXT_MIN - 1)
+            a->outline_pref = COLS - TEXT_MIN - 1;
+        relayout(a);
+        break;
+    case ACT_OUTLINE_SIDE:
+        a->outline_right = !a->outline_right;
+        relayout(a);
+        break;
+    case ACT_TOGGLE_MOUSE:
+        set_mouse(a, !a->mouse_on);
+        app_say(a, 0, a->mouse_on ? "mouse on" : "mouse off: the terminal selects text");
+        break;
     case ACT_HELP:
         a->help_open = !a->help_open;
         a->help_top = 0;
@@ -234,13 +343,33 @@ static void act(app *a, action what)
     case ACT_REDRAW: clearok(curscr, TRUE); break;
     case ACT_SUSPEND: suspend(); break;
     case ACT_QUIT: a->quit = 1; break;
-    case ACT_NONE: case ACT_COUNT: break;
+    default: return 0;
+    }
+    return 1;
+}
+
+static void text_act(app *a, action what)
+{
+    int h = a->rows, page = h > 2 ? h - 1 : 1; /* a page keeps one line of context */
+    switch (what) {
+    case ACT_LINE_DOWN: text_scroll(a, 1); break;
+    case ACT_LINE_UP: text_scroll(a, -1); break;
+    case ACT_PAGE_DOWN: text_scroll(a, page); break;
+    case ACT_PAGE_UP: text_scroll(a, -page); break;
+    case ACT_HALF_DOWN: text_scroll(a, h / 2); break;
+    case ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
+    case ACT_TOP: app_jump(a, a->doc, 0); break;
+    case ACT_BOTTOM:
+        yd_jump_history_push(&a->history, here(a));
+        text_bottom(a);
+        break;
+    default: global_act(a, what); break;
     }
 }
 
 static void help_act(app *a, action what)
 {
-    size_t lines = keymap_help_line_count() + 2, h = (size_t)text_height();
+    size_t lines = keymap_help_line_count() + 2, h = (size_t)a->rows;
     size_t max = lines > h ? lines - h : 0;
     switch (what) {
     case ACT_LINE_DOWN: if (a->help_top < max) a->help_top++; break;
@@ -252,64 +381,34 @@ static void help_act(app *a, action what)
         a->help_top = what == ACT_TOP || a->help_top < h ? 0 : a->help_top - h;
         break;
     case ACT_HELP: a->help_open = 0; break;
+    case ACT_QUIT: a->quit = 1; break;
     default: break;
     }
 }
 
-/* Text that may come from a file name: no control characters. */
-static void put_clean(const char *s, int max_cols)
-{
-    wchar_t w[512];
-    size_t n = mbstowcs(w, s, 511);
-    if (n == (size_t)-1)
-        return;
-    int col = 0;
-    for (size_t k = 0; k < n; k++) {
-        wchar_t c = w[k];
-        int cw = wcwidth(c);
-        if (c < 0x20 || (c >= 0x7F && c < 0xA0) || cw < 0) {
-            c = L'?';
-            cw = 1;
-        }
-        if (col + cw > max_cols)
-            break;
-        addnwstr(&c, 1);
-        col += cw;
-    }
-}
-
-static void draw_status(app *a)
-{
-    const yd_document *d = current_doc(a);
-    int y = LINES - 2, h = text_height();
-    int32_t line = d->line_count ? yd_document_line_at(d, text_view_offset(&a->text)) + 1 : 0;
-    size_t handled, total;
-    yd_loader_progress(a->loader, &handled, &total);
-    char right[128];
-    int used = 0;
-    if (!yd_loader_finished(a->loader))
-        used = snprintf(right, sizeof right, "loading %zu/%zu  ", handled, total);
-    snprintf(right + used, sizeof right - (size_t)used, "[%zu/%zu] line %ld/%ld %u%% ", a->doc + 1,
-             yd_loader_ready(a->loader), (long)line, (long)d->line_count, text_view_percent(&a->text, h));
-    attron(A_REVERSE);
-    mvhline(y, 0, ' ', COLS);
-    move(y, 1);
-    put_clean(base_name(d->path), COLS - (int)strlen(right) - 2);
-    mvaddstr(y, COLS - (int)strlen(right) > 0 ? COLS - (int)strlen(right) : 0, right);
-    attroff(A_REVERSE);
-}
-
 static void draw_help(app *a)
 {
-    int h = text_height();
     char buf[256];
-    for (int r = 0; r < h; r++) {
+    for (int r = 0; r < a->rows; r++) {
         size_t n = a->help_top + (size_t)r;
         const char *text = n == 0 ? "yuedu keys (j/k scroll, q closes)" : n == 1 ? "" : keymap_help_line(n - 2, buf, sizeof buf);
         if (!text)
             break;
         mvaddnstr(r, 1, text, COLS - 2);
     }
+}
+
+static void draw_divider(app *a)
+{
+    if (a->divider_x < 0)
+        return;
+    attron(has_colors() ? COLOR_PAIR(4) : A_DIM);
+    /* U+2502 is East Asian Ambiguous: two cells under ambiwidth 2. */
+    cchar_t line;
+    const wchar_t *glyph = yd_width_ambiwidth(a->widths) == 1 ? L"\u2502" : L"|";
+    setcchar(&line, glyph, 0, 0, NULL);
+    mvvline_set(0, a->divider_x, &line, a->rows);
+    attroff(has_colors() ? COLOR_PAIR(4) : A_DIM);
 }
 
 static void draw(app *a)
@@ -323,13 +422,20 @@ static void draw(app *a)
         refresh();
         return;
     }
-    if (a->text.width != COLS) /* resized: same reading position */
-        show(a, a->doc, text_view_offset(&a->text));
-    if (a->help_open)
+    if (a->rows != LINES - 2 || (a->divider_x < 0 ? COLS : a->text_cols + a->outline_cols + 1) != COLS)
+        relayout(a);
+    if (!a->focus_outline)
+        outline_follow(a);
+    if (a->help_open) {
         draw_help(a);
-    else
-        text_view_draw(&a->text, 0, 0, text_height(), COLS);
-    draw_status(a);
+    } else {
+        text_draw(a);
+        if (a->divider_x >= 0) {
+            outline_draw(a);
+            draw_divider(a);
+        }
+    }
+    status_draw(a);
     if (a->prompt.active) {
         curs_set(1);
         prompt_draw(&a->prompt, LINES - 1, COLS);
@@ -345,14 +451,52 @@ static void draw(app *a)
     refresh();
 }
 
-/* Messages about files the loader left out go to the message line. */
 static void take_loader_messages(app *a)
 {
     char path[512], text[256];
     while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) {
         a->skipped++;
-        say(a, 1, "%s: %s%s", base_name(path), text, a->skipped > 1 ? " (and others)" : "");
+        app_say(a, 1, "%s: %s%s", base_name(path), text, a->skipped > 1 ? " (and others)" : "");
     }
+}
+
+static void mouse_event(app *a)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || a->help_open)
+        return;
+    int in_outline = a->divider_x >= 0 && (a->outline_right ? ev.x > a->divider_x : ev.x < a->divider_x);
+    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        int delta = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
+        if (in_outline) {
+            long top = (long)a->outline.top + delta;
+            long max = (long)a->outline.count - a->rows;
+            a->outline.top = (size_t)(top < 0 || max < 0 ? 0 : top > max ? max : top);
+        } else if (ev.y < a->rows) {
+            text_scroll(a, delta);
+        }
+        return;
+    }
+    if (ev.bstate & BUTTON1_PRESSED) {
+        if (ev.x == a->divider_x && ev.y < a->rows) {
+            a->dragging = 1;
+        } else if (in_outline && ev.y < a->rows) {
+            a->focus_outline = 1;
+            int x0 = a->outline_right ? a->divider_x + 1 : 0;
+            outline_click(a, ev.y, ev.x - x0);
+        } else if (ev.y < a->rows) {
+            a->focus_outline = 0;
+        }
+    }
+    if (a->dragging && (ev.bstate & (REPORT_MOUSE_POSITION | BUTTON1_RELEASED))) {
+        int w = a->outline_right ? COLS - ev.x - 1 : ev.x;
+        if (w >= OUTLINE_MIN && COLS - w - 1 >= TEXT_MIN && w != a->outline_cols) {
+            a->outline_pref = w;
+            relayout(a);
+        }
+    }
+    if (ev.bstate & BUTTON1_RELEASED)
+        a->dragging = 0;
 }
 
 static key read_key(void)
@@ -362,6 +506,45 @@ static key read_key(void)
     if (r == ERR)
         return (key){0, WEOF};
     return (key){r == KEY_CODE_YES, c};
+}
+
+static void handle_key(app *a, key k)
+{
+    if (a->prompt.active) {
+        prompt_result r = prompt_key(&a->prompt, k);
+        if (a->filtering) {
+            outline_set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
+            if (r == PROMPT_ACCEPT) {
+                outline_act(a, ACT_OPEN);
+                outline_set_filter(a, L"");
+            }
+            if (r != PROMPT_EDITING)
+                a->filtering = 0;
+        } else if (r == PROMPT_ACCEPT) {
+            char cmd[PROMPT_MAX * 4];
+            prompt_text_utf8(&a->prompt, cmd, sizeof cmd);
+            run_command(a, cmd);
+        }
+        return;
+    }
+    a->message[0] = 0;
+    if (a->help_open) {
+        help_act(a, keymap_lookup(CTX_HELP, k));
+        return;
+    }
+    if (!a->focus_outline) {
+        text_act(a, keymap_lookup(CTX_TEXT, k));
+        return;
+    }
+    action what = keymap_lookup(CTX_OUTLINE, k);
+    if (what == ACT_FILTER) {
+        a->filtering = 1;
+        prompt_open(&a->prompt, L'/');
+    } else if ((what >= ACT_LINE_DOWN && what <= ACT_BOTTOM) || (what >= ACT_OPEN && what <= ACT_LEVEL_9)) {
+        outline_act(a, what);
+    } else {
+        global_act(a, what);
+    }
 }
 
 static void install_signals(void)
@@ -375,90 +558,165 @@ static void install_signals(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
-int tui_run(yd_loader *loader)
+static void init_colors(void)
+{
+    if (!has_colors() || getenv("NO_COLOR"))
+        return;
+    start_color();
+    use_default_colors();
+    init_pair(1, COLOR_YELLOW, -1); /* level 1 headings */
+    init_pair(2, COLOR_CYAN, -1);   /* level 2 */
+    init_pair(3, COLOR_GREEN, -1);  /* deeper */
+    init_pair(4, COLOR_BLUE, -1);   /* divider */
+}
+
+/* Loader thread: each document's outline, before the document shows. */
+static void build_outline(yd_document *doc, size_t index, void *context)
+{
+    app *a = context;
+    if (yd_outline_build(&a->outlines[index], doc, NULL) != YD_OK)
+        memset(&a->outlines[index], 0, sizeof a->outlines[index]); /* no outline, still readable */
+}
+
+static app *app_new(size_t capacity)
+{
+    app *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->capacity = capacity;
+    size_t n = capacity ? capacity : 1;
+    a->outlines = calloc(n, sizeof *a->outlines);
+    a->layouts = calloc(n, sizeof *a->layouts);
+    a->cells = calloc(MAX_CELLS, sizeof *a->cells);
+    a->layout_cols = calloc(n, sizeof *a->layout_cols);
+    a->indent_contexts = calloc(2 * n, sizeof *a->indent_contexts);
+    a->outline_pref = OUTLINE_DEFAULT;
+    if (!a->outlines || !a->layouts || !a->cells || !a->layout_cols || !a->indent_contexts ||
+        yd_width_table_new(1, &a->widths, NULL) != YD_OK)
+        return a; /* app_free cleans up; the caller checks the fields */
+    a->outline_shown = 1;
+    a->prompt.complete = complete_doc;
+    a->prompt.context = a;
+    outline_init(&a->outline);
+    yd_jump_history_init(&a->history);
+    return a;
+}
+
+/* Layouts borrow the loader's documents: free them first. */
+static void app_free_layouts(app *a)
+{
+    for (size_t k = 0; a && a->layouts && k < a->capacity; k++) {
+        yd_layout_free(a->layouts[k]);
+        a->layouts[k] = NULL;
+    }
+}
+
+static void app_free(app *a)
+{
+    if (!a)
+        return;
+    app_free_layouts(a);
+    outline_free(&a->outline, a->capacity);
+    for (size_t k = 0; a->outlines && k < a->capacity; k++)
+        yd_outline_free(&a->outlines[k]);
+    free(a->outlines);
+    free(a->layouts);
+    free(a->cells);
+    free(a->layout_cols);
+    free(a->indent_contexts);
+    term_width_use(NULL);
+    yd_width_table_free(a->widths);
+    free(a);
+}
+
+int tui_run(yd_path_list *files, const yd_load_options *load)
 {
     const char *term = getenv("TERM");
     if (!term || !*term || strcmp(term, "dumb") == 0) {
+        yd_path_list_free(files);
         fputs("yuedu: this terminal (TERM=dumb or unset) cannot show the reader; "
               "batch modes such as --list still work\n",
               stderr);
         return EXIT_FAILURE;
     }
-    if (yd_loader_wait(loader, 1, -1) == 0) {
-        char path[512], text[256];
-        while (yd_loader_pop_message(loader, path, sizeof path, text, sizeof text))
-            fprintf(stderr, "yuedu: %s: %s\n", path, text);
-        fputs("yuedu: no documents to read\n", stderr);
+    app *a = app_new(files->count);
+    if (!a || !a->widths || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
+        yd_path_list_free(files);
+        app_free(a);
+        fputs("yuedu: out of memory\n", stderr);
         return EXIT_FAILURE;
     }
+    int code = EXIT_SUCCESS;
+    /* The terminal is set up while the first document loads. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
         fprintf(stderr, "yuedu: cannot use terminal type '%s'\n", term);
+        yd_loader_free(a->loader);
+        app_free(a);
         return EXIT_FAILURE;
     }
+    if (yd_loader_wait(a->loader, 1, -1) == 0) {
+        endwin();
+        delscreen(screen);
+        char path[512], text[256];
+        while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
+            fprintf(stderr, "yuedu: %s: %s\n", path, text);
+        fputs("yuedu: no documents to read\n", stderr);
+        yd_loader_free(a->loader);
+        app_free(a);
+        return EXIT_FAILURE;
+    }
+    term_width_use(a->widths);
     install_signals();
     raw();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
     curs_set(0);
+    init_colors();
+    set_mouse(a, 1);
 
-    app *a = calloc(1, sizeof *a);
-    if (!a) {
-        endwin();
-        delscreen(screen);
-        fputs("yuedu: out of memory\n", stderr);
-        return EXIT_FAILURE;
-    }
-    a->loader = loader;
-    a->prompt.complete = complete_doc;
-    a->prompt.context = a;
-    yd_jump_history_init(&a->history);
-    show(a, 0, 0);
+    app_geometry(a);
+    go(a, 0, 0);
     take_loader_messages(a);
     draw(a);
-    while (!a->quit && !a->out_of_memory && !quit_signal) {
+    int shown_finished = yd_loader_finished(a->loader);
+    while (!a->quit && !a->failed && !quit_signal) {
         /* Wake up often while loading (progress), else now and then for signals. */
-        timeout(yd_loader_finished(loader) ? 250 : 50);
+        timeout(yd_loader_finished(a->loader) ? 250 : 50);
         key k = read_key();
         if (quit_signal)
             break;
         if (k.code == WEOF && !k.is_key) {
-            if (!yd_loader_finished(loader) || a->skipped == 0) {
+            /* Idle: redraw while loading goes on, and once when it ends. */
+            int finished = yd_loader_finished(a->loader);
+            if (!finished || !shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
                 take_loader_messages(a);
                 draw(a);
+                shown_finished = finished;
             }
             continue;
         }
         if (k.is_key && k.code == KEY_RESIZE) {
-            draw(a);
-            continue;
-        }
-        if (a->prompt.active) {
-            prompt_result r = prompt_key(&a->prompt, k);
-            if (r == PROMPT_ACCEPT) {
-                char cmd[PROMPT_MAX * 4];
-                prompt_text_utf8(&a->prompt, cmd, sizeof cmd);
-                run_command(a, cmd);
-            }
+            relayout(a);
+        } else if (k.is_key && k.code == KEY_MOUSE) {
+            mouse_event(a);
         } else {
-            a->message[0] = 0;
-            if (a->help_open)
-                help_act(a, keymap_lookup(CTX_HELP, k));
-            else
-                act(a, keymap_lookup(CTX_TEXT, k));
+            handle_key(a, k);
         }
         take_loader_messages(a);
         draw(a);
     }
     endwin();
     delscreen(screen);
-    int oom = a->out_of_memory;
-    text_view_free(&a->text);
-    free(a);
-    if (oom) {
+    if (a->failed) {
         fputs("yuedu: out of memory\n", stderr);
-        return EXIT_FAILURE;
+        code = EXIT_FAILURE;
+    } else if (quit_signal && quit_signal != SIGINT) {
+        code = 128 + quit_signal;
     }
-    return quit_signal && quit_signal != SIGINT ? 128 + quit_signal : EXIT_SUCCESS;
+    app_free_layouts(a);
+    yd_loader_free(a->loader);
+    app_free(a);
+    return code;
 }

@@ -8,9 +8,20 @@
 
 typedef enum action {
     ACT_NONE = 0,
+    /* moving; in the outline pane they move the selection */
     ACT_LINE_DOWN, ACT_LINE_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_HALF_DOWN, ACT_HALF_UP,
-    ACT_TOP, ACT_BOTTOM, ACT_NEXT_DOC, ACT_PREV_DOC,
-    ACT_JUMP_BACK, ACT_JUMP_FORWARD, ACT_COMMAND,
+    ACT_TOP, ACT_BOTTOM,
+    /* jumping */
+    ACT_NEXT_HEADING, ACT_PREV_HEADING, ACT_NEXT_SECTION, ACT_PREV_SECTION,
+    ACT_NEXT_DOC, ACT_PREV_DOC, ACT_JUMP_BACK, ACT_JUMP_FORWARD, ACT_COMMAND,
+    /* panes */
+    ACT_FOCUS, ACT_TOGGLE_OUTLINE, ACT_OUTLINE_NARROWER, ACT_OUTLINE_WIDER, ACT_OUTLINE_SIDE,
+    ACT_TOGGLE_MOUSE,
+    /* outline pane */
+    ACT_OPEN, ACT_TOGGLE, ACT_EXPAND, ACT_COLLAPSE, ACT_EXPAND_ALL, ACT_COLLAPSE_ALL,
+    ACT_LEVEL_1, ACT_LEVEL_2, ACT_LEVEL_3, ACT_LEVEL_4, ACT_LEVEL_5, ACT_LEVEL_6, ACT_LEVEL_7,
+    ACT_LEVEL_8, ACT_LEVEL_9, ACT_FILTER,
+    /* the rest */
     ACT_HELP, ACT_REDRAW, ACT_QUIT, ACT_SUSPEND,
     ACT_COUNT
 } action;
@@ -27,8 +38,7 @@ typedef struct key {
 /* The action bound to k in context (falling back to CTX_ANY). */
 action keymap_lookup(key_context context, key k);
 
-/* Help: the n-th line of the key list (0-based), formatted for a pane
- * `width` columns wide, or NULL past the end. */
+/* Help: line n (0-based) of the generated key list, or NULL past the end. */
 const char *keymap_help_line(size_t n, char *buf, size_t size);
 size_t keymap_help_line_count(void);
 

@@ -1,178 +1,161 @@
-/* Text pane rows. Wrapping here is the minimal one (cells by wcwidth,
- * control characters as placeholders) until the core layout of issue 4
- * provides Chinese line breaking. */
-#include "text_view.h"
-
+/* The text pane: rows of the core layout, drawn cell by cell. The reading
+ * position is a layout position (paragraph, row); everything that must
+ * survive a resize or a change of document goes through the text offset of
+ * the top row. Only the rows that become visible are laid out. */
 #include <curses.h>
-#include <stdlib.h>
-#include <unicode/utf16.h>
-#include <wchar.h>
 
-enum { TAB_STOP = 4 };
+#include "app.h"
 
-/* What one code point shows as: up to 7 wide characters in out; returns
- * the cells they take. */
-static int cell_token(UChar32 c, int col, wchar_t *out, int *n)
+/* Rows of paragraph pos.para, or NULL when it has none or on failure. */
+static const yd_row *row_at(app *a, yd_layout *layout, yd_layout_pos pos)
 {
-    if (c == '\t') {
-        int w = TAB_STOP - col % TAB_STOP;
-        for (int k = 0; k < w; k++)
-            out[k] = L' ';
-        *n = w;
-        return w;
+    const yd_row *rows;
+    int32_t count;
+    if (yd_layout_paragraph(layout, pos.para, &rows, &count, NULL) != YD_OK) {
+        a->failed = 1;
+        return NULL;
     }
-    if (c < 0x20 || c == 0x7F) {
-        out[0] = L'^';
-        out[1] = c == 0x7F ? L'?' : (wchar_t)(c + 0x40);
-        *n = 2;
-        return 2;
-    }
-    if ((c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-        c == 0x200E || c == 0x200F || c == 0x061C) {
-        swprintf(out, 7, L"<%X>", (unsigned)c);
-        *n = (int)wcslen(out);
-        return *n;
-    }
-    int w = wcwidth((wchar_t)c);
-    if (w < 0) {
-        out[0] = 0xFFFD;
-        *n = 1;
-        return 1;
-    }
-    out[0] = (wchar_t)c;
-    *n = 1;
-    return w;
+    return pos.row < count ? &rows[pos.row] : NULL;
 }
 
-static int push(text_view *v, int32_t start, int32_t end)
+int32_t text_offset(app *a)
 {
-    if (v->count == v->capacity) {
-        size_t cap = v->capacity ? v->capacity * 2 : 256;
-        text_row *rows = realloc(v->rows, cap * sizeof *rows);
-        if (!rows)
-            return -1;
-        v->rows = rows;
-        v->capacity = cap;
+    yd_layout *layout = app_layout(a, a->doc);
+    const yd_document *d = app_doc(a, a->doc);
+    if (!layout || !d)
+        return 0;
+    const yd_row *row = row_at(a, layout, a->top);
+    if (row)
+        return row->start;
+    return a->top.para < d->line_count ? d->line_starts[a->top.para] : d->length;
+}
+
+void text_show(app *a, size_t doc, int32_t offset)
+{
+    yd_layout *layout = app_layout(a, doc);
+    if (!layout)
+        return;
+    a->doc = doc;
+    if (yd_layout_pos_of_offset(layout, offset, &a->top, NULL) != YD_OK)
+        a->failed = 1;
+}
+
+/* Rows from pos to the end of the document, counting at most limit. */
+static int32_t rows_below(app *a, yd_layout *layout, yd_layout_pos pos, int32_t limit)
+{
+    int32_t moved = 0;
+    if (yd_layout_pos_move(layout, &pos, limit, &moved, NULL) != YD_OK)
+        a->failed = 1;
+    return moved;
+}
+
+void text_scroll(app *a, int32_t delta)
+{
+    yd_layout *layout = app_layout(a, a->doc);
+    if (!layout || delta == 0)
+        return;
+    if (delta > 0) {
+        /* Down only while rows remain below the last line of the pane. */
+        int32_t room = rows_below(a, layout, a->top, delta + a->rows - 1) - (a->rows - 1);
+        if (room <= 0)
+            return;
+        delta = delta < room ? delta : room;
     }
-    v->rows[v->count++] = (text_row){start, end};
-    return 0;
+    if (yd_layout_pos_move(layout, &a->top, delta, NULL, NULL) != YD_OK)
+        a->failed = 1;
 }
 
-static int lay_out(text_view *v, int width)
+void text_bottom(app *a)
 {
-    const yd_document *d = v->doc;
-    v->count = 0;
-    v->width = width;
-    for (int32_t line = 0; line < d->line_count; line++) {
-        int32_t s, e;
-        yd_document_line_bounds(d, line, &s, &e);
-        int32_t row_start = s, i = s;
-        int col = 0;
-        while (i < e) {
-            int32_t at = i;
-            UChar32 c;
-            U16_NEXT(d->text, i, e, c);
-            wchar_t tok[8];
-            int n, w = cell_token(c, col, tok, &n);
-            if (col + w > width && col > 0) {
-                if (push(v, row_start, at) != 0)
-                    return -1;
-                row_start = at;
-                col = 0;
-                w = cell_token(c, col, tok, &n);
-            }
-            col += w;
-        }
-        if (push(v, row_start, e) != 0)
-            return -1;
-    }
-    return 0;
+    const yd_document *d = app_doc(a, a->doc);
+    yd_layout *layout = app_layout(a, a->doc);
+    if (!layout || !d)
+        return;
+    if (yd_layout_pos_of_offset(layout, d->length, &a->top, NULL) != YD_OK ||
+        yd_layout_pos_move(layout, &a->top, 1 - a->rows, NULL, NULL) != YD_OK)
+        a->failed = 1;
 }
 
-static size_t row_at(const text_view *v, int32_t offset)
+unsigned text_percent(app *a)
 {
-    size_t lo = 0, hi = v->count ? v->count - 1 : 0;
-    while (lo < hi) { /* last row starting at or before offset */
-        size_t mid = lo + (hi - lo + 1) / 2;
-        if (v->rows[mid].start <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
-}
-
-int text_view_show(text_view *v, const yd_document *doc, int width, int32_t offset)
-{
-    if (v->doc != doc || v->width != width) {
-        v->doc = doc;
-        if (lay_out(v, width) != 0) {
-            v->width = 0;
-            v->count = 0;
-            return -1;
-        }
-    }
-    v->top = row_at(v, offset);
-    return 0;
-}
-
-int32_t text_view_offset(const text_view *v) { return v->count ? v->rows[v->top].start : 0; }
-
-void text_view_scroll(text_view *v, long delta, int height)
-{
-    long top = (long)v->top + delta;
-    long max = (long)v->count - height;
-    if (top > max)
-        top = max;
-    if (top < 0)
-        top = 0;
-    v->top = (size_t)top;
-}
-
-void text_view_go_to_offset(text_view *v, int32_t offset, int height)
-{
-    v->top = row_at(v, offset);
-    text_view_scroll(v, 0, height);
-}
-
-unsigned text_view_percent(const text_view *v, int height)
-{
-    if (v->count == 0)
+    const yd_document *d = app_doc(a, a->doc);
+    yd_layout *layout = app_layout(a, a->doc);
+    if (!layout || !d || d->length == 0)
         return 100;
-    size_t last = v->top + (size_t)height;
-    if (last > v->count)
-        last = v->count;
-    return (unsigned)(last * 100 / v->count);
+    yd_layout_pos last = a->top, beyond;
+    yd_layout_pos_move(layout, &last, a->rows - 1, NULL, NULL);
+    beyond = last;
+    int32_t moved = 0;
+    yd_layout_pos_move(layout, &beyond, 1, &moved, NULL);
+    if (moved == 0)
+        return 100; /* the last row is on screen */
+    int32_t end = d->length;
+    const yd_row *row = row_at(a, layout, last);
+    if (row)
+        end = row->end;
+    else if (last.para + 1 < d->line_count)
+        end = d->line_starts[last.para + 1];
+    return (unsigned)((int64_t)end * 100 / d->length);
 }
 
-void text_view_draw(const text_view *v, int y, int x, int height, int width)
+/* Paragraph para is a heading line when an outline node (not an item)
+ * starts on it; nodes are in document order, so search by line. */
+int text_heading_depth(app *a, size_t doc, int32_t para)
 {
-    for (int r = 0; r < height && v->top + (size_t)r < v->count; r++) {
-        const text_row *row = &v->rows[v->top + (size_t)r];
-        move(y + r, x);
-        int col = 0;
-        int32_t i = row->start;
-        while (i < row->end) {
-            UChar32 c;
-            U16_NEXT(v->doc->text, i, row->end, c);
-            wchar_t tok[8];
-            int n, w = cell_token(c, col, tok, &n);
-            if (col + w > width)
-                break;
-            int placeholder = n > 1 && c != '\t';
-            if (placeholder)
-                attron(A_REVERSE);
-            addnwstr(tok, n);
-            if (placeholder)
-                attroff(A_REVERSE);
-            col += w;
-        }
+    const yd_outline *o = &a->outlines[doc];
+    int32_t lo = 0, hi = o->count - 1;
+    while (lo <= hi) {
+        int32_t mid = lo + (hi - lo) / 2;
+        const yd_outline_node *n = &o->nodes[mid];
+        if (n->line < para)
+            lo = mid + 1;
+        else if (n->line > para)
+            hi = mid - 1;
+        else
+            return n->kind == YD_NODE_ITEM ? 0 : n->depth;
+    }
+    return 0;
+}
+
+static attr_t heading_attr(int depth)
+{
+    if (depth == 0)
+        return A_NORMAL;
+    short pair = (short)(depth == 1 ? 1 : depth == 2 ? 2 : 3);
+    return A_BOLD | (has_colors() ? COLOR_PAIR(pair) : 0);
+}
+
+static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t attr)
+{
+    int x = a->text_x + yd_layout_margin(layout) + row->indent;
+    int n = yd_layout_row_cells(layout, row, a->cells, MAX_CELLS);
+    move(y, x);
+    for (int k = 0; k < n; k++) {
+        const yd_cell *c = &a->cells[k];
+        if (x + c->width > a->text_x + a->text_cols)
+            break; /* a wide cell never straddles the pane edge */
+        attr_t at = attr;
+        if (c->flags & YD_CELL_PLACEHOLDER)
+            at = A_REVERSE;
+        cchar_t cc;
+        if (setcchar(&cc, c->ch, at, PAIR_NUMBER(at), NULL) == OK)
+            add_wch(&cc);
+        x += c->width;
     }
 }
 
-void text_view_free(text_view *v)
+void text_draw(app *a)
 {
-    free(v->rows);
-    v->rows = NULL;
-    v->count = v->capacity = 0;
+    yd_layout *layout = app_layout(a, a->doc);
+    if (!layout)
+        return;
+    yd_layout_pos pos = a->top;
+    for (int y = 0; y < a->rows; y++) {
+        const yd_row *row = row_at(a, layout, pos);
+        if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
+            draw_row(a, layout, row, y, heading_attr(text_heading_depth(a, a->doc, pos.para)));
+        int32_t moved = 0;
+        if (yd_layout_pos_move(layout, &pos, 1, &moved, NULL) != YD_OK || moved == 0)
+            break;
+    }
 }

@@ -24,3 +24,29 @@ awk -v b="$bytes" -v ns=$((end - start)) \
 echo
 echo "== first screen in tmux, yuedu against less on the same files"
 tests/bench/first-screen.sh "$build" "$corpus/utf8" 9
+
+echo
+echo "== layout (paragraphs to rows to cells, width 80, as --render does); best of 5"
+"$build/bench/layout_bench" "$corpus/utf8"
+# --render end to end: decode, layout, print.
+bytes=$(cat "$corpus"/utf8/* | wc -c)
+start=$(date +%s%N)
+"$build/yuedu" --render --width 80 "$corpus/utf8" >/dev/null
+end=$(date +%s%N)
+awk -v b="$bytes" -v ns=$((end - start)) \
+    'BEGIN { printf "--render --width 80 of the UTF-8 part: %.1f ms, %.0f MB/s\n", ns / 1e6, b / 1e6 / (ns / 1e9) }'
+
+echo
+echo "== outline (classify every line, build every tree) beyond loading; best of 5"
+"$build/bench/outline_bench" "$corpus/utf8"
+
+echo
+echo "== CPU per keystroke while scrolling a 50 MB document"
+tests/bench/keys.sh "$build"
+
+echo
+echo "== search in process: fold tables, shadows, folded queries over every document"
+"$build/bench/search_bench" "$corpus/utf8"
+echo
+echo "== search, whole process: yuedu --search --format count against rg -c; best of 5"
+tests/bench/search-vs-rg.sh "$build" "$corpus/utf8" 5

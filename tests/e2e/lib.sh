@@ -164,8 +164,10 @@ e2e_expect_contains() {
     return 1
 }
 
-# The pid of yuedu inside the terminal (for signal tests).
-e2e_pid() { pgrep -f -n -x -- "$(printf '%s' "$YUEDU").*" || pgrep -n -f -- "$YUEDU"; }
+# The pid of yuedu inside this test's terminal (for signal tests): the
+# child of the pane's shell, so that tests running side by side never
+# signal each other's reader.
+e2e_pid() { pgrep -n -P "$(e2e_tmux display-message -p -t e2e '#{pane_pid}')"; }
 
 # e2e_quit [KEY] [STATUS]: press KEY (q) and expect yuedu to exit with STATUS
 # (0), leaving a restored terminal with the shell's "[exit N]" line.
@@ -205,4 +207,35 @@ e2e_status() {
     [ "$2" = "$3" ] && return 0
     e2e_fail "$1: exit status $3, expected $2"
     return 1
+}
+
+# e2e_divider_at COL: on every pane row of the screen (all but the status
+# and prompt lines) the divider │ stands at display column COL (0-based):
+# wide characters never push it out of place.
+e2e_divider_at() {
+    local col=$1 deadline problem
+    e2e_checks=$((e2e_checks + 1))
+    deadline=$((SECONDS + E2E_TIMEOUT))
+    while :; do
+        problem=$(e2e_divider_problem "$col")
+        [ -z "$problem" ] && return 0
+        [ "$SECONDS" -ge "$deadline" ] && break
+        sleep 0.05
+    done
+    e2e_fail "the divider is not at column $col: $problem"
+    return 1
+}
+
+e2e_divider_problem() {
+    local col=$1 rows n=0 line before
+    rows=$(($(e2e_tmux display-message -p -t e2e '#{pane_height}') - 2))
+    while IFS= read -r line; do
+        n=$((n + 1))
+        [ "$n" -gt "$rows" ] && break
+        before=${line%%│*}
+        if [ "$before" = "$line" ] || [ "$(printf '%s' "$before" | LC_ALL=C.UTF-8 wc -L)" -ne "$col" ]; then
+            echo "row $n: '$line'"
+            return
+        fi
+    done < <(e2e_tmux capture-pane -p -t e2e)
 }

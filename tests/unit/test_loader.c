@@ -18,10 +18,11 @@ static char *make_corpus(int files)
 
 static int prepared;
 
-static void count_prepare(yd_document *doc, void *context)
+static void count_prepare(yd_document *doc, size_t index, void *context)
 {
     (void)doc;
     (void)context;
+    assert_int_equal(index, (size_t)prepared); /* indexes in order, no gaps */
     prepared++;
 }
 

@@ -1,0 +1,291 @@
+/* yuedu --search: every hit of a pattern in the documents, with folding.
+ *
+ *   text   PATH:LINE:COLUMN:CONTEXT                one row per hit
+ *   tsv    PATH<TAB>LINE<TAB>COLUMN<TAB>MATCHED TEXT<TAB>CONTEXT
+ *   count  the total number of hits
+ *
+ * LINE is the 1-based line of the source file where the hit starts; COLUMN
+ * the 1-based character (code point) in that line. CONTEXT is the hit with
+ * up to CONTEXT_CHARS characters either side, from the hit's own lines,
+ * trimmed, with … where the line goes on. Control characters (tab and
+ * newline included), C1 and bidi controls are written as \xHH or \uHHHH,
+ * as in every batch mode, so a row is always one line.
+ *
+ * Files are loaded and searched by one worker thread per CPU (up to 8)
+ * while this thread builds the fold tables; it then prints the results in
+ * reading order, so the output never depends on timing. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "yuedu/search.h"
+
+#define CONTEXT_CHARS 30
+
+/* Control characters that must not reach a terminal raw. */
+static int is_hidden(UChar32 c)
+{
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static void put_text(FILE *out, const UChar *s, int32_t n)
+{
+    char buf[512];
+    size_t used = 0;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U16_NEXT(s, i, n, c);
+        if (U_IS_SURROGATE(c))
+            c = 0xFFFD;
+        if (used + 16 > sizeof buf) {
+            fwrite(buf, 1, used, out);
+            used = 0;
+        }
+        if (is_hidden(c)) {
+            used += (size_t)snprintf(buf + used, sizeof buf - used, c < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)c);
+        } else if (c < 0x80) {
+            buf[used++] = (char)c;
+        } else if (c < 0x800) {
+            buf[used++] = (char)(0xC0 | (c >> 6));
+            buf[used++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            buf[used++] = (char)(0xE0 | (c >> 12));
+            buf[used++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            buf[used++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            buf[used++] = (char)(0xF0 | (c >> 18));
+            buf[used++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            buf[used++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            buf[used++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    fwrite(buf, 1, used, out);
+}
+
+/* The hit with up to CONTEXT_CHARS characters either side, within the
+ * lines the hit touches, trimmed of white space. */
+static void put_context(FILE *out, const yd_document *d, const yd_hit *h)
+{
+    int32_t line_start, line_end, ignored;
+    yd_document_line_bounds(d, yd_document_line_at(d, h->offset), &line_start, &ignored);
+    yd_document_line_bounds(d, yd_document_line_at(d, h->offset + h->length - 1), &ignored, &line_end);
+    if (line_end < h->offset + h->length)
+        line_end = h->offset + h->length;
+    int32_t from = h->offset, to = h->offset + h->length;
+    for (int k = 0; k < CONTEXT_CHARS && from > line_start; k++)
+        U16_BACK_1(d->text, line_start, from);
+    for (int k = 0; k < CONTEXT_CHARS && to < line_end; k++)
+        U16_FWD_1(d->text, to, line_end);
+    int cut_before = from > line_start, cut_after = to < line_end;
+    while (from < h->offset && u_isUWhiteSpace(d->text[from])) {
+        from++;
+        cut_before = 0;
+    }
+    while (to > h->offset + h->length && u_isUWhiteSpace(d->text[to - 1])) {
+        to--;
+        cut_after = 0;
+    }
+    if (cut_before)
+        fputs("…", out);
+    put_text(out, d->text + from, to - from);
+    if (cut_after)
+        fputs("…", out);
+}
+
+/* Where the previous hit of a document was, so that columns are counted
+ * from there: one pass over a line however many hits it has (a document may
+ * be one 60 MB line). */
+typedef struct cursor {
+    int32_t line; /* 0-based; -1: none yet */
+    int32_t offset, column;
+} cursor;
+
+static void position(const yd_document *d, cursor *c, int32_t offset, int32_t *line, int32_t *column)
+{
+    int32_t k = yd_document_line_at(d, offset);
+    if (k != c->line || offset < c->offset) {
+        int32_t start, end;
+        yd_document_line_bounds(d, k, &start, &end);
+        *c = (cursor){k, start, 1};
+    }
+    c->column += u_countChar32(d->text + c->offset, offset - c->offset);
+    c->offset = offset;
+    *line = k + 1;
+    *column = c->column;
+}
+
+static void put_hit(const yd_document *d, cursor *c, const yd_hit *h, output_format format)
+{
+    int32_t line, column;
+    position(d, c, h->offset, &line, &column);
+    cli_put_sanitized(stdout, d->path);
+    if (format == FORMAT_TSV) {
+        printf("\t%ld\t%ld\t", (long)line, (long)column);
+        put_text(stdout, d->text + h->offset, h->length);
+        putchar('\t');
+    } else {
+        printf(":%ld:%ld:", (long)line, (long)column);
+    }
+    put_context(stdout, d, h);
+    putchar('\n');
+}
+
+/* One file: loaded and searched by a worker, printed by the main thread in
+ * reading order. */
+typedef struct job {
+    yd_document doc;
+    yd_hits hits;
+    int state; /* 0 waiting, 1 done */
+    int ok;    /* loaded and searched */
+    char message[256];
+} job;
+
+typedef struct search_run {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    const yd_path_list *files;
+    const yd_load_options *load;
+    job *jobs;
+    size_t next;            /* next file to take */
+    const yd_query *query;  /* NULL until compiled */
+    int abandon;            /* the pattern was bad: stop */
+    int keep_text;          /* printing needs the documents */
+} search_run;
+
+static void *worker(void *arg)
+{
+    search_run *run = arg;
+    yd_query *query = NULL;
+    for (;;) {
+        pthread_mutex_lock(&run->lock);
+        size_t k = run->next < run->files->count && !run->abandon ? run->next++ : SIZE_MAX;
+        pthread_mutex_unlock(&run->lock);
+        if (k == SIZE_MAX)
+            break;
+        job *j = &run->jobs[k];
+        yd_error err = {0};
+        yd_status st = yd_document_load(&j->doc, run->files->paths[k], run->load, &err);
+        if (st == YD_OK) {
+            /* Wait for the pattern (the fold tables take ~50 ms to build). */
+            pthread_mutex_lock(&run->lock);
+            while (!run->query && !run->abandon)
+                pthread_cond_wait(&run->changed, &run->lock);
+            int go = !run->abandon;
+            pthread_mutex_unlock(&run->lock);
+            if (go && !query)
+                st = yd_query_clone(&query, run->query, &err);
+            if (go && st == YD_OK) {
+                yd_shadow shadow = {0};
+                st = yd_search_document(query, &j->doc, &shadow, &j->hits, &err);
+                yd_shadow_free(&shadow);
+            }
+            if (!run->keep_text || st != YD_OK)
+                yd_document_free(&j->doc);
+        }
+        pthread_mutex_lock(&run->lock);
+        j->ok = st == YD_OK;
+        if (st != YD_OK)
+            snprintf(j->message, sizeof j->message, "%s", err.message);
+        j->state = 1;
+        pthread_cond_broadcast(&run->changed);
+        pthread_mutex_unlock(&run->lock);
+    }
+    yd_query_free(query);
+    return NULL;
+}
+
+static int worker_count(size_t files)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus;
+    return (int)(n < files ? n : files > 0 ? files : 1);
+}
+
+int cli_search(const char *const *paths, size_t npaths, const yd_load_options *load, const cli_search_options *opt)
+{
+    yd_path_list files;
+    if (yd_corpus_collect(paths, npaths, &files, cli_diag, NULL) != YD_OK) {
+        fputs("yuedu: out of memory\n", stderr);
+        return EXIT_NOTHING;
+    }
+    search_run run = {.files = &files, .load = load, .keep_text = opt->format != FORMAT_COUNT};
+    run.jobs = calloc(files.count ? files.count : 1, sizeof *run.jobs);
+    pthread_t threads[8];
+    int started = 0, code = EXIT_NOTHING;
+    if (!run.jobs) {
+        fputs("yuedu: out of memory\n", stderr);
+        yd_path_list_free(&files);
+        return EXIT_NOTHING;
+    }
+    pthread_mutex_init(&run.lock, NULL);
+    pthread_cond_init(&run.changed, NULL);
+    /* Files load on the workers while this thread builds the fold tables
+     * and compiles the pattern. */
+    for (int t = worker_count(files.count); started < t; started++)
+        if (pthread_create(&threads[started], NULL, worker, &run) != 0)
+            break;
+    yd_fold *fold = NULL;
+    yd_query *query = NULL;
+    yd_error err = {0};
+    yd_query_options qo = {.folds = opt->folds, .regex = opt->regex};
+    yd_status st = yd_fold_new(&fold, NULL, &err);
+    if (st == YD_OK)
+        st = yd_query_compile_utf8(&query, fold, opt->pattern, &qo, &err);
+    pthread_mutex_lock(&run.lock);
+    run.query = query;
+    run.abandon = st != YD_OK;
+    pthread_cond_broadcast(&run.changed);
+    pthread_mutex_unlock(&run.lock);
+    if (st != YD_OK) {
+        fputs("yuedu: --search: ", stderr);
+        cli_put_sanitized(stderr, err.message);
+        fputc('\n', stderr);
+        code = st == YD_EINVAL ? EXIT_USAGE : EXIT_NOTHING;
+    } else if (started == 0) {
+        fputs("yuedu: cannot start a thread\n", stderr);
+    } else {
+        size_t total = 0;
+        for (size_t k = 0; k < files.count; k++) {
+            job *j = &run.jobs[k];
+            pthread_mutex_lock(&run.lock);
+            while (!j->state)
+                pthread_cond_wait(&run.changed, &run.lock);
+            pthread_mutex_unlock(&run.lock);
+            if (!j->ok) {
+                cli_diag(NULL, files.paths[k], j->message);
+                continue;
+            }
+            total += j->hits.count;
+            cursor c = {.line = -1};
+            if (opt->format != FORMAT_COUNT)
+                for (size_t h = 0; h < j->hits.count; h++)
+                    put_hit(&j->doc, &c, &j->hits.items[h], opt->format);
+            yd_hits_free(&j->hits);
+            yd_document_free(&j->doc);
+        }
+        if (opt->format == FORMAT_COUNT)
+            printf("%zu\n", total);
+        code = total > 0 ? EXIT_OK : EXIT_NOTHING;
+    }
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    for (size_t k = 0; k < files.count; k++) { /* left by an abandoned run */
+        yd_hits_free(&run.jobs[k].hits);
+        yd_document_free(&run.jobs[k].doc);
+    }
+    pthread_cond_destroy(&run.changed);
+    pthread_mutex_destroy(&run.lock);
+    free(run.jobs);
+    yd_query_free(query);
+    yd_fold_free(fold);
+    yd_path_list_free(&files);
+    return code;
+}

@@ -1,0 +1,101 @@
+/* The reader's state, shared by its panes. One struct, owned by tui_run:
+ * the only mutable state of the TUI. */
+#ifndef YUEDU_TUI_APP_H
+#define YUEDU_TUI_APP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "keymap.h"
+#include "prompt.h"
+#include "yuedu/jump_history.h"
+#include "yuedu/layout.h"
+#include "yuedu/loader.h"
+#include "yuedu/outline.h"
+#include "yuedu/width.h"
+
+enum { MIN_COLS = 20, MIN_LINES = 6, MAX_CELLS = 1024 };
+
+/* One row of the outline pane: a document (node -1) or one of its nodes. */
+typedef struct outline_entry {
+    uint32_t doc;
+    int32_t node;
+} outline_entry;
+
+typedef struct outline_view {
+    outline_entry *entries;     /* the rows currently visible */
+    size_t count, capacity;
+    size_t selected;            /* row of the selection */
+    size_t top;                 /* first row on screen */
+    uint8_t *doc_expanded;      /* per document */
+    uint8_t **node_expanded;    /* per document, per node; NULL until needed */
+    size_t docs_known;          /* documents the entries were built for */
+    int dirty;                  /* rebuild entries before drawing */
+    wchar_t filter[PROMPT_MAX]; /* type-to-filter text; empty: no filter */
+} outline_view;
+
+typedef struct app {
+    yd_loader *loader;
+    size_t capacity;            /* documents that may arrive */
+    yd_outline *outlines;       /* [capacity], each built on the loader thread */
+    yd_layout **layouts;        /* [capacity], made on first view */
+    yd_width_table *widths;
+    yd_cell *cells;             /* MAX_CELLS, reused for every row drawn */
+    int *layout_cols;           /* [capacity]: the width each layout has */
+    void **indent_contexts;     /* [2 * capacity]: (app, doc) for the layouts */
+    int outline_pref;           /* the outline width the user asked for */
+
+    size_t doc;                 /* document in the text pane */
+    yd_layout_pos top;          /* its first row on screen */
+
+    /* Geometry, recomputed by app_geometry() from COLS/LINES. */
+    int outline_shown, outline_right, outline_cols;
+    int text_x, text_cols, rows;   /* rows: height of both panes */
+    int divider_x;                 /* -1 when hidden */
+    int focus_outline;
+    int mouse_on, dragging;
+
+    outline_view outline;
+    yd_jump_history history;
+    prompt prompt;
+    int filtering;              /* the prompt edits the outline filter */
+    char message[256];
+    int message_is_error;
+    size_t skipped;
+    int help_open;
+    size_t help_top;
+    int quit, failed;
+} app;
+
+/* Panes and geometry (app.c). */
+void app_jump(app *a, size_t doc, int32_t offset); /* a jump with history */
+void app_geometry(app *a);
+const yd_document *app_doc(app *a, size_t doc);
+yd_layout *app_layout(app *a, size_t doc);
+void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Text pane (text_view.c). */
+int32_t text_offset(app *a);
+void text_show(app *a, size_t doc, int32_t offset);
+void text_scroll(app *a, int32_t delta);
+void text_bottom(app *a);
+unsigned text_percent(app *a);
+void text_draw(app *a);
+/* Heading level of paragraph para of doc: depth of the outline node that
+ * starts on it, or 0 when it is not a heading line. */
+int text_heading_depth(app *a, size_t doc, int32_t para);
+
+/* Outline pane (outline_view.c). */
+void outline_init(outline_view *v);
+void outline_free(outline_view *v, size_t docs);
+void outline_draw(app *a);
+void outline_follow(app *a);                   /* select and reveal the reading position */
+void outline_act(app *a, action what);         /* keys while the outline has focus */
+void outline_click(app *a, int row, int col);
+void outline_set_filter(app *a, const wchar_t *text);
+int outline_node_at_offset(app *a, size_t doc, int32_t offset);
+
+/* Status line (status_line.c). */
+void status_draw(app *a);
+
+#endif

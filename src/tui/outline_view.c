@@ -1,0 +1,429 @@
+/* The outline pane: one tree for the whole corpus, documents then their
+ * outlines, with ▸/▾ markers. The visible rows are rebuilt only when
+ * something was expanded, collapsed, filtered or loaded (dirty), so a
+ * keystroke that only moves costs a binary search. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf16.h>
+#include <wctype.h>
+
+#include "app.h"
+
+void outline_init(outline_view *v) { memset(v, 0, sizeof *v); v->dirty = 1; }
+
+void outline_free(outline_view *v, size_t docs)
+{
+    if (v->node_expanded)
+        for (size_t d = 0; d < docs; d++)
+            free(v->node_expanded[d]);
+    free(v->node_expanded);
+    free(v->doc_expanded);
+    free(v->entries);
+    memset(v, 0, sizeof *v);
+}
+
+static int push(outline_view *v, uint32_t doc, int32_t node)
+{
+    if (v->count == v->capacity) {
+        size_t cap = v->capacity ? v->capacity * 2 : 256;
+        outline_entry *e = realloc(v->entries, cap * sizeof *e);
+        if (!e)
+            return -1;
+        v->entries = e;
+        v->capacity = cap;
+    }
+    v->entries[v->count++] = (outline_entry){doc, node};
+    return 0;
+}
+
+/* Expansion flags of doc's nodes, made on first need: every node open
+ * except those whose children are all items (items are folded). */
+static uint8_t *node_flags(app *a, size_t doc)
+{
+    outline_view *v = &a->outline;
+    if (v->node_expanded[doc])
+        return v->node_expanded[doc];
+    const yd_outline *o = &a->outlines[doc];
+    uint8_t *f = calloc(o->count ? (size_t)o->count : 1, 1);
+    if (!f) {
+        a->failed = 1;
+        return NULL;
+    }
+    for (int32_t i = 0; i < o->count; i++) {
+        int32_t p = o->nodes[i].parent;
+        if (p >= 0 && o->nodes[i].kind != YD_NODE_ITEM)
+            f[p] = 1;
+    }
+    v->node_expanded[doc] = f;
+    return f;
+}
+
+/* Title of a node (or of the document for node -1) as wide characters
+ * with nothing unprintable; returns the length. */
+static size_t entry_title(app *a, outline_entry e, wchar_t *out, size_t cap)
+{
+    const yd_document *d = app_doc(a, e.doc);
+    const yd_outline *o = &a->outlines[e.doc];
+    UChar buf[256];
+    int32_t n;
+    if (e.node >= 0) {
+        n = yd_outline_node_title(d, &o->nodes[e.node], buf, 256);
+    } else if (o->title_length > 0) {
+        n = yd_outline_clean_title(d->text, o->title_start, o->title_length, buf, 256);
+    } else { /* no title line: the file name */
+        const char *name = strrchr(d->path, '/');
+        name = name ? name + 1 : d->path;
+        size_t k = mbstowcs(out, name, cap - 1);
+        if (k == (size_t)-1)
+            k = 0;
+        out[k] = 0;
+        for (size_t i = 0; i < k; i++)
+            if (!iswprint((wint_t)out[i]))
+                out[i] = L'?';
+        return k;
+    }
+    if (n > 256)
+        n = 256;
+    size_t k = 0;
+    for (int32_t i = 0; i < n && k + 1 < cap;) {
+        UChar32 c;
+        U16_NEXT(buf, i, n, c);
+        out[k++] = (c < 0x20 || (c >= 0x7F && c < 0xA0) || wcwidth((wchar_t)c) < 0) ? L'?' : (wchar_t)c;
+    }
+    out[k] = 0;
+    return k;
+}
+
+/* Case-insensitive for Latin letters; Chinese matches as it is. */
+static int title_matches(const wchar_t *title, const wchar_t *filter)
+{
+    size_t n = wcslen(filter);
+    for (const wchar_t *t = title; *t; t++) {
+        size_t k = 0;
+        while (k < n && t[k] && towlower((wint_t)t[k]) == towlower((wint_t)filter[k]))
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return n == 0;
+}
+
+static void rebuild(app *a)
+{
+    outline_view *v = &a->outline;
+    size_t ready = yd_loader_ready(a->loader);
+    v->count = 0;
+    v->docs_known = ready;
+    wchar_t title[300];
+    for (size_t d = 0; d < ready; d++) {
+        const yd_outline *o = &a->outlines[d];
+        if (v->filter[0]) {
+            size_t doc_row = v->count;
+            int any = 0;
+            for (int32_t i = 0; i < o->count; i++) {
+                entry_title(a, (outline_entry){(uint32_t)d, i}, title, 300);
+                if (!title_matches(title, v->filter))
+                    continue;
+                if (!any++ && push(v, (uint32_t)d, -1) != 0)
+                    goto oom;
+                if (push(v, (uint32_t)d, i) != 0)
+                    goto oom;
+            }
+            (void)doc_row;
+            continue;
+        }
+        if (push(v, (uint32_t)d, -1) != 0)
+            goto oom;
+        if (!v->doc_expanded[d])
+            continue;
+        uint8_t *f = node_flags(a, d);
+        if (!f)
+            return;
+        for (int32_t i = 0; i < o->count;) {
+            if (push(v, (uint32_t)d, i) != 0)
+                goto oom;
+            i = f[i] ? i + 1 : o->nodes[i].end; /* skip a folded subtree */
+        }
+    }
+    if (v->selected >= v->count)
+        v->selected = v->count ? v->count - 1 : 0;
+    v->dirty = 0;
+    return;
+oom:
+    a->failed = 1;
+}
+
+static void ensure_built(app *a)
+{
+    outline_view *v = &a->outline;
+    if (!v->doc_expanded) {
+        v->doc_expanded = calloc(a->capacity ? a->capacity : 1, 1);
+        v->node_expanded = calloc(a->capacity ? a->capacity : 1, sizeof *v->node_expanded);
+        if (!v->doc_expanded || !v->node_expanded) {
+            a->failed = 1;
+            return;
+        }
+    }
+    if (v->dirty || v->docs_known != yd_loader_ready(a->loader))
+        rebuild(a);
+}
+
+int outline_node_at_offset(app *a, size_t doc, int32_t offset)
+{
+    return yd_outline_node_at(&a->outlines[doc], offset);
+}
+
+/* Row of entry (doc, node) in the visible list, or -1. Entries are in
+ * (doc, node) order, so a binary search finds it. */
+static long find_entry(const outline_view *v, uint32_t doc, int32_t node)
+{
+    size_t lo = 0, hi = v->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const outline_entry *e = &v->entries[mid];
+        if (e->doc < doc || (e->doc == doc && e->node < node))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < v->count && v->entries[lo].doc == doc && v->entries[lo].node == node ? (long)lo : -1;
+}
+
+static void keep_visible(app *a)
+{
+    outline_view *v = &a->outline;
+    size_t h = (size_t)(a->rows > 0 ? a->rows : 1);
+    if (v->selected < v->top)
+        v->top = v->selected;
+    else if (v->selected >= v->top + h)
+        v->top = v->selected - h + 1;
+}
+
+void outline_follow(app *a)
+{
+    ensure_built(a);
+    outline_view *v = &a->outline;
+    if (a->failed || v->filter[0])
+        return;
+    int32_t node = outline_node_at_offset(a, a->doc, text_offset(a));
+    /* Reveal: open the document and every ancestor of the node. */
+    if (!v->doc_expanded[a->doc]) {
+        v->doc_expanded[a->doc] = 1;
+        v->dirty = 1;
+    }
+    if (node >= 0) {
+        uint8_t *f = node_flags(a, a->doc);
+        if (!f)
+            return;
+        for (int32_t p = a->outlines[a->doc].nodes[node].parent; p >= 0; p = a->outlines[a->doc].nodes[p].parent)
+            if (!f[p]) {
+                f[p] = 1;
+                v->dirty = 1;
+            }
+    }
+    ensure_built(a);
+    long row = find_entry(v, (uint32_t)a->doc, node);
+    if (row >= 0) {
+        v->selected = (size_t)row;
+        keep_visible(a);
+    }
+}
+
+static void jump_to_selected(app *a);
+
+static void set_all(app *a, int docs_open, int max_depth /* 0: every node */)
+{
+    outline_view *v = &a->outline;
+    size_t ready = yd_loader_ready(a->loader);
+    for (size_t d = 0; d < ready; d++) {
+        v->doc_expanded[d] = (uint8_t)docs_open;
+        if (!docs_open)
+            continue;
+        uint8_t *f = node_flags(a, d);
+        if (!f)
+            return;
+        const yd_outline *o = &a->outlines[d];
+        for (int32_t i = 0; i < o->count; i++)
+            f[i] = (uint8_t)(max_depth == 0 || o->nodes[i].depth < max_depth);
+    }
+    v->dirty = 1;
+}
+
+void outline_act(app *a, action what)
+{
+    ensure_built(a);
+    outline_view *v = &a->outline;
+    if (a->failed || v->count == 0)
+        return;
+    size_t h = (size_t)(a->rows > 1 ? a->rows : 1);
+    outline_entry sel = v->entries[v->selected];
+    const yd_outline *o = &a->outlines[sel.doc];
+    uint8_t *f = NULL;
+    switch (what) {
+    case ACT_LINE_DOWN: if (v->selected + 1 < v->count) v->selected++; break;
+    case ACT_LINE_UP: if (v->selected > 0) v->selected--; break;
+    case ACT_PAGE_DOWN: v->selected = v->selected + h < v->count ? v->selected + h : v->count - 1; break;
+    case ACT_PAGE_UP: v->selected = v->selected > h ? v->selected - h : 0; break;
+    case ACT_HALF_DOWN: v->selected = v->selected + h / 2 < v->count ? v->selected + h / 2 : v->count - 1; break;
+    case ACT_HALF_UP: v->selected = v->selected > h / 2 ? v->selected - h / 2 : 0; break;
+    case ACT_TOP: v->selected = 0; break;
+    case ACT_BOTTOM: v->selected = v->count - 1; break;
+    case ACT_OPEN: jump_to_selected(a); return;
+    case ACT_TOGGLE:
+    case ACT_EXPAND:
+    case ACT_COLLAPSE: {
+        int has_children = sel.node < 0 ? o->count > 0 : o->nodes[sel.node].end > sel.node + 1;
+        int open;
+        if (sel.node < 0) {
+            open = v->doc_expanded[sel.doc];
+        } else {
+            if (!(f = node_flags(a, sel.doc)))
+                return;
+            open = f[sel.node];
+        }
+        if (v->filter[0])
+            break;
+        if (what == ACT_EXPAND && open && has_children) {
+            if (v->selected + 1 < v->count)
+                v->selected++; /* to the first child */
+            break;
+        }
+        if (what == ACT_COLLAPSE && (!open || !has_children)) {
+            /* to the parent */
+            int32_t parent = sel.node < 0 ? -2 : o->nodes[sel.node].parent;
+            if (parent >= -1) {
+                long row = find_entry(v, sel.doc, parent);
+                if (row >= 0)
+                    v->selected = (size_t)row;
+            }
+            break;
+        }
+        if (!has_children)
+            break;
+        int want = what == ACT_TOGGLE ? !open : what == ACT_EXPAND;
+        if (sel.node < 0)
+            v->doc_expanded[sel.doc] = (uint8_t)want;
+        else
+            f[sel.node] = (uint8_t)want;
+        v->dirty = 1;
+        break;
+    }
+    case ACT_EXPAND_ALL: set_all(a, 1, 0); break;
+    case ACT_COLLAPSE_ALL: set_all(a, 0, 0); break;
+    case ACT_LEVEL_1: case ACT_LEVEL_2: case ACT_LEVEL_3: case ACT_LEVEL_4: case ACT_LEVEL_5:
+    case ACT_LEVEL_6: case ACT_LEVEL_7: case ACT_LEVEL_8: case ACT_LEVEL_9:
+        set_all(a, 1, (int)(what - ACT_LEVEL_1) + 1);
+        break;
+    default: return;
+    }
+    if (v->dirty) {
+        /* Keep the selection on the same entry across the rebuild. */
+        outline_entry keep = v->entries[v->selected];
+        rebuild(a);
+        long row = find_entry(v, keep.doc, keep.node);
+        if (row < 0)
+            row = find_entry(v, keep.doc, -1);
+        v->selected = row >= 0 ? (size_t)row : 0;
+    }
+    keep_visible(a);
+}
+
+static void jump_to_selected(app *a)
+{
+    outline_view *v = &a->outline;
+    outline_entry sel = v->entries[v->selected];
+    int32_t offset = sel.node < 0 ? 0 : a->outlines[sel.doc].nodes[sel.node].offset;
+    if (v->filter[0]) {
+        v->filter[0] = 0;
+        v->dirty = 1;
+    }
+    app_jump(a, sel.doc, offset);
+    a->focus_outline = 0;
+    outline_follow(a);
+}
+
+void outline_set_filter(app *a, const wchar_t *text)
+{
+    outline_view *v = &a->outline;
+    wcsncpy(v->filter, text, PROMPT_MAX - 1);
+    v->filter[PROMPT_MAX - 1] = 0;
+    v->dirty = 1;
+    ensure_built(a);
+    /* Select the first match, not its document row. */
+    v->selected = v->filter[0] && v->count > 1 ? 1 : 0;
+    v->top = 0;
+    if (!v->filter[0])
+        outline_follow(a);
+}
+
+void outline_click(app *a, int row, int col)
+{
+    ensure_built(a);
+    outline_view *v = &a->outline;
+    size_t at = v->top + (size_t)row;
+    if (at >= v->count)
+        return;
+    v->selected = at;
+    outline_entry e = v->entries[at];
+    int depth = e.node < 0 ? 0 : (v->filter[0] ? 1 : a->outlines[e.doc].nodes[e.node].depth);
+    int marker = depth < a->outline_cols / 3 ? depth : a->outline_cols / 3;
+    if (col >= marker && col < marker + 2 && !v->filter[0]) {
+        outline_act(a, ACT_TOGGLE); /* the ▸/▾ marker folds */
+        return;
+    }
+    jump_to_selected(a);
+}
+
+void outline_draw(app *a)
+{
+    ensure_built(a);
+    outline_view *v = &a->outline;
+    if (a->failed)
+        return;
+    int x0 = a->outline_right ? a->divider_x + 1 : 0, w = a->outline_cols;
+    int32_t current = outline_node_at_offset(a, a->doc, text_offset(a));
+    wchar_t title[300];
+    if (v->top > v->selected)
+        v->top = v->selected;
+    for (int y = 0; y < a->rows && v->top + (size_t)y < v->count; y++) {
+        size_t at = v->top + (size_t)y;
+        outline_entry e = v->entries[at];
+        const yd_outline *o = &a->outlines[e.doc];
+        int depth = e.node < 0 ? 0 : (v->filter[0] ? 1 : o->nodes[e.node].depth);
+        int has_children = e.node < 0 ? o->count > 0 : o->nodes[e.node].end > e.node + 1;
+        int open = e.node < 0 ? v->doc_expanded[e.doc]
+                              : (v->node_expanded[e.doc] && v->node_expanded[e.doc][e.node]);
+        attr_t attr = A_NORMAL;
+        if (e.doc == a->doc && e.node == current)
+            attr |= A_BOLD;
+        if (at == v->selected && a->focus_outline)
+            attr |= A_REVERSE;
+        if (e.node < 0 && e.doc != a->doc)
+            attr |= A_DIM;
+        attrset(attr);
+        mvhline(y, x0, ' ', w);
+        int col = depth < w / 3 ? depth : w / 3;
+        move(y, x0 + col);
+        const wchar_t *marker = v->filter[0] ? L"  " : !has_children ? L"  " : open ? L"▾ " : L"▸ ";
+        if (e.node >= 0 && o->nodes[e.node].kind == YD_NODE_ITEM && !has_children)
+            marker = L"· ";
+        addnwstr(marker, 2);
+        col += 2;
+        size_t n = entry_title(a, e, title, 300);
+        for (size_t k = 0; k < n; k++) {
+            int cw = wcwidth(title[k]);
+            if (cw < 0)
+                cw = 1;
+            int ew = wcwidth(L'\u2026'); /* 2 cells under ambiwidth 2 */
+            if (col + cw > w - (k + 1 < n ? ew : 0)) {
+                if (col + ew <= w)
+                    mvaddnwstr(y, x0 + col, L"\u2026", 1);
+                break;
+            }
+            addnwstr(&title[k], 1);
+            col += cw;
+        }
+        attrset(A_NORMAL);
+    }
+}

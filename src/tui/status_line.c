@@ -1,0 +1,97 @@
+/* The status line: document, breadcrumb of the current section, loading
+ * progress, position. Everything from a document passes through the same
+ * filter: nothing unprintable reaches the terminal. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf16.h>
+
+#include "app.h"
+
+/* Append a UTF-16 title to out as wide characters, controls as '?'. */
+static size_t append_title(wchar_t *out, size_t at, size_t cap, const UChar *t, int32_t n)
+{
+    for (int32_t i = 0; i < n && at + 1 < cap;) {
+        UChar32 c;
+        U16_NEXT(t, i, n, c);
+        out[at++] = (c < 0x20 || (c >= 0x7F && c < 0xA0) || wcwidth((wchar_t)c) < 0) ? L'?' : (wchar_t)c;
+    }
+    out[at] = 0;
+    return at;
+}
+
+/* "name › 第一篇… › 一、…" for the section holding the reading position. */
+static size_t breadcrumb(app *a, wchar_t *out, size_t cap)
+{
+    const yd_document *d = app_doc(a, a->doc);
+    const char *name = strrchr(d->path, '/');
+    name = name ? name + 1 : d->path;
+    size_t n = mbstowcs(out, name, cap - 1);
+    if (n == (size_t)-1)
+        n = 0;
+    out[n] = 0;
+    for (size_t k = 0; k < n; k++)
+        if (out[k] < 0x20 || (out[k] >= 0x7F && out[k] < 0xA0))
+            out[k] = L'?';
+    const yd_outline *o = &a->outlines[a->doc];
+    int32_t node = outline_node_at_offset(a, a->doc, text_offset(a));
+    int32_t chain[16], depth = 0;
+    for (int32_t p = node; p >= 0 && depth < 16; p = o->nodes[p].parent)
+        if (o->nodes[p].kind != YD_NODE_ITEM)
+            chain[depth++] = p;
+    UChar title[128];
+    while (depth-- > 0 && n + 4 < cap) {
+        out[n++] = L' ';
+        out[n++] = L'\u203A';
+        out[n++] = L' ';
+        int32_t len = yd_outline_node_title(d, &o->nodes[chain[depth]], title, 128);
+        n = append_title(out, n, cap, title, len < 128 ? len : 128);
+    }
+    return n;
+}
+
+static int width_of(const wchar_t *s, size_t n)
+{
+    int w = 0;
+    for (size_t k = 0; k < n; k++) {
+        int cw = wcwidth(s[k]);
+        w += cw > 0 ? cw : 0;
+    }
+    return w;
+}
+
+void status_draw(app *a)
+{
+    const yd_document *d = app_doc(a, a->doc);
+    int y = a->rows;
+    int32_t line = d->line_count ? yd_document_line_at(d, text_offset(a)) + 1 : 0;
+    size_t handled, total;
+    yd_loader_progress(a->loader, &handled, &total);
+    char right[128];
+    int used = 0;
+    if (!yd_loader_finished(a->loader))
+        used = snprintf(right, sizeof right, "loading %zu/%zu  ", handled, total);
+    snprintf(right + used, sizeof right - (size_t)used, "[%zu/%zu] line %ld/%ld %u%% ", a->doc + 1,
+             yd_loader_ready(a->loader), (long)line, (long)d->line_count, text_percent(a));
+    int rw = (int)strlen(right);
+    attron(A_REVERSE);
+    mvhline(y, 0, ' ', COLS);
+    wchar_t crumb[512];
+    size_t n = breadcrumb(a, crumb, 512);
+    int room = COLS - rw - 2;
+    /* Too long: keep the end (the innermost section), mark the cut. */
+    size_t first = 0;
+    while (first < n && width_of(crumb + first, n - first) > room)
+        first++;
+    move(y, 1);
+    if (first > 0 && room > 1) {
+        addnwstr(L"<", 1);
+        while (first < n && width_of(crumb + first, n - first) > room - 1)
+            first++;
+    }
+    if (room > 0)
+        addnwstr(crumb + first, (int)(n - first));
+    mvaddstr(y, COLS - rw > 0 ? COLS - rw : 0, right);
+    attroff(A_REVERSE);
+}
