@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf16.h>
 #include <wchar.h>
 
 #include "../cli/term_width.h"
@@ -30,6 +31,51 @@ void app_say(app *a, int error, const char *fmt, ...)
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
     a->message_is_error = error;
+}
+
+wchar_t app_safe_char(app *a, UChar32 c)
+{
+    yd_width_info in = yd_width_info_of(a->widths, c);
+    switch (in.kind) {
+    case YD_CHAR_DRAW: return in.width > 0 ? (wchar_t)c : 0; /* no lone combining marks */
+    case YD_CHAR_DROP: return 0;
+    case YD_CHAR_TAB: case YD_CHAR_BREAK: return L' ';
+    default: return L'?';
+    }
+}
+
+size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n)
+{
+    for (int32_t i = 0; i < n && at + 1 < cap;) {
+        UChar32 c;
+        U16_NEXT(text, i, n, c);
+        wchar_t w = app_safe_char(a, c);
+        if (w)
+            out[at++] = w;
+    }
+    out[at] = 0;
+    return at;
+}
+
+size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s)
+{
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    while (*s && at + 1 < cap) {
+        wchar_t w;
+        size_t n = mbrtowc(&w, s, strlen(s), &st);
+        if (n == (size_t)-1 || n == (size_t)-2) { /* not UTF-8: one '?' per byte */
+            memset(&st, 0, sizeof st);
+            out[at++] = L'?';
+            s++;
+            continue;
+        }
+        s += n;
+        if ((w = app_safe_char(a, (UChar32)w)) != 0)
+            out[at++] = w;
+    }
+    out[at] = 0;
+    return at;
 }
 
 const yd_document *app_doc(app *a, size_t doc) { return yd_loader_document(a->loader, doc); }
@@ -105,7 +151,7 @@ static void relayout(app *a)
 
 static yd_position here(app *a) { return (yd_position){a->doc, text_offset(a)}; }
 
-static void go(app *a, size_t doc, int32_t offset)
+void app_go(app *a, size_t doc, int32_t offset)
 {
     if (!app_doc(a, doc))
         return;
@@ -117,7 +163,7 @@ static void go(app *a, size_t doc, int32_t offset)
 void app_jump(app *a, size_t doc, int32_t offset)
 {
     yd_jump_history_push(&a->history, here(a));
-    go(a, doc, offset);
+    app_go(a, doc, offset);
 }
 
 static void go_to_line(app *a, long line)
@@ -297,17 +343,20 @@ static int global_act(app *a, action what)
         break;
     case ACT_JUMP_BACK:
         if (yd_jump_history_back(&a->history, here(a), &to))
-            go(a, to.doc, to.offset);
+            app_go(a, to.doc, to.offset);
         else
             app_say(a, 0, "no older jump");
         break;
     case ACT_JUMP_FORWARD:
         if (yd_jump_history_forward(&a->history, &to))
-            go(a, to.doc, to.offset);
+            app_go(a, to.doc, to.offset);
         else
             app_say(a, 0, "no newer jump");
         break;
     case ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
+    case ACT_SEARCH: search_begin(a); break;
+    case ACT_NEXT_HIT: search_step(a, 1); break;
+    case ACT_PREV_HIT: search_step(a, 0); break;
     case ACT_FOCUS:
         if (a->divider_x >= 0)
             a->focus_outline = !a->focus_outline;
@@ -411,6 +460,23 @@ static void draw_divider(app *a)
     attroff(has_colors() ? COLOR_PAIR(4) : A_DIM);
 }
 
+/* The message line: messages may quote file names, so they go through
+ * the same filter as titles. */
+static void put_message(app *a, int x, int width)
+{
+    wchar_t w[300];
+    size_t n = app_safe_mbs(a, w, 0, 300, a->message);
+    move(LINES - 1, x);
+    int col = 0;
+    for (size_t k = 0; k < n; k++) {
+        int cw = wcwidth(w[k]);
+        if (cw < 0 || col + cw > width)
+            break;
+        addnwstr(&w[k], 1);
+        col += cw;
+    }
+}
+
 static void draw(app *a)
 {
     erase();
@@ -436,15 +502,24 @@ static void draw(app *a)
         }
     }
     status_draw(a);
-    if (a->prompt.active) {
+    if (a->prompt.active || a->search.active) {
         curs_set(1);
-        prompt_draw(&a->prompt, LINES - 1, COLS);
+        if (a->search.active && a->message[0]) {
+            /* The count or a bad pattern at the right, the prompt at the left. */
+            int len = (int)strlen(a->message), x = COLS - len - 1 > COLS / 2 ? COLS - len - 1 : COLS / 2;
+            move(LINES - 1, 0);
+            clrtoeol();
+            put_message(a, x, COLS - x - 1);
+            prompt_draw(&a->search, LINES - 1, x - 1);
+        } else {
+            prompt_draw(a->search.active ? &a->search : &a->prompt, LINES - 1, COLS);
+        }
     } else {
         curs_set(0);
         if (a->message[0]) {
             if (a->message_is_error)
                 attron(A_BOLD);
-            mvaddnstr(LINES - 1, 0, a->message, COLS - 1);
+            put_message(a, 0, COLS - 1);
             attroff(A_BOLD);
         }
     }
@@ -510,6 +585,10 @@ static key read_key(void)
 
 static void handle_key(app *a, key k)
 {
+    if (a->search.active) {
+        search_key(a, k);
+        return;
+    }
     if (a->prompt.active) {
         prompt_result r = prompt_key(&a->prompt, k);
         if (a->filtering) {
@@ -568,6 +647,8 @@ static void init_colors(void)
     init_pair(2, COLOR_CYAN, -1);   /* level 2 */
     init_pair(3, COLOR_GREEN, -1);  /* deeper */
     init_pair(4, COLOR_BLUE, -1);   /* divider */
+    init_pair(5, COLOR_BLACK, COLOR_YELLOW); /* search hits */
+    init_pair(6, COLOR_BLACK, COLOR_RED);    /* the current hit */
 }
 
 /* Loader thread: each document's outline, before the document shows. */
@@ -595,6 +676,7 @@ static app *app_new(size_t capacity)
         yd_width_table_new(1, &a->widths, NULL) != YD_OK)
         return a; /* app_free cleans up; the caller checks the fields */
     a->outline_shown = 1;
+    a->hit_index = -1;
     a->prompt.complete = complete_doc;
     a->prompt.context = a;
     outline_init(&a->outline);
@@ -616,6 +698,7 @@ static void app_free(app *a)
     if (!a)
         return;
     app_free_layouts(a);
+    search_free(a);
     outline_free(&a->outline, a->capacity);
     for (size_t k = 0; a->outlines && k < a->capacity; k++)
         yd_outline_free(&a->outlines[k]);
@@ -677,7 +760,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
     set_mouse(a, 1);
 
     app_geometry(a);
-    go(a, 0, 0);
+    app_go(a, 0, 0);
     take_loader_messages(a);
     draw(a);
     int shown_finished = yd_loader_finished(a->loader);
@@ -705,6 +788,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
             handle_key(a, k);
         }
         take_loader_messages(a);
+        search_catch_up(a);
         draw(a);
     }
     endwin();

@@ -12,6 +12,7 @@
 #include "yuedu/layout.h"
 #include "yuedu/loader.h"
 #include "yuedu/outline.h"
+#include "yuedu/search.h"
 #include "yuedu/width.h"
 
 enum { MIN_COLS = 20, MIN_LINES = 6, MAX_CELLS = 1024 };
@@ -65,13 +66,34 @@ typedef struct app {
     int help_open;
     size_t help_top;
     int quit, failed;
+
+    /* Search (search_view.c). */
+    yd_fold *fold;              /* made on the first search */
+    yd_query *query;            /* the search in force, or NULL */
+    yd_hits *hits;              /* [capacity], hits per document */
+    yd_shadow *shadows;         /* [capacity], folded copies for regex */
+    size_t searched;            /* documents searched with query */
+    int search_regex;
+    size_t hit_doc;             /* the current hit: document and index */
+    long hit_index;             /* -1: none */
+    yd_position search_origin;  /* where / started: Esc returns there */
+    prompt search;              /* the / prompt, with its own history */
 } app;
 
 /* Panes and geometry (app.c). */
 void app_jump(app *a, size_t doc, int32_t offset); /* a jump with history */
+void app_go(app *a, size_t doc, int32_t offset);   /* the same, not recorded */
 void app_geometry(app *a);
 const yd_document *app_doc(app *a, size_t doc);
 yd_layout *app_layout(app *a, size_t doc);
+/* A character of a title or file name as the screen may show it: itself
+ * when the layout would draw it as is, '?' for controls and what the
+ * terminal cannot size, 0 to drop (bidi controls, joiners, variation
+ * selectors). Nothing from a document reaches the terminal raw. */
+wchar_t app_safe_char(app *a, UChar32 c);
+/* Append text[0..n) to out[at..cap) through app_safe_char; returns at. */
+size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n);
+size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s);
 void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Text pane (text_view.c). */
@@ -94,6 +116,14 @@ void outline_act(app *a, action what);         /* keys while the outline has foc
 void outline_click(app *a, int row, int col);
 void outline_set_filter(app *a, const wchar_t *text);
 int outline_node_at_offset(app *a, size_t doc, int32_t offset);
+
+/* Search (search_view.c). */
+void search_begin(app *a);
+void search_key(app *a, key k);       /* a key while the / prompt is open */
+void search_step(app *a, int forward);
+void search_catch_up(app *a);         /* search documents loaded since */
+const yd_hits *search_hits(app *a, size_t doc);
+void search_free(app *a);
 
 /* Status line (status_line.c). */
 void status_draw(app *a);

@@ -23,6 +23,8 @@ typedef enum action {
     ACT_LEVEL_8, ACT_LEVEL_9, ACT_FILTER,
     /* the rest */
     ACT_HELP, ACT_REDRAW, ACT_QUIT, ACT_SUSPEND,
+    /* search (the order matches yd_action of include/yuedu/keys.h) */
+    ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT,
     ACT_COUNT
 } action;
 

@@ -73,26 +73,9 @@ static size_t entry_title(app *a, outline_entry e, wchar_t *out, size_t cap)
         n = yd_outline_clean_title(d->text, o->title_start, o->title_length, buf, 256);
     } else { /* no title line: the file name */
         const char *name = strrchr(d->path, '/');
-        name = name ? name + 1 : d->path;
-        size_t k = mbstowcs(out, name, cap - 1);
-        if (k == (size_t)-1)
-            k = 0;
-        out[k] = 0;
-        for (size_t i = 0; i < k; i++)
-            if (!iswprint((wint_t)out[i]))
-                out[i] = L'?';
-        return k;
+        return app_safe_mbs(a, out, 0, cap, name ? name + 1 : d->path);
     }
-    if (n > 256)
-        n = 256;
-    size_t k = 0;
-    for (int32_t i = 0; i < n && k + 1 < cap;) {
-        UChar32 c;
-        U16_NEXT(buf, i, n, c);
-        out[k++] = (c < 0x20 || (c >= 0x7F && c < 0xA0) || wcwidth((wchar_t)c) < 0) ? L'?' : (wchar_t)c;
-    }
-    out[k] = 0;
-    return k;
+    return app_safe_utf16(a, out, 0, cap, buf, n < 256 ? n : 256);
 }
 
 /* Case-insensitive for Latin letters; Chinese matches as it is. */

@@ -8,6 +8,7 @@ void prompt_open(prompt *p, wchar_t leader)
 {
     p->active = 1;
     p->leader = leader;
+    p->label = NULL;
     p->length = p->cursor = 0;
     p->text[0] = 0;
     p->history_at = p->history_count;
@@ -117,8 +118,8 @@ void prompt_text_utf8(const prompt *p, char *buf, size_t size)
 
 void prompt_draw(const prompt *p, int y, int width)
 {
+    mvhline(y, 0, ' ', width); /* only its own part of the line */
     move(y, 0);
-    clrtoeol();
     /* Show the end of a long line: scroll so the cursor stays visible. */
     int before = 0;
     for (size_t k = 0; k < p->cursor; k++) {
@@ -131,8 +132,9 @@ void prompt_draw(const prompt *p, int y, int width)
         before -= w > 0 ? w : 1;
     }
     wchar_t lead[2] = {p->leader, 0};
-    addnwstr(lead, 1);
-    int col = 1, cursor_col = 1;
+    const wchar_t *label = p->label ? p->label : lead;
+    int col = (int)wcslen(label), cursor_col = col;
+    addnwstr(label, col);
     for (size_t k = first; k < p->length; k++) {
         int w = wcwidth(p->text[k]);
         if (w < 1)

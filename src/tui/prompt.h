@@ -20,6 +20,7 @@ typedef int (*prompt_complete_fn)(void *context, wchar_t *text);
 typedef struct prompt {
     int active;
     wchar_t leader;              /* ':' */
+    const wchar_t *label;        /* shown instead of the leader when set */
     wchar_t text[PROMPT_MAX];
     size_t length, cursor;
     wchar_t history[PROMPT_HISTORY][PROMPT_MAX];

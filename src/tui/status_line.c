@@ -9,31 +9,13 @@
 
 #include "app.h"
 
-/* Append a UTF-16 title to out as wide characters, controls as '?'. */
-static size_t append_title(wchar_t *out, size_t at, size_t cap, const UChar *t, int32_t n)
-{
-    for (int32_t i = 0; i < n && at + 1 < cap;) {
-        UChar32 c;
-        U16_NEXT(t, i, n, c);
-        out[at++] = (c < 0x20 || (c >= 0x7F && c < 0xA0) || wcwidth((wchar_t)c) < 0) ? L'?' : (wchar_t)c;
-    }
-    out[at] = 0;
-    return at;
-}
-
 /* "name › 第一篇… › 一、…" for the section holding the reading position. */
 static size_t breadcrumb(app *a, wchar_t *out, size_t cap)
 {
     const yd_document *d = app_doc(a, a->doc);
     const char *name = strrchr(d->path, '/');
     name = name ? name + 1 : d->path;
-    size_t n = mbstowcs(out, name, cap - 1);
-    if (n == (size_t)-1)
-        n = 0;
-    out[n] = 0;
-    for (size_t k = 0; k < n; k++)
-        if (out[k] < 0x20 || (out[k] >= 0x7F && out[k] < 0xA0))
-            out[k] = L'?';
+    size_t n = app_safe_mbs(a, out, 0, cap, name);
     const yd_outline *o = &a->outlines[a->doc];
     int32_t node = outline_node_at_offset(a, a->doc, text_offset(a));
     int32_t chain[16], depth = 0;
@@ -46,7 +28,7 @@ static size_t breadcrumb(app *a, wchar_t *out, size_t cap)
         out[n++] = L'\u203A';
         out[n++] = L' ';
         int32_t len = yd_outline_node_title(d, &o->nodes[chain[depth]], title, 128);
-        n = append_title(out, n, cap, title, len < 128 ? len : 128);
+        n = app_safe_utf16(a, out, n, cap, title, len < 128 ? len : 128);
     }
     return n;
 }

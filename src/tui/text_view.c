@@ -125,10 +125,27 @@ static attr_t heading_attr(int depth)
     return A_BOLD | (has_colors() ? COLOR_PAIR(pair) : 0);
 }
 
+/* Attributes of search hits: all of them, and the current one. */
+static attr_t hit_attr(int current)
+{
+    if (!has_colors())
+        return current ? A_REVERSE | A_BOLD : A_REVERSE;
+    return COLOR_PAIR(current ? 6 : 5) | (current ? A_BOLD : 0);
+}
+
 static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t attr)
 {
     int x = a->text_x + yd_layout_margin(layout) + row->indent;
     int n = yd_layout_row_cells(layout, row, a->cells, MAX_CELLS);
+    /* The first hit that may cover this row (hits are sorted, disjoint). */
+    const yd_hits *hits = search_hits(a, a->doc);
+    size_t h = 0;
+    if (hits && hits->count) {
+        ssize_t k = yd_hits_next(hits, row->start);
+        h = k < 0 ? hits->count : (size_t)k;
+        if (h > 0 && hits->items[h - 1].offset + hits->items[h - 1].length > row->start)
+            h--;
+    }
     move(y, x);
     for (int k = 0; k < n; k++) {
         const yd_cell *c = &a->cells[k];
@@ -137,6 +154,12 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
         attr_t at = attr;
         if (c->flags & YD_CELL_PLACEHOLDER)
             at = A_REVERSE;
+        if (hits) {
+            while (h < hits->count && hits->items[h].offset + hits->items[h].length <= c->start)
+                h++;
+            if (h < hits->count && hits->items[h].offset <= c->start)
+                at = hit_attr(a->hit_index == (long)h && a->hit_doc == a->doc);
+        }
         cchar_t cc;
         if (setcchar(&cc, c->ch, at, PAIR_NUMBER(at), NULL) == OK)
             add_wch(&cc);
