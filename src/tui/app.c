@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,10 @@ void app_geometry(app *a)
         a->text_x = 0;
         a->focus_outline = 0;
     }
+    if (a->gutter) { /* a column for bookmark marks, left of the text */
+        a->text_x++;
+        a->text_cols--;
+    }
 }
 
 /* Geometry changed: same reading position at the new width. */
@@ -155,6 +160,8 @@ void app_go(app *a, size_t doc, int32_t offset)
 {
     if (!app_doc(a, doc))
         return;
+    if (doc != a->doc && app_doc(a, a->doc))
+        bookmarks_left(a, a->doc, text_offset(a)); /* remembered across sessions */
     a->doc = doc;
     fit_layout(a, doc);
     text_show(a, doc, offset);
@@ -162,6 +169,15 @@ void app_go(app *a, size_t doc, int32_t offset)
 
 void app_jump(app *a, size_t doc, int32_t offset)
 {
+    /* A document opened from its start the first time in this session
+     * opens where it was last read. */
+    if (offset == 0 && doc != a->doc) {
+        int32_t saved = bookmarks_restore(a, doc);
+        if (saved > 0) {
+            offset = saved;
+            app_say(a, 0, "back where you stopped reading");
+        }
+    }
     yd_jump_history_push(&a->history, here(a));
     app_go(a, doc, offset);
 }
@@ -356,6 +372,8 @@ static int global_act(app *a, action what)
     case ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
     case ACT_SEARCH: search_begin(a); break;
     case ACT_NEXT_HIT: search_step(a, 1); break;
+    case ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
+    case ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
     case ACT_PREV_HIT: search_step(a, 0); break;
     case ACT_FOCUS:
         if (a->divider_x >= 0)
@@ -488,12 +506,18 @@ static void draw(app *a)
         refresh();
         return;
     }
-    if (a->rows != LINES - 2 || (a->divider_x < 0 ? COLS : a->text_cols + a->outline_cols + 1) != COLS)
+    int gutter = bookmarks_row_marked(a, a->doc, 0, INT32_MAX);
+    if (a->rows != LINES - 2 || gutter != a->gutter ||
+        (a->divider_x < 0 ? COLS : a->text_cols + a->gutter + a->outline_cols + 1) != COLS) {
+        a->gutter = gutter;
         relayout(a);
+    }
     if (!a->focus_outline)
         outline_follow(a);
     if (a->help_open) {
         draw_help(a);
+    } else if (a->list_open) {
+        bookmarks_list_draw(a);
     } else {
         text_draw(a);
         if (a->divider_x >= 0) {
@@ -599,11 +623,19 @@ static void handle_key(app *a, key k)
             }
             if (r != PROMPT_EDITING)
                 a->filtering = 0;
+        } else if (a->prompt_mode != PM_COMMAND) {
+            if (r != PROMPT_EDITING)
+                bookmarks_prompt_done(a, r == PROMPT_ACCEPT);
         } else if (r == PROMPT_ACCEPT) {
             char cmd[PROMPT_MAX * 4];
             prompt_text_utf8(&a->prompt, cmd, sizeof cmd);
             run_command(a, cmd);
         }
+        return;
+    }
+    if (a->list_open) {
+        a->message[0] = 0;
+        bookmarks_list_key(a, k);
         return;
     }
     a->message[0] = 0;
@@ -649,6 +681,7 @@ static void init_colors(void)
     init_pair(4, COLOR_BLUE, -1);   /* divider */
     init_pair(5, COLOR_BLACK, COLOR_YELLOW); /* search hits */
     init_pair(6, COLOR_BLACK, COLOR_RED);    /* the current hit */
+    init_pair(7, COLOR_MAGENTA, -1);         /* bookmark marks */
 }
 
 /* Loader thread: each document's outline, before the document shows. */
@@ -723,8 +756,12 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
         return EXIT_FAILURE;
     }
     app *a = app_new(files->count);
-    if (!a || !a->widths || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
+    if (a && a->widths)
+        bookmarks_start(a, files);
+    if (!a || !a->widths || a->failed || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
         yd_path_list_free(files);
+        if (a)
+            bookmarks_finish(a);
         app_free(a);
         fputs("yuedu: out of memory\n", stderr);
         return EXIT_FAILURE;
@@ -734,6 +771,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
         fprintf(stderr, "yuedu: cannot use terminal type '%s'\n", term);
+        bookmarks_finish(a);
         yd_loader_free(a->loader);
         app_free(a);
         return EXIT_FAILURE;
@@ -745,6 +783,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
             fprintf(stderr, "yuedu: %s: %s\n", path, text);
         fputs("yuedu: no documents to read\n", stderr);
+        bookmarks_finish(a);
         yd_loader_free(a->loader);
         app_free(a);
         return EXIT_FAILURE;
@@ -760,7 +799,10 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
     set_mouse(a, 1);
 
     app_geometry(a);
-    app_go(a, 0, 0);
+    int32_t start = bookmarks_restore(a, 0);
+    app_go(a, 0, start);
+    if (start > 0)
+        app_say(a, 0, "back where you stopped reading");
     take_loader_messages(a);
     draw(a);
     int shown_finished = yd_loader_finished(a->loader);
@@ -775,6 +817,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
             int finished = yd_loader_finished(a->loader);
             if (!finished || !shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
                 take_loader_messages(a);
+                bookmarks_tick(a);
                 draw(a);
                 shown_finished = finished;
             }
@@ -789,10 +832,12 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
         }
         take_loader_messages(a);
         search_catch_up(a);
+        bookmarks_tick(a);
         draw(a);
     }
     endwin();
     delscreen(screen);
+    bookmarks_finish(a);
     if (a->failed) {
         fputs("yuedu: out of memory\n", stderr);
         code = EXIT_FAILURE;

@@ -13,6 +13,8 @@
 #include "yuedu/loader.h"
 #include "yuedu/outline.h"
 #include "yuedu/search.h"
+#include "yuedu/bookmarks.h"
+#include "yuedu/state.h"
 #include "yuedu/width.h"
 
 enum { MIN_COLS = 20, MIN_LINES = 6, MAX_CELLS = 1024 };
@@ -78,7 +80,29 @@ typedef struct app {
     long hit_index;             /* -1: none */
     yd_position search_origin;  /* where / started: Esc returns there */
     prompt search;              /* the / prompt, with its own history */
+
+    /* Bookmarks and reading state (bookmark_view.c). */
+    yd_bookmarks bookmarks;
+    yd_state state;
+    char root[4096];            /* corpus root, for bookmark paths */
+    int resolved_final;         /* resolved against the fully loaded corpus */
+    int32_t **marks;            /* [capacity]: bookmark offsets per document, */
+    size_t *mark_counts;        /*   made on first need, dropped on change */
+    uint8_t *mark_known;
+    uint8_t *visited;           /* [capacity]: opened in this session */
+    int gutter;                 /* 1: the text pane has a mark column */
+    int list_open;              /* the B list replaces the panes */
+    yd_bookmark **list;         /* its rows */
+    size_t list_count, list_selected, list_top;
+    int list_recent;            /* order: most recent first */
+    char list_filter[PROMPT_MAX * 4];
+    char undo_id[YD_BOOKMARK_ID_SIZE]; /* the last deleted, for u */
+    int prompt_mode;            /* what the : prompt is editing (PM_*) */
+    yd_position pending;        /* where m was pressed */
+    char pending_name[PROMPT_MAX * 4];
 } app;
+
+enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER };
 
 /* Panes and geometry (app.c). */
 void app_jump(app *a, size_t doc, int32_t offset); /* a jump with history */
@@ -125,7 +149,22 @@ void search_catch_up(app *a);         /* search documents loaded since */
 const yd_hits *search_hits(app *a, size_t doc);
 void search_free(app *a);
 
+/* Bookmarks (bookmark_view.c). */
+void bookmarks_start(app *a, const yd_path_list *files);
+void bookmarks_finish(app *a);            /* save positions and bookmarks */
+void bookmarks_add_begin(app *a);         /* m */
+void bookmarks_prompt_done(app *a, int accepted); /* the prompt of a PM_* mode closed */
+void bookmarks_list_open(app *a);         /* B */
+void bookmarks_list_key(app *a, key k);
+void bookmarks_list_draw(app *a);
+void bookmarks_tick(app *a);              /* after loading: resolve; notices */
+int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
+int bookmarks_node_marked(app *a, size_t doc, int32_t node);
+int32_t bookmarks_restore(app *a, size_t doc); /* saved position, or 0 */
+void bookmarks_left(app *a, size_t doc, int32_t offset); /* leaving a document */
+
 /* Status line (status_line.c). */
+size_t status_breadcrumb(app *a, wchar_t *out, size_t cap);
 void status_draw(app *a);
 
 #endif

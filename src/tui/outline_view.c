@@ -391,7 +391,9 @@ void outline_draw(app *a)
         const wchar_t *marker = v->filter[0] ? L"  " : !has_children ? L"  " : open ? L"▾ " : L"▸ ";
         if (e.node >= 0 && o->nodes[e.node].kind == YD_NODE_ITEM && !has_children)
             marker = L"· ";
-        addnwstr(marker, 2);
+        addnwstr(marker, 1);
+        /* A bookmarked section shows a * after its marker. */
+        addnwstr(e.node >= 0 && bookmarks_node_marked(a, e.doc, e.node) ? L"*" : marker + 1, 1);
         col += 2;
         size_t n = entry_title(a, e, title, 300);
         for (size_t k = 0; k < n; k++) {

@@ -10,7 +10,7 @@
 #include "app.h"
 
 /* "name › 第一篇… › 一、…" for the section holding the reading position. */
-static size_t breadcrumb(app *a, wchar_t *out, size_t cap)
+size_t status_breadcrumb(app *a, wchar_t *out, size_t cap)
 {
     const yd_document *d = app_doc(a, a->doc);
     const char *name = strrchr(d->path, '/');
@@ -60,7 +60,7 @@ void status_draw(app *a)
     attron(A_REVERSE);
     mvhline(y, 0, ' ', COLS);
     wchar_t crumb[512];
-    size_t n = breadcrumb(a, crumb, 512);
+    size_t n = status_breadcrumb(a, crumb, 512);
     int room = COLS - rw - 2;
     /* Too long: keep the end (the innermost section), mark the cut. */
     size_t first = 0;

@@ -177,6 +177,10 @@ void text_draw(app *a)
         const yd_row *row = row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
             draw_row(a, layout, row, y, heading_attr(text_heading_depth(a, a->doc, pos.para)));
+        if (row && a->gutter && bookmarks_row_marked(a, a->doc, row->start, row->end)) {
+            attr_t mark = has_colors() ? COLOR_PAIR(7) | A_BOLD : A_BOLD;
+            mvaddch(y, a->text_x - 1, '*' | mark);
+        }
         int32_t moved = 0;
         if (yd_layout_pos_move(layout, &pos, 1, &moved, NULL) != YD_OK || moved == 0)
             break;

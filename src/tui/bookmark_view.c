@@ -1,0 +1,366 @@
+/* Bookmarks and reading state in the reader (SPEC §8, issue 7): m adds a
+ * bookmark at the top of the text pane (a name, by default breadcrumb and
+ * snippet, then an optional note); B lists them (document order or most
+ * recent, Enter reads, r renames, e edits the note, d deletes and u undoes,
+ * / filters); bookmarked places are marked in a gutter of the text pane and
+ * in the outline. The store itself is the core's (bookmarks.h, state.h):
+ * atomic, locked, merged with other instances. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+static void notice(app *a)
+{
+    const char *n = yd_bookmarks_take_notice(&a->bookmarks);
+    if (!n)
+        n = yd_state_take_notice(&a->state);
+    if (n)
+        app_say(a, 1, "%s", n);
+}
+
+/* Bookmarks changed: marks are made again on demand. */
+static void forget_marks(app *a)
+{
+    for (size_t d = 0; a->marks && d < a->capacity; d++) {
+        free(a->marks[d]);
+        a->marks[d] = NULL;
+        a->mark_known[d] = 0;
+        a->mark_counts[d] = 0;
+    }
+}
+
+static size_t resolve(app *a, int update)
+{
+    size_t ready = yd_loader_ready(a->loader);
+    const yd_document **docs = calloc(ready ? ready : 1, sizeof *docs);
+    if (!docs) {
+        a->failed = 1;
+        return 0;
+    }
+    for (size_t k = 0; k < ready; k++)
+        docs[k] = app_doc(a, k);
+    size_t stale = yd_bookmarks_resolve(&a->bookmarks, docs, ready, a->root, update);
+    free(docs);
+    forget_marks(a);
+    return stale;
+}
+
+void bookmarks_start(app *a, const yd_path_list *files)
+{
+    size_t n = a->capacity ? a->capacity : 1;
+    a->marks = calloc(n, sizeof *a->marks);
+    a->mark_counts = calloc(n, sizeof *a->mark_counts);
+    a->mark_known = calloc(n, 1);
+    a->visited = calloc(n, 1);
+    if (!a->marks || !a->mark_counts || !a->mark_known || !a->visited) {
+        a->failed = 1;
+        return;
+    }
+    yd_error err = {0};
+    /* Failures leave usable, empty stores that retry on save: say so. */
+    if (yd_bookmarks_open(&a->bookmarks, NULL, 0, &err) != YD_OK)
+        app_say(a, 1, "bookmarks: %s", err.message);
+    if (yd_state_open(&a->state, NULL, &err) != YD_OK)
+        app_say(a, 1, "reading state: %s", err.message);
+    notice(a);
+    if (yd_corpus_root((const char *const *)files->paths, files->count, a->root, sizeof a->root) != 0)
+        a->root[0] = 0;
+    yd_state_set_last_corpus(&a->state, (const char *const *)files->paths, files->count);
+    for (size_t k = 0; k < yd_state_search_count(&a->state) && k < PROMPT_HISTORY; k++) {
+        /* Oldest first, so that Up brings the most recent. */
+        const char *p = yd_state_search_get(&a->state, yd_state_search_count(&a->state) - 1 - k);
+        if (p && mbstowcs(a->search.history[a->search.history_count], p, PROMPT_MAX - 1) != (size_t)-1) {
+            a->search.history[a->search.history_count][PROMPT_MAX - 1] = 0;
+            a->search.history_count++;
+        }
+    }
+}
+
+int32_t bookmarks_restore(app *a, size_t doc)
+{
+    int32_t offset = 0;
+    if (a->visited && !a->visited[doc]) {
+        a->visited[doc] = 1;
+        const yd_document *d = app_doc(a, doc);
+        if (d && yd_state_get_position(&a->state, d, &offset) && offset > 0 && offset <= d->length)
+            return offset;
+    }
+    return 0;
+}
+
+void bookmarks_left(app *a, size_t doc, int32_t offset)
+{
+    const yd_document *d = app_doc(a, doc);
+    if (d && a->visited)
+        yd_state_set_position(&a->state, d, offset);
+}
+
+void bookmarks_finish(app *a)
+{
+    if (!a->visited)
+        return;
+    if (a->loader && app_doc(a, a->doc))
+        bookmarks_left(a, a->doc, text_offset(a));
+    yd_error err = {0};
+    if (a->search.history_count > 0) {
+        char p[PROMPT_MAX * 4];
+        if (wcstombs(p, a->search.history[a->search.history_count - 1], sizeof p) != (size_t)-1)
+            yd_state_add_search(&a->state, p);
+    }
+    if (yd_state_save(&a->state, &err) != YD_OK)
+        fprintf(stderr, "yuedu: reading state: %s\n", err.message);
+    if (yd_bookmarks_save(&a->bookmarks, &err) != YD_OK)
+        fprintf(stderr, "yuedu: bookmarks: %s\n", err.message);
+    forget_marks(a);
+    free(a->marks);
+    free(a->mark_counts);
+    free(a->mark_known);
+    free(a->visited);
+    free(a->list);
+    yd_bookmarks_free(&a->bookmarks);
+    yd_state_free(&a->state);
+}
+
+void bookmarks_tick(app *a)
+{
+    if (!a->resolved_final && yd_loader_finished(a->loader)) {
+        a->resolved_final = 1;
+        size_t stale = resolve(a, 1);
+        if (stale)
+            app_say(a, 1, "%zu bookmark%s could not be placed (B lists them as stale)", stale, stale == 1 ? "" : "s");
+    }
+}
+
+static void ensure_marks(app *a, size_t doc)
+{
+    if (a->mark_known[doc])
+        return;
+    if (!a->resolved_final && !a->mark_known[doc])
+        resolve(a, 0);
+    a->mark_known[doc] = 1;
+    if (yd_bookmarks_offsets(&a->bookmarks, doc, &a->marks[doc], &a->mark_counts[doc]) != YD_OK)
+        a->mark_counts[doc] = 0;
+}
+
+int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end)
+{
+    ensure_marks(a, doc);
+    for (size_t k = 0; k < a->mark_counts[doc]; k++)
+        if (a->marks[doc][k] >= start && (a->marks[doc][k] < end || a->marks[doc][k] == start))
+            return 1;
+    return 0;
+}
+
+int bookmarks_node_marked(app *a, size_t doc, int32_t node)
+{
+    ensure_marks(a, doc);
+    for (size_t k = 0; k < a->mark_counts[doc]; k++)
+        if (yd_outline_node_at(&a->outlines[doc], a->marks[doc][k]) == node)
+            return 1;
+    return 0;
+}
+
+static void prompt_with(app *a, int mode, const wchar_t *label, const char *text)
+{
+    prompt_open(&a->prompt, L':');
+    a->prompt.label = label;
+    a->prompt_mode = mode;
+    if (text) {
+        size_t n = mbstowcs(a->prompt.text, text, PROMPT_MAX - 1);
+        if (n == (size_t)-1)
+            n = 0;
+        a->prompt.text[n] = 0;
+        a->prompt.length = a->prompt.cursor = n;
+    }
+}
+
+void bookmarks_add_begin(app *a)
+{
+    a->pending = (yd_position){a->doc, text_offset(a)};
+    wchar_t crumb[512];
+    status_breadcrumb(a, crumb, 512);
+    char utf8[2048];
+    if (wcstombs(utf8, crumb, sizeof utf8) == (size_t)-1)
+        utf8[0] = 0;
+    char *name = yd_bookmark_default_name(utf8, app_doc(a, a->doc), a->pending.offset);
+    prompt_with(a, PM_BOOKMARK_NAME, L"bookmark name: ", name ? name : "");
+    free(name);
+}
+
+static yd_bookmark *selected(app *a)
+{
+    return a->list_open && a->list_selected < a->list_count ? a->list[a->list_selected] : NULL;
+}
+
+static void refresh_list(app *a)
+{
+    free(a->list);
+    a->list = NULL;
+    a->list_count = 0;
+    if (yd_bookmarks_list(&a->bookmarks, a->list_recent ? YD_ORDER_RECENT : YD_ORDER_DOCUMENT, a->list_filter,
+                          &a->list, &a->list_count) != YD_OK)
+        a->failed = 1;
+    if (a->list_selected >= a->list_count)
+        a->list_selected = a->list_count ? a->list_count - 1 : 0;
+}
+
+static void save(app *a)
+{
+    yd_error err = {0};
+    if (yd_bookmarks_save(&a->bookmarks, &err) != YD_OK)
+        app_say(a, 1, "bookmarks: %s", err.message);
+    if (a->bookmarks.needs_resolve)
+        resolve(a, a->resolved_final);
+    notice(a);
+    forget_marks(a);
+    if (a->list_open)
+        refresh_list(a);
+}
+
+void bookmarks_prompt_done(app *a, int accepted)
+{
+    int mode = a->prompt_mode;
+    a->prompt_mode = PM_COMMAND;
+    char text[PROMPT_MAX * 4];
+    prompt_text_utf8(&a->prompt, text, sizeof text);
+    if (mode == PM_LIST_FILTER) {
+        snprintf(a->list_filter, sizeof a->list_filter, "%s", accepted ? text : "");
+        refresh_list(a);
+        return;
+    }
+    if (!accepted)
+        return;
+    if (mode == PM_BOOKMARK_NAME) {
+        snprintf(a->pending_name, sizeof a->pending_name, "%s", text);
+        prompt_with(a, PM_BOOKMARK_NOTE, L"note (optional): ", NULL);
+        return;
+    }
+    if (mode == PM_BOOKMARK_NOTE) {
+        const yd_document *d = app_doc(a, a->pending.doc);
+        char id[YD_BOOKMARK_ID_SIZE];
+        if (yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, a->root, a->pending_name, text,
+                             id) != YD_OK) {
+            a->failed = 1;
+            return;
+        }
+        app_say(a, 0, "bookmarked: %s", yd_bookmarks_find(&a->bookmarks, id)->name);
+        save(a);
+        return;
+    }
+    yd_bookmark *b = selected(a);
+    if (!b)
+        return;
+    char id[YD_BOOKMARK_ID_SIZE];
+    memcpy(id, b->id, sizeof id);
+    if ((mode == PM_RENAME ? yd_bookmarks_rename(&a->bookmarks, id, text)
+                           : yd_bookmarks_set_note(&a->bookmarks, id, text)) != YD_OK)
+        a->failed = 1;
+    save(a);
+}
+
+void bookmarks_list_open(app *a)
+{
+    /* Once resolved against the whole corpus the states are current (a
+     * second update would turn "re-anchored" into "exact"). */
+    if (!a->resolved_final)
+        resolve(a, 0);
+    a->list_open = 1;
+    a->list_selected = a->list_top = 0;
+    refresh_list(a);
+    if (a->list_count == 0 && !a->list_filter[0])
+        app_say(a, 0, "no bookmarks yet (m adds one)");
+}
+
+void bookmarks_list_key(app *a, key k)
+{
+    size_t h = (size_t)(a->rows > 1 ? a->rows / 2 : 1); /* two lines a bookmark */
+    yd_bookmark *b = selected(a);
+    action what = keymap_lookup(CTX_HELP, k); /* the moving keys */
+    wint_t c = k.is_key ? 0 : k.code;
+    if (k.is_key && k.code == KEY_ENTER)
+        c = '\r';
+    if (what == ACT_LINE_DOWN && c != '\r') {
+        if (a->list_selected + 1 < a->list_count)
+            a->list_selected++;
+    } else if (what == ACT_LINE_UP) {
+        if (a->list_selected > 0)
+            a->list_selected--;
+    } else if (what == ACT_PAGE_DOWN) {
+        a->list_selected = a->list_selected + h < a->list_count ? a->list_selected + h : (a->list_count ? a->list_count - 1 : 0);
+    } else if (what == ACT_PAGE_UP) {
+        a->list_selected = a->list_selected > h ? a->list_selected - h : 0;
+    } else if (c == '\r' && b) {
+        if (b->doc == YD_NO_DOC) {
+            app_say(a, 1, "%s: its document is not in this corpus", b->path);
+        } else {
+            a->list_open = 0;
+            app_jump(a, b->doc, b->offset);
+        }
+    } else if (c == 'q' || c == 'B' || c == 0x1B) {
+        a->list_open = 0;
+    } else if (c == 'o') {
+        a->list_recent = !a->list_recent;
+        refresh_list(a);
+        app_say(a, 0, a->list_recent ? "most recent first" : "in document order");
+    } else if (c == 'r' && b) {
+        prompt_with(a, PM_RENAME, L"rename: ", b->name);
+    } else if (c == 'e' && b) {
+        prompt_with(a, PM_NOTE, L"note: ", b->note);
+    } else if (c == 'd' && b) {
+        memcpy(a->undo_id, b->id, sizeof a->undo_id);
+        app_say(a, 0, "deleted: %s (u undoes)", b->name);
+        yd_bookmarks_delete(&a->bookmarks, a->undo_id);
+        save(a);
+    } else if (c == 'u' && a->undo_id[0]) {
+        yd_bookmarks_undelete(&a->bookmarks, a->undo_id);
+        a->undo_id[0] = 0;
+        app_say(a, 0, "restored");
+        save(a);
+    } else if (c == '/') {
+        prompt_with(a, PM_LIST_FILTER, L"filter: ", a->list_filter);
+    }
+    if (a->list_selected < a->list_top)
+        a->list_top = a->list_selected;
+    else if (a->list_selected >= a->list_top + h)
+        a->list_top = a->list_selected - h + 1;
+}
+
+static void put_line(app *a, int y, int x, const char *s, attr_t attr)
+{
+    wchar_t w[600];
+    size_t n = app_safe_mbs(a, w, 0, 600, s);
+    attrset(attr);
+    mvhline(y, 0, ' ', COLS);
+    move(y, x);
+    int col = x;
+    for (size_t k = 0; k < n; k++) {
+        int cw = wcwidth(w[k]);
+        if (cw < 0 || col + cw > COLS - 1)
+            break;
+        addnwstr(&w[k], 1);
+        col += cw;
+    }
+    attrset(A_NORMAL);
+}
+
+void bookmarks_list_draw(app *a)
+{
+    char line[1200];
+    snprintf(line, sizeof line, "Bookmarks (%zu, %s%s%s) Enter reads, r rename, e note, d delete, u undo, o order, / filter, q closes",
+             a->list_count, a->list_recent ? "most recent first" : "document order", a->list_filter[0] ? ", filter: " : "",
+             a->list_filter);
+    put_line(a, 0, 0, line, A_BOLD);
+    for (size_t k = a->list_top; k < a->list_count && (int)(1 + 2 * (k - a->list_top)) + 1 < a->rows; k++) {
+        const yd_bookmark *b = a->list[k];
+        int y = 1 + 2 * (int)(k - a->list_top);
+        const char *state = b->state == YD_BM_STALE ? " [stale]" : b->state == YD_BM_MOVED ? " [moved]"
+                            : b->state == YD_BM_REANCHORED ? " [re-anchored]" : "";
+        snprintf(line, sizeof line, "%s%s", b->name, state);
+        put_line(a, y, 1, line, k == a->list_selected ? A_REVERSE : A_BOLD);
+        snprintf(line, sizeof line, "%s:%ld%s%s", b->path, (long)b->anchor.line, b->note[0] ? "  " : "", b->note);
+        put_line(a, y + 1, 3, line, A_NORMAL);
+    }
+}
