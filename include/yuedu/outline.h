@@ -40,35 +40,35 @@ typedef enum yd_node_kind {
 /* Numbering styles. A style is what levels are inferred from; two lines of
  * the same style are siblings unless an outer style came between them. */
 typedef enum yd_heading_style {
-    YD_STYLE_NONE = 0,
+    YD_NUM_NONE = 0,
     /* article tier */
-    YD_STYLE_GROUP,      /* unnumbered title of a group of articles */
-    YD_STYLE_PIAN,       /* 第一篇, 篇一, ...篇一 at the end of a title */
-    YD_STYLE_BIAN,       /* 第一编 */
-    YD_STYLE_BU,         /* 第一部, 第一部分 */
-    YD_STYLE_JUAN,       /* 第一卷, 卷一 */
-    YD_STYLE_ZHANG,      /* 第一章 */
-    YD_STYLE_JIE,        /* 第一节 */
-    YD_STYLE_HUI,        /* 第一回 */
-    YD_STYLE_JIANG,      /* 第一讲 */
-    YD_STYLE_COLON,      /* 一: alone on a line */
+    YD_NUM_GROUP,      /* unnumbered title of a group of articles */
+    YD_NUM_PIAN,       /* 第一篇, 篇一, ...篇一 at the end of a title */
+    YD_NUM_BIAN,       /* 第一编 */
+    YD_NUM_BU,         /* 第一部, 第一部分 */
+    YD_NUM_JUAN,       /* 第一卷, 卷一 */
+    YD_NUM_ZHANG,      /* 第一章 */
+    YD_NUM_JIE,        /* 第一节 */
+    YD_NUM_HUI,        /* 第一回 */
+    YD_NUM_JIANG,      /* 第一讲 */
+    YD_NUM_COLON,      /* 一: alone on a line */
     /* heading tier */
-    YD_STYLE_CN,         /* 一、 (also 一. 一．) */
-    YD_STYLE_PAREN_CN,   /* （一） (一) */
-    YD_STYLE_CN_HALF,    /* 一） 一) */
-    YD_STYLE_AR,         /* 1、 1. 1． */
-    YD_STYLE_PAREN_AR,   /* （1） (1) */
-    YD_STYLE_AR_HALF,    /* 1） 1) */
-    YD_STYLE_DOTTED2,    /* 1.1 followed by a space */
-    YD_STYLE_DOTTED3,    /* 1.1.1 followed by a space */
-    YD_STYLE_CIRCLED,    /* ① ② ... */
-    YD_STYLE_MARKDOWN,   /* # heading without numbering (level from the # count) */
-    YD_STYLE_PLAIN,      /* short unnumbered title line */
-    YD_STYLE_FRONT,      /* 前言 序 引言 摘要 目录 楔子...: a top node that adopts nothing */
-    YD_STYLE_BACK,       /* 结语 后记 附录 参考文献 尾声...: a top node that ends the articles */
+    YD_NUM_CN,         /* 一、 (also 一. 一．) */
+    YD_NUM_PAREN_CN,   /* （一） (一) */
+    YD_NUM_CN_HALF,    /* 一） 一) */
+    YD_NUM_AR,         /* 1、 1. 1． */
+    YD_NUM_PAREN_AR,   /* （1） (1) */
+    YD_NUM_AR_HALF,    /* 1） 1) */
+    YD_NUM_DOTTED2,    /* 1.1 followed by a space */
+    YD_NUM_DOTTED3,    /* 1.1.1 followed by a space */
+    YD_NUM_CIRCLED,    /* ① ② ... */
+    YD_NUM_MARKDOWN,   /* # heading without numbering (level from the # count) */
+    YD_NUM_PLAIN,      /* short unnumbered title line */
+    YD_NUM_FRONT,      /* 前言 序 引言 摘要 目录 楔子...: a top node that adopts nothing */
+    YD_NUM_BACK,       /* 结语 后记 附录 参考文献 尾声...: a top node that ends the articles */
     /* items */
-    YD_STYLE_ITEM,
-    YD_STYLE_COUNT
+    YD_NUM_ITEM,
+    YD_NUM_COUNT
 } yd_heading_style;
 
 typedef struct yd_outline_node {

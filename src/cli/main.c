@@ -205,19 +205,28 @@ static int parse_options(int argc, char **argv, options *opt)
 /* The reader: the walk happens now (it is quick and its messages belong on
  * stderr), the documents load in the background while the first screen
  * shows. */
-static int read_interactively(const char *const *paths, size_t npaths, const yd_load_options *load)
+static int read_interactively(const char *const *paths, size_t npaths, const yd_load_options *load,
+                              const options *opt)
 {
+    /* Problems with the configuration are printed before the screen is taken. */
+    yd_config config;
+    yd_theme theme;
+    if (cli_read_settings(opt->config, opt->theme, opt->no_color, &config, &theme) != 0)
+        return EXIT_NOTHING;
     yd_path_list files;
+    int code = EXIT_NOTHING;
     if (yd_corpus_collect(paths, npaths, &files, cli_diag, NULL) != YD_OK) {
         fputs("yuedu: out of memory\n", stderr);
-        return EXIT_NOTHING;
-    }
-    if (files.count == 0) {
+    } else if (files.count == 0) {
         yd_path_list_free(&files);
         fputs("yuedu: no documents to read\n", stderr);
-        return EXIT_NOTHING;
+    } else {
+        tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color)};
+        code = tui_run(&files, load, &settings);
     }
-    return tui_run(&files, load);
+    yd_config_free(&config);
+    yd_theme_free(&theme);
+    return code;
 }
 
 static int run(int argc, char **argv)
@@ -249,7 +258,7 @@ static int run(int argc, char **argv)
 
     yd_load_options load = {.encoding = opt.encoding};
     if (opt.mode == MODE_READ)
-        return read_interactively(paths, npaths, &load);
+        return read_interactively(paths, npaths, &load, &opt);
     if (opt.mode == MODE_SEARCH) {
         opt.search.format = opt.format;
         return cli_search(paths, npaths, &load, &opt.search);

@@ -202,7 +202,7 @@ static int match_article(const UChar *t, int32_t c, int32_t q, int indented, yd_
     int32_t n = count_cp(t, c, q);
     if (n > ARTICLE_MAX || has_sentence_punct(t, c, q) || is_comma(t[q - 1]))
         return 0;
-    int style = YD_STYLE_NONE;
+    int style = YD_NUM_NONE;
     int32_t w = -1; /* just past the marker */
     if (t[c] == 0x7B2C /* 第 */) {
         int32_t r = skip_space(t, c + 1, q);
@@ -215,21 +215,21 @@ static int match_article(const UChar *t, int32_t c, int32_t q, int indented, yd_
         if (r >= q)
             return 0;
         switch (t[r]) {
-        case 0x7BC7: style = YD_STYLE_PIAN; break;  /* 篇 */
+        case 0x7BC7: style = YD_NUM_PIAN; break;  /* 篇 */
         case 0x7F16:                                 /* 编 */
-        case 0x7DE8: style = YD_STYLE_BIAN; break;  /* 編 */
-        case 0x90E8: style = YD_STYLE_BU; break;    /* 部 (部分) */
-        case 0x5377: style = YD_STYLE_JUAN; break;  /* 卷 */
-        case 0x7AE0: style = YD_STYLE_ZHANG; break; /* 章 */
+        case 0x7DE8: style = YD_NUM_BIAN; break;  /* 編 */
+        case 0x90E8: style = YD_NUM_BU; break;    /* 部 (部分) */
+        case 0x5377: style = YD_NUM_JUAN; break;  /* 卷 */
+        case 0x7AE0: style = YD_NUM_ZHANG; break; /* 章 */
         case 0x8282:                                 /* 节 */
-        case 0x7BC0: style = YD_STYLE_JIE; break;   /* 節 */
-        case 0x56DE: style = YD_STYLE_HUI; break;   /* 回 */
+        case 0x7BC0: style = YD_NUM_JIE; break;   /* 節 */
+        case 0x56DE: style = YD_NUM_HUI; break;   /* 回 */
         case 0x8BB2:                                 /* 讲 */
-        case 0x8B1B: style = YD_STYLE_JIANG; break; /* 講 */
+        case 0x8B1B: style = YD_NUM_JIANG; break; /* 講 */
         default: return 0;
         }
         w = r + 1;
-        if (style == YD_STYLE_BU && w < q && t[w] == 0x5206 /* 分 */)
+        if (style == YD_NUM_BU && w < q && t[w] == 0x5206 /* 分 */)
             w++;
         if (w < q) {
             UChar a = t[w];
@@ -242,18 +242,18 @@ static int match_article(const UChar *t, int32_t c, int32_t q, int indented, yd_
         int32_t e = scan_cn(t, c + 1, q, 3);
         if (e == c + 1 || (e < q && !is_title_separator(t[e])))
             return 0;
-        style = t[c] == 0x7BC7 ? YD_STYLE_PIAN : YD_STYLE_JUAN;
+        style = t[c] == 0x7BC7 ? YD_NUM_PIAN : YD_NUM_JUAN;
         w = e;
     } else if (is_cn_digit(t[c])) {
         /* 一: or 一：alone on the line */
         int32_t e = scan_cn(t, c, q, 3);
         if (e < q && is_colon(t[e]) && skip_space(t, e + 1, q) == q) {
-            style = YD_STYLE_COLON;
+            style = YD_NUM_COLON;
             w = q;
         }
     }
     int can_be_bare = 1;
-    if (style == YD_STYLE_NONE && n >= 3 && n <= PLAIN_MAX) {
+    if (style == YD_NUM_NONE && n >= 3 && n <= PLAIN_MAX) {
         /* A title ending in 篇一 (范文篇一): a part of a compilation. Not
          * 第一篇 (handled above), 上一篇/下一篇 (links), 每篇, 全篇, 本篇... */
         int32_t e = q;
@@ -268,13 +268,13 @@ static int match_article(const UChar *t, int32_t c, int32_t q, int indented, yd_
             for (size_t k = 0; ok && k < sizeof not_before / sizeof not_before[0]; k++)
                 ok = b != not_before[k];
             if (ok) {
-                style = YD_STYLE_PIAN;
+                style = YD_NUM_PIAN;
                 w = q;
                 can_be_bare = 0; /* the whole line is its title */
             }
         }
     }
-    if (style == YD_STYLE_NONE)
+    if (style == YD_NUM_NONE)
         return 0;
     out->kind = YD_LINE_ARTICLE;
     out->style = (uint8_t)style;
@@ -329,64 +329,64 @@ static int match_item(const UChar *t, int32_t c, int32_t q, int32_t *after)
 }
 
 /* Numbered headings. Returns the style and sets *after just past the
- * numbering, or YD_STYLE_NONE. */
+ * numbering, or YD_NUM_NONE. */
 static int match_number(const UChar *t, int32_t c, int32_t q, int32_t *after)
 {
     UChar a = t[c];
     if (a == 0xFF08 || a == '(') {
         int32_t r = skip_space(t, c + 1, q);
-        int style = YD_STYLE_PAREN_CN;
+        int style = YD_NUM_PAREN_CN;
         int32_t e = scan_cn(t, r, q, 3);
         if (e == r) {
             e = scan_ar(t, r, q, 3);
-            style = YD_STYLE_PAREN_AR;
+            style = YD_NUM_PAREN_AR;
         }
         if (e == r)
-            return YD_STYLE_NONE;
+            return YD_NUM_NONE;
         e = skip_space(t, e, q);
         if (e >= q || (t[e] != 0xFF09 && t[e] != ')'))
-            return YD_STYLE_NONE;
+            return YD_NUM_NONE;
         *after = e + 1;
         return style;
     }
     if (a >= 0x2460 && a <= 0x2473) { /* ① */
         *after = c + 1;
-        return YD_STYLE_CIRCLED;
+        return YD_NUM_CIRCLED;
     }
     if (a >= 0x2474 && a <= 0x2487) { /* ⑴ */
         *after = c + 1;
-        return YD_STYLE_PAREN_AR;
+        return YD_NUM_PAREN_AR;
     }
     if (a >= 0x2488 && a <= 0x249B) { /* ⒈ */
         *after = c + 1;
-        return YD_STYLE_AR;
+        return YD_NUM_AR;
     }
     int32_t e = scan_cn(t, c, q, 3);
     if (e > c) {
         if (e >= q)
-            return YD_STYLE_NONE;
+            return YD_NUM_NONE;
         UChar s = t[e];
         if (s == 0x3001 /* 、 */ || ((s == '.' || s == 0xFF0E) && (e + 1 >= q || !is_ar_digit(t[e + 1])))) {
             *after = e + 1;
-            return YD_STYLE_CN;
+            return YD_NUM_CN;
         }
         if (s == 0xFF09 || s == ')') {
             *after = e + 1;
-            return YD_STYLE_CN_HALF;
+            return YD_NUM_CN_HALF;
         }
-        return YD_STYLE_NONE;
+        return YD_NUM_NONE;
     }
     e = scan_ar(t, c, q, 3);
     if (e == c || e >= q)
-        return YD_STYLE_NONE;
+        return YD_NUM_NONE;
     UChar s = t[e];
     if (s == 0x3001) {
         *after = e + 1;
-        return YD_STYLE_AR;
+        return YD_NUM_AR;
     }
     if (s == 0xFF09 || s == ')') {
         *after = e + 1;
-        return YD_STYLE_AR_HALF;
+        return YD_NUM_AR_HALF;
     }
     if (s == '.' || s == 0xFF0E) {
         if (e + 1 < q && is_ar_digit(t[e + 1])) {
@@ -397,23 +397,23 @@ static int match_number(const UChar *t, int32_t c, int32_t q, int32_t *after)
             while (r < q && (t[r] == '.' || t[r] == 0xFF0E) && r + 1 < q && is_ar_digit(t[r + 1]) && parts < 4) {
                 int32_t d = scan_ar(t, r + 1, q, 3);
                 if (d == r + 1)
-                    return YD_STYLE_NONE;
+                    return YD_NUM_NONE;
                 r = d;
                 parts++;
             }
             if (r < q && (t[r] == '.' || t[r] == 0xFF0E))
                 r++; /* 1.2. */
             if (r >= q || !yd_outline_is_space(t[r]) || parts > 3)
-                return YD_STYLE_NONE;
+                return YD_NUM_NONE;
             *after = r;
-            return parts == 2 ? YD_STYLE_DOTTED2 : YD_STYLE_DOTTED3;
+            return parts == 2 ? YD_NUM_DOTTED2 : YD_NUM_DOTTED3;
         }
         if (e + 1 < q && (t[e + 1] == '%' || t[e + 1] == 0xFF05))
-            return YD_STYLE_NONE;
+            return YD_NUM_NONE;
         *after = e + 1;
-        return YD_STYLE_AR;
+        return YD_NUM_AR;
     }
-    return YD_STYLE_NONE; /* 1纪律…: a continuation that starts with a digit */
+    return YD_NUM_NONE; /* 1纪律…: a continuation that starts with a digit */
 }
 
 /* After the numbering at c (ending at a), does another number follow that
@@ -528,25 +528,25 @@ int yd_line_is_fence(const UChar *t, int32_t start, int32_t end)
 }
 
 /* Front and back matter: 前言, 后记... alone on a line (spaced out or not:
- * 前　言). Returns YD_STYLE_FRONT, YD_STYLE_BACK or YD_STYLE_NONE. */
+ * 前　言). Returns YD_NUM_FRONT, YD_NUM_BACK or YD_NUM_NONE. */
 static int matter_style(const UChar *t, int32_t c, int32_t q)
 {
     static const struct {
         char16_t word[5];
         uint8_t style;
     } words[] = {
-        {u"前言", YD_STYLE_FRONT},   {u"序言", YD_STYLE_FRONT},     {u"序", YD_STYLE_FRONT},
-        {u"自序", YD_STYLE_FRONT},   {u"引言", YD_STYLE_FRONT},     {u"导言", YD_STYLE_FRONT},
-        {u"導言", YD_STYLE_FRONT},   {u"绪论", YD_STYLE_FRONT},     {u"緒論", YD_STYLE_FRONT},
-        {u"引子", YD_STYLE_FRONT},   {u"楔子", YD_STYLE_FRONT},     {u"摘要", YD_STYLE_FRONT},
-        {u"内容提要", YD_STYLE_FRONT}, {u"內容提要", YD_STYLE_FRONT}, {u"目录", YD_STYLE_FRONT},
-        {u"目錄", YD_STYLE_FRONT},   {u"凡例", YD_STYLE_FRONT},     {u"题记", YD_STYLE_FRONT},
-        {u"題記", YD_STYLE_FRONT},   {u"结语", YD_STYLE_BACK},      {u"結語", YD_STYLE_BACK},
-        {u"结束语", YD_STYLE_BACK},  {u"結束語", YD_STYLE_BACK},    {u"后记", YD_STYLE_BACK},
-        {u"後記", YD_STYLE_BACK},    {u"跋", YD_STYLE_BACK},        {u"附录", YD_STYLE_BACK},
-        {u"附錄", YD_STYLE_BACK},    {u"参考文献", YD_STYLE_BACK},  {u"參考文獻", YD_STYLE_BACK},
-        {u"致谢", YD_STYLE_BACK},    {u"致謝", YD_STYLE_BACK},      {u"尾声", YD_STYLE_BACK},
-        {u"尾聲", YD_STYLE_BACK},    {u"附记", YD_STYLE_BACK},      {u"附記", YD_STYLE_BACK},
+        {u"前言", YD_NUM_FRONT},   {u"序言", YD_NUM_FRONT},     {u"序", YD_NUM_FRONT},
+        {u"自序", YD_NUM_FRONT},   {u"引言", YD_NUM_FRONT},     {u"导言", YD_NUM_FRONT},
+        {u"導言", YD_NUM_FRONT},   {u"绪论", YD_NUM_FRONT},     {u"緒論", YD_NUM_FRONT},
+        {u"引子", YD_NUM_FRONT},   {u"楔子", YD_NUM_FRONT},     {u"摘要", YD_NUM_FRONT},
+        {u"内容提要", YD_NUM_FRONT}, {u"內容提要", YD_NUM_FRONT}, {u"目录", YD_NUM_FRONT},
+        {u"目錄", YD_NUM_FRONT},   {u"凡例", YD_NUM_FRONT},     {u"题记", YD_NUM_FRONT},
+        {u"題記", YD_NUM_FRONT},   {u"结语", YD_NUM_BACK},      {u"結語", YD_NUM_BACK},
+        {u"结束语", YD_NUM_BACK},  {u"結束語", YD_NUM_BACK},    {u"后记", YD_NUM_BACK},
+        {u"後記", YD_NUM_BACK},    {u"跋", YD_NUM_BACK},        {u"附录", YD_NUM_BACK},
+        {u"附錄", YD_NUM_BACK},    {u"参考文献", YD_NUM_BACK},  {u"參考文獻", YD_NUM_BACK},
+        {u"致谢", YD_NUM_BACK},    {u"致謝", YD_NUM_BACK},      {u"尾声", YD_NUM_BACK},
+        {u"尾聲", YD_NUM_BACK},    {u"附记", YD_NUM_BACK},      {u"附記", YD_NUM_BACK},
     };
     UChar w[4];
     int n = 0;
@@ -554,7 +554,7 @@ static int matter_style(const UChar *t, int32_t c, int32_t q)
         if (yd_outline_is_space(t[i]))
             continue;
         if (n == 4)
-            return YD_STYLE_NONE; /* no word in the list is longer */
+            return YD_NUM_NONE; /* no word in the list is longer */
         w[n++] = t[i];
     }
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
@@ -564,7 +564,7 @@ static int matter_style(const UChar *t, int32_t c, int32_t q)
         if (m == n && words[k].word[n] == 0)
             return words[k].style;
     }
-    return YD_STYLE_NONE;
+    return YD_NUM_NONE;
 }
 
 /* A table of contents entry: text, a leader (…… ... ·· or spaces), then a
@@ -645,7 +645,7 @@ other:
 void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, yd_line_class *out)
 {
     out->kind = YD_LINE_BLANK;
-    out->style = YD_STYLE_NONE;
+    out->style = YD_NUM_NONE;
     out->hashes = 0;
     out->flags = 0;
     out->title_start = out->title_end = start;
@@ -704,20 +704,20 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
     int32_t after = c;
     if (!out->hashes && match_item(t, c, q, &after)) {
         out->kind = YD_LINE_ITEM;
-        out->style = YD_STYLE_ITEM;
+        out->style = YD_NUM_ITEM;
         run_in_title(t, c, after, q, 0, ITEM_CAP, 1, out);
         return;
     }
     after = c;
     int style = match_number(t, c, q, &after);
-    if (style != YD_STYLE_NONE && listed_numbers(t, c, after, q))
-        style = YD_STYLE_NONE; /* 一、二两类, 3、4月: numbers listed in a sentence */
-    if (markdown && !out->hashes && (style == YD_STYLE_AR || style == YD_STYLE_AR_HALF) && after < q &&
+    if (style != YD_NUM_NONE && listed_numbers(t, c, after, q))
+        style = YD_NUM_NONE; /* 一、二两类, 3、4月: numbers listed in a sentence */
+    if (markdown && !out->hashes && (style == YD_NUM_AR || style == YD_NUM_AR_HALF) && after < q &&
         (t[after - 1] == '.' || t[after - 1] == ')') && t[after] == ' ') {
         out->kind = YD_LINE_OTHER; /* "1. " in Markdown: an ordered list entry */
         return;
     }
-    if (style != YD_STYLE_NONE) {
+    if (style != YD_NUM_NONE) {
         out->kind = YD_LINE_HEADING;
         out->style = (uint8_t)style;
         run_in_title(t, c, after, q, WHOLE_MAX, TITLE_CAP, 0, out);
@@ -729,7 +729,7 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
     }
     if (out->hashes) {
         out->kind = YD_LINE_HEADING;
-        out->style = YD_STYLE_MARKDOWN;
+        out->style = YD_NUM_MARKDOWN;
         out->title_start = c;
         out->title_end = q;
         if (count_cp(t, c, q) > TITLE_CAP) {

@@ -67,11 +67,11 @@ static int place(builder *b, int tier, int style, int hashes)
         return 1;
     }
     for (int i = hb; i < b->size; i++)
-        if (b->stack[i].style == style && (style != YD_STYLE_MARKDOWN || b->stack[i].hashes == hashes)) {
+        if (b->stack[i].style == style && (style != YD_NUM_MARKDOWN || b->stack[i].hashes == hashes)) {
             b->size = i; /* a style seen again pops back to its level */
             return 1;
         }
-    if (style == YD_STYLE_PLAIN)
+    if (style == YD_NUM_PLAIN)
         return b->size == hb; /* an unnumbered title can open the top level of an article, not slip below numbers */
     if (hashes > 0) {
         /* Markdown: a heading with fewer #s closes the deeper unnumbered
@@ -79,7 +79,7 @@ static int place(builder *b, int tier, int style, int hashes)
          * section); numbering decides among numbered ones. */
         for (int i = hb; i < b->size; i++)
             if (b->stack[i].hashes >= hashes &&
-                (b->stack[i].style == YD_STYLE_MARKDOWN || style == YD_STYLE_MARKDOWN)) {
+                (b->stack[i].style == YD_NUM_MARKDOWN || style == YD_NUM_MARKDOWN)) {
                 b->size = i;
                 break;
             }
@@ -115,14 +115,14 @@ static yd_status add_node(builder *b, int32_t line, int kind, int style, int has
     n->truncated = (c->flags & YD_LF_TRUNCATED) != 0;
     if (kind != YD_NODE_ITEM)
         o->headings++;
-    if (kind != YD_NODE_ITEM && style != YD_STYLE_FRONT) { /* front matter adopts nothing */
+    if (kind != YD_NODE_ITEM && style != YD_NUM_FRONT) { /* front matter adopts nothing */
         if (b->size == STACK_MAX)
             b->size--;
         b->stack[b->size++] = (open_level){.node = o->count,
                                            .depth = n->depth,
                                            .style = (uint8_t)style,
                                            .hashes = (uint8_t)hashes,
-                                           .tier = kind == YD_NODE_ARTICLE || style == YD_STYLE_BACK
+                                           .tier = kind == YD_NODE_ARTICLE || style == YD_NUM_BACK
                                                        ? TIER_ARTICLE
                                                        : TIER_HEADING};
     }
@@ -264,8 +264,8 @@ static yd_status walk(builder *b)
         switch (c->kind) {
         case YD_LINE_TITLE:
         case YD_LINE_HEADING:
-            if (first && ((c->kind == YD_LINE_TITLE && c->style == YD_STYLE_NONE) ||
-                          (c->style == YD_STYLE_MARKDOWN && c->hashes == 1))) {
+            if (first && ((c->kind == YD_LINE_TITLE && c->style == YD_NUM_NONE) ||
+                          (c->style == YD_NUM_MARKDOWN && c->hashes == 1))) {
                 /* The first line (after dates, bylines, breadcrumbs) names
                  * the document, unless it opens a run of three short lines
                  * (a banner). */
@@ -292,7 +292,7 @@ static yd_status walk(builder *b)
                 continue;
             }
             /* An unnumbered title line. */
-            if (c->style == YD_STYLE_FRONT || c->style == YD_STYLE_BACK) {
+            if (c->style == YD_NUM_FRONT || c->style == YD_NUM_BACK) {
                 /* 前言, 后记, 附录: top nodes wherever they stand. Back
                  * matter closes the articles and adopts what follows. */
                 if (nx < 0 ||
@@ -322,16 +322,16 @@ static yd_status walk(builder *b)
             }
             if (nx >= 0 && lc[nx].kind == YD_LINE_ARTICLE && k > 0 && lc[k - 1].kind == YD_LINE_BLANK) {
                 /* A title above an article marker names a group of articles. */
-                if (place(b, TIER_ARTICLE, YD_STYLE_GROUP, 0))
-                    st = add_node(b, k, YD_NODE_ARTICLE, YD_STYLE_GROUP, 0, c);
+                if (place(b, TIER_ARTICLE, YD_NUM_GROUP, 0))
+                    st = add_node(b, k, YD_NODE_ARTICLE, YD_NUM_GROUP, 0, c);
                 continue;
             }
             if (nx < 0 || only_other_after(lc, nx, n))
                 continue; /* nothing but a date follows: a signature, not a heading */
             if (pv >= 0 && pv == k - 1 && lc[pv].kind == YD_LINE_BODY && (lc[pv].flags & YD_LF_OPEN_END))
                 continue; /* the tail of a paragraph broken across lines */
-            if (place(b, TIER_HEADING, YD_STYLE_PLAIN, 0))
-                st = add_node(b, k, YD_NODE_HEADING, YD_STYLE_PLAIN, 0, c);
+            if (place(b, TIER_HEADING, YD_NUM_PLAIN, 0))
+                st = add_node(b, k, YD_NODE_HEADING, YD_NUM_PLAIN, 0, c);
             continue;
         case YD_LINE_ARTICLE:
             place(b, TIER_ARTICLE, c->style, c->hashes);
@@ -339,7 +339,7 @@ static yd_status walk(builder *b)
             last_article = k;
             continue;
         case YD_LINE_ITEM:
-            st = add_node(b, k, YD_NODE_ITEM, YD_STYLE_ITEM, 0, c);
+            st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
             continue;
         case YD_LINE_CLAUSE:
         default:

@@ -99,6 +99,9 @@ yd_layout *app_layout(app *a, size_t doc)
     yd_layout_options opt;
     yd_layout_options_default(&opt);
     opt.width = a->text_cols > 2 ? a->text_cols : 2;
+    opt.indent = a->settings->config->text.indent;
+    opt.blank_between = a->settings->config->text.blank_line;
+    opt.max_text_width = a->settings->config->text.max_width;
     a->indent_contexts[2 * doc] = a;
     a->indent_contexts[2 * doc + 1] = (void *)doc;
     opt.paragraph_indent = heading_indent;
@@ -469,13 +472,13 @@ static void draw_divider(app *a)
 {
     if (a->divider_x < 0)
         return;
-    attron(has_colors() ? COLOR_PAIR(4) : A_DIM);
+    attron(app_style(a, YD_STYLE_DIVIDER));
     /* U+2502 is East Asian Ambiguous: two cells under ambiwidth 2. */
     cchar_t line;
     const wchar_t *glyph = yd_width_ambiwidth(a->widths) == 1 ? L"\u2502" : L"|";
     setcchar(&line, glyph, 0, 0, NULL);
     mvvline_set(0, a->divider_x, &line, a->rows);
-    attroff(has_colors() ? COLOR_PAIR(4) : A_DIM);
+    attroff(app_style(a, YD_STYLE_DIVIDER));
 }
 
 /* The message line: messages may quote file names, so they go through
@@ -541,10 +544,10 @@ static void draw(app *a)
     } else {
         curs_set(0);
         if (a->message[0]) {
-            if (a->message_is_error)
-                attron(A_BOLD);
+            attr_t at = a->message_is_error ? app_style(a, YD_STYLE_MESSAGE) : A_NORMAL;
+            attron(at);
             put_message(a, 0, COLS - 1);
-            attroff(A_BOLD);
+            attroff(at);
         }
     }
     refresh();
@@ -669,19 +672,41 @@ static void install_signals(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
-static void init_colors(void)
+static int curses_color(yd_color c)
 {
-    if (!has_colors() || getenv("NO_COLOR"))
-        return;
-    start_color();
-    use_default_colors();
-    init_pair(1, COLOR_YELLOW, -1); /* level 1 headings */
-    init_pair(2, COLOR_CYAN, -1);   /* level 2 */
-    init_pair(3, COLOR_GREEN, -1);  /* deeper */
-    init_pair(4, COLOR_BLUE, -1);   /* divider */
-    init_pair(5, COLOR_BLACK, COLOR_YELLOW); /* search hits */
-    init_pair(6, COLOR_BLACK, COLOR_RED);    /* the current hit */
-    init_pair(7, COLOR_MAGENTA, -1);         /* bookmark marks */
+    if (c.kind == YD_COLOR_INDEX && (int)c.value < COLORS)
+        return (int)c.value;
+    return -1; /* the terminal's own colour */
+}
+
+/* The theme's styles as curses attributes: pair k+1 for style k. The
+ * palette depth follows the terminal (8 or 256 colours; truecolour
+ * terminals get the 256-colour forms, which curses can show everywhere). */
+static void init_styles(app *a)
+{
+    const tui_settings *ts = a->settings;
+    int color = has_colors() && !ts->no_color;
+    if (color) { /* COLORS is known only after start_color */
+        start_color();
+        use_default_colors();
+    }
+    yd_color_depth depth = color ? yd_color_depth_detect(COLORS, getenv("COLORTERM"), false) : YD_DEPTH_MONO;
+    if (depth == YD_DEPTH_TRUE)
+        depth = YD_DEPTH_256;
+    for (int k = 0; k < YD_STYLE_COUNT; k++) {
+        yd_resolved_style r;
+        yd_theme_resolve(ts->theme, (yd_style)k, depth, &r);
+        attr_t at = A_NORMAL;
+        if (r.attrs & YD_ATTR_BOLD) at |= A_BOLD;
+        if (r.attrs & YD_ATTR_DIM) at |= A_DIM;
+        if (r.attrs & YD_ATTR_UNDERLINE) at |= A_UNDERLINE;
+        if (r.attrs & YD_ATTR_REVERSE) at |= A_REVERSE;
+        if (r.attrs & YD_ATTR_ITALIC) at |= A_ITALIC;
+        int fg = curses_color(r.fg), bg = curses_color(r.bg);
+        if (color && depth != YD_DEPTH_MONO && (fg >= 0 || bg >= 0) && init_pair((short)(k + 1), (short)fg, (short)bg) == OK)
+            at |= COLOR_PAIR(k + 1);
+        a->styles[k] = at;
+    }
 }
 
 /* Loader thread: each document's outline, before the document shows. */
@@ -692,7 +717,7 @@ static void build_outline(yd_document *doc, size_t index, void *context)
         memset(&a->outlines[index], 0, sizeof a->outlines[index]); /* no outline, still readable */
 }
 
-static app *app_new(size_t capacity)
+static app *app_new(size_t capacity, const tui_settings *settings)
 {
     app *a = calloc(1, sizeof *a);
     if (!a)
@@ -704,11 +729,15 @@ static app *app_new(size_t capacity)
     a->cells = calloc(MAX_CELLS, sizeof *a->cells);
     a->layout_cols = calloc(n, sizeof *a->layout_cols);
     a->indent_contexts = calloc(2 * n, sizeof *a->indent_contexts);
-    a->outline_pref = OUTLINE_DEFAULT;
+    a->settings = settings;
+    a->outline_pref = settings->config->outline.width ? settings->config->outline.width : OUTLINE_DEFAULT;
+    a->outline_right = settings->config->outline.right;
     if (!a->outlines || !a->layouts || !a->cells || !a->layout_cols || !a->indent_contexts ||
-        yd_width_table_new(1, &a->widths, NULL) != YD_OK)
+        yd_width_table_new(settings->ambiwidth ? settings->ambiwidth
+                           : settings->config->ambiwidth ? settings->config->ambiwidth : 1, /* auto: 1 until asked */
+                           &a->widths, NULL) != YD_OK)
         return a; /* app_free cleans up; the caller checks the fields */
-    a->outline_shown = 1;
+    a->outline_shown = !settings->config->outline.hidden;
     a->hit_index = -1;
     a->prompt.complete = complete_doc;
     a->prompt.context = a;
@@ -745,7 +774,7 @@ static void app_free(app *a)
     free(a);
 }
 
-int tui_run(yd_path_list *files, const yd_load_options *load)
+int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)
 {
     const char *term = getenv("TERM");
     if (!term || !*term || strcmp(term, "dumb") == 0) {
@@ -755,7 +784,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
               stderr);
         return EXIT_FAILURE;
     }
-    app *a = app_new(files->count);
+    app *a = app_new(files->count, settings);
     if (a && a->widths)
         bookmarks_start(a, files);
     if (!a || !a->widths || a->failed || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
@@ -795,8 +824,12 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
     nonl();
     keypad(stdscr, TRUE);
     curs_set(0);
-    init_colors();
-    set_mouse(a, 1);
+    init_styles(a);
+    set_mouse(a, a->settings->config->mouse);
+    size_t skipped = keymap_install(a->settings->config->bindings, a->settings->config->nbindings);
+    if (skipped)
+        app_say(a, 1, "%zu key sequence%s of several keys in the configuration are not supported yet", skipped,
+                skipped == 1 ? "" : "s");
 
     app_geometry(a);
     int32_t start = bookmarks_restore(a, 0);
@@ -837,6 +870,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load)
     }
     endwin();
     delscreen(screen);
+    keymap_uninstall();
     bookmarks_finish(a);
     if (a->failed) {
         fputs("yuedu: out of memory\n", stderr);

@@ -15,6 +15,9 @@
 #include "yuedu/search.h"
 #include "yuedu/bookmarks.h"
 #include "yuedu/state.h"
+#include "yuedu/theme.h"
+#include "tui.h"
+#include <curses.h>
 #include "yuedu/width.h"
 
 enum { MIN_COLS = 20, MIN_LINES = 6, MAX_CELLS = 1024 };
@@ -68,6 +71,8 @@ typedef struct app {
     int help_open;
     size_t help_top;
     int quit, failed;
+    const tui_settings *settings;
+    attr_t styles[YD_STYLE_COUNT]; /* the theme's styles as curses attributes */
 
     /* Search (search_view.c). */
     yd_fold *fold;              /* made on the first search */
@@ -103,6 +108,9 @@ typedef struct app {
 } app;
 
 enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER };
+
+/* The curses attributes (colour pair included) of a theme style. */
+static inline attr_t app_style(const app *a, yd_style style) { return a->styles[style]; }
 
 /* Panes and geometry (app.c). */
 void app_jump(app *a, size_t doc, int32_t offset); /* a jump with history */

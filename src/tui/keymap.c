@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CTRL(c) ((c) & 0x1F)
@@ -14,7 +15,8 @@ typedef struct binding {
     action action;
 } binding;
 
-static const binding bindings[] = {
+/* The built-in table; the configuration replaces it (keymap_install). */
+static const binding builtin[] = {
     {CTX_ANY, 0, 'j', ACT_LINE_DOWN}, {CTX_ANY, 1, KEY_DOWN, ACT_LINE_DOWN}, {CTX_TEXT, 0, '\r', ACT_LINE_DOWN},
     {CTX_ANY, 0, CTRL('E'), ACT_LINE_DOWN}, {CTX_ANY, 0, CTRL('N'), ACT_LINE_DOWN},
     {CTX_ANY, 0, 'k', ACT_LINE_UP}, {CTX_ANY, 1, KEY_UP, ACT_LINE_UP}, {CTX_ANY, 0, CTRL('Y'), ACT_LINE_UP},
@@ -53,6 +55,83 @@ static const binding bindings[] = {
     {CTX_ANY, 0, 'q', ACT_QUIT}, {CTX_ANY, 0, CTRL('C'), ACT_QUIT},
     {CTX_HELP, 0, 'q', ACT_HELP}, {CTX_HELP, 0, '?', ACT_HELP}, {CTX_HELP, 0, 0x1B, ACT_HELP},
 };
+
+/* The table in force: set once at start-up from the configuration, read
+ * only afterwards. */
+static const binding *bindings = builtin;
+static size_t nbindings = sizeof builtin / sizeof builtin[0];
+static binding *installed;
+
+/* The configuration's actions and contexts are numbered as ours. */
+_Static_assert((int)YD_ACT_SUSPEND == (int)ACT_SUSPEND && (int)YD_ACT_BOOKMARK_LIST == (int)ACT_BOOKMARK_LIST &&
+                   (int)YD_ACT_COUNT == (int)ACT_COUNT,
+               "yd_action (include/yuedu/keys.h) and action (keymap.h) must agree");
+_Static_assert((int)YD_CTX_OUTLINE == (int)CTX_OUTLINE && (int)YD_CTX_TEXT == (int)CTX_TEXT,
+               "yd_key_context and key_context must agree");
+
+static int add(binding *out, size_t *n, key_context ctx, int is_key, wint_t code, action a)
+{
+    out[(*n)++] = (binding){ctx, is_key, code, a};
+    return 1;
+}
+
+/* One configured key as the curses codes that stand for it. */
+static void add_key(binding *out, size_t *n, key_context ctx, yd_key k, action a)
+{
+    if (!k.special) {
+        add(out, n, ctx, 0, (wint_t)k.code, a);
+        return;
+    }
+    switch (k.code) {
+    case YD_KEY_ENTER: add(out, n, ctx, 0, '\r', a); add(out, n, ctx, 0, '\n', a); add(out, n, ctx, 1, KEY_ENTER, a); break;
+    case YD_KEY_BACKSPACE: add(out, n, ctx, 0, 0x7F, a); add(out, n, ctx, 0, 0x08, a); add(out, n, ctx, 1, KEY_BACKSPACE, a); break;
+    case YD_KEY_UP: add(out, n, ctx, 1, KEY_UP, a); break;
+    case YD_KEY_DOWN: add(out, n, ctx, 1, KEY_DOWN, a); break;
+    case YD_KEY_LEFT: add(out, n, ctx, 1, KEY_LEFT, a); break;
+    case YD_KEY_RIGHT: add(out, n, ctx, 1, KEY_RIGHT, a); break;
+    case YD_KEY_PGUP: add(out, n, ctx, 1, KEY_PPAGE, a); break;
+    case YD_KEY_PGDN: add(out, n, ctx, 1, KEY_NPAGE, a); break;
+    case YD_KEY_HOME: add(out, n, ctx, 1, KEY_HOME, a); break;
+    case YD_KEY_END: add(out, n, ctx, 1, KEY_END, a); break;
+    default:
+        if (k.code >= YD_KEY_F1 && k.code <= YD_KEY_F12)
+            add(out, n, ctx, 1, (wint_t)KEY_F((int)(k.code - YD_KEY_F1 + 1)), a);
+        break;
+    }
+}
+
+size_t keymap_install(const yd_binding *config, size_t count)
+{
+    size_t skipped = 0, n = 0, help = 0;
+    for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+        help += builtin[i].context == CTX_HELP;
+    binding *table = malloc((count * 3 + help) * sizeof *table);
+    if (!table)
+        return count; /* keep the built-in table */
+    for (size_t i = 0; i < count; i++) {
+        if (config[i].keys.length != 1) { /* sequences such as "g g": not yet */
+            skipped++;
+            continue;
+        }
+        add_key(table, &n, (key_context)config[i].context, config[i].keys.keys[0], (action)config[i].action);
+    }
+    for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+        if (builtin[i].context == CTX_HELP) /* help's own keys are not configurable */
+            table[n++] = builtin[i];
+    free(installed);
+    installed = table;
+    bindings = table;
+    nbindings = n;
+    return skipped;
+}
+
+void keymap_uninstall(void)
+{
+    free(installed);
+    installed = NULL;
+    bindings = builtin;
+    nbindings = sizeof builtin / sizeof builtin[0];
+}
 
 static const char *const descriptions[ACT_COUNT] = {
     [ACT_LINE_DOWN] = "one line down",
@@ -99,14 +178,14 @@ static const char *const descriptions[ACT_COUNT] = {
 
 action keymap_lookup(key_context context, key k)
 {
-    for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+    for (size_t i = 0; i < nbindings; i++)
         if (bindings[i].context == context && bindings[i].is_key == k.is_key && bindings[i].code == k.code)
             return bindings[i].action;
     if (context == CTX_HELP) { /* scrolling keys work in help too */
         action a = keymap_lookup(CTX_ANY, k);
         return a <= ACT_BOTTOM || a == ACT_QUIT ? a : ACT_NONE;
     }
-    for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+    for (size_t i = 0; i < nbindings; i++)
         if (bindings[i].context == CTX_ANY && bindings[i].is_key == k.is_key && bindings[i].code == k.code)
             return bindings[i].action;
     return ACT_NONE;
@@ -197,7 +276,7 @@ const char *keymap_help_line(size_t n, char *buf, size_t size)
     }
     char keys[96] = "", seen[8][24];
     size_t nseen = 0;
-    for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+    for (size_t i = 0; i < nbindings; i++) {
         const binding *b = &bindings[i];
         /* The nine level keys show as one range, "1-9". */
         int level_end = h->action == ACT_LEVEL_1 && b->action == ACT_LEVEL_9;

@@ -38,6 +38,13 @@ typedef struct key {
     wint_t code;
 } key;
 
+/* Use the configuration's key table (yuedu/keys.h bindings, the built-in
+ * ones merged with the file's) instead of the built-in one. Returns how
+ * many bindings were left out (sequences of several keys). */
+#include "yuedu/keys.h"
+size_t keymap_install(const yd_binding *bindings, size_t count);
+void keymap_uninstall(void);
+
 /* The action bound to k in context (falling back to CTX_ANY). */
 action keymap_lookup(key_context context, key k);
 

@@ -50,11 +50,17 @@ static uint8_t *node_flags(app *a, size_t doc)
         a->failed = 1;
         return NULL;
     }
+    /* outline.show-items unfolds headings over items too; fold-level N
+     * shows levels up to N. */
+    const yd_config *cfg = a->settings->config;
     for (int32_t i = 0; i < o->count; i++) {
         int32_t p = o->nodes[i].parent;
-        if (p >= 0 && o->nodes[i].kind != YD_NODE_ITEM)
+        if (p >= 0 && (o->nodes[i].kind != YD_NODE_ITEM || cfg->outline.show_items))
             f[p] = 1;
     }
+    for (int32_t i = 0; cfg->outline.fold_level > 0 && i < o->count; i++)
+        if (o->nodes[i].depth >= cfg->outline.fold_level)
+            f[i] = 0;
     v->node_expanded[doc] = f;
     return f;
 }
@@ -377,11 +383,11 @@ void outline_draw(app *a)
         int has_children = e.node < 0 ? o->count > 0 : o->nodes[e.node].end > e.node + 1;
         int open = e.node < 0 ? v->doc_expanded[e.doc]
                               : (v->node_expanded[e.doc] && v->node_expanded[e.doc][e.node]);
-        attr_t attr = A_NORMAL;
+        attr_t attr = app_style(a, YD_STYLE_OUTLINE);
         if (e.doc == a->doc && e.node == current)
-            attr |= A_BOLD;
+            attr = app_style(a, YD_STYLE_OUTLINE_SECTION);
         if (at == v->selected && a->focus_outline)
-            attr |= A_REVERSE;
+            attr = app_style(a, YD_STYLE_OUTLINE_CURRENT);
         if (e.node < 0 && e.doc != a->doc)
             attr |= A_DIM;
         attrset(attr);

@@ -57,7 +57,7 @@ void status_draw(app *a)
     snprintf(right + used, sizeof right - (size_t)used, "[%zu/%zu] line %ld/%ld %u%% ", a->doc + 1,
              yd_loader_ready(a->loader), (long)line, (long)d->line_count, text_percent(a));
     int rw = (int)strlen(right);
-    attron(A_REVERSE);
+    attron(app_style(a, YD_STYLE_STATUS));
     mvhline(y, 0, ' ', COLS);
     wchar_t crumb[512];
     size_t n = status_breadcrumb(a, crumb, 512);
@@ -75,5 +75,5 @@ void status_draw(app *a)
     if (room > 0)
         addnwstr(crumb + first, (int)(n - first));
     mvaddstr(y, COLS - rw > 0 ? COLS - rw : 0, right);
-    attroff(A_REVERSE);
+    attroff(app_style(a, YD_STYLE_STATUS));
 }

@@ -117,20 +117,11 @@ int text_heading_depth(app *a, size_t doc, int32_t para)
     return 0;
 }
 
-static attr_t heading_attr(int depth)
+static attr_t heading_attr(app *a, int depth)
 {
     if (depth == 0)
-        return A_NORMAL;
-    short pair = (short)(depth == 1 ? 1 : depth == 2 ? 2 : 3);
-    return A_BOLD | (has_colors() ? COLOR_PAIR(pair) : 0);
-}
-
-/* Attributes of search hits: all of them, and the current one. */
-static attr_t hit_attr(int current)
-{
-    if (!has_colors())
-        return current ? A_REVERSE | A_BOLD : A_REVERSE;
-    return COLOR_PAIR(current ? 6 : 5) | (current ? A_BOLD : 0);
+        return app_style(a, YD_STYLE_TEXT);
+    return app_style(a, (yd_style)(YD_STYLE_HEADING1 + (depth < 6 ? depth : 6) - 1));
 }
 
 static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t attr)
@@ -153,12 +144,12 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
             break; /* a wide cell never straddles the pane edge */
         attr_t at = attr;
         if (c->flags & YD_CELL_PLACEHOLDER)
-            at = A_REVERSE;
+            at = app_style(a, YD_STYLE_PLACEHOLDER);
         if (hits) {
             while (h < hits->count && hits->items[h].offset + hits->items[h].length <= c->start)
                 h++;
             if (h < hits->count && hits->items[h].offset <= c->start)
-                at = hit_attr(a->hit_index == (long)h && a->hit_doc == a->doc);
+                at = app_style(a, a->hit_index == (long)h && a->hit_doc == a->doc ? YD_STYLE_SEARCH_CURRENT : YD_STYLE_SEARCH_HIT);
         }
         cchar_t cc;
         if (setcchar(&cc, c->ch, at, PAIR_NUMBER(at), NULL) == OK)
@@ -176,9 +167,9 @@ void text_draw(app *a)
     for (int y = 0; y < a->rows; y++) {
         const yd_row *row = row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
-            draw_row(a, layout, row, y, heading_attr(text_heading_depth(a, a->doc, pos.para)));
+            draw_row(a, layout, row, y, heading_attr(a, text_heading_depth(a, a->doc, pos.para)));
         if (row && a->gutter && bookmarks_row_marked(a, a->doc, row->start, row->end)) {
-            attr_t mark = has_colors() ? COLOR_PAIR(7) | A_BOLD : A_BOLD;
+            attr_t mark = app_style(a, YD_STYLE_BOOKMARK) | A_BOLD;
             mvaddch(y, a->text_x - 1, '*' | mark);
         }
         int32_t moved = 0;

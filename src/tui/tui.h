@@ -2,12 +2,22 @@
 #ifndef YUEDU_TUI_H
 #define YUEDU_TUI_H
 
+#include "yuedu/config.h"
 #include "yuedu/corpus.h"
+#include "yuedu/theme.h"
+
+/* What the reader is told by the command line and the configuration. */
+typedef struct tui_settings {
+    const yd_config *config;  /* checked, defaults where the file is silent */
+    const yd_theme *theme;    /* the theme chosen (mono under NO_COLOR) */
+    int ambiwidth;            /* --ambiwidth 1 or 2; 0: the configuration's */
+    int no_color;             /* --no-color or NO_COLOR */
+} tui_settings;
 
 /* Read the documents of files (taken over and freed) until the user quits;
  * they load in the background while the first one shows. Returns an exit
  * code. Refuses TERM=dumb and terminals curses cannot drive, with a
  * message. */
-int tui_run(yd_path_list *files, const yd_load_options *load);
+int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings);
 
 #endif
