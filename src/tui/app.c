@@ -805,18 +805,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         app_free(a);
         return EXIT_FAILURE;
     }
-    if (yd_loader_wait(a->loader, 1, -1) == 0) {
-        endwin();
-        delscreen(screen);
-        char path[512], text[256];
-        while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
-            fprintf(stderr, "yuedu: %s: %s\n", path, text);
-        fputs("yuedu: no documents to read\n", stderr);
-        bookmarks_finish(a);
-        yd_loader_free(a->loader);
-        app_free(a);
-        return EXIT_FAILURE;
-    }
+    /* Everything that does not need the first document happens while it
+     * loads: the terminal, the theme, the keys, the bookmark and state files. */
     term_width_use(a->widths);
     install_signals();
     raw();
@@ -827,9 +817,23 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     init_styles(a);
     set_mouse(a, a->settings->config->mouse);
     size_t skipped = keymap_install(a->settings->config->bindings, a->settings->config->nbindings);
+    bookmarks_open(a);
     if (skipped)
         app_say(a, 1, "%zu key sequence%s of several keys in the configuration are not supported yet", skipped,
                 skipped == 1 ? "" : "s");
+    if (yd_loader_wait(a->loader, 1, -1) == 0) {
+        endwin();
+        delscreen(screen);
+        keymap_uninstall();
+        char path[512], text[256];
+        while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
+            fprintf(stderr, "yuedu: %s: %s\n", path, text);
+        fputs("yuedu: no documents to read\n", stderr);
+        bookmarks_finish(a);
+        yd_loader_free(a->loader);
+        app_free(a);
+        return EXIT_FAILURE;
+    }
 
     app_geometry(a);
     int32_t start = bookmarks_restore(a, 0);

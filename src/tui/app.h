@@ -91,6 +91,7 @@ typedef struct app {
     yd_state state;
     char root[4096];            /* corpus root, for bookmark paths */
     int resolved_final;         /* resolved against the fully loaded corpus */
+    int stores_open;            /* bookmarks and state were opened */
     int32_t **marks;            /* [capacity]: bookmark offsets per document, */
     size_t *mark_counts;        /*   made on first need, dropped on change */
     uint8_t *mark_known;
@@ -158,7 +159,8 @@ const yd_hits *search_hits(app *a, size_t doc);
 void search_free(app *a);
 
 /* Bookmarks (bookmark_view.c). */
-void bookmarks_start(app *a, const yd_path_list *files);
+void bookmarks_start(app *a, const yd_path_list *files); /* before loading */
+void bookmarks_open(app *a);              /* read the stores (while loading) */
 void bookmarks_finish(app *a);            /* save positions and bookmarks */
 void bookmarks_add_begin(app *a);         /* m */
 void bookmarks_prompt_done(app *a, int accepted); /* the prompt of a PM_* mode closed */

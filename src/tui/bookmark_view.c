@@ -59,6 +59,12 @@ void bookmarks_start(app *a, const yd_path_list *files)
         a->failed = 1;
         return;
     }
+    if (yd_corpus_root((const char *const *)files->paths, files->count, a->root, sizeof a->root) != 0)
+        a->root[0] = 0;
+}
+
+void bookmarks_open(app *a)
+{
     yd_error err = {0};
     /* Failures leave usable, empty stores that retry on save: say so. */
     if (yd_bookmarks_open(&a->bookmarks, NULL, 0, &err) != YD_OK)
@@ -66,9 +72,6 @@ void bookmarks_start(app *a, const yd_path_list *files)
     if (yd_state_open(&a->state, NULL, &err) != YD_OK)
         app_say(a, 1, "reading state: %s", err.message);
     notice(a);
-    if (yd_corpus_root((const char *const *)files->paths, files->count, a->root, sizeof a->root) != 0)
-        a->root[0] = 0;
-    yd_state_set_last_corpus(&a->state, (const char *const *)files->paths, files->count);
     for (size_t k = 0; k < yd_state_search_count(&a->state) && k < PROMPT_HISTORY; k++) {
         /* Oldest first, so that Up brings the most recent. */
         const char *p = yd_state_search_get(&a->state, yd_state_search_count(&a->state) - 1 - k);
@@ -77,6 +80,7 @@ void bookmarks_start(app *a, const yd_path_list *files)
             a->search.history_count++;
         }
     }
+    a->stores_open = 1;
 }
 
 int32_t bookmarks_restore(app *a, size_t doc)
@@ -102,17 +106,27 @@ void bookmarks_finish(app *a)
 {
     if (!a->visited)
         return;
-    if (a->loader && app_doc(a, a->doc))
+    if (a->stores_open && a->loader && app_doc(a, a->doc)) {
         bookmarks_left(a, a->doc, text_offset(a));
+        /* The last corpus: the documents read. */
+        size_t ready = yd_loader_ready(a->loader);
+        const char **paths = malloc((ready ? ready : 1) * sizeof *paths);
+        if (paths) {
+            for (size_t k = 0; k < ready; k++)
+                paths[k] = app_doc(a, k)->path;
+            yd_state_set_last_corpus(&a->state, paths, ready);
+            free(paths);
+        }
+    }
     yd_error err = {0};
     if (a->search.history_count > 0) {
         char p[PROMPT_MAX * 4];
         if (wcstombs(p, a->search.history[a->search.history_count - 1], sizeof p) != (size_t)-1)
             yd_state_add_search(&a->state, p);
     }
-    if (yd_state_save(&a->state, &err) != YD_OK)
+    if (a->stores_open && yd_state_save(&a->state, &err) != YD_OK)
         fprintf(stderr, "yuedu: reading state: %s\n", err.message);
-    if (yd_bookmarks_save(&a->bookmarks, &err) != YD_OK)
+    if (a->stores_open && yd_bookmarks_save(&a->bookmarks, &err) != YD_OK)
         fprintf(stderr, "yuedu: bookmarks: %s\n", err.message);
     forget_marks(a);
     free(a->marks);
@@ -120,8 +134,10 @@ void bookmarks_finish(app *a)
     free(a->mark_known);
     free(a->visited);
     free(a->list);
-    yd_bookmarks_free(&a->bookmarks);
-    yd_state_free(&a->state);
+    if (a->stores_open) {
+        yd_bookmarks_free(&a->bookmarks);
+        yd_state_free(&a->state);
+    }
 }
 
 void bookmarks_tick(app *a)
