@@ -27,6 +27,9 @@ typedef void (*yd_prepare_fn)(yd_document *doc, size_t index, void *context);
 yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
                           yd_prepare_fn prepare, void *context);
 
+/* The paths being loaded, in order (owned by the loader, never changed). */
+const char *const *yd_loader_paths(yd_loader *loader, size_t *count);
+
 /* Documents ready so far. */
 size_t yd_loader_ready(yd_loader *loader);
 yd_document *yd_loader_document(yd_loader *loader, size_t index);

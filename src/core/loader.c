@@ -120,6 +120,12 @@ yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_op
     return YD_OK;
 }
 
+const char *const *yd_loader_paths(yd_loader *l, size_t *count)
+{
+    *count = l->paths.count;
+    return (const char *const *)l->paths.paths;
+}
+
 size_t yd_loader_ready(yd_loader *l) { return atomic_load_explicit(&l->ready, memory_order_acquire); }
 
 yd_document *yd_loader_document(yd_loader *l, size_t index)

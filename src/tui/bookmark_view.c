@@ -59,12 +59,15 @@ void bookmarks_start(app *a, const yd_path_list *files)
         a->failed = 1;
         return;
     }
-    if (yd_corpus_root((const char *const *)files->paths, files->count, a->root, sizeof a->root) != 0)
-        a->root[0] = 0;
+    (void)files; /* the root is found in bookmarks_open, off the first screen's path */
 }
 
 void bookmarks_open(app *a)
 {
+    size_t n;
+    const char *const *paths = yd_loader_paths(a->loader, &n);
+    if (yd_corpus_root(paths, n, a->root, sizeof a->root) != 0) /* a realpath per file */
+        a->root[0] = 0;
     yd_error err = {0};
     /* Failures leave usable, empty stores that retry on save: say so. */
     if (yd_bookmarks_open(&a->bookmarks, NULL, 0, &err) != YD_OK)

@@ -29,7 +29,11 @@ time_one() {
     tmux -S "$sock" new-window -d -t idle -n "$name" "env LANG=C.UTF-8 TERM=tmux-256color $*"
     # A short pause between polls, so that polling does not take the CPU
     # the program under test needs (we have two cores).
-    until tmux -S "$sock" capture-pane -p -t "idle:$name" 2>/dev/null | grep -qF -- "$marker"; do sleep 0.002; done
+    local deadline=$((SECONDS + 20))
+    until tmux -S "$sock" capture-pane -p -t "idle:$name" 2>/dev/null | grep -qF -- "$marker"; do
+        [ "$SECONDS" -lt "$deadline" ] || { echo "first-screen: $name never showed its first screen" >&2; exit 1; }
+        sleep 0.002
+    done
     end=$(now_ns)
     tmux -S "$sock" kill-window -t "idle:$name"
     echo $(((end - start) / 1000))
