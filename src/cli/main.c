@@ -221,7 +221,9 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
         yd_path_list_free(&files);
         fputs("yuedu: no documents to read\n", stderr);
     } else {
-        tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color)};
+        char themes[PATH_MAX];
+        tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
+                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL};
         code = tui_run(&files, load, &settings);
     }
     yd_config_free(&config);

@@ -9,6 +9,7 @@
  * class has several, the one most mappings lead to, then the lowest. This
  * keeps ASCII ranges and \d meaningful in a regex run on the folded text. */
 #include "yuedu/fold.h"
+#include "han_map.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,8 +63,9 @@ static int is_han(UChar32 c)
 }
 
 /* Fill map (already identity) from the transliterator named id: every BMP
- * Han character it changes into exactly one other BMP Han character. */
-static yd_status gather_translit(const UChar *id, UChar *map, yd_error *err)
+ * Han character it changes into exactly one other BMP Han character. Also
+ * used by script display (script.c, han_map.h). */
+yd_status yd_han_translit_map(const UChar *id, UChar *map, yd_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
     UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
@@ -121,9 +123,9 @@ static yd_status gather(fold_maps *m, yd_error *err)
     }
     static const UChar t2s_id[] = u"Traditional-Simplified";
     static const UChar s2t_id[] = u"Simplified-Traditional";
-    yd_status s = gather_translit(t2s_id, m->t2s, err);
+    yd_status s = yd_han_translit_map(t2s_id, m->t2s, err);
     if (s == YD_OK)
-        s = gather_translit(s2t_id, m->s2t, err);
+        s = yd_han_translit_map(s2t_id, m->s2t, err);
     return s;
 }
 

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unicode/utf16.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "../cli/term_width.h"
@@ -237,21 +239,30 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* Tab completion of `doc NAME`: the longest common prefix of the names of
- * the documents starting with NAME. */
-static int complete_doc(void *context, wchar_t *text)
+static const char *doc_name_at(app *a, size_t k) { return base_name(app_doc(a, k)->path); }
+static const char *theme_name_at(app *a, size_t k) { return a->theme_names[k]; }
+static const char *script_name_at(app *a, size_t k)
 {
-    app *a = context;
-    if (wcsncmp(text, L"doc ", 4) != 0)
+    (void)a;
+    return yd_script_name((yd_script_display)k);
+}
+
+/* Tab completion of `COMMAND NAME` (command: "doc ", "theme ", "set
+ * script "): the longest common prefix of the names starting with NAME. */
+static int complete_names(app *a, wchar_t *text, const wchar_t *command, const char *(*name_at)(app *, size_t),
+                          size_t count)
+{
+    size_t clen = wcslen(command);
+    if (wcsncmp(text, command, clen) != 0)
         return 0;
     char prefix[PROMPT_MAX * 4];
-    if (wcstombs(prefix, text + 4, sizeof prefix) == (size_t)-1)
+    if (wcstombs(prefix, text + clen, sizeof prefix) == (size_t)-1)
         return 0;
-    size_t plen = strlen(prefix), ready = yd_loader_ready(a->loader);
+    size_t plen = strlen(prefix);
     char common[PROMPT_MAX * 4] = "";
     int found = 0;
-    for (size_t k = 0; k < ready; k++) {
-        const char *name = base_name(app_doc(a, k)->path);
+    for (size_t k = 0; k < count; k++) {
+        const char *name = name_at(a, k);
         if (strncmp(name, prefix, plen) != 0)
             continue;
         if (!found++) {
@@ -269,12 +280,119 @@ static int complete_doc(void *context, wchar_t *text)
     memset(&st, 0, sizeof st);
     wchar_t wide[PROMPT_MAX];
     const char *src = common;
-    size_t n = mbsrtowcs(wide, &src, PROMPT_MAX - 5, &st);
+    size_t n = mbsrtowcs(wide, &src, PROMPT_MAX - 1 - clen, &st);
     if (n == (size_t)-1) /* the common prefix ends inside a character */
         return 0;
     wide[n] = 0;
-    swprintf(text, PROMPT_MAX, L"doc %ls", wide);
+    swprintf(text, PROMPT_MAX, L"%ls%ls", command, wide);
     return 1;
+}
+
+/* The names :theme completes: user and bundled themes, read once. */
+static void load_theme_names(app *a)
+{
+    if (a->theme_names)
+        return;
+    char user[4096];
+    int have_user = yd_config_themes_dir(user, sizeof user) == 0;
+    if (yd_theme_names(have_user ? user : NULL, a->settings->themes_dir, &a->theme_names, &a->theme_name_count,
+                       NULL) != YD_OK) {
+        a->theme_names = NULL;
+        a->theme_name_count = 0;
+    }
+}
+
+static int complete_command(void *context, wchar_t *text)
+{
+    app *a = context;
+    if (wcsncmp(text, L"theme ", 6) == 0) {
+        load_theme_names(a);
+        return a->theme_names && complete_names(a, text, L"theme ", theme_name_at, a->theme_name_count);
+    }
+    if (wcsncmp(text, L"set script ", 11) == 0)
+        return complete_names(a, text, L"set script ", script_name_at, 3);
+    return complete_names(a, text, L"doc ", doc_name_at, yd_loader_ready(a->loader));
+}
+
+static void init_styles(app *a);
+
+/* :theme NAME: load it (user themes first, then the bundled ones) and
+ * redraw with it. A theme that cannot be found changes nothing. */
+static void switch_theme(app *a, const char *name)
+{
+    if (!*name) {
+        app_say(a, 0, "theme %s (Tab after :theme lists the others)", a->theme->name ? a->theme->name : "?");
+        return;
+    }
+    yd_theme t;
+    yd_problems problems;
+    yd_problems_init(&problems);
+    yd_error err = {0};
+    if (yd_theme_load(&t, name, a->settings->themes_dir, NULL, &problems, &err) != YD_OK) {
+        yd_theme_free(&t);
+        yd_problems_free(&problems);
+        app_say(a, 1, "theme %s: %s", name, err.message);
+        return;
+    }
+    /* Not found: yd_theme_load fell back on a built-in theme of another name. */
+    if (!t.path && (!t.name || strcmp(t.name, name) != 0)) {
+        yd_theme_free(&t);
+        yd_problems_free(&problems);
+        app_say(a, 1, "no theme '%s' (Tab lists the themes)", name);
+        return;
+    }
+    if (a->own_theme_set)
+        yd_theme_free(&a->own_theme);
+    a->own_theme = t;
+    a->own_theme_set = 1;
+    a->theme = &a->own_theme;
+    init_styles(a);
+    clearok(curscr, TRUE);
+    if (yd_problems_total(&problems) > 0) {
+        char buf[200];
+        app_say(a, 1, "%s%s", yd_problem_format(&problems.items[0], buf, sizeof buf),
+                yd_problems_total(&problems) > 1 ? " (and more: yuedu --check-config --theme NAME)" : "");
+    } else if (a->settings->no_color) {
+        app_say(a, 0, "theme %s (attributes only: NO_COLOR or --no-color)", a->own_theme.name);
+    } else {
+        app_say(a, 0, "theme %s", a->own_theme.name);
+    }
+    yd_problems_free(&problems);
+}
+
+/* Script display: every visible character is redrawn through it. */
+static int set_script(app *a, yd_script_display to)
+{
+    yd_error err = {0};
+    if (yd_script_prepare(to, &err) != YD_OK) {
+        app_say(a, 1, "script display: %s", err.message);
+        return -1;
+    }
+    a->script = to;
+    a->outline.dirty = 1; /* the filter matches the titles as shown */
+    return 0;
+}
+
+static void set_command(app *a, const char *what)
+{
+    if (strncmp(what, "script", 6) == 0 && (what[6] == ' ' || what[6] == 0)) {
+        const char *value = what + 6;
+        while (*value == ' ')
+            value++;
+        if (!*value) {
+            app_say(a, 0, "script %s", yd_script_name(a->script));
+            return;
+        }
+        int to = yd_script_from_name(value);
+        if (to < 0) {
+            app_say(a, 1, "script: '%s' is not one of original, simplified or traditional", value);
+            return;
+        }
+        if (set_script(a, (yd_script_display)to) == 0)
+            app_say(a, 0, "script %s", value);
+        return;
+    }
+    app_say(a, 1, "unknown setting: %s (script)", what);
 }
 
 static void run_command(app *a, const char *cmd)
@@ -307,6 +425,18 @@ static void run_command(app *a, const char *cmd)
                 }
             }
         app_say(a, 1, "no document matches: %s", name);
+        return;
+    } else if (strncmp(cmd, "theme ", 6) == 0 || strcmp(cmd, "theme") == 0) {
+        const char *name = cmd + 5;
+        while (*name == ' ')
+            name++;
+        switch_theme(a, name);
+        return;
+    } else if (strncmp(cmd, "set ", 4) == 0) {
+        const char *what = cmd + 4;
+        while (*what == ' ')
+            what++;
+        set_command(a, what);
         return;
     } else if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
         a->quit = 1;
@@ -686,16 +816,17 @@ static void init_styles(app *a)
 {
     const tui_settings *ts = a->settings;
     int color = has_colors() && !ts->no_color;
-    if (color) { /* COLORS is known only after start_color */
+    if (color && !a->colors_started) { /* COLORS is known only after start_color */
         start_color();
         use_default_colors();
+        a->colors_started = 1;
     }
     yd_color_depth depth = color ? yd_color_depth_detect(COLORS, getenv("COLORTERM"), false) : YD_DEPTH_MONO;
     if (depth == YD_DEPTH_TRUE)
         depth = YD_DEPTH_256;
     for (int k = 0; k < YD_STYLE_COUNT; k++) {
         yd_resolved_style r;
-        yd_theme_resolve(ts->theme, (yd_style)k, depth, &r);
+        yd_theme_resolve(a->theme, (yd_style)k, depth, &r);
         attr_t at = A_NORMAL;
         if (r.attrs & YD_ATTR_BOLD) at |= A_BOLD;
         if (r.attrs & YD_ATTR_DIM) at |= A_DIM;
@@ -705,6 +836,8 @@ static void init_styles(app *a)
         int fg = curses_color(r.fg), bg = curses_color(r.bg);
         if (color && depth != YD_DEPTH_MONO && (fg >= 0 || bg >= 0) && init_pair((short)(k + 1), (short)fg, (short)bg) == OK)
             at |= COLOR_PAIR(k + 1);
+        else if (color && depth != YD_DEPTH_MONO) /* after :theme, a pair no style uses any more */
+            init_pair((short)(k + 1), -1, -1);
         a->styles[k] = at;
     }
 }
@@ -739,7 +872,10 @@ static app *app_new(size_t capacity, const tui_settings *settings)
         return a; /* app_free cleans up; the caller checks the fields */
     a->outline_shown = !settings->config->outline.hidden;
     a->hit_index = -1;
-    a->prompt.complete = complete_doc;
+    a->prompt.complete = complete_command;
+    a->theme = settings->theme;
+    if (settings->config->text.script != YD_SCRIPT_ORIGINAL)
+        set_script(a, settings->config->text.script); /* on failure: a message, the original script */
     a->prompt.context = a;
     outline_init(&a->outline);
     yd_jump_history_init(&a->history);
@@ -769,9 +905,132 @@ static void app_free(app *a)
     free(a->cells);
     free(a->layout_cols);
     free(a->indent_contexts);
+    if (a->own_theme_set)
+        yd_theme_free(&a->own_theme);
+    yd_theme_names_free(a->theme_names, a->theme_name_count);
     term_width_use(NULL);
     yd_width_table_free(a->widths);
     free(a);
+}
+
+/* ambiwidth auto (SPEC §5): after the first frame, print an East Asian
+ * Ambiguous character (…) at the start of the last row and ask where the
+ * cursor went (ESC[6n); the reply, ESC[ROW;COLR, comes in with the keys.
+ * Column 3: the terminal gave it two cells, so the width table is rebuilt
+ * with ambiwidth 2 and every layout redone. The first frame never waits:
+ * until an answer comes (or never does) ambiwidth is 1. The reply is
+ * taken out of the key stream; keys that came meanwhile and are not part
+ * of it are handled in order. The last row is used so that the reply is
+ * never ESC[1;NR, which terminfo may know as a function key (xterm's
+ * Shift-F3 is ESC[1;2R). */
+enum { PROBE_OFF, PROBE_WAITING, PROBE_DONE, PROBE_GIVE_UP_MS = 3000 };
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void ambi_probe_send(app *a)
+{
+    if (a->settings->ambiwidth || a->settings->config->ambiwidth || a->probe_state != PROBE_OFF)
+        return; /* ambiwidth given: nothing to ask */
+    char q[64];
+    /* Save the cursor (and attributes), print …, ask, restore: curses'
+     * idea of the cursor stays right; the row is repainted. */
+    int n = snprintf(q, sizeof q, "\0337\033[%d;1H\033[0m\u2026\033[6n\0338", LINES);
+    fflush(stdout);
+    if (n <= 0 || write(STDOUT_FILENO, q, (size_t)n) != n)
+        return;
+    wredrawln(stdscr, LINES - 1, 1);
+    a->probe_state = PROBE_WAITING;
+    a->probe_count = 0;
+    a->probe_sent_ms = now_ms();
+}
+
+static void handle_key(app *a, key k);
+
+/* The keys held back: not a reply after all. */
+static void ambi_probe_release(app *a)
+{
+    int n = a->probe_count;
+    a->probe_count = 0;
+    for (int i = 0; i < n; i++)
+        handle_key(a, a->probe_keys[i]);
+}
+
+static void ambi_apply(app *a, int ambiwidth)
+{
+    if (yd_width_ambiwidth(a->widths) == ambiwidth)
+        return;
+    yd_width_table *w;
+    if (yd_width_table_new(ambiwidth, &w, NULL) != YD_OK)
+        return; /* out of memory: keep what works */
+    int32_t offset = text_offset(a);
+    for (size_t k = 0; k < a->capacity; k++) { /* they hold the old table */
+        yd_layout_free(a->layouts[k]);
+        a->layouts[k] = NULL;
+    }
+    term_width_use(w);
+    yd_width_table_free(a->widths);
+    a->widths = w;
+    app_geometry(a);
+    fit_layout(a, a->doc);
+    text_show(a, a->doc, offset);
+    clearok(curscr, TRUE);
+}
+
+/* A key while the question is out: 1 when it was taken (part of the
+ * reply, or held back until it is clear whether it is). */
+static int ambi_probe_key(app *a, key k)
+{
+    if (a->probe_state != PROBE_WAITING)
+        return 0;
+    if (k.code == WEOF && !k.is_key) { /* idle: a reply comes in one piece */
+        if (a->probe_count > 0)
+            ambi_probe_release(a);
+        if (now_ms() - a->probe_sent_ms > PROBE_GIVE_UP_MS)
+            a->probe_state = PROBE_DONE; /* no answer: ambiwidth 1 */
+        return 0;
+    }
+    /* ESC [ digits ; digits R */
+    int fits = !k.is_key && a->probe_count < (int)(sizeof a->probe_keys / sizeof a->probe_keys[0]);
+    if (fits) {
+        int i = a->probe_count;
+        wint_t c = k.code;
+        if (i == 0)
+            fits = c == 27;
+        else if (i == 1)
+            fits = c == '[';
+        else
+            fits = (c >= '0' && c <= '9') || c == ';' || c == 'R';
+    }
+    if (!fits) {
+        ambi_probe_release(a);
+        if (k.is_key || k.code != 27)
+            return 0;
+        fits = 1; /* an Esc key, then the reply: this ESC may start it */
+    }
+    a->probe_keys[a->probe_count++] = k;
+    if (k.code != 'R')
+        return 1;
+    char reply[20];
+    int n = 0;
+    for (int i = 2; i < a->probe_count && n < (int)sizeof reply - 1; i++)
+        reply[n++] = (char)a->probe_keys[i].code;
+    reply[n] = 0;
+    int row, col;
+    char end;
+    if (sscanf(reply, "%d;%d%c", &row, &col, &end) != 3 || end != 'R') {
+        ambi_probe_release(a);
+        return 1;
+    }
+    a->probe_count = 0;
+    a->probe_state = PROBE_DONE;
+    if (col == 3)
+        ambi_apply(a, 2);
+    return 1;
 }
 
 int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)
@@ -842,6 +1101,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         app_say(a, 0, "back where you stopped reading");
     take_loader_messages(a);
     draw(a);
+    ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
     int shown_finished = yd_loader_finished(a->loader);
     while (!a->quit && !a->failed && !quit_signal) {
         /* Wake up often while loading (progress), else now and then for signals. */
@@ -849,6 +1109,11 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         key k = read_key();
         if (quit_signal)
             break;
+        if (ambi_probe_key(a, k)) {
+            if (a->probe_state == PROBE_DONE)
+                draw(a);
+            continue;
+        }
         if (k.code == WEOF && !k.is_key) {
             /* Idle: redraw while loading goes on, and once when it ends. */
             int finished = yd_loader_finished(a->loader);

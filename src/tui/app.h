@@ -15,6 +15,7 @@
 #include "yuedu/search.h"
 #include "yuedu/bookmarks.h"
 #include "yuedu/state.h"
+#include "yuedu/script.h"
 #include "yuedu/theme.h"
 #include "tui.h"
 #include <curses.h>
@@ -73,6 +74,19 @@ typedef struct app {
     int quit, failed;
     const tui_settings *settings;
     attr_t styles[YD_STYLE_COUNT]; /* the theme's styles as curses attributes */
+    const yd_theme *theme;      /* in use: settings->theme, or own_theme after :theme */
+    yd_theme own_theme;         /* the last theme :theme loaded */
+    int own_theme_set;
+    int colors_started;         /* start_color() was called */
+    char **theme_names;         /* for Tab after :theme, read on first need */
+    size_t theme_name_count;
+    yd_script_display script;   /* text.script, :set script */
+
+    /* ambiwidth auto: the cursor position report (app.c, ambi_probe_*). */
+    int probe_state;            /* PROBE_* */
+    key probe_keys[16];         /* what came while a reply may be arriving */
+    int probe_count;
+    long probe_sent_ms;         /* when the question went out */
 
     /* Search (search_view.c). */
     yd_fold *fold;              /* made on the first search */
@@ -109,6 +123,20 @@ typedef struct app {
 } app;
 
 enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER };
+
+/* The character to show for c under the script display in force (one for
+ * one: offsets and widths do not change). */
+static inline wchar_t app_display_char(const app *a, wchar_t c)
+{
+    return a->script == YD_SCRIPT_ORIGINAL ? c : (wchar_t)yd_script_char((uint32_t)c, a->script);
+}
+/* The same over s[0..n). */
+static inline void app_display_wcs(const app *a, wchar_t *s, size_t n)
+{
+    if (a->script != YD_SCRIPT_ORIGINAL)
+        for (size_t k = 0; k < n; k++)
+            s[k] = app_display_char(a, s[k]);
+}
 
 /* The curses attributes (colour pair included) of a theme style. */
 static inline attr_t app_style(const app *a, yd_style style) { return a->styles[style]; }

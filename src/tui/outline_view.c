@@ -81,7 +81,9 @@ static size_t entry_title(app *a, outline_entry e, wchar_t *out, size_t cap)
         const char *name = strrchr(d->path, '/');
         return app_safe_mbs(a, out, 0, cap, name ? name + 1 : d->path);
     }
-    return app_safe_utf16(a, out, 0, cap, buf, n < 256 ? n : 256);
+    size_t len = app_safe_utf16(a, out, 0, cap, buf, n < 256 ? n : 256);
+    app_display_wcs(a, out, len); /* titles as the text pane shows them; file names as they are */
+    return len;
 }
 
 /* Case-insensitive for Latin letters; Chinese matches as it is. */

@@ -23,6 +23,7 @@ size_t status_breadcrumb(app *a, wchar_t *out, size_t cap)
         if (o->nodes[p].kind != YD_NODE_ITEM)
             chain[depth++] = p;
     UChar title[128];
+    size_t titles = n; /* the titles follow the script display; the file name does not */
     while (depth-- > 0 && n + 4 < cap) {
         out[n++] = L' ';
         out[n++] = L'\u203A';
@@ -30,6 +31,7 @@ size_t status_breadcrumb(app *a, wchar_t *out, size_t cap)
         int32_t len = yd_outline_node_title(d, &o->nodes[chain[depth]], title, 128);
         n = app_safe_utf16(a, out, n, cap, title, len < 128 ? len : 128);
     }
+    app_display_wcs(a, out + titles, n - titles);
     return n;
 }
 

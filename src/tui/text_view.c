@@ -3,6 +3,7 @@
  * survive a resize or a change of document goes through the text offset of
  * the top row. Only the rows that become visible are laid out. */
 #include <curses.h>
+#include <string.h>
 
 #include "app.h"
 
@@ -152,7 +153,15 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
                 at = app_style(a, a->hit_index == (long)h && a->hit_doc == a->doc ? YD_STYLE_SEARCH_CURRENT : YD_STYLE_SEARCH_HIT);
         }
         cchar_t cc;
-        if (setcchar(&cc, c->ch, at, PAIR_NUMBER(at), NULL) == OK)
+        wchar_t ch[YD_CELL_CHARS + 1];
+        const wchar_t *shown = c->ch;
+        if (a->script != YD_SCRIPT_ORIGINAL && !(c->flags & YD_CELL_PLACEHOLDER)) {
+            /* Script display: one character for one, same width, same offsets. */
+            memcpy(ch, c->ch, sizeof ch);
+            ch[0] = app_display_char(a, ch[0]);
+            shown = ch;
+        }
+        if (setcchar(&cc, shown, at, PAIR_NUMBER(at), NULL) == OK)
             add_wch(&cc);
         x += c->width;
     }

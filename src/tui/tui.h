@@ -12,6 +12,7 @@ typedef struct tui_settings {
     const yd_theme *theme;    /* the theme chosen (mono under NO_COLOR) */
     int ambiwidth;            /* --ambiwidth 1 or 2; 0: the configuration's */
     int no_color;             /* --no-color or NO_COLOR */
+    const char *themes_dir;   /* the bundled themes (for :theme); may be NULL */
 } tui_settings;
 
 /* Read the documents of files (taken over and freed) until the user quits;

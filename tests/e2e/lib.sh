@@ -30,6 +30,13 @@ command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
 
 e2e_tmux() { tmux -S "$E2E_WORK/tmux.sock" -f "$E2E_WORK/tmux.conf" "$@"; }
 
+# An idle session keeps the private tmux server alive between readers: when
+# its last session closes the server exits, and a session started at that
+# moment fails ("server exited unexpectedly").
+e2e_keep_server() {
+    e2e_tmux has-session -t keep 2>/dev/null || e2e_tmux new-session -d -s keep -x 20 -y 5 "exec sleep 3600"
+}
+
 e2e_cleanup() {
     e2e_tmux kill-server >/dev/null 2>&1
     rm -rf "$E2E_WORK"
@@ -78,6 +85,7 @@ e2e_start_command() {
         printf 'echo "[exit $?]"\nexec sleep 600\n'
     } >"$E2E_WORK/run.sh"
     chmod +x "$E2E_WORK/run.sh"
+    e2e_keep_server
     e2e_tmux kill-session -t e2e >/dev/null 2>&1
     e2e_tmux new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" "$E2E_WORK/run.sh"
 }
@@ -98,6 +106,7 @@ e2e_start_in_shell() {
         printf ' 2>>%q\necho "[exit $?]"\n' "$E2E_WORK/stderr"
     } >"$E2E_WORK/yd"
     chmod +x "$E2E_WORK/yd"
+    e2e_keep_server
     e2e_tmux kill-session -t e2e >/dev/null 2>&1
     e2e_tmux new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
         "env -i PATH=$PATH TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i"
