@@ -4,6 +4,8 @@
 #   make run        build and open the bundled guide
 #   make test       unit and end-to-end tests, then again under ASan + UBSan
 #   make bench      generate a 100 MB corpus and measure
+#   make fuzz       run every libFuzzer target for FUZZ_SECONDS (60) each
+#   make valgrind   valgrind memcheck over every batch mode
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 #
@@ -56,7 +58,21 @@ CORE_LIB := $(BUILD)/libyuedu-core.a
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/decode_bench $(BUILD)/bench/layout_bench $(BUILD)/bench/outline_bench $(BUILD)/bench/search_bench
 
-.PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps
+.PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps \
+        fuzz fuzz-build fuzz-deps valgrind valgrind-deps
+
+# Fuzzing (tests/fuzz, docs/TESTING.md): clang's libFuzzer with ASan + UBSan,
+# the core compiled again into its own tree so the gcc trees are untouched.
+FUZZ_BUILD   ?= build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+FUZZ_OBJ     := $(CORE_SRC:%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_LIB     := $(FUZZ_BUILD)/libyuedu-core.a
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c17 -Wall -Wextra -O1 -g $(FUZZ_SAN) -Iinclude $(DEFS) \
+                $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1)
 
 all: deps
 	@$(MAKE) --no-print-directory $(BUILD)/yuedu
@@ -66,10 +82,37 @@ run: all
 
 # Build both trees first, then run the suite over each; run-tests prints
 # the counted summary.
-test: deps test-deps
+test: deps test-deps fuzz-deps
 	@$(MAKE) --no-print-directory unit-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 unit-build
-	@tests/run-tests.sh build build/asan
+	@$(MAKE) --no-print-directory fuzz-build
+	@FUZZ_BUILD=$(FUZZ_BUILD) tests/run-tests.sh build build/asan
+
+# Every target for FUZZ_SECONDS, two at a time; corpora grow in
+# $(FUZZ_BUILD)/corpus/<target>, crashes land in $(FUZZ_BUILD)/crashes.
+fuzz: deps fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@tests/fuzz/run-fuzz.sh fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+fuzz-build: $(FUZZ_BIN)
+
+# Memcheck over every batch mode (tests/valgrind.sh); fails on any error or
+# definite leak.
+valgrind: deps valgrind-deps
+	@$(MAKE) --no-print-directory $(BUILD)/yuedu
+	@tests/valgrind.sh $(BUILD)/yuedu
+
+$(FUZZ_BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -MMD -MP -o $@ $< $(FUZZ_LIB) $(LIBS)
 
 unit-build: $(BUILD)/yuedu $(UNIT_BIN)
 
@@ -121,6 +164,18 @@ deps:
 
 test-deps:
 	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan,$(TEST_DEBS))
+
+# clang, and libFuzzer's runtime (libclang-rt-dev, only recommended by clang).
+fuzz-deps:
+	$(call ensure,,$(FUZZ_CC),clang libclang-rt-dev)
+	@[ -f "$$($(FUZZ_CC) -print-file-name=libclang_rt.fuzzer-$$(uname -m).a)" ] || { \
+	  echo "yuedu: libFuzzer runtime missing; installing Debian package libclang-rt-dev"; \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq libclang-rt-dev >/dev/null || \
+	    { echo "yuedu: apt-get install libclang-rt-dev failed; install it by hand" >&2; exit 1; }; }
+
+valgrind-deps:
+	$(call ensure,,valgrind,valgrind)
 
 bench-deps:
 	$(call ensure,,rg less,$(BENCH_DEBS))

@@ -4,6 +4,8 @@
 #
 #   tests/run-tests.sh BUILD...
 #   TESTS=corpus tests/run-tests.sh build     only tests whose name matches
+#   FUZZ_BUILD=build/fuzz tests/run-tests.sh build   also each libFuzzer target
+#       briefly (FUZZ_TEST_SECONDS, 10) after replaying its regression inputs
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
@@ -71,6 +73,28 @@ for build in "$@"; do
         rm -f "$log"
     done
 done
+
+# The libFuzzer targets (tests/fuzz): one counted test each.
+if [ -n "${FUZZ_BUILD:-}" ]; then
+    echo "=== fuzz targets ($FUZZ_BUILD, ${FUZZ_TEST_SECONDS:-10}s each)"
+    for bin in "$FUZZ_BUILD"/fuzz_*; do
+        [ -x "$bin" ] && [ -f "$bin" ] || continue
+        case $bin in *.d) continue ;; esac
+        name=${bin##*/}
+        [[ -n "${TESTS:-}" && "$name" != *${TESTS}* ]] && continue
+        log=$(mktemp)
+        if tests/fuzz/run-fuzz.sh check "$FUZZ_BUILD" "${FUZZ_TEST_SECONDS:-10}" "${name#fuzz_}" >"$log" 2>&1; then
+            echo "ok   $(tail -n 1 "$log")"
+            passed=$((passed + 1))
+        else
+            tail -n 60 "$log"
+            echo "FAIL $name"
+            failures+=("$FUZZ_BUILD: $name")
+            failed=$((failed + 1))
+        fi
+        rm -f "$log"
+    done
+fi
 
 echo
 for f in "${failures[@]}"; do
