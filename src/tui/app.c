@@ -628,6 +628,51 @@ static void put_message(app *a, int x, int width)
     }
 }
 
+/* Before the first document is ready: decode the first 64 KiB of it (cut
+ * at a line end) and draw that, so the first screen does not wait for the
+ * whole document to be decoded, indexed and outlined. Any failure simply
+ * skips the preview; the real frame follows a few milliseconds later. */
+static void draw_preview(app *a, const yd_load_options *load)
+{
+    size_t n;
+    const char *const *paths = yd_loader_paths(a->loader, &n);
+    if (n == 0 || COLS < MIN_COLS || LINES < MIN_LINES)
+        return;
+    FILE *f = fopen(paths[0], "rb");
+    if (!f)
+        return;
+    enum { PREVIEW = 65536 };
+    unsigned char *bytes = malloc(PREVIEW);
+    size_t got = bytes ? fread(bytes, 1, PREVIEW, f) : 0;
+    fclose(f);
+    while (got == PREVIEW && got > 0 && bytes[got - 1] != '\n')
+        got--; /* whole lines only: no character cut in half */
+    yd_document doc;
+    yd_layout *layout = NULL;
+    yd_layout_options opt;
+    yd_layout_options_default(&opt);
+    app_geometry(a);
+    opt.width = a->text_cols > 2 ? a->text_cols : 2;
+    opt.indent = a->settings->config->text.indent;
+    opt.blank_between = a->settings->config->text.blank_line;
+    opt.max_text_width = a->settings->config->text.max_width;
+    if (got > 0 && yd_document_from_bytes(&doc, paths[0], bytes, got, load, NULL) == YD_OK) {
+        if (yd_layout_new(&doc, a->widths, &opt, &layout, NULL) == YD_OK) {
+            erase();
+            text_draw_preview(a, layout);
+            draw_divider(a);
+            attron(app_style(a, YD_STYLE_STATUS));
+            mvhline(a->rows, 0, ' ', COLS);
+            mvaddstr(a->rows, 1, "loading");
+            attroff(app_style(a, YD_STYLE_STATUS));
+            refresh();
+            yd_layout_free(layout);
+        }
+        yd_document_free(&doc);
+    }
+    free(bytes);
+}
+
 static void draw(app *a)
 {
     erase();
@@ -1074,6 +1119,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     keypad(stdscr, TRUE);
     curs_set(0);
     init_styles(a);
+    if (yd_loader_ready(a->loader) == 0)
+        draw_preview(a, load); /* the first screen, before anything slower */
     set_mouse(a, a->settings->config->mouse);
     size_t skipped = keymap_install(a->settings->config->bindings, a->settings->config->nbindings);
     bookmarks_open(a);

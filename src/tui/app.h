@@ -164,6 +164,7 @@ void text_scroll(app *a, int32_t delta);
 void text_bottom(app *a);
 unsigned text_percent(app *a);
 void text_draw(app *a);
+void text_draw_preview(app *a, yd_layout *layout);
 /* Heading level of paragraph para of doc: depth of the outline node that
  * starts on it, or 0 when it is not a heading line. */
 int text_heading_depth(app *a, size_t doc, int32_t para);

@@ -186,3 +186,18 @@ void text_draw(app *a)
             break;
     }
 }
+
+/* The first frame, drawn from a preview of the first document (a prefix
+ * decoded while the whole document loads): plain text, no outline yet. */
+void text_draw_preview(app *a, yd_layout *layout)
+{
+    yd_layout_pos pos = {0, 0};
+    for (int y = 0; y < a->rows; y++) {
+        const yd_row *row = row_at(a, layout, pos);
+        if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
+            draw_row(a, layout, row, y, app_style(a, YD_STYLE_TEXT));
+        int32_t moved = 0;
+        if (yd_layout_pos_move(layout, &pos, 1, &moved, NULL) != YD_OK || moved == 0)
+            break;
+    }
+}
