@@ -172,17 +172,19 @@ void app_go(app *a, size_t doc, int32_t offset)
     text_show(a, doc, offset);
 }
 
+/* Opening a document as a whole (J, K, :doc, its outline row): the first
+ * time in this session it opens where it was last read. */
+void app_open(app *a, size_t doc)
+{
+    int32_t offset = doc != a->doc ? bookmarks_restore(a, doc) : 0;
+    app_jump(a, doc, offset);
+    if (offset > 0)
+        app_say(a, 0, "back where you stopped reading");
+}
+
 void app_jump(app *a, size_t doc, int32_t offset)
 {
-    /* A document opened from its start the first time in this session
-     * opens where it was last read. */
-    if (offset == 0 && doc != a->doc) {
-        int32_t saved = bookmarks_restore(a, doc);
-        if (saved > 0) {
-            offset = saved;
-            app_say(a, 0, "back where you stopped reading");
-        }
-    }
+
     yd_jump_history_push(&a->history, here(a));
     app_go(a, doc, offset);
 }
@@ -420,7 +422,7 @@ static void run_command(app *a, const char *cmd)
             for (size_t k = 0; k < ready; k++) {
                 const char *base = base_name(app_doc(a, k)->path);
                 if (pass == 0 ? strncmp(base, name, len) == 0 : strstr(base, name) != NULL) {
-                    app_jump(a, k, 0);
+                    app_open(a, k);
                     return;
                 }
             }
@@ -480,13 +482,13 @@ static int global_act(app *a, action what)
     case ACT_PREV_SECTION: heading_jump(a, 0, 1); break;
     case ACT_NEXT_DOC:
         if (a->doc + 1 < ready)
-            app_jump(a, a->doc + 1, 0);
+            app_open(a, a->doc + 1);
         else
             app_say(a, 0, yd_loader_finished(a->loader) ? "last document" : "last document loaded so far");
         break;
     case ACT_PREV_DOC:
         if (a->doc > 0)
-            app_jump(a, a->doc - 1, 0);
+            app_open(a, a->doc - 1);
         else
             app_say(a, 0, "first document");
         break;

@@ -144,6 +144,7 @@ static inline attr_t app_style(const app *a, yd_style style) { return a->styles[
 /* Panes and geometry (app.c). */
 void app_jump(app *a, size_t doc, int32_t offset); /* a jump with history */
 void app_go(app *a, size_t doc, int32_t offset);   /* the same, not recorded */
+void app_open(app *a, size_t doc);                 /* a document as a whole: where it was last read */
 void app_geometry(app *a);
 const yd_document *app_doc(app *a, size_t doc);
 yd_layout *app_layout(app *a, size_t doc);

@@ -329,7 +329,10 @@ static void jump_to_selected(app *a)
         v->filter[0] = 0;
         v->dirty = 1;
     }
-    app_jump(a, sel.doc, offset);
+    if (sel.node < 0)
+        app_open(a, sel.doc);
+    else
+        app_jump(a, sel.doc, offset);
     a->focus_outline = 0;
     outline_follow(a);
 }
