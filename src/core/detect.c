@@ -1,9 +1,12 @@
 /* Encoding detection; see include/yuedu/detect.h for the reasoning. */
 #include "yuedu/detect.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "utf8_sequence.h"
 
 /* Weights of the cost model: an invalid sequence is far less likely in real
  * text of an encoding than a rare character of it. */
@@ -24,35 +27,6 @@ const char *yd_encoding_kind_name(yd_encoding_kind kind)
     return "unknown";
 }
 
-/* Length of the well-formed UTF-8 sequence at p (Unicode table 3-7), or 0
- * with *bad set to the length of the maximal ill-formed subpart. */
-static size_t utf8_sequence(const unsigned char *p, size_t avail, size_t *bad)
-{
-    unsigned char b = p[0];
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b < 0x80)
-        return 1;
-    if (b >= 0xC2 && b <= 0xDF) need = 1;
-    else if (b == 0xE0) { need = 2; lo = 0xA0; }
-    else if (b >= 0xE1 && b <= 0xEC) need = 2;
-    else if (b == 0xED) { need = 2; hi = 0x9F; }
-    else if (b >= 0xEE && b <= 0xEF) need = 2;
-    else if (b == 0xF0) { need = 3; lo = 0x90; }
-    else if (b >= 0xF1 && b <= 0xF3) need = 3;
-    else if (b == 0xF4) { need = 3; hi = 0x8F; }
-    else { *bad = 1; return 0; }
-    for (size_t k = 1; k <= need; k++) {
-        if (k >= avail || p[k] < lo || p[k] > hi) {
-            *bad = k;
-            return 0;
-        }
-        lo = 0x80;
-        hi = 0xBF;
-    }
-    return need + 1;
-}
-
 unsigned long yd_detect_cost_utf8(const unsigned char *p, size_t n)
 {
     unsigned long cost = 0;
@@ -67,7 +41,12 @@ unsigned long yd_detect_cost_utf8(const unsigned char *p, size_t n)
                 continue;
             }
         }
-        size_t bad = 0, len = utf8_sequence(p + i, n - i, &bad);
+        unsigned c;
+        if (yd_utf8_three(p + i, n - i, &c)) {
+            i += 3;
+            continue;
+        }
+        size_t bad = 0, len = yd_utf8_sequence(p + i, n - i, &bad);
         if (len == 0) {
             cost += COST_ERROR;
             len = bad;
@@ -191,6 +170,15 @@ static size_t trim_sample(const unsigned char *p, size_t n, size_t total)
     return n;
 }
 
+#define ONES 0x0101010101010101ull
+
+/* Whether any byte of w is below limit (limit <= 0x80): the borrow of the
+ * subtraction reaches a byte's top bit only where that byte is small. */
+static inline bool has_byte_below(uint64_t w, unsigned limit)
+{
+    return ((w - ONES * limit) & ~w & (ONES * 0x80)) != 0;
+}
+
 static void set(yd_encoding *out, yd_encoding_kind kind, size_t bom)
 {
     out->kind = kind;
@@ -214,6 +202,17 @@ void yd_detect_encoding(const unsigned char *bytes, size_t length, yd_encoding *
 
     size_t zeros_even = 0, zeros_odd = 0, suspicious = 0, high = 0;
     for (size_t k = 0; k < n; k++) {
+        /* Eight bytes at a time while none is a control or DEL: only the
+         * high bytes need counting then. */
+        if ((k & 7) == 0 && k + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, bytes + k, 8);
+            if (!has_byte_below(w, 0x20) && !has_byte_below(w ^ (ONES * 0x7F), 1)) {
+                high += (size_t)(((w >> 7 & ONES) * ONES) >> 56); /* sum of the top bits */
+                k += 7;
+                continue;
+            }
+        }
         unsigned char b = bytes[k];
         if (b == 0)
             (k & 1) ? zeros_odd++ : zeros_even++;

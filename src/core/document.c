@@ -10,6 +10,8 @@
 
 #include "yuedu/decode.h"
 
+#include "document_internal.h"
+
 void yd_document_free(yd_document *doc)
 {
     free(doc->path);
@@ -26,26 +28,12 @@ static yd_status index_lines(yd_document *doc, yd_error *err)
     int32_t n = doc->length, r = 0, w = 0;
     if (n > 0 && t[0] == 0xFEFF)
         r = 1;
-    size_t cap = (size_t)n / 32 + 16, count = 0, trails = 0;
-    int32_t *starts = malloc(cap * sizeof *starts);
-    if (!starts)
+    size_t trails = 0;
+    yd_line_index ix;
+    if (!yd_line_index_init(&ix, (size_t)n) || (r < n && !yd_line_index_add(&ix, 0)))
         return yd_error_set(err, YD_ENOMEM, "out of memory indexing lines");
     unsigned eols = 0;
-    int at_line_start = 1;
     while (r < n) {
-        if (at_line_start) {
-            if (count == cap) {
-                int32_t *bigger = realloc(starts, cap * 2 * sizeof *starts);
-                if (!bigger) {
-                    free(starts);
-                    return yd_error_set(err, YD_ENOMEM, "out of memory indexing lines");
-                }
-                starts = bigger;
-                cap *= 2;
-            }
-            starts[count++] = w;
-            at_line_start = 0;
-        }
         UChar c = t[r++];
         if (c > '\r') {
             trails += U16_IS_TRAIL(c);
@@ -54,7 +42,6 @@ static yd_status index_lines(yd_document *doc, yd_error *err)
         }
         if (c == '\n') {
             eols |= YD_EOL_LF;
-            at_line_start = 1;
         } else if (c == '\r') {
             if (r < n && t[r] == '\n') {
                 r++;
@@ -63,17 +50,40 @@ static yd_status index_lines(yd_document *doc, yd_error *err)
                 eols |= YD_EOL_CR;
             }
             c = '\n';
-            at_line_start = 1;
         }
         t[w++] = c;
+        if (c == '\n' && r < n && !yd_line_index_add(&ix, w))
+            return yd_error_set(err, YD_ENOMEM, "out of memory indexing lines");
     }
     t[w] = 0;
     doc->length = w;
-    doc->line_starts = starts;
-    doc->line_count = (int32_t)count;
+    doc->line_starts = ix.starts;
+    doc->line_count = (int32_t)ix.count;
     doc->chars = (size_t)w - trails;
     doc->line_ends = eols;
     return YD_OK;
+}
+
+/* UTF-8 (most corpora) is decoded and indexed in one pass; every other
+ * encoding is decoded with ICU first, then indexed. */
+static yd_status decode_and_index(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err)
+{
+    yd_encoding_kind kind = doc->encoding.kind;
+    if (kind == YD_ENC_UTF8 || kind == YD_ENC_UTF8_BOM) {
+        if (length > YD_DECODE_MAX_BYTES)
+            return yd_error_set(err, YD_ETOOBIG, "file too large (%zu bytes; the limit is %zu)", length,
+                                (size_t)YD_DECODE_MAX_BYTES);
+        size_t skip = doc->encoding.bom_length <= length ? doc->encoding.bom_length : length;
+        return yd_document_decode_utf8(doc, bytes + skip, length - skip, err);
+    }
+    yd_utf16 text;
+    yd_status st = yd_decode(bytes, length, &doc->encoding, &text, err);
+    if (st != YD_OK)
+        return st;
+    doc->text = text.units;
+    doc->length = text.length;
+    doc->replacements = text.replacements;
+    return index_lines(doc, err);
 }
 
 yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsigned char *bytes, size_t length,
@@ -90,20 +100,11 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
         if (doc->encoding.kind == YD_ENC_BINARY)
             return yd_error_set(err, YD_EBINARY, "skipped: binary file");
     }
-    yd_utf16 text;
-    st = yd_decode(bytes, length, &doc->encoding, &text, err);
-    if (st != YD_OK)
-        return st;
     doc->path = strdup(path);
-    if (!doc->path) {
-        yd_utf16_free(&text);
+    if (!doc->path)
         return yd_error_set(err, YD_ENOMEM, "out of memory");
-    }
     doc->bytes = length;
-    doc->text = text.units;
-    doc->length = text.length;
-    doc->replacements = text.replacements;
-    st = index_lines(doc, err);
+    st = decode_and_index(doc, bytes, length, err);
     if (st != YD_OK)
         yd_document_free(doc);
     return st;

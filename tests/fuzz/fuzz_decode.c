@@ -1,6 +1,7 @@
 /* libFuzzer target: bytes -> encoding detection -> decoding -> document.
  * Also decodes the same bytes as each fixed encoding, so every decoder
- * path sees hostile input, and checks the document's invariants. */
+ * path sees hostile input, and checks the document's invariants; the UTF-8
+ * fast path must agree unit for unit with ICU's decoder (utf8_reference.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "yuedu/decode.h"
 #include "yuedu/detect.h"
 #include "yuedu/document.h"
+#include "../utf8_reference.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -50,6 +52,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&doc, 0, sizeof doc);
     if (yd_document_from_bytes(&doc, "fuzz.txt", data, size, NULL, &err) == YD_OK)
         check_document(&doc);
+    yd_document_free(&doc);
+
+    yd_load_options as_utf8 = {.encoding = "UTF-8"};
+    memset(&doc, 0, sizeof doc);
+    if (yd_document_from_bytes(&doc, "fuzz.txt", data, size, &as_utf8, &err) != YD_OK ||
+        utf8_reference_mismatch(data, size, &doc))
+        abort();
     yd_document_free(&doc);
 
     /* Every forced encoding, as --encoding does. */

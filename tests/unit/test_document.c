@@ -3,6 +3,7 @@
 
 #include "test_util.h"
 #include "yuedu/document.h"
+#include "../utf8_reference.h"
 
 static void load(yd_document *doc, const char *bytes, size_t n)
 {
@@ -151,6 +152,52 @@ static void test_load_errors(void **state)
     assert_string_equal(err.message, "skipped: binary file");
 }
 
+/* The UTF-8 fast path decodes, normalises line ends and indexes lines in one
+ * pass; it must give exactly what ICU's decoder plus the plain index give,
+ * ill-formed sequences included (one U+FFFD per maximal subpart). Inputs are
+ * random strings of fragments chosen to hit every branch: ASCII runs of eight
+ * (the widened path), pairs and runs of three-byte sequences (the two-at-a-time
+ * and sixteen-at-a-time paths),
+ * overlong and surrogate forms, truncations, BOMs, every line end. */
+static void test_utf8_fast_path_matches_icu(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "abcdefgh", "abcdefghijklmnop", "\n", "\r", "\r\n", "\t", "\x00", "\x1b[31m", "\x7f",
+        "中", "中文", "中文字", "阅读指南", "\xC2\xA9", "\xDF\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF",
+        "\xE0\xA0\x80", "\xE0\x80\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBF", "\xE4\xB8",
+        "\xE4", "\x80", "\xBF\xBF", "\xC0\xAF", "\xC1\xBF", "\xF5\x80\x80\x80", "\xF4\x90\x80\x80",
+        "\xF0\x80\x80\x80", "\xF0\x9F\x98", "\xFF", "\xFE", "\xEF\xBB\xBF", "，。", "　",
+        /* Runs of sixteen bytes and more of three-byte sequences (the SIMD path),
+         * clean and with a surrogate, an overlong form or a truncation inside. */
+        "阅读指南中文字，。阅读", "中文字\xED\xA0\x80中文字阅读", "中文\xE0\x80\x80中文字阅读指", "中文字阅\xE8\xAF中文字阅读",
+    };
+    enum { PIECES = sizeof pieces / sizeof pieces[0] };
+    unsigned char buf[4096];
+    uint32_t seed = 20261201;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        int count = (int)(seed >> 16) % 60;
+        for (int k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % PIECES];
+            /* A NUL piece is one byte; strlen would see none. */
+            size_t len = piece[0] ? strlen(piece) : 1;
+            memcpy(buf + n, piece, len);
+            n += len;
+        }
+        yd_document d;
+        yd_error err = {0};
+        yd_load_options utf8 = {.encoding = "UTF-8"};
+        assert_int_equal(yd_document_from_bytes(&d, "mem", buf, n, &utf8, &err), YD_OK);
+        const char *why = utf8_reference_mismatch(buf, n, &d);
+        if (why)
+            fail_msg("round %d (%zu bytes): %s", round, n, why);
+        yd_document_free(&d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_forced_encoding),
         cmocka_unit_test(test_huge_single_line),
         cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_utf8_fast_path_matches_icu),
     };
     return cmocka_run_group_tests_name("document", tests, NULL, NULL);
 }

@@ -1,0 +1,49 @@
+/* Shared by document.c and utf8_document.c: the growing array of line
+ * starts that both ways of building a document's text fill. */
+#ifndef YUEDU_DOCUMENT_INTERNAL_H
+#define YUEDU_DOCUMENT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "yuedu/document.h"
+
+typedef struct yd_line_index {
+    int32_t *starts;
+    size_t count, cap;
+} yd_line_index;
+
+/* Room for about one line per 32 units of text: most documents never grow. */
+static inline bool yd_line_index_init(yd_line_index *ix, size_t text_units)
+{
+    ix->count = 0;
+    ix->cap = text_units / 32 + 16;
+    ix->starts = malloc(ix->cap * sizeof *ix->starts);
+    return ix->starts != NULL;
+}
+
+/* Append a line start; false when out of memory (the index is then freed). */
+static inline bool yd_line_index_add(yd_line_index *ix, int32_t at)
+{
+    if (ix->count == ix->cap) {
+        int32_t *bigger = realloc(ix->starts, ix->cap * 2 * sizeof *bigger);
+        if (!bigger) {
+            free(ix->starts);
+            ix->starts = NULL;
+            return false;
+        }
+        ix->starts = bigger;
+        ix->cap *= 2;
+    }
+    ix->starts[ix->count++] = at;
+    return true;
+}
+
+/* UTF-8 bytes (after any BOM) straight into doc's text, line index and
+ * counts, in one pass: the same result as decoding with ICU and then
+ * indexing, at about twice the speed (docs/PERFORMANCE.md). Fills text,
+ * length, line_starts, line_count, chars, replacements and line_ends. */
+yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
+
+#endif

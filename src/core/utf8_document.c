@@ -1,0 +1,215 @@
+/* The UTF-8 fast path of loading a document (document_internal.h).
+ *
+ * Most corpora are UTF-8, and loading them is what a whole-corpus search
+ * waits for: decoding with ICU and then a second pass to normalise line
+ * ends and index lines wrote and re-read every UTF-16 unit. Here each byte
+ * is looked at once. Ill-formed sequences become one U+FFFD per maximal
+ * subpart, as ICU's u_strFromUTF8WithSub does (a differential unit test and
+ * the decode fuzz target hold the two to the same output). */
+#include <string.h>
+
+#include "document_internal.h"
+#include "utf8_sequence.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define HAVE_X86 1
+#endif
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Bytes 0-5 of a little-endian load as two three-byte sequences:
+ * 1110xxxx 10xxxxxx 10xxxxxx, twice. */
+#define TWO_THREES_MASK 0x0000C0C0F0C0C0F0ull
+#define TWO_THREES 0x00008080E08080E0ull
+
+/* A three-byte sequence's value that is neither overlong nor a surrogate. */
+static inline bool plain_bmp(unsigned c)
+{
+    return c >= 0x800 && (c & 0xF800) != 0xD800;
+}
+
+/* Eight ASCII bytes none of which is a control that the loop must look at
+ * (every byte <= '\r' is checked one by one: LF and CR end lines). */
+static inline bool plain_ascii8(uint64_t w)
+{
+    return ((w & HIGHS) | ((w - ONES * 0x0E) & ~w & HIGHS)) == 0;
+}
+
+static inline void widen8(UChar *dst, const unsigned char *src)
+{
+#if defined(__SSE2__)
+    __m128i bytes = _mm_loadl_epi64((const __m128i *)(const void *)src);
+    _mm_storeu_si128((__m128i *)(void *)dst, _mm_unpacklo_epi8(bytes, _mm_setzero_si128()));
+#else
+    for (int k = 0; k < 8; k++)
+        dst[k] = src[k];
+#endif
+}
+
+#if HAVE_X86
+/* Sixteen bytes at a time while they start with five three-byte sequences:
+ * shuffle each sequence's bytes into a 16-bit lane, check the shape and the
+ * value (not overlong, not a surrogate) of all five at once, and store five
+ * units. Stops at the first block that is anything else, leaving it to the
+ * general loop, so the result is the same as without it. *dst must have
+ * room for eight units past what is written. */
+__attribute__((target("ssse3"))) static void threes_ssse3(const unsigned char **src, const unsigned char *end,
+                                                          UChar **dst, size_t *chars)
+{
+    const __m128i shape_mask = _mm_setr_epi8((char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0,
+                                             (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0,
+                                             (char)0xF0, (char)0xC0, (char)0xC0, 0);
+    const __m128i shape = _mm_setr_epi8((char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80,
+                                        (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80,
+                                        (char)0xE0, (char)0x80, (char)0x80, 0);
+    /* Lane i: lead byte high, first continuation low; second continuation. */
+    const __m128i lead_mid = _mm_setr_epi8(1, 0, 4, 3, 7, 6, 10, 9, 13, 12, -1, -1, -1, -1, -1, -1);
+    const __m128i last = _mm_setr_epi8(2, -1, 5, -1, 8, -1, 11, -1, 14, -1, -1, -1, -1, -1, -1, -1);
+    const __m128i five_lanes = _mm_setr_epi16(-1, -1, -1, -1, -1, 0, 0, 0);
+    const unsigned char *p = *src;
+    UChar *w = *dst;
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, shape_mask), shape)) != 0xFFFF)
+            break;
+        __m128i a = _mm_shuffle_epi8(v, lead_mid), b = _mm_shuffle_epi8(v, last);
+        __m128i c = _mm_or_si128(_mm_or_si128(_mm_slli_epi16(_mm_and_si128(a, _mm_set1_epi16(0x0F00)), 4),
+                                              _mm_slli_epi16(_mm_and_si128(a, _mm_set1_epi16(0x003F)), 6)),
+                                 _mm_and_si128(b, _mm_set1_epi16(0x003F)));
+        __m128i top = _mm_and_si128(c, _mm_set1_epi16((short)0xF800));
+        __m128i bad = _mm_or_si128(_mm_cmpeq_epi16(top, _mm_setzero_si128()),
+                                   _mm_cmpeq_epi16(top, _mm_set1_epi16((short)0xD800)));
+        if (_mm_movemask_epi8(_mm_and_si128(bad, five_lanes)) != 0)
+            break;
+        _mm_storeu_si128((__m128i *)(void *)w, c);
+        w += 5;
+        p += 15;
+        *chars += 5;
+    }
+    *src = p;
+    *dst = w;
+}
+
+static bool have_ssse3(void) { return __builtin_cpu_supports("ssse3"); }
+#endif
+
+yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err)
+{
+    const unsigned char *p = bytes, *end = bytes + length;
+    /* A U+FEFF first is a byte order mark, not text (as in document.c). */
+    if (length >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        p += 3;
+    /* UTF-8 never needs more UTF-16 units than bytes. */
+    UChar *units = malloc((length + 1) * sizeof *units);
+    yd_line_index ix;
+    if (!units || !yd_line_index_init(&ix, length)) {
+        free(units);
+        return yd_error_set(err, YD_ENOMEM, "out of memory decoding %zu bytes", length);
+    }
+    UChar *w = units;
+    size_t chars = 0, subs = 0;
+    unsigned eols = 0;
+    if (p < end && !yd_line_index_add(&ix, 0))
+        goto nomem;
+#if HAVE_X86
+    bool ssse3 = have_ssse3();
+#endif
+    while (p < end) {
+        unsigned b = *p;
+        if (b >= 0x80) {
+            /* Chinese text is mostly three-byte sequences: decode those
+             * without the general table. */
+            /* Chinese text is mostly runs of three-byte sequences: two at a
+             * time from one eight-byte load while the bytes have their shape. */
+#if HAVE_X86
+            if (ssse3)
+                threes_ssse3(&p, end, &w, &chars);
+#endif
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            uint64_t word;
+            while (end - p >= 8 && (memcpy(&word, p, 8), (word & TWO_THREES_MASK) == TWO_THREES)) {
+                unsigned c1 = (unsigned)((word & 0x0F) << 12 | (word >> 2 & 0xFC0) | (word >> 16 & 0x3F));
+                unsigned c2 = (unsigned)((word >> 12 & 0xF000) | (word >> 26 & 0xFC0) | (word >> 40 & 0x3F));
+                if (!plain_bmp(c1) || !plain_bmp(c2))
+                    break;
+                w[0] = (UChar)c1;
+                w[1] = (UChar)c2;
+                w += 2;
+                p += 6;
+                chars += 2;
+            }
+            if (p == end || *p < 0x80)
+                continue;
+            b = *p;
+#endif
+            unsigned c;
+            if (yd_utf8_three(p, (size_t)(end - p), &c)) {
+                *w++ = (UChar)c;
+                p += 3;
+                chars++;
+                continue;
+            }
+            size_t bad = 0, len = yd_utf8_sequence(p, (size_t)(end - p), &bad);
+            if (len == 2) {
+                *w++ = (UChar)((b & 0x1Fu) << 6 | (p[1] & 0x3Fu));
+            } else if (len == 4) {
+                uint32_t cp = (b & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 | (p[3] & 0x3Fu);
+                *w++ = (UChar)(0xD7C0 + (cp >> 10));
+                *w++ = (UChar)(0xDC00 | (cp & 0x3FF));
+            } else {
+                *w++ = 0xFFFD;
+                subs++;
+                len = bad;
+            }
+            p += len;
+            chars++;
+            continue;
+        }
+        if (end - p >= 8) {
+            uint64_t word;
+            memcpy(&word, p, 8);
+            if (plain_ascii8(word)) {
+                widen8(w, p);
+                w += 8;
+                p += 8;
+                chars += 8;
+                continue;
+            }
+        }
+        p++;
+        chars++;
+        if (b > '\r') {
+            *w++ = (UChar)b;
+            continue;
+        }
+        if (b == '\r') {
+            if (p < end && *p == '\n') {
+                p++;
+                eols |= YD_EOL_CRLF;
+            } else {
+                eols |= YD_EOL_CR;
+            }
+            b = '\n';
+        } else if (b == '\n') {
+            eols |= YD_EOL_LF;
+        }
+        *w++ = (UChar)b;
+        if (b == '\n' && p < end && !yd_line_index_add(&ix, (int32_t)(w - units)))
+            goto nomem;
+    }
+    *w = 0;
+    doc->text = units;
+    doc->length = (int32_t)(w - units);
+    doc->line_starts = ix.starts;
+    doc->line_count = (int32_t)ix.count;
+    doc->chars = chars;
+    doc->replacements = subs;
+    doc->line_ends = eols;
+    return YD_OK;
+nomem:
+    free(units);
+    free(ix.starts);
+    return yd_error_set(err, YD_ENOMEM, "out of memory indexing lines");
+}
