@@ -24,6 +24,8 @@ enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
 
 static volatile sig_atomic_t quit_signal;
 
+static long now_ms(void);
+
 static void on_quit_signal(int sig) { quit_signal = sig; }
 
 
@@ -593,7 +595,7 @@ static void draw_help(app *a)
     char buf[256];
     for (int r = 0; r < a->rows; r++) {
         size_t n = a->help_top + (size_t)r;
-        const char *text = n == 0 ? "yuedu keys (j/k scroll, q closes)" : n == 1 ? "" : keymap_help_line(n - 2, buf, sizeof buf);
+        const char *text = n == 0 ? "yuedu keys (j/k scroll, q closes)" : n == 1 ? "" : keymap_help_line(&a->keys, n - 2, buf, sizeof buf);
         if (!text)
             break;
         mvaddnstr(r, 1, text, COLS - 2);
@@ -787,6 +789,96 @@ static key read_key(void)
     return (key){r == KEY_CODE_YES, c};
 }
 
+/* An action, in the pane that has the keys. */
+static void run_action(app *a, action what)
+{
+    if (a->help_open) {
+        help_act(a, what);
+    } else if (!a->focus_outline) {
+        text_act(a, what);
+    } else if (what == ACT_FILTER) {
+        a->filtering = 1;
+        prompt_open(&a->prompt, L'/');
+    } else if ((what >= ACT_LINE_DOWN && what <= ACT_BOTTOM) || (what >= ACT_OPEN && what <= ACT_LEVEL_9)) {
+        outline_act(a, what);
+    } else {
+        global_act(a, what);
+    }
+}
+
+static key_context key_pane(const app *a)
+{
+    return a->help_open ? CTX_HELP : a->focus_outline ? CTX_OUTLINE : CTX_TEXT;
+}
+
+static void cancel_keys(app *a)
+{
+    yd_key_input_cancel(&a->key_input);
+    a->key_typed_count = 0;
+    a->key_deadline_ms = 0;
+}
+
+const char *app_pending_keys(const app *a, char *buf, size_t size)
+{
+    if (!yd_key_input_pending(&a->key_input) || size == 0) {
+        if (size)
+            buf[0] = 0;
+        return buf;
+    }
+    return yd_key_seq_format(&a->key_input.typed, buf, size);
+}
+
+static void handle_key(app *a, key k);
+
+/* The keys typed so far against the key table of the pane that has them
+ * (docs/READER.md, "Key sequences"): run what they complete, wait for the
+ * rest of a sequence (at most key-timeout-ms when a shorter binding is
+ * complete), drop what is bound to nothing. */
+static void resolve_keys(app *a)
+{
+    yd_key_event ev;
+    a->key_deadline_ms = 0;
+    while (yd_key_input_next(&a->key_input, keymap_table(&a->keys, key_pane(a)), &ev)) {
+        if (ev.kind == YD_KEYS_PENDING) {
+            if (ev.timed)
+                a->key_deadline_ms = now_ms() + a->settings->config->key_timeout_ms;
+            continue;
+        }
+        if (ev.kind == YD_KEYS_DROPPED) {
+            a->key_typed_count = 0;
+            char name[64];
+            if (ev.keys.length > 1)
+                app_say(a, 0, "%s is not bound (? lists the keys)", yd_key_seq_format(&ev.keys, name, sizeof name));
+            continue;
+        }
+        int used = ev.keys.length < a->key_typed_count ? ev.keys.length : a->key_typed_count;
+        a->key_typed_count -= used;
+        memmove(a->key_typed, a->key_typed + used, (size_t)a->key_typed_count * sizeof a->key_typed[0]);
+        run_action(a, (action)ev.action);
+        if (a->quit || a->search.active || a->prompt.active || a->list_open) {
+            /* The keys after it are for the prompt or list it opened. */
+            key rest[YD_KEY_SEQ_MAX];
+            int n = a->key_typed_count;
+            memcpy(rest, a->key_typed, (size_t)n * sizeof rest[0]);
+            cancel_keys(a);
+            for (int i = 0; i < n && !a->quit; i++)
+                handle_key(a, rest[i]);
+            return;
+        }
+    }
+}
+
+/* Idle: the wait of a key bound alone that also starts a sequence is over,
+ * so it runs. Returns 1 when it did. */
+static int key_timeout_passed(app *a)
+{
+    if (!a->key_deadline_ms || now_ms() < a->key_deadline_ms)
+        return 0;
+    yd_key_input_expire(&a->key_input);
+    resolve_keys(a);
+    return 1;
+}
+
 static void handle_key(app *a, key k)
 {
     if (a->search.active) {
@@ -819,23 +911,15 @@ static void handle_key(app *a, key k)
         return;
     }
     a->message[0] = 0;
-    if (a->help_open) {
-        help_act(a, keymap_lookup(CTX_HELP, k));
+    if (!k.is_key && k.code == 0x1B && yd_key_input_pending(&a->key_input)) {
+        cancel_keys(a); /* Esc: forget the sequence begun */
         return;
     }
-    if (!a->focus_outline) {
-        text_act(a, keymap_lookup(CTX_TEXT, k));
-        return;
-    }
-    action what = keymap_lookup(CTX_OUTLINE, k);
-    if (what == ACT_FILTER) {
-        a->filtering = 1;
-        prompt_open(&a->prompt, L'/');
-    } else if ((what >= ACT_LINE_DOWN && what <= ACT_BOTTOM) || (what >= ACT_OPEN && what <= ACT_LEVEL_9)) {
-        outline_act(a, what);
-    } else {
-        global_act(a, what);
-    }
+    if (a->key_typed_count == YD_KEY_SEQ_MAX) /* as yd_key_input_feed does */
+        a->key_typed_count = 0;
+    a->key_typed[a->key_typed_count++] = k;
+    yd_key_input_feed(&a->key_input, keymap_key(k));
+    resolve_keys(a);
 }
 
 static void install_signals(void)
@@ -952,6 +1036,7 @@ static void app_free(app *a)
     free(a->cells);
     free(a->layout_cols);
     free(a->indent_contexts);
+    keymap_free(&a->keys);
     if (a->own_theme_set)
         yd_theme_free(&a->own_theme);
     yd_theme_names_free(a->theme_names, a->theme_name_count);
@@ -1124,15 +1209,12 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     if (yd_loader_ready(a->loader) == 0)
         draw_preview(a, load); /* the first screen, before anything slower */
     set_mouse(a, a->settings->config->mouse);
-    size_t skipped = keymap_install(a->settings->config->bindings, a->settings->config->nbindings);
+    if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
+        a->failed = 1;
     bookmarks_open(a);
-    if (skipped)
-        app_say(a, 1, "%zu key sequence%s of several keys in the configuration are not supported yet", skipped,
-                skipped == 1 ? "" : "s");
     if (yd_loader_wait(a->loader, 1, -1) == 0) {
         endwin();
         delscreen(screen);
-        keymap_uninstall();
         char path[512], text[256];
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
             fprintf(stderr, "yuedu: %s: %s\n", path, text);
@@ -1154,13 +1236,22 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     int shown_finished = yd_loader_finished(a->loader);
     while (!a->quit && !a->failed && !quit_signal) {
         /* Wake up often while loading (progress), else now and then for signals. */
-        timeout(yd_loader_finished(a->loader) ? 250 : 50);
+        int wait = yd_loader_finished(a->loader) ? 250 : 50;
+        if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
+            long left = a->key_deadline_ms - now_ms();
+            wait = left < 0 ? 0 : left < wait ? (int)left : wait;
+        }
+        timeout(wait);
         key k = read_key();
         if (quit_signal)
             break;
         if (ambi_probe_key(a, k)) {
             if (a->probe_state == PROBE_DONE)
                 draw(a);
+            continue;
+        }
+        if (k.code == WEOF && !k.is_key && key_timeout_passed(a)) {
+            draw(a);
             continue;
         }
         if (k.code == WEOF && !k.is_key) {
@@ -1177,6 +1268,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         if (k.is_key && k.code == KEY_RESIZE) {
             relayout(a);
         } else if (k.is_key && k.code == KEY_MOUSE) {
+            cancel_keys(a); /* a click ends a sequence begun */
             mouse_event(a);
         } else {
             handle_key(a, k);
@@ -1188,7 +1280,6 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     }
     endwin();
     delscreen(screen);
-    keymap_uninstall();
     bookmarks_finish(a);
     if (a->failed) {
         fputs("yuedu: out of memory\n", stderr);

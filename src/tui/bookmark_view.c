@@ -297,7 +297,7 @@ void bookmarks_list_key(app *a, key k)
 {
     size_t h = (size_t)(a->rows > 1 ? a->rows / 2 : 1); /* two lines a bookmark */
     yd_bookmark *b = selected(a);
-    action what = keymap_lookup(CTX_HELP, k); /* the moving keys */
+    action what = keymap_lookup(&a->keys, CTX_HELP, k); /* the moving keys */
     wint_t c = k.is_key ? 0 : k.code;
     if (k.is_key && k.code == KEY_ENTER)
         c = '\r';
