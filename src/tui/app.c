@@ -941,8 +941,11 @@ static int curses_color(yd_color c)
 }
 
 /* The theme's styles as curses attributes: pair k+1 for style k. The
- * palette depth follows the terminal (8 or 256 colours; truecolour
- * terminals get the 256-colour forms, which curses can show everywhere). */
+ * palette depth follows the terminfo entry: 8 or 256 colours, or 24-bit
+ * when it has direct colour (xterm-direct, tmux-direct: COLORS is 2^24 and
+ * a colour number is 0xRRGGBB, given through init_extended_pair).
+ * COLORTERM alone never turns 24-bit on: the entry says how to ask for it
+ * (docs/CONFIG.md, "Truecolour"). */
 static void init_styles(app *a)
 {
     const tui_settings *ts = a->settings;
@@ -952,9 +955,7 @@ static void init_styles(app *a)
         use_default_colors();
         a->colors_started = 1;
     }
-    yd_color_depth depth = color ? yd_color_depth_detect(COLORS, getenv("COLORTERM"), false) : YD_DEPTH_MONO;
-    if (depth == YD_DEPTH_TRUE)
-        depth = YD_DEPTH_256;
+    yd_color_depth depth = color ? yd_color_depth_detect(COLORS, false) : YD_DEPTH_MONO;
     for (int k = 0; k < YD_STYLE_COUNT; k++) {
         yd_resolved_style r;
         yd_theme_resolve(a->theme, (yd_style)k, depth, &r);
@@ -964,11 +965,18 @@ static void init_styles(app *a)
         if (r.attrs & YD_ATTR_UNDERLINE) at |= A_UNDERLINE;
         if (r.attrs & YD_ATTR_REVERSE) at |= A_REVERSE;
         if (r.attrs & YD_ATTR_ITALIC) at |= A_ITALIC;
-        int fg = curses_color(r.fg), bg = curses_color(r.bg);
-        if (color && depth != YD_DEPTH_MONO && (fg >= 0 || bg >= 0) && init_pair((short)(k + 1), (short)fg, (short)bg) == OK)
+        int fg, bg;
+        if (depth == YD_DEPTH_TRUE) {
+            fg = yd_color_direct_value(r.fg);
+            bg = yd_color_direct_value(r.bg);
+        } else {
+            fg = curses_color(r.fg);
+            bg = curses_color(r.bg);
+        }
+        if (color && depth != YD_DEPTH_MONO && (fg >= 0 || bg >= 0) && init_extended_pair(k + 1, fg, bg) == OK)
             at |= COLOR_PAIR(k + 1);
         else if (color && depth != YD_DEPTH_MONO) /* after :theme, a pair no style uses any more */
-            init_pair((short)(k + 1), -1, -1);
+            init_extended_pair(k + 1, -1, -1);
         a->styles[k] = at;
     }
 }
