@@ -478,75 +478,75 @@ static int global_act(app *a, action what)
     yd_position to;
     size_t ready = yd_loader_ready(a->loader);
     switch (what) {
-    case ACT_NEXT_HEADING: heading_jump(a, 1, 0); break;
-    case ACT_PREV_HEADING: heading_jump(a, 0, 0); break;
-    case ACT_NEXT_SECTION: heading_jump(a, 1, 1); break;
-    case ACT_PREV_SECTION: heading_jump(a, 0, 1); break;
-    case ACT_NEXT_DOC:
+    case YD_ACT_NEXT_HEADING: heading_jump(a, 1, 0); break;
+    case YD_ACT_PREV_HEADING: heading_jump(a, 0, 0); break;
+    case YD_ACT_NEXT_SECTION: heading_jump(a, 1, 1); break;
+    case YD_ACT_PREV_SECTION: heading_jump(a, 0, 1); break;
+    case YD_ACT_NEXT_DOC:
         if (a->doc + 1 < ready)
             app_open(a, a->doc + 1);
         else
             app_say(a, 0, yd_loader_finished(a->loader) ? "last document" : "last document loaded so far");
         break;
-    case ACT_PREV_DOC:
+    case YD_ACT_PREV_DOC:
         if (a->doc > 0)
             app_open(a, a->doc - 1);
         else
             app_say(a, 0, "first document");
         break;
-    case ACT_JUMP_BACK:
+    case YD_ACT_JUMP_BACK:
         if (yd_jump_history_back(&a->history, here(a), &to))
             app_go(a, to.doc, to.offset);
         else
             app_say(a, 0, "no older jump");
         break;
-    case ACT_JUMP_FORWARD:
+    case YD_ACT_JUMP_FORWARD:
         if (yd_jump_history_forward(&a->history, &to))
             app_go(a, to.doc, to.offset);
         else
             app_say(a, 0, "no newer jump");
         break;
-    case ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
-    case ACT_SEARCH: search_begin(a); break;
-    case ACT_NEXT_HIT: search_step(a, 1); break;
-    case ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
-    case ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
-    case ACT_PREV_HIT: search_step(a, 0); break;
-    case ACT_FOCUS:
+    case YD_ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
+    case YD_ACT_SEARCH: search_begin(a); break;
+    case YD_ACT_NEXT_HIT: search_step(a, 1); break;
+    case YD_ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
+    case YD_ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
+    case YD_ACT_PREV_HIT: search_step(a, 0); break;
+    case YD_ACT_FOCUS:
         if (a->divider_x >= 0)
             a->focus_outline = !a->focus_outline;
         else
             app_say(a, 0, "the outline is hidden (o shows it)");
         break;
-    case ACT_TOGGLE_OUTLINE:
+    case YD_ACT_TOGGLE_OUTLINE:
         a->outline_shown = !a->outline_shown;
         a->focus_outline = 0;
         relayout(a);
         break;
-    case ACT_OUTLINE_NARROWER:
-    case ACT_OUTLINE_WIDER:
-        a->outline_pref = a->outline_cols + (what == ACT_OUTLINE_WIDER ? 2 : -2);
+    case YD_ACT_OUTLINE_NARROWER:
+    case YD_ACT_OUTLINE_WIDER:
+        a->outline_pref = a->outline_cols + (what == YD_ACT_OUTLINE_WIDER ? 2 : -2);
         if (a->outline_pref < OUTLINE_MIN)
             a->outline_pref = OUTLINE_MIN;
         if (a->outline_pref > COLS - TEXT_MIN - 1)
             a->outline_pref = COLS - TEXT_MIN - 1;
         relayout(a);
         break;
-    case ACT_OUTLINE_SIDE:
+    case YD_ACT_OUTLINE_SIDE:
         a->outline_right = !a->outline_right;
         relayout(a);
         break;
-    case ACT_TOGGLE_MOUSE:
+    case YD_ACT_TOGGLE_MOUSE:
         set_mouse(a, !a->mouse_on);
         app_say(a, 0, a->mouse_on ? "mouse on" : "mouse off: the terminal selects text");
         break;
-    case ACT_HELP:
+    case YD_ACT_HELP:
         a->help_open = !a->help_open;
         a->help_top = 0;
         break;
-    case ACT_REDRAW: clearok(curscr, TRUE); break;
-    case ACT_SUSPEND: suspend(); break;
-    case ACT_QUIT: a->quit = 1; break;
+    case YD_ACT_REDRAW: clearok(curscr, TRUE); break;
+    case YD_ACT_SUSPEND: suspend(); break;
+    case YD_ACT_QUIT: a->quit = 1; break;
     default: return 0;
     }
     return 1;
@@ -556,14 +556,14 @@ static void text_act(app *a, action what)
 {
     int h = a->rows, page = h > 2 ? h - 1 : 1; /* a page keeps one line of context */
     switch (what) {
-    case ACT_LINE_DOWN: text_scroll(a, 1); break;
-    case ACT_LINE_UP: text_scroll(a, -1); break;
-    case ACT_PAGE_DOWN: text_scroll(a, page); break;
-    case ACT_PAGE_UP: text_scroll(a, -page); break;
-    case ACT_HALF_DOWN: text_scroll(a, h / 2); break;
-    case ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
-    case ACT_TOP: app_jump(a, a->doc, 0); break;
-    case ACT_BOTTOM:
+    case YD_ACT_LINE_DOWN: text_scroll(a, 1); break;
+    case YD_ACT_LINE_UP: text_scroll(a, -1); break;
+    case YD_ACT_PAGE_DOWN: text_scroll(a, page); break;
+    case YD_ACT_PAGE_UP: text_scroll(a, -page); break;
+    case YD_ACT_HALF_DOWN: text_scroll(a, h / 2); break;
+    case YD_ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
+    case YD_ACT_TOP: app_jump(a, a->doc, 0); break;
+    case YD_ACT_BOTTOM:
         yd_jump_history_push(&a->history, here(a));
         text_bottom(a);
         break;
@@ -576,16 +576,16 @@ static void help_act(app *a, action what)
     size_t lines = keymap_help_line_count() + 2, h = (size_t)a->rows;
     size_t max = lines > h ? lines - h : 0;
     switch (what) {
-    case ACT_LINE_DOWN: if (a->help_top < max) a->help_top++; break;
-    case ACT_LINE_UP: if (a->help_top > 0) a->help_top--; break;
-    case ACT_PAGE_DOWN: case ACT_HALF_DOWN: case ACT_BOTTOM:
-        a->help_top = what == ACT_BOTTOM || a->help_top + h > max ? max : a->help_top + h;
+    case YD_ACT_LINE_DOWN: if (a->help_top < max) a->help_top++; break;
+    case YD_ACT_LINE_UP: if (a->help_top > 0) a->help_top--; break;
+    case YD_ACT_PAGE_DOWN: case YD_ACT_HALF_DOWN: case YD_ACT_BOTTOM:
+        a->help_top = what == YD_ACT_BOTTOM || a->help_top + h > max ? max : a->help_top + h;
         break;
-    case ACT_PAGE_UP: case ACT_HALF_UP: case ACT_TOP:
-        a->help_top = what == ACT_TOP || a->help_top < h ? 0 : a->help_top - h;
+    case YD_ACT_PAGE_UP: case YD_ACT_HALF_UP: case YD_ACT_TOP:
+        a->help_top = what == YD_ACT_TOP || a->help_top < h ? 0 : a->help_top - h;
         break;
-    case ACT_HELP: a->help_open = 0; break;
-    case ACT_QUIT: a->quit = 1; break;
+    case YD_ACT_HELP: a->help_open = 0; break;
+    case YD_ACT_QUIT: a->quit = 1; break;
     default: break;
     }
 }
@@ -796,10 +796,10 @@ static void run_action(app *a, action what)
         help_act(a, what);
     } else if (!a->focus_outline) {
         text_act(a, what);
-    } else if (what == ACT_FILTER) {
+    } else if (what == YD_ACT_FILTER) {
         a->filtering = 1;
         prompt_open(&a->prompt, L'/');
-    } else if ((what >= ACT_LINE_DOWN && what <= ACT_BOTTOM) || (what >= ACT_OPEN && what <= ACT_LEVEL_9)) {
+    } else if ((what >= YD_ACT_LINE_DOWN && what <= YD_ACT_BOTTOM) || (what >= YD_ACT_OPEN && what <= YD_ACT_LEVEL_9)) {
         outline_act(a, what);
     } else {
         global_act(a, what);
@@ -890,7 +890,7 @@ static void handle_key(app *a, key k)
         if (a->filtering) {
             outline_set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
             if (r == PROMPT_ACCEPT) {
-                outline_act(a, ACT_OPEN);
+                outline_act(a, YD_ACT_OPEN);
                 outline_set_filter(a, L"");
             }
             if (r != PROMPT_EDITING)

@@ -7,10 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The configuration's actions and contexts are numbered as ours. */
-_Static_assert((int)YD_ACT_SUSPEND == (int)ACT_SUSPEND && (int)YD_ACT_BOOKMARK_LIST == (int)ACT_BOOKMARK_LIST &&
-                   (int)YD_ACT_COUNT == (int)ACT_COUNT,
-               "yd_action (include/yuedu/keys.h) and action (keymap.h) must agree");
+/* The configuration's contexts are numbered as ours. */
 _Static_assert((int)YD_CTX_OUTLINE == (int)CTX_OUTLINE && (int)YD_CTX_TEXT == (int)CTX_TEXT,
                "yd_key_context and key_context must agree");
 
@@ -96,47 +93,47 @@ action keymap_lookup(const keymap *m, key_context context, key k)
     return (action)yd_key_table_lookup(keymap_table(m, context), &one, NULL);
 }
 
-static const char *const descriptions[ACT_COUNT] = {
-    [ACT_LINE_DOWN] = "one line down",
-    [ACT_LINE_UP] = "one line up",
-    [ACT_PAGE_DOWN] = "one page down",
-    [ACT_PAGE_UP] = "one page up",
-    [ACT_HALF_DOWN] = "half a page down",
-    [ACT_HALF_UP] = "half a page up",
-    [ACT_TOP] = "start of the document",
-    [ACT_BOTTOM] = "end of the document",
-    [ACT_NEXT_HEADING] = "next heading, any level",
-    [ACT_PREV_HEADING] = "previous heading, any level",
-    [ACT_NEXT_SECTION] = "next heading of the same or a higher level",
-    [ACT_PREV_SECTION] = "previous heading of the same or a higher level",
-    [ACT_NEXT_DOC] = "next document",
-    [ACT_PREV_DOC] = "previous document",
-    [ACT_JUMP_BACK] = "back in the jump history",
-    [ACT_JUMP_FORWARD] = "forward in the jump history",
-    [ACT_COMMAND] = "command: :N line, :N% percent, :doc NAME, :theme NAME, :set script NAME (Tab completes), :q",
-    [ACT_SEARCH] = "search as you type (Ctrl-R: regex; Up/Down: history; Esc: back)",
-    [ACT_NEXT_HIT] = "next hit, across documents",
-    [ACT_PREV_HIT] = "previous hit",
-    [ACT_BOOKMARK_ADD] = "bookmark the top of the text pane (name, then note)",
-    [ACT_BOOKMARK_LIST] = "bookmarks: Enter reads, r rename, e note, d delete, u undo, o order, / filter",
-    [ACT_FOCUS] = "switch focus between outline and text",
-    [ACT_TOGGLE_OUTLINE] = "show or hide the outline",
-    [ACT_OUTLINE_NARROWER] = "narrower outline",
-    [ACT_OUTLINE_WIDER] = "wider outline",
-    [ACT_OUTLINE_SIDE] = "outline on the other side",
-    [ACT_TOGGLE_MOUSE] = "mouse on or off (off: the terminal selects text)",
-    [ACT_OPEN] = "read from the selected node",
-    [ACT_TOGGLE] = "expand or collapse the selected node",
-    [ACT_EXPAND] = "expand, or go to the first child",
-    [ACT_COLLAPSE] = "collapse, or go to the parent",
-    [ACT_EXPAND_ALL] = "expand everything",
-    [ACT_COLLAPSE_ALL] = "collapse everything",
-    [ACT_LEVEL_1] = "show levels up to N",
-    [ACT_FILTER] = "filter: type part of a title, Enter reads, Esc clears",
-    [ACT_HELP] = "this help (q or Esc closes it)",
-    [ACT_REDRAW] = "redraw the screen",
-    [ACT_SUSPEND] = "suspend (fg resumes)",
-    [ACT_QUIT] = "quit",
+static const char *const descriptions[YD_ACT_COUNT] = {
+    [YD_ACT_LINE_DOWN] = "one line down",
+    [YD_ACT_LINE_UP] = "one line up",
+    [YD_ACT_PAGE_DOWN] = "one page down",
+    [YD_ACT_PAGE_UP] = "one page up",
+    [YD_ACT_HALF_DOWN] = "half a page down",
+    [YD_ACT_HALF_UP] = "half a page up",
+    [YD_ACT_TOP] = "start of the document",
+    [YD_ACT_BOTTOM] = "end of the document",
+    [YD_ACT_NEXT_HEADING] = "next heading, any level",
+    [YD_ACT_PREV_HEADING] = "previous heading, any level",
+    [YD_ACT_NEXT_SECTION] = "next heading of the same or a higher level",
+    [YD_ACT_PREV_SECTION] = "previous heading of the same or a higher level",
+    [YD_ACT_NEXT_DOC] = "next document",
+    [YD_ACT_PREV_DOC] = "previous document",
+    [YD_ACT_JUMP_BACK] = "back in the jump history",
+    [YD_ACT_JUMP_FORWARD] = "forward in the jump history",
+    [YD_ACT_COMMAND] = "command: :N line, :N% percent, :doc NAME, :theme NAME, :set script NAME (Tab completes), :q",
+    [YD_ACT_SEARCH] = "search as you type (Ctrl-R: regex; Up/Down: history; Esc: back)",
+    [YD_ACT_NEXT_HIT] = "next hit, across documents",
+    [YD_ACT_PREV_HIT] = "previous hit",
+    [YD_ACT_BOOKMARK_ADD] = "bookmark the top of the text pane (name, then note)",
+    [YD_ACT_BOOKMARK_LIST] = "bookmarks: Enter reads, r rename, e note, d delete, u undo, o order, / filter",
+    [YD_ACT_FOCUS] = "switch focus between outline and text",
+    [YD_ACT_TOGGLE_OUTLINE] = "show or hide the outline",
+    [YD_ACT_OUTLINE_NARROWER] = "narrower outline",
+    [YD_ACT_OUTLINE_WIDER] = "wider outline",
+    [YD_ACT_OUTLINE_SIDE] = "outline on the other side",
+    [YD_ACT_TOGGLE_MOUSE] = "mouse on or off (off: the terminal selects text)",
+    [YD_ACT_OPEN] = "read from the selected node",
+    [YD_ACT_TOGGLE] = "expand or collapse the selected node",
+    [YD_ACT_EXPAND] = "expand, or go to the first child",
+    [YD_ACT_COLLAPSE] = "collapse, or go to the parent",
+    [YD_ACT_EXPAND_ALL] = "expand everything",
+    [YD_ACT_COLLAPSE_ALL] = "collapse everything",
+    [YD_ACT_LEVEL_1] = "show levels up to N",
+    [YD_ACT_FILTER] = "filter: type part of a title, Enter reads, Esc clears",
+    [YD_ACT_HELP] = "this help (q or Esc closes it)",
+    [YD_ACT_REDRAW] = "redraw the screen",
+    [YD_ACT_SUSPEND] = "suspend (fg resumes)",
+    [YD_ACT_QUIT] = "quit",
 };
 
 /* The help: a heading per pane, then one line per action with its keys
@@ -149,27 +146,28 @@ typedef struct help_entry {
 } help_entry;
 
 static const help_entry help[] = {
-    {CTX_HELP, ACT_NONE, "Everywhere (in the outline, moving keys move the selection)"},
-    {CTX_ANY, ACT_LINE_DOWN, NULL}, {CTX_ANY, ACT_LINE_UP, NULL}, {CTX_ANY, ACT_PAGE_DOWN, NULL},
-    {CTX_ANY, ACT_PAGE_UP, NULL}, {CTX_ANY, ACT_HALF_DOWN, NULL}, {CTX_ANY, ACT_HALF_UP, NULL},
-    {CTX_ANY, ACT_TOP, NULL}, {CTX_ANY, ACT_BOTTOM, NULL}, {CTX_ANY, ACT_NEXT_HEADING, NULL},
-    {CTX_ANY, ACT_PREV_HEADING, NULL}, {CTX_ANY, ACT_NEXT_SECTION, NULL}, {CTX_ANY, ACT_PREV_SECTION, NULL},
-    {CTX_ANY, ACT_NEXT_DOC, NULL}, {CTX_ANY, ACT_PREV_DOC, NULL}, {CTX_ANY, ACT_JUMP_BACK, NULL},
-    {CTX_ANY, ACT_JUMP_FORWARD, NULL}, {CTX_ANY, ACT_COMMAND, NULL}, {CTX_ANY, ACT_FOCUS, NULL},
-    {CTX_ANY, ACT_TOGGLE_OUTLINE, NULL}, {CTX_ANY, ACT_OUTLINE_NARROWER, NULL},
-    {CTX_ANY, ACT_OUTLINE_WIDER, NULL}, {CTX_ANY, ACT_OUTLINE_SIDE, NULL}, {CTX_ANY, ACT_TOGGLE_MOUSE, NULL},
-    {CTX_ANY, ACT_HELP, NULL}, {CTX_ANY, ACT_REDRAW, NULL}, {CTX_ANY, ACT_SUSPEND, NULL},
-    {CTX_ANY, ACT_QUIT, NULL},
-    {CTX_HELP, ACT_NONE, ""},
-    {CTX_HELP, ACT_NONE, "Text pane"},
-    {CTX_TEXT, ACT_LINE_DOWN, NULL}, {CTX_TEXT, ACT_PAGE_DOWN, NULL}, {CTX_TEXT, ACT_SEARCH, NULL},
-    {CTX_ANY, ACT_NEXT_HIT, NULL}, {CTX_ANY, ACT_PREV_HIT, NULL}, {CTX_ANY, ACT_BOOKMARK_ADD, NULL},
-    {CTX_ANY, ACT_BOOKMARK_LIST, NULL},
-    {CTX_HELP, ACT_NONE, ""},
-    {CTX_HELP, ACT_NONE, "Outline pane"},
-    {CTX_OUTLINE, ACT_OPEN, NULL}, {CTX_OUTLINE, ACT_TOGGLE, NULL}, {CTX_OUTLINE, ACT_EXPAND, NULL},
-    {CTX_OUTLINE, ACT_COLLAPSE, NULL}, {CTX_OUTLINE, ACT_EXPAND_ALL, NULL}, {CTX_OUTLINE, ACT_COLLAPSE_ALL, NULL},
-    {CTX_OUTLINE, ACT_LEVEL_1, NULL}, {CTX_OUTLINE, ACT_FILTER, NULL},
+    {CTX_HELP, YD_ACT_NONE, "Everywhere (in the outline, moving keys move the selection)"},
+    {CTX_ANY, YD_ACT_LINE_DOWN, NULL}, {CTX_ANY, YD_ACT_LINE_UP, NULL}, {CTX_ANY, YD_ACT_PAGE_DOWN, NULL},
+    {CTX_ANY, YD_ACT_PAGE_UP, NULL}, {CTX_ANY, YD_ACT_HALF_DOWN, NULL}, {CTX_ANY, YD_ACT_HALF_UP, NULL},
+    {CTX_ANY, YD_ACT_TOP, NULL}, {CTX_ANY, YD_ACT_BOTTOM, NULL}, {CTX_ANY, YD_ACT_NEXT_HEADING, NULL},
+    {CTX_ANY, YD_ACT_PREV_HEADING, NULL}, {CTX_ANY, YD_ACT_NEXT_SECTION, NULL}, {CTX_ANY, YD_ACT_PREV_SECTION, NULL},
+    {CTX_ANY, YD_ACT_NEXT_DOC, NULL}, {CTX_ANY, YD_ACT_PREV_DOC, NULL}, {CTX_ANY, YD_ACT_JUMP_BACK, NULL},
+    {CTX_ANY, YD_ACT_JUMP_FORWARD, NULL}, {CTX_ANY, YD_ACT_COMMAND, NULL}, {CTX_ANY, YD_ACT_FOCUS, NULL},
+    {CTX_ANY, YD_ACT_TOGGLE_OUTLINE, NULL}, {CTX_ANY, YD_ACT_OUTLINE_NARROWER, NULL},
+    {CTX_ANY, YD_ACT_OUTLINE_WIDER, NULL}, {CTX_ANY, YD_ACT_OUTLINE_SIDE, NULL}, {CTX_ANY, YD_ACT_TOGGLE_MOUSE, NULL},
+    {CTX_ANY, YD_ACT_HELP, NULL}, {CTX_ANY, YD_ACT_REDRAW, NULL}, {CTX_ANY, YD_ACT_SUSPEND, NULL},
+    {CTX_ANY, YD_ACT_QUIT, NULL},
+    {CTX_HELP, YD_ACT_NONE, ""},
+    {CTX_HELP, YD_ACT_NONE, "Text pane"},
+    {CTX_TEXT, YD_ACT_LINE_DOWN, NULL}, {CTX_TEXT, YD_ACT_PAGE_DOWN, NULL}, {CTX_TEXT, YD_ACT_SEARCH, NULL},
+    {CTX_ANY, YD_ACT_NEXT_HIT, NULL}, {CTX_ANY, YD_ACT_PREV_HIT, NULL}, {CTX_ANY, YD_ACT_BOOKMARK_ADD, NULL},
+    {CTX_ANY, YD_ACT_BOOKMARK_LIST, NULL},
+    {CTX_HELP, YD_ACT_NONE, ""},
+    {CTX_HELP, YD_ACT_NONE, "Outline pane"},
+    {CTX_OUTLINE, YD_ACT_OPEN, NULL}, {CTX_OUTLINE, YD_ACT_TOGGLE, NULL}, {CTX_OUTLINE, YD_ACT_EXPAND, NULL},
+    {CTX_OUTLINE, YD_ACT_COLLAPSE, NULL}, {CTX_OUTLINE, YD_ACT_EXPAND_ALL, NULL},
+    {CTX_OUTLINE, YD_ACT_COLLAPSE_ALL, NULL},
+    {CTX_OUTLINE, YD_ACT_LEVEL_1, NULL}, {CTX_OUTLINE, YD_ACT_FILTER, NULL},
 };
 
 size_t keymap_help_line_count(void) { return sizeof help / sizeof help[0]; }
@@ -188,7 +186,7 @@ const char *keymap_help_line(const keymap *m, size_t n, char *buf, size_t size)
     for (size_t i = 0; i < m->nbindings && shown < 8; i++) {
         const yd_binding *b = &m->bindings[i];
         /* The nine level keys show as one range, "1-9". */
-        int level_end = h->action == ACT_LEVEL_1 && b->action == YD_ACT_LEVEL_9;
+        int level_end = h->action == YD_ACT_LEVEL_1 && b->action == YD_ACT_LEVEL_9;
         if (((action)b->action != h->action && !level_end) || (key_context)b->context != h->context)
             continue;
         char name[64];

@@ -9,28 +9,9 @@
 #include "yuedu/key_sequence.h"
 #include "yuedu/keys.h"
 
-typedef enum action {
-    ACT_NONE = 0,
-    /* moving; in the outline pane they move the selection */
-    ACT_LINE_DOWN, ACT_LINE_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_HALF_DOWN, ACT_HALF_UP,
-    ACT_TOP, ACT_BOTTOM,
-    /* jumping */
-    ACT_NEXT_HEADING, ACT_PREV_HEADING, ACT_NEXT_SECTION, ACT_PREV_SECTION,
-    ACT_NEXT_DOC, ACT_PREV_DOC, ACT_JUMP_BACK, ACT_JUMP_FORWARD, ACT_COMMAND,
-    /* panes */
-    ACT_FOCUS, ACT_TOGGLE_OUTLINE, ACT_OUTLINE_NARROWER, ACT_OUTLINE_WIDER, ACT_OUTLINE_SIDE,
-    ACT_TOGGLE_MOUSE,
-    /* outline pane */
-    ACT_OPEN, ACT_TOGGLE, ACT_EXPAND, ACT_COLLAPSE, ACT_EXPAND_ALL, ACT_COLLAPSE_ALL,
-    ACT_LEVEL_1, ACT_LEVEL_2, ACT_LEVEL_3, ACT_LEVEL_4, ACT_LEVEL_5, ACT_LEVEL_6, ACT_LEVEL_7,
-    ACT_LEVEL_8, ACT_LEVEL_9, ACT_FILTER,
-    /* the rest */
-    ACT_HELP, ACT_REDRAW, ACT_QUIT, ACT_SUSPEND,
-    /* search (the order matches yd_action of include/yuedu/keys.h) */
-    ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT, ACT_SEARCH_RESULTS /* not yet bound */,
-    ACT_BOOKMARK_ADD, ACT_BOOKMARK_LIST,
-    ACT_COUNT
-} action;
+/* What a key does: the configuration's actions (yuedu/keys.h), one enum
+ * for both. */
+typedef yd_action action;
 
 /* Where a binding applies. */
 typedef enum key_context { CTX_ANY, CTX_TEXT, CTX_OUTLINE, CTX_HELP } key_context;
@@ -64,7 +45,7 @@ yd_key keymap_key(key k);
  * help's are its own keys (q ? Esc close it) and the moving keys. */
 const yd_key_table *keymap_table(const keymap *m, key_context context);
 
-/* The action bound to the single key k in context, or ACT_NONE (for
+/* The action bound to the single key k in context, or YD_ACT_NONE (for
  * lists that take single keys, such as the bookmark list). */
 action keymap_lookup(const keymap *m, key_context context, key k);
 
