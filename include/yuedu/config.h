@@ -34,7 +34,10 @@ enum {
     YD_CONFIG_MAX_WIDTH_MIN = 20, /* text.max-width: 0 (none) or 20..1000 */
     YD_CONFIG_MAX_WIDTH_MAX = 1000,
     YD_CONFIG_FOLD_LEVEL_MAX = 9,
-    YD_CONFIG_KEYS_PER_ACTION_MAX = 16
+    YD_CONFIG_KEYS_PER_ACTION_MAX = 16,
+    YD_CONFIG_KEY_TIMEOUT_MIN = 100, /* key-timeout-ms: milliseconds */
+    YD_CONFIG_KEY_TIMEOUT_MAX = 10000,
+    YD_CONFIG_KEY_TIMEOUT_DEFAULT = 1000
 };
 
 typedef struct yd_config {
@@ -43,6 +46,8 @@ typedef struct yd_config {
     unsigned long theme_line, theme_column; /* where theme: was given (0: not) */
     int ambiwidth; /* ambiwidth: 0 auto (the default), 1 or 2 */
     bool mouse;    /* mouse: true */
+    int key_timeout_ms; /* key-timeout-ms: how long a key bound alone waits
+                           when it also starts a sequence (g, g g), 1000 */
     struct {
         int width;       /* outline.width: cells, 30 */
         bool right;      /* outline.position: left (false) or right */

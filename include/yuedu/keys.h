@@ -1,10 +1,9 @@
 /* Actions and keys as the configuration names them, with no curses in
  * sight: the TUI maps yd_key to curses codes and yd_action to what it does.
  *
- * Actions: the list of things a key can do. yd_action keeps the order of
- * the reader's `action` enum (src/tui/keymap.h) so that the TUI can adopt
- * it (typedef yd_action action) or map one to the other by number; names
- * are the ones the configuration file uses ("line-down").
+ * Actions: the list of things a key can do, the reader's too (its
+ * `action` is this enum); names are the ones the configuration file uses
+ * ("line-down").
  *
  * Keys: "j", "G", "。" (any one character), "Ctrl-F", "Space", "Enter",
  * "Tab", "Esc", "Backspace", "Up" "Down" "Left" "Right", "PgUp" "PgDn",

@@ -9,8 +9,9 @@
  * theme file can be found.
  *
  * The core resolves a style to colours for one colour depth, which the
- * caller chooses (yd_color_depth_detect helps: terminfo colours and
- * COLORTERM); the TUI turns the result into curses pairs. NO_COLOR or
+ * caller chooses (yd_color_depth_detect helps: terminfo's colour count);
+ * the TUI turns the result into curses pairs (yd_color_direct_value for
+ * direct-colour terminals). NO_COLOR or
  * --no-color select the "mono" theme at depth YD_DEPTH_MONO. */
 #ifndef YUEDU_THEME_H
 #define YUEDU_THEME_H
@@ -57,10 +58,16 @@ typedef enum yd_color_depth {
     YD_DEPTH_TRUE = 3  /* 24-bit */
 } yd_color_depth;
 
+/* Terminfo entries with direct colour (xterm-direct, tmux-direct...) have
+ * at least this many colours: a colour number is 0xRRGGBB. */
+#define YD_DIRECT_COLORS (1 << 24)
+
 /* The depth to use: colors is terminfo's max_colors (curses COLORS; <= 0 or
- * 2: none), colorterm the COLORTERM variable (may be NULL: "truecolor" or
- * "24bit" announce 24-bit colour), no_color true for --no-color or NO_COLOR. */
-yd_color_depth yd_color_depth_detect(int colors, const char *colorterm, bool no_color);
+ * 2: none; YD_DIRECT_COLORS or more: 24-bit), no_color true for --no-color
+ * or NO_COLOR. 24-bit colour comes only from the terminfo entry, which says
+ * how to ask for it: COLORTERM=truecolor with a 256-colour entry stays at
+ * 256 colours (docs/CONFIG.md, "Truecolour"). */
+yd_color_depth yd_color_depth_detect(int colors, bool no_color);
 
 /* --no-color given, or NO_COLOR set to a non-empty value (no-color.org). */
 bool yd_no_color(bool flag);
@@ -127,6 +134,13 @@ yd_status yd_theme_load(yd_theme *theme, const char *name_or_path, const char *d
                         yd_problems *problems, yd_error *err);
 
 void yd_theme_free(yd_theme *theme);
+
+/* A resolved colour as a colour number of a direct-colour terminfo entry
+ * (at YD_DEPTH_TRUE): -1 for the terminal's own colour, 0-7 for the eight
+ * ANSI colours (palette indexes 0-7: the terminal's own), else 0xRRGGBB
+ * (palette indexes 8-255 as xterm's palette; #000000-#000007, which such
+ * entries send as the ANSI colours 0-7, as #010000-#010007). */
+int yd_color_direct_value(yd_color color);
 
 /* The colours and attributes of style at depth. Colours a style leaves out
  * come from text (and a missing heading level from the level above); at a

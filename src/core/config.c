@@ -15,6 +15,7 @@ yd_status yd_config_init(yd_config *c, yd_error *err)
     memset(c, 0, sizeof *c);
     c->ambiwidth = 0;
     c->mouse = true;
+    c->key_timeout_ms = YD_CONFIG_KEY_TIMEOUT_DEFAULT;
     c->outline.width = 30;
     c->text.indent = 4;
     c->search.folds = YD_FOLD_DEFAULT;
@@ -105,16 +106,8 @@ static void add_user_binding(yd_schema *s, reader *r, yd_action action, yaml_nod
                                  keypath, name, yd_action_name(u->b.action), (unsigned long)u->node->start_mark.line + 1);
             return;
         }
-        if (yd_key_seq_is_prefix(&u->b.keys, &seq) || yd_key_seq_is_prefix(&seq, &u->b.keys)) {
-            char other[64];
-            yd_key_seq_format(&u->b.keys, other, sizeof other);
-            yd_schema_report(s, node,
-                             "%s: '%s' and '%s' (%s, line %lu) start alike, so one could never be typed; this "
-                             "binding is ignored",
-                             keypath, name, other, yd_action_name(u->b.action),
-                             (unsigned long)u->node->start_mark.line + 1);
-            return;
-        }
+        /* One sequence starting another (g, g g) is no clash: the reader
+         * waits key-timeout-ms for the longer one (docs/CONFIG.md). */
     }
     if (r->nuser == r->capacity) {
         size_t cap = r->capacity ? 2 * r->capacity : 32;
@@ -182,14 +175,13 @@ static void visit_binding(yd_schema *s, void *context, const char *key, yaml_nod
 }
 
 /* Does the file's binding u take key k of context kc away from its
- * built-in action? Same pane (or u applies everywhere), and the keys are
- * equal or one starts the other. */
+ * built-in action? Same pane (or u applies everywhere), and the same keys
+ * (a sequence that starts with a built-in key leaves that key alone). */
 static bool takes(const user_binding *u, yd_key_context kc, const yd_key_seq *k)
 {
     if (u->b.context != YD_CTX_ANY && u->b.context != kc)
         return false;
-    return yd_key_seq_equal(&u->b.keys, k) || yd_key_seq_is_prefix(&u->b.keys, k) ||
-           yd_key_seq_is_prefix(k, &u->b.keys);
+    return yd_key_seq_equal(&u->b.keys, k);
 }
 
 static bool merge_bindings(yd_config *c, reader *r)
@@ -346,6 +338,9 @@ static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t 
         yd_schema_enum(s, value, "ambiwidth", names, &c->ambiwidth);
     } else if (strcmp(key, "mouse") == 0) {
         yd_schema_bool(s, value, "mouse", &c->mouse);
+    } else if (strcmp(key, "key-timeout-ms") == 0) {
+        yd_schema_int(s, value, "key-timeout-ms", YD_CONFIG_KEY_TIMEOUT_MIN, YD_CONFIG_KEY_TIMEOUT_MAX,
+                      &c->key_timeout_ms);
     } else if (strcmp(key, "outline") == 0) {
         yd_schema_mapping(s, value, "outline", visit_outline, r);
     } else if (strcmp(key, "text") == 0) {
@@ -357,7 +352,9 @@ static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t 
         yd_schema_mapping(s, value, "keys", visit_binding, r);
     } else {
         yd_schema_report(s, key_node,
-                         "unknown key '%.40s' (theme, ambiwidth, mouse, outline, text, search, keys); ignored", key);
+                         "unknown key '%.40s' (theme, ambiwidth, mouse, key-timeout-ms, outline, text, search, keys); "
+                         "ignored",
+                         key);
     }
 }
 

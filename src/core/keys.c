@@ -143,6 +143,12 @@ static int parse_one(const char *s, size_t n, yd_key *out, char *why, size_t siz
         char c5 = s[5];
         if (c5 >= 'a' && c5 <= 'z')
             c5 = (char)(c5 - 'a' + 'A');
+        /* Ctrl-H and Ctrl-J are what terminals send for Backspace and
+         * Enter too: one key each, so that they match what is typed. */
+        if (c5 == 'H' || c5 == 'J') {
+            *out = (yd_key){1, c5 == 'H' ? YD_KEY_BACKSPACE : YD_KEY_ENTER};
+            return 0;
+        }
         if (c5 >= '@' && c5 <= '_' && c5 != 'M' && c5 != 'I' && c5 != '[') {
             *out = (yd_key){0, (uint32_t)(c5 & 0x1F)};
             return 0;

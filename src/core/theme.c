@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "theme_builtin.h"
@@ -58,11 +57,11 @@ bool yd_no_color(bool flag)
     return flag || (v && *v);
 }
 
-yd_color_depth yd_color_depth_detect(int colors, const char *colorterm, bool no_color)
+yd_color_depth yd_color_depth_detect(int colors, bool no_color)
 {
     if (no_color || colors < 8)
         return YD_DEPTH_MONO;
-    if (colorterm && (strcasecmp(colorterm, "truecolor") == 0 || strcasecmp(colorterm, "24bit") == 0))
+    if (colors >= YD_DIRECT_COLORS)
         return YD_DEPTH_TRUE;
     return colors >= 256 ? YD_DEPTH_256 : YD_DEPTH_8;
 }
@@ -110,6 +109,18 @@ static uint32_t nearest(uint32_t rgb, unsigned from, unsigned to)
             best = i, best_d = d;
     }
     return best;
+}
+
+int yd_color_direct_value(yd_color c)
+{
+    if (c.kind == YD_COLOR_INDEX && c.value < 8)
+        return (int)c.value; /* the terminal's own eight */
+    if (c.kind != YD_COLOR_INDEX && c.kind != YD_COLOR_RGB)
+        return -1;
+    uint32_t rgb = c.kind == YD_COLOR_RGB ? c.value & 0xffffff : palette_rgb(c.value < 256 ? c.value : 0);
+    /* Numbers 0-7 are the eight ANSI colours in direct-colour terminfo
+     * entries: one step more red, which no eye sees, keeps them RGB. */
+    return (int)(rgb < 8 ? rgb | 0x010000 : rgb);
 }
 
 /* Convert c (as given for some depth) to a colour usable at depth d. */

@@ -24,6 +24,8 @@ enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
 
 static volatile sig_atomic_t quit_signal;
 
+static long now_ms(void);
+
 static void on_quit_signal(int sig) { quit_signal = sig; }
 
 
@@ -476,75 +478,75 @@ static int global_act(app *a, action what)
     yd_position to;
     size_t ready = yd_loader_ready(a->loader);
     switch (what) {
-    case ACT_NEXT_HEADING: heading_jump(a, 1, 0); break;
-    case ACT_PREV_HEADING: heading_jump(a, 0, 0); break;
-    case ACT_NEXT_SECTION: heading_jump(a, 1, 1); break;
-    case ACT_PREV_SECTION: heading_jump(a, 0, 1); break;
-    case ACT_NEXT_DOC:
+    case YD_ACT_NEXT_HEADING: heading_jump(a, 1, 0); break;
+    case YD_ACT_PREV_HEADING: heading_jump(a, 0, 0); break;
+    case YD_ACT_NEXT_SECTION: heading_jump(a, 1, 1); break;
+    case YD_ACT_PREV_SECTION: heading_jump(a, 0, 1); break;
+    case YD_ACT_NEXT_DOC:
         if (a->doc + 1 < ready)
             app_open(a, a->doc + 1);
         else
             app_say(a, 0, yd_loader_finished(a->loader) ? "last document" : "last document loaded so far");
         break;
-    case ACT_PREV_DOC:
+    case YD_ACT_PREV_DOC:
         if (a->doc > 0)
             app_open(a, a->doc - 1);
         else
             app_say(a, 0, "first document");
         break;
-    case ACT_JUMP_BACK:
+    case YD_ACT_JUMP_BACK:
         if (yd_jump_history_back(&a->history, here(a), &to))
             app_go(a, to.doc, to.offset);
         else
             app_say(a, 0, "no older jump");
         break;
-    case ACT_JUMP_FORWARD:
+    case YD_ACT_JUMP_FORWARD:
         if (yd_jump_history_forward(&a->history, &to))
             app_go(a, to.doc, to.offset);
         else
             app_say(a, 0, "no newer jump");
         break;
-    case ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
-    case ACT_SEARCH: search_begin(a); break;
-    case ACT_NEXT_HIT: search_step(a, 1); break;
-    case ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
-    case ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
-    case ACT_PREV_HIT: search_step(a, 0); break;
-    case ACT_FOCUS:
+    case YD_ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
+    case YD_ACT_SEARCH: search_begin(a); break;
+    case YD_ACT_NEXT_HIT: search_step(a, 1); break;
+    case YD_ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
+    case YD_ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
+    case YD_ACT_PREV_HIT: search_step(a, 0); break;
+    case YD_ACT_FOCUS:
         if (a->divider_x >= 0)
             a->focus_outline = !a->focus_outline;
         else
             app_say(a, 0, "the outline is hidden (o shows it)");
         break;
-    case ACT_TOGGLE_OUTLINE:
+    case YD_ACT_TOGGLE_OUTLINE:
         a->outline_shown = !a->outline_shown;
         a->focus_outline = 0;
         relayout(a);
         break;
-    case ACT_OUTLINE_NARROWER:
-    case ACT_OUTLINE_WIDER:
-        a->outline_pref = a->outline_cols + (what == ACT_OUTLINE_WIDER ? 2 : -2);
+    case YD_ACT_OUTLINE_NARROWER:
+    case YD_ACT_OUTLINE_WIDER:
+        a->outline_pref = a->outline_cols + (what == YD_ACT_OUTLINE_WIDER ? 2 : -2);
         if (a->outline_pref < OUTLINE_MIN)
             a->outline_pref = OUTLINE_MIN;
         if (a->outline_pref > COLS - TEXT_MIN - 1)
             a->outline_pref = COLS - TEXT_MIN - 1;
         relayout(a);
         break;
-    case ACT_OUTLINE_SIDE:
+    case YD_ACT_OUTLINE_SIDE:
         a->outline_right = !a->outline_right;
         relayout(a);
         break;
-    case ACT_TOGGLE_MOUSE:
+    case YD_ACT_TOGGLE_MOUSE:
         set_mouse(a, !a->mouse_on);
         app_say(a, 0, a->mouse_on ? "mouse on" : "mouse off: the terminal selects text");
         break;
-    case ACT_HELP:
+    case YD_ACT_HELP:
         a->help_open = !a->help_open;
         a->help_top = 0;
         break;
-    case ACT_REDRAW: clearok(curscr, TRUE); break;
-    case ACT_SUSPEND: suspend(); break;
-    case ACT_QUIT: a->quit = 1; break;
+    case YD_ACT_REDRAW: clearok(curscr, TRUE); break;
+    case YD_ACT_SUSPEND: suspend(); break;
+    case YD_ACT_QUIT: a->quit = 1; break;
     default: return 0;
     }
     return 1;
@@ -554,14 +556,14 @@ static void text_act(app *a, action what)
 {
     int h = a->rows, page = h > 2 ? h - 1 : 1; /* a page keeps one line of context */
     switch (what) {
-    case ACT_LINE_DOWN: text_scroll(a, 1); break;
-    case ACT_LINE_UP: text_scroll(a, -1); break;
-    case ACT_PAGE_DOWN: text_scroll(a, page); break;
-    case ACT_PAGE_UP: text_scroll(a, -page); break;
-    case ACT_HALF_DOWN: text_scroll(a, h / 2); break;
-    case ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
-    case ACT_TOP: app_jump(a, a->doc, 0); break;
-    case ACT_BOTTOM:
+    case YD_ACT_LINE_DOWN: text_scroll(a, 1); break;
+    case YD_ACT_LINE_UP: text_scroll(a, -1); break;
+    case YD_ACT_PAGE_DOWN: text_scroll(a, page); break;
+    case YD_ACT_PAGE_UP: text_scroll(a, -page); break;
+    case YD_ACT_HALF_DOWN: text_scroll(a, h / 2); break;
+    case YD_ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
+    case YD_ACT_TOP: app_jump(a, a->doc, 0); break;
+    case YD_ACT_BOTTOM:
         yd_jump_history_push(&a->history, here(a));
         text_bottom(a);
         break;
@@ -574,16 +576,16 @@ static void help_act(app *a, action what)
     size_t lines = keymap_help_line_count() + 2, h = (size_t)a->rows;
     size_t max = lines > h ? lines - h : 0;
     switch (what) {
-    case ACT_LINE_DOWN: if (a->help_top < max) a->help_top++; break;
-    case ACT_LINE_UP: if (a->help_top > 0) a->help_top--; break;
-    case ACT_PAGE_DOWN: case ACT_HALF_DOWN: case ACT_BOTTOM:
-        a->help_top = what == ACT_BOTTOM || a->help_top + h > max ? max : a->help_top + h;
+    case YD_ACT_LINE_DOWN: if (a->help_top < max) a->help_top++; break;
+    case YD_ACT_LINE_UP: if (a->help_top > 0) a->help_top--; break;
+    case YD_ACT_PAGE_DOWN: case YD_ACT_HALF_DOWN: case YD_ACT_BOTTOM:
+        a->help_top = what == YD_ACT_BOTTOM || a->help_top + h > max ? max : a->help_top + h;
         break;
-    case ACT_PAGE_UP: case ACT_HALF_UP: case ACT_TOP:
-        a->help_top = what == ACT_TOP || a->help_top < h ? 0 : a->help_top - h;
+    case YD_ACT_PAGE_UP: case YD_ACT_HALF_UP: case YD_ACT_TOP:
+        a->help_top = what == YD_ACT_TOP || a->help_top < h ? 0 : a->help_top - h;
         break;
-    case ACT_HELP: a->help_open = 0; break;
-    case ACT_QUIT: a->quit = 1; break;
+    case YD_ACT_HELP: a->help_open = 0; break;
+    case YD_ACT_QUIT: a->quit = 1; break;
     default: break;
     }
 }
@@ -593,7 +595,7 @@ static void draw_help(app *a)
     char buf[256];
     for (int r = 0; r < a->rows; r++) {
         size_t n = a->help_top + (size_t)r;
-        const char *text = n == 0 ? "yuedu keys (j/k scroll, q closes)" : n == 1 ? "" : keymap_help_line(n - 2, buf, sizeof buf);
+        const char *text = n == 0 ? "yuedu keys (j/k scroll, q closes)" : n == 1 ? "" : keymap_help_line(&a->keys, n - 2, buf, sizeof buf);
         if (!text)
             break;
         mvaddnstr(r, 1, text, COLS - 2);
@@ -787,6 +789,96 @@ static key read_key(void)
     return (key){r == KEY_CODE_YES, c};
 }
 
+/* An action, in the pane that has the keys. */
+static void run_action(app *a, action what)
+{
+    if (a->help_open) {
+        help_act(a, what);
+    } else if (!a->focus_outline) {
+        text_act(a, what);
+    } else if (what == YD_ACT_FILTER) {
+        a->filtering = 1;
+        prompt_open(&a->prompt, L'/');
+    } else if ((what >= YD_ACT_LINE_DOWN && what <= YD_ACT_BOTTOM) || (what >= YD_ACT_OPEN && what <= YD_ACT_LEVEL_9)) {
+        outline_act(a, what);
+    } else {
+        global_act(a, what);
+    }
+}
+
+static key_context key_pane(const app *a)
+{
+    return a->help_open ? CTX_HELP : a->focus_outline ? CTX_OUTLINE : CTX_TEXT;
+}
+
+static void cancel_keys(app *a)
+{
+    yd_key_input_cancel(&a->key_input);
+    a->key_typed_count = 0;
+    a->key_deadline_ms = 0;
+}
+
+const char *app_pending_keys(const app *a, char *buf, size_t size)
+{
+    if (!yd_key_input_pending(&a->key_input) || size == 0) {
+        if (size)
+            buf[0] = 0;
+        return buf;
+    }
+    return yd_key_seq_format(&a->key_input.typed, buf, size);
+}
+
+static void handle_key(app *a, key k);
+
+/* The keys typed so far against the key table of the pane that has them
+ * (docs/READER.md, "Key sequences"): run what they complete, wait for the
+ * rest of a sequence (at most key-timeout-ms when a shorter binding is
+ * complete), drop what is bound to nothing. */
+static void resolve_keys(app *a)
+{
+    yd_key_event ev;
+    a->key_deadline_ms = 0;
+    while (yd_key_input_next(&a->key_input, keymap_table(&a->keys, key_pane(a)), &ev)) {
+        if (ev.kind == YD_KEYS_PENDING) {
+            if (ev.timed)
+                a->key_deadline_ms = now_ms() + a->settings->config->key_timeout_ms;
+            continue;
+        }
+        if (ev.kind == YD_KEYS_DROPPED) {
+            a->key_typed_count = 0;
+            char name[64];
+            if (ev.keys.length > 1)
+                app_say(a, 0, "%s is not bound (? lists the keys)", yd_key_seq_format(&ev.keys, name, sizeof name));
+            continue;
+        }
+        int used = ev.keys.length < a->key_typed_count ? ev.keys.length : a->key_typed_count;
+        a->key_typed_count -= used;
+        memmove(a->key_typed, a->key_typed + used, (size_t)a->key_typed_count * sizeof a->key_typed[0]);
+        run_action(a, (action)ev.action);
+        if (a->quit || a->search.active || a->prompt.active || a->list_open) {
+            /* The keys after it are for the prompt or list it opened. */
+            key rest[YD_KEY_SEQ_MAX];
+            int n = a->key_typed_count;
+            memcpy(rest, a->key_typed, (size_t)n * sizeof rest[0]);
+            cancel_keys(a);
+            for (int i = 0; i < n && !a->quit; i++)
+                handle_key(a, rest[i]);
+            return;
+        }
+    }
+}
+
+/* Idle: the wait of a key bound alone that also starts a sequence is over,
+ * so it runs. Returns 1 when it did. */
+static int key_timeout_passed(app *a)
+{
+    if (!a->key_deadline_ms || now_ms() < a->key_deadline_ms)
+        return 0;
+    yd_key_input_expire(&a->key_input);
+    resolve_keys(a);
+    return 1;
+}
+
 static void handle_key(app *a, key k)
 {
     if (a->search.active) {
@@ -798,7 +890,7 @@ static void handle_key(app *a, key k)
         if (a->filtering) {
             outline_set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
             if (r == PROMPT_ACCEPT) {
-                outline_act(a, ACT_OPEN);
+                outline_act(a, YD_ACT_OPEN);
                 outline_set_filter(a, L"");
             }
             if (r != PROMPT_EDITING)
@@ -819,23 +911,15 @@ static void handle_key(app *a, key k)
         return;
     }
     a->message[0] = 0;
-    if (a->help_open) {
-        help_act(a, keymap_lookup(CTX_HELP, k));
+    if (!k.is_key && k.code == 0x1B && yd_key_input_pending(&a->key_input)) {
+        cancel_keys(a); /* Esc: forget the sequence begun */
         return;
     }
-    if (!a->focus_outline) {
-        text_act(a, keymap_lookup(CTX_TEXT, k));
-        return;
-    }
-    action what = keymap_lookup(CTX_OUTLINE, k);
-    if (what == ACT_FILTER) {
-        a->filtering = 1;
-        prompt_open(&a->prompt, L'/');
-    } else if ((what >= ACT_LINE_DOWN && what <= ACT_BOTTOM) || (what >= ACT_OPEN && what <= ACT_LEVEL_9)) {
-        outline_act(a, what);
-    } else {
-        global_act(a, what);
-    }
+    if (a->key_typed_count == YD_KEY_SEQ_MAX) /* as yd_key_input_feed does */
+        a->key_typed_count = 0;
+    a->key_typed[a->key_typed_count++] = k;
+    yd_key_input_feed(&a->key_input, keymap_key(k));
+    resolve_keys(a);
 }
 
 static void install_signals(void)
@@ -857,8 +941,11 @@ static int curses_color(yd_color c)
 }
 
 /* The theme's styles as curses attributes: pair k+1 for style k. The
- * palette depth follows the terminal (8 or 256 colours; truecolour
- * terminals get the 256-colour forms, which curses can show everywhere). */
+ * palette depth follows the terminfo entry: 8 or 256 colours, or 24-bit
+ * when it has direct colour (xterm-direct, tmux-direct: COLORS is 2^24 and
+ * a colour number is 0xRRGGBB, given through init_extended_pair).
+ * COLORTERM alone never turns 24-bit on: the entry says how to ask for it
+ * (docs/CONFIG.md, "Truecolour"). */
 static void init_styles(app *a)
 {
     const tui_settings *ts = a->settings;
@@ -868,9 +955,7 @@ static void init_styles(app *a)
         use_default_colors();
         a->colors_started = 1;
     }
-    yd_color_depth depth = color ? yd_color_depth_detect(COLORS, getenv("COLORTERM"), false) : YD_DEPTH_MONO;
-    if (depth == YD_DEPTH_TRUE)
-        depth = YD_DEPTH_256;
+    yd_color_depth depth = color ? yd_color_depth_detect(COLORS, false) : YD_DEPTH_MONO;
     for (int k = 0; k < YD_STYLE_COUNT; k++) {
         yd_resolved_style r;
         yd_theme_resolve(a->theme, (yd_style)k, depth, &r);
@@ -880,11 +965,18 @@ static void init_styles(app *a)
         if (r.attrs & YD_ATTR_UNDERLINE) at |= A_UNDERLINE;
         if (r.attrs & YD_ATTR_REVERSE) at |= A_REVERSE;
         if (r.attrs & YD_ATTR_ITALIC) at |= A_ITALIC;
-        int fg = curses_color(r.fg), bg = curses_color(r.bg);
-        if (color && depth != YD_DEPTH_MONO && (fg >= 0 || bg >= 0) && init_pair((short)(k + 1), (short)fg, (short)bg) == OK)
+        int fg, bg;
+        if (depth == YD_DEPTH_TRUE) {
+            fg = yd_color_direct_value(r.fg);
+            bg = yd_color_direct_value(r.bg);
+        } else {
+            fg = curses_color(r.fg);
+            bg = curses_color(r.bg);
+        }
+        if (color && depth != YD_DEPTH_MONO && (fg >= 0 || bg >= 0) && init_extended_pair(k + 1, fg, bg) == OK)
             at |= COLOR_PAIR(k + 1);
         else if (color && depth != YD_DEPTH_MONO) /* after :theme, a pair no style uses any more */
-            init_pair((short)(k + 1), -1, -1);
+            init_extended_pair(k + 1, -1, -1);
         a->styles[k] = at;
     }
 }
@@ -952,6 +1044,7 @@ static void app_free(app *a)
     free(a->cells);
     free(a->layout_cols);
     free(a->indent_contexts);
+    keymap_free(&a->keys);
     if (a->own_theme_set)
         yd_theme_free(&a->own_theme);
     yd_theme_names_free(a->theme_names, a->theme_name_count);
@@ -1124,15 +1217,12 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     if (yd_loader_ready(a->loader) == 0)
         draw_preview(a, load); /* the first screen, before anything slower */
     set_mouse(a, a->settings->config->mouse);
-    size_t skipped = keymap_install(a->settings->config->bindings, a->settings->config->nbindings);
+    if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
+        a->failed = 1;
     bookmarks_open(a);
-    if (skipped)
-        app_say(a, 1, "%zu key sequence%s of several keys in the configuration are not supported yet", skipped,
-                skipped == 1 ? "" : "s");
     if (yd_loader_wait(a->loader, 1, -1) == 0) {
         endwin();
         delscreen(screen);
-        keymap_uninstall();
         char path[512], text[256];
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
             fprintf(stderr, "yuedu: %s: %s\n", path, text);
@@ -1154,13 +1244,22 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     int shown_finished = yd_loader_finished(a->loader);
     while (!a->quit && !a->failed && !quit_signal) {
         /* Wake up often while loading (progress), else now and then for signals. */
-        timeout(yd_loader_finished(a->loader) ? 250 : 50);
+        int wait = yd_loader_finished(a->loader) ? 250 : 50;
+        if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
+            long left = a->key_deadline_ms - now_ms();
+            wait = left < 0 ? 0 : left < wait ? (int)left : wait;
+        }
+        timeout(wait);
         key k = read_key();
         if (quit_signal)
             break;
         if (ambi_probe_key(a, k)) {
             if (a->probe_state == PROBE_DONE)
                 draw(a);
+            continue;
+        }
+        if (k.code == WEOF && !k.is_key && key_timeout_passed(a)) {
+            draw(a);
             continue;
         }
         if (k.code == WEOF && !k.is_key) {
@@ -1177,6 +1276,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         if (k.is_key && k.code == KEY_RESIZE) {
             relayout(a);
         } else if (k.is_key && k.code == KEY_MOUSE) {
+            cancel_keys(a); /* a click ends a sequence begun */
             mouse_event(a);
         } else {
             handle_key(a, k);
@@ -1188,7 +1288,6 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     }
     endwin();
     delscreen(screen);
-    keymap_uninstall();
     bookmarks_finish(a);
     if (a->failed) {
         fputs("yuedu: out of memory\n", stderr);

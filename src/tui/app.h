@@ -71,6 +71,12 @@ typedef struct app {
     size_t skipped;
     int help_open;
     size_t help_top;
+    keymap keys;                /* the key tables of the panes */
+    yd_key_input key_input;     /* the keys of a sequence typed so far (app.c) */
+    key key_typed[YD_KEY_SEQ_MAX]; /* the same keys as curses gave them */
+    int key_typed_count;
+    long key_deadline_ms;       /* a key bound alone and starting a sequence
+                                   runs at this time (0: no such wait) */
     int quit, failed;
     const tui_settings *settings;
     attr_t styles[YD_STYLE_COUNT]; /* the theme's styles as curses attributes */
@@ -202,6 +208,9 @@ int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);
 int32_t bookmarks_restore(app *a, size_t doc); /* saved position, or 0 */
 void bookmarks_left(app *a, size_t doc, int32_t offset); /* leaving a document */
+
+/* The keys of a sequence typed so far, for the status line ("" when none). */
+const char *app_pending_keys(const app *a, char *buf, size_t size);
 
 /* Status line (status_line.c). */
 size_t status_breadcrumb(app *a, wchar_t *out, size_t cap);

@@ -297,19 +297,19 @@ void bookmarks_list_key(app *a, key k)
 {
     size_t h = (size_t)(a->rows > 1 ? a->rows / 2 : 1); /* two lines a bookmark */
     yd_bookmark *b = selected(a);
-    action what = keymap_lookup(CTX_HELP, k); /* the moving keys */
+    action what = keymap_lookup(&a->keys, CTX_HELP, k); /* the moving keys */
     wint_t c = k.is_key ? 0 : k.code;
     if (k.is_key && k.code == KEY_ENTER)
         c = '\r';
-    if (what == ACT_LINE_DOWN && c != '\r') {
+    if (what == YD_ACT_LINE_DOWN && c != '\r') {
         if (a->list_selected + 1 < a->list_count)
             a->list_selected++;
-    } else if (what == ACT_LINE_UP) {
+    } else if (what == YD_ACT_LINE_UP) {
         if (a->list_selected > 0)
             a->list_selected--;
-    } else if (what == ACT_PAGE_DOWN) {
+    } else if (what == YD_ACT_PAGE_DOWN) {
         a->list_selected = a->list_selected + h < a->list_count ? a->list_selected + h : (a->list_count ? a->list_count - 1 : 0);
-    } else if (what == ACT_PAGE_UP) {
+    } else if (what == YD_ACT_PAGE_UP) {
         a->list_selected = a->list_selected > h ? a->list_selected - h : 0;
     } else if (c == '\r' && b) {
         if (b->doc == YD_NO_DOC) {

@@ -6,28 +6,12 @@
 #include <stddef.h>
 #include <wchar.h>
 
-typedef enum action {
-    ACT_NONE = 0,
-    /* moving; in the outline pane they move the selection */
-    ACT_LINE_DOWN, ACT_LINE_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_HALF_DOWN, ACT_HALF_UP,
-    ACT_TOP, ACT_BOTTOM,
-    /* jumping */
-    ACT_NEXT_HEADING, ACT_PREV_HEADING, ACT_NEXT_SECTION, ACT_PREV_SECTION,
-    ACT_NEXT_DOC, ACT_PREV_DOC, ACT_JUMP_BACK, ACT_JUMP_FORWARD, ACT_COMMAND,
-    /* panes */
-    ACT_FOCUS, ACT_TOGGLE_OUTLINE, ACT_OUTLINE_NARROWER, ACT_OUTLINE_WIDER, ACT_OUTLINE_SIDE,
-    ACT_TOGGLE_MOUSE,
-    /* outline pane */
-    ACT_OPEN, ACT_TOGGLE, ACT_EXPAND, ACT_COLLAPSE, ACT_EXPAND_ALL, ACT_COLLAPSE_ALL,
-    ACT_LEVEL_1, ACT_LEVEL_2, ACT_LEVEL_3, ACT_LEVEL_4, ACT_LEVEL_5, ACT_LEVEL_6, ACT_LEVEL_7,
-    ACT_LEVEL_8, ACT_LEVEL_9, ACT_FILTER,
-    /* the rest */
-    ACT_HELP, ACT_REDRAW, ACT_QUIT, ACT_SUSPEND,
-    /* search (the order matches yd_action of include/yuedu/keys.h) */
-    ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT, ACT_SEARCH_RESULTS /* not yet bound */,
-    ACT_BOOKMARK_ADD, ACT_BOOKMARK_LIST,
-    ACT_COUNT
-} action;
+#include "yuedu/key_sequence.h"
+#include "yuedu/keys.h"
+
+/* What a key does: the configuration's actions (yuedu/keys.h), one enum
+ * for both. */
+typedef yd_action action;
 
 /* Where a binding applies. */
 typedef enum key_context { CTX_ANY, CTX_TEXT, CTX_OUTLINE, CTX_HELP } key_context;
@@ -38,18 +22,35 @@ typedef struct key {
     wint_t code;
 } key;
 
-/* Use the configuration's key table (yuedu/keys.h bindings, the built-in
- * ones merged with the file's) instead of the built-in one. Returns how
- * many bindings were left out (sequences of several keys). */
-#include "yuedu/keys.h"
-size_t keymap_install(const yd_binding *bindings, size_t count);
-void keymap_uninstall(void);
+/* The key tables of the panes, made from the configuration's bindings
+ * (yuedu/keys.h: the built-in ones merged with the file's), matched key by
+ * key with yuedu/key_sequence.h so that sequences such as "g g" work. */
+typedef struct keymap {
+    yd_key_table tables[CTX_HELP + 1]; /* [CTX_TEXT], [CTX_OUTLINE], [CTX_HELP] */
+    const yd_binding *bindings;        /* the configuration's, for the help */
+    size_t nbindings;
+} keymap;
 
-/* The action bound to k in context (falling back to CTX_ANY). */
-action keymap_lookup(key_context context, key k);
+/* Build the tables; bindings must outlive the keymap. Returns 0, or -1
+ * when out of memory (then the keymap is empty). */
+int keymap_init(keymap *m, const yd_binding *bindings, size_t count);
+void keymap_free(keymap *m);
+
+/* A key from curses as the configuration names keys (Enter for CR, LF and
+ * the keypad's Enter; Backspace for DEL, Ctrl-H and the key code). A key
+ * with no name comes out as a special key bound to nothing. */
+yd_key keymap_key(key k);
+
+/* The table of a pane: its own bindings, then those of every pane; the
+ * help's are its own keys (q ? Esc close it) and the moving keys. */
+const yd_key_table *keymap_table(const keymap *m, key_context context);
+
+/* The action bound to the single key k in context, or YD_ACT_NONE (for
+ * lists that take single keys, such as the bookmark list). */
+action keymap_lookup(const keymap *m, key_context context, key k);
 
 /* Help: line n (0-based) of the generated key list, or NULL past the end. */
-const char *keymap_help_line(size_t n, char *buf, size_t size);
+const char *keymap_help_line(const keymap *m, size_t n, char *buf, size_t size);
 size_t keymap_help_line_count(void);
 
 #endif

@@ -252,18 +252,18 @@ void outline_act(app *a, action what)
     const yd_outline *o = &a->outlines[sel.doc];
     uint8_t *f = NULL;
     switch (what) {
-    case ACT_LINE_DOWN: if (v->selected + 1 < v->count) v->selected++; break;
-    case ACT_LINE_UP: if (v->selected > 0) v->selected--; break;
-    case ACT_PAGE_DOWN: v->selected = v->selected + h < v->count ? v->selected + h : v->count - 1; break;
-    case ACT_PAGE_UP: v->selected = v->selected > h ? v->selected - h : 0; break;
-    case ACT_HALF_DOWN: v->selected = v->selected + h / 2 < v->count ? v->selected + h / 2 : v->count - 1; break;
-    case ACT_HALF_UP: v->selected = v->selected > h / 2 ? v->selected - h / 2 : 0; break;
-    case ACT_TOP: v->selected = 0; break;
-    case ACT_BOTTOM: v->selected = v->count - 1; break;
-    case ACT_OPEN: jump_to_selected(a); return;
-    case ACT_TOGGLE:
-    case ACT_EXPAND:
-    case ACT_COLLAPSE: {
+    case YD_ACT_LINE_DOWN: if (v->selected + 1 < v->count) v->selected++; break;
+    case YD_ACT_LINE_UP: if (v->selected > 0) v->selected--; break;
+    case YD_ACT_PAGE_DOWN: v->selected = v->selected + h < v->count ? v->selected + h : v->count - 1; break;
+    case YD_ACT_PAGE_UP: v->selected = v->selected > h ? v->selected - h : 0; break;
+    case YD_ACT_HALF_DOWN: v->selected = v->selected + h / 2 < v->count ? v->selected + h / 2 : v->count - 1; break;
+    case YD_ACT_HALF_UP: v->selected = v->selected > h / 2 ? v->selected - h / 2 : 0; break;
+    case YD_ACT_TOP: v->selected = 0; break;
+    case YD_ACT_BOTTOM: v->selected = v->count - 1; break;
+    case YD_ACT_OPEN: jump_to_selected(a); return;
+    case YD_ACT_TOGGLE:
+    case YD_ACT_EXPAND:
+    case YD_ACT_COLLAPSE: {
         int has_children = sel.node < 0 ? o->count > 0 : o->nodes[sel.node].end > sel.node + 1;
         int open;
         if (sel.node < 0) {
@@ -275,12 +275,12 @@ void outline_act(app *a, action what)
         }
         if (v->filter[0])
             break;
-        if (what == ACT_EXPAND && open && has_children) {
+        if (what == YD_ACT_EXPAND && open && has_children) {
             if (v->selected + 1 < v->count)
                 v->selected++; /* to the first child */
             break;
         }
-        if (what == ACT_COLLAPSE && (!open || !has_children)) {
+        if (what == YD_ACT_COLLAPSE && (!open || !has_children)) {
             /* to the parent */
             int32_t parent = sel.node < 0 ? -2 : o->nodes[sel.node].parent;
             if (parent >= -1) {
@@ -292,7 +292,7 @@ void outline_act(app *a, action what)
         }
         if (!has_children)
             break;
-        int want = what == ACT_TOGGLE ? !open : what == ACT_EXPAND;
+        int want = what == YD_ACT_TOGGLE ? !open : what == YD_ACT_EXPAND;
         if (sel.node < 0)
             v->doc_expanded[sel.doc] = (uint8_t)want;
         else
@@ -300,11 +300,11 @@ void outline_act(app *a, action what)
         v->dirty = 1;
         break;
     }
-    case ACT_EXPAND_ALL: set_all(a, 1, 0); break;
-    case ACT_COLLAPSE_ALL: set_all(a, 0, 0); break;
-    case ACT_LEVEL_1: case ACT_LEVEL_2: case ACT_LEVEL_3: case ACT_LEVEL_4: case ACT_LEVEL_5:
-    case ACT_LEVEL_6: case ACT_LEVEL_7: case ACT_LEVEL_8: case ACT_LEVEL_9:
-        set_all(a, 1, (int)(what - ACT_LEVEL_1) + 1);
+    case YD_ACT_EXPAND_ALL: set_all(a, 1, 0); break;
+    case YD_ACT_COLLAPSE_ALL: set_all(a, 0, 0); break;
+    case YD_ACT_LEVEL_1: case YD_ACT_LEVEL_2: case YD_ACT_LEVEL_3: case YD_ACT_LEVEL_4: case YD_ACT_LEVEL_5:
+    case YD_ACT_LEVEL_6: case YD_ACT_LEVEL_7: case YD_ACT_LEVEL_8: case YD_ACT_LEVEL_9:
+        set_all(a, 1, (int)(what - YD_ACT_LEVEL_1) + 1);
         break;
     default: return;
     }
@@ -363,7 +363,7 @@ void outline_click(app *a, int row, int col)
     int depth = e.node < 0 ? 0 : (v->filter[0] ? 1 : a->outlines[e.doc].nodes[e.node].depth);
     int marker = depth < a->outline_cols / 3 ? depth : a->outline_cols / 3;
     if (col >= marker && col < marker + 2 && !v->filter[0]) {
-        outline_act(a, ACT_TOGGLE); /* the ▸/▾ marker folds */
+        outline_act(a, YD_ACT_TOGGLE); /* the ▸/▾ marker folds */
         return;
     }
     jump_to_selected(a);

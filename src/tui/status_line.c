@@ -52,13 +52,20 @@ void status_draw(app *a)
     int32_t line = d->line_count ? yd_document_line_at(d, text_offset(a)) + 1 : 0;
     size_t handled, total;
     yd_loader_progress(a->loader, &handled, &total);
-    char right[128];
+    char right[192];
     int used = 0;
+    /* The keys of a sequence begun, as vim's showcmd shows them. */
+    char pending[64];
+    if (*app_pending_keys(a, pending, sizeof pending))
+        used = snprintf(right, sizeof right, "%s  ", pending);
     if (!yd_loader_finished(a->loader))
-        used = snprintf(right, sizeof right, "loading %zu/%zu  ", handled, total);
+        used += snprintf(right + used, sizeof right - (size_t)used, "loading %zu/%zu  ", handled, total);
     snprintf(right + used, sizeof right - (size_t)used, "[%zu/%zu] line %ld/%ld %u%% ", a->doc + 1,
              yd_loader_ready(a->loader), (long)line, (long)d->line_count, text_percent(a));
-    int rw = (int)strlen(right);
+    /* Typed keys may be any character: through the same filter. */
+    wchar_t wright[192];
+    size_t nright = app_safe_mbs(a, wright, 0, 192, right);
+    int rw = width_of(wright, nright);
     attron(app_style(a, YD_STYLE_STATUS));
     mvhline(y, 0, ' ', COLS);
     wchar_t crumb[512];
@@ -76,6 +83,6 @@ void status_draw(app *a)
     }
     if (room > 0)
         addnwstr(crumb + first, (int)(n - first));
-    mvaddstr(y, COLS - rw > 0 ? COLS - rw : 0, right);
+    mvaddnwstr(y, COLS - rw > 0 ? COLS - rw : 0, wright, (int)nright);
     attroff(app_style(a, YD_STYLE_STATUS));
 }

@@ -5,7 +5,7 @@
 # sgr_state NTH TEXT [after-divider]: the SGR state (attributes, fg, bg) of
 # the first character of the NTH occurrence of TEXT on the screen, counting
 # only text right of the divider │ when the third argument is given; printed
-# as e.g. "bold fg=124 bg=default".
+# as e.g. "bold fg=124 bg=default" (24-bit colours as fg=#d7af5f).
 sgr_state() {
     e2e_tmux capture-pane -p -e -t e2e | python3 -c '
 import re, sys
@@ -37,6 +37,11 @@ for line in sys.stdin.read().split("\n"):
                 if c == 38: fg = str(p[i + 2])
                 else: bg = str(p[i + 2])
                 i += 2
+            elif c in (38, 48) and i + 4 < len(p) and p[i + 1] == 2:
+                rgb = "#%02x%02x%02x" % (p[i + 2], p[i + 3], p[i + 4])
+                if c == 38: fg = rgb
+                else: bg = rgb
+                i += 4
             i += 1
     start = plain.find("\u2502") + 1 if after else 0
     if after and start == 0:

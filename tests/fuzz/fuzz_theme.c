@@ -1,5 +1,6 @@
 /* libFuzzer target: theme parsing (yd_theme_parse) and resolving every
- * style at every colour depth. */
+ * style at every colour depth, with the direct-colour numbers of the
+ * 24-bit ones. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (int d = YD_DEPTH_MONO; d <= YD_DEPTH_TRUE; d++) {
                 yd_resolved_style r;
                 yd_theme_resolve(&theme, (yd_style)s, (yd_color_depth)d, &r);
+                /* A direct-colour number is -1 (default), 0-7 or 8..0xffffff. */
+                int fg = yd_color_direct_value(r.fg), bg = yd_color_direct_value(r.bg);
+                if (d == YD_DEPTH_TRUE && (fg < -1 || fg > 0xffffff || bg < -1 || bg > 0xffffff))
+                    abort();
             }
     }
     char buf[1024];

@@ -67,6 +67,7 @@ static void test_defaults(void **state)
     assert_string_equal(c.theme, "default");
     assert_int_equal(c.ambiwidth, 0);
     assert_true(c.mouse);
+    assert_int_equal(c.key_timeout_ms, 1000);
     assert_int_equal(c.outline.width, 30);
     assert_false(c.outline.right);
     assert_false(c.outline.hidden);
@@ -106,6 +107,7 @@ static void test_every_key(void **state)
     yd_config c = parse("theme: light\n"
                         "ambiwidth: 2\n"
                         "mouse: off\n"
+                        "key-timeout-ms: 350\n"
                         "outline:\n"
                         "  width: 44\n"
                         "  position: right\n"
@@ -130,6 +132,7 @@ static void test_every_key(void **state)
     assert_string_equal(c.path, "cfg.yaml");
     assert_int_equal(c.ambiwidth, 2);
     assert_false(c.mouse);
+    assert_int_equal(c.key_timeout_ms, 350);
     assert_int_equal(c.outline.width, 44);
     assert_true(c.outline.right);
     assert_true(c.outline.hidden);
@@ -261,10 +264,27 @@ static void test_problems(void **state)
     c = parse("ambiwidth: 2\nmouse: 7\noutline: {width: 3, position: right}\nbogus: 1\n", r, sizeof r);
     assert_string_equal(r, "cfg.yaml:2:8: mouse: expected true or false, not '7'; using true\n"
                            "cfg.yaml:3:18: outline.width: 3 is out of range (10 to 200); using 30\n"
-                           "cfg.yaml:4:1: unknown key 'bogus' (theme, ambiwidth, mouse, outline, text, search, keys); "
-                           "ignored\n");
+                           "cfg.yaml:4:1: unknown key 'bogus' (theme, ambiwidth, mouse, key-timeout-ms, outline, text, "
+                           "search, keys); ignored\n");
     assert_int_equal(c.ambiwidth, 2);
     assert_true(c.outline.right);
+    yd_config_free(&c);
+
+    /* key-timeout-ms: a whole number of milliseconds, 100 to 10000. */
+    c = parse("mouse: false\nkey-timeout-ms: 20\n", r, sizeof r);
+    assert_string_equal(r, "cfg.yaml:2:17: key-timeout-ms: 20 is out of range (100 to 10000); using 1000\n");
+    assert_int_equal(c.key_timeout_ms, 1000);
+    assert_false(c.mouse);
+    yd_config_free(&c);
+    c = parse("key-timeout-ms: soon\n", r, sizeof r);
+    assert_string_equal(r, "cfg.yaml:1:17: key-timeout-ms: expected a whole number, not 'soon'; using 1000\n");
+    yd_config_free(&c);
+    c = parse("key-timeout-ms: [1]\n", r, sizeof r);
+    expect_one(r, "cfg.yaml:1:17: ", "key-timeout-ms: expected a whole number, not a list", NULL);
+    yd_config_free(&c);
+    c = parse("key-timeout-ms: 10000\n", r, sizeof r);
+    assert_string_equal(r, "");
+    assert_int_equal(c.key_timeout_ms, 10000);
     yd_config_free(&c);
 }
 
@@ -546,11 +566,18 @@ static void test_bindings(void **state)
     assert_true(bound(&c, YD_CTX_ANY, YD_ACT_LINE_DOWN, "Down"));
     yd_config_free(&c);
 
-    /* A sequence takes its first key from a default binding too. */
-    c = parse("keys:\n  bottom: [g e]\n", r, sizeof r);
+    /* A sequence starting with a built-in key leaves that key alone (the
+     * reader waits key-timeout-ms for the rest); the same sequence is
+     * taken from its built-in action. */
+    c = parse("keys:\n  bottom: [g e]\n  quit: \"Space n\"\n  help: Ctrl-H\n", r, sizeof r);
     assert_string_equal(r, "");
     assert_true(bound(&c, YD_CTX_ANY, YD_ACT_BOTTOM, "g e"));
-    assert_false(bound(&c, YD_CTX_ANY, YD_ACT_TOP, "g"));
+    assert_true(bound(&c, YD_CTX_ANY, YD_ACT_TOP, "g"));
+    assert_true(bound(&c, YD_CTX_ANY, YD_ACT_QUIT, "Space n"));
+    assert_true(bound(&c, YD_CTX_TEXT, YD_ACT_PAGE_DOWN, "Space"));
+    /* Ctrl-H is the Backspace key: it leaves jump-back. */
+    assert_true(bound(&c, YD_CTX_ANY, YD_ACT_HELP, "Backspace"));
+    assert_false(bound(&c, YD_CTX_ANY, YD_ACT_JUMP_BACK, "Backspace"));
     yd_config_free(&c);
 
     /* Pane sections; an empty list unbinds. */
@@ -598,8 +625,21 @@ static void test_bindings(void **state)
     expect_one(r, "cfg.yaml:2:16: ", "'q' is listed twice", NULL);
     yd_config_free(&c);
 
+    /* A sequence and one that starts it are no clash; the same sequence
+     * for two actions is. */
     c = parse("keys:\n  top: g g\n  bottom: g\n", r, sizeof r);
-    expect_one(r, "cfg.yaml:3:11: ", "keys.bottom: 'g' and 'g g' (top, line 2) start alike", NULL);
+    assert_string_equal(r, "");
+    assert_true(bound(&c, YD_CTX_ANY, YD_ACT_TOP, "g g"));
+    assert_true(bound(&c, YD_CTX_ANY, YD_ACT_BOTTOM, "g"));
+    yd_config_free(&c);
+    c = parse("keys:\n  top: \"z  a\"\n  bottom: [G, z a]\n", r, sizeof r);
+    expect_one(r, "cfg.yaml:3:15: ", "keys.bottom: 'z a' is already bound to top (line 2); this binding is ignored",
+               NULL);
+    assert_true(bound(&c, YD_CTX_ANY, YD_ACT_TOP, "z a"));
+    assert_false(bound(&c, YD_CTX_ANY, YD_ACT_BOTTOM, "z a"));
+    yd_config_free(&c);
+    c = parse("keys:\n  text: {top: Ctrl-X Ctrl-S, bottom: Ctrl-X Ctrl-S}\n", r, sizeof r);
+    expect_one(r, "cfg.yaml:2:38: ", "keys.text.bottom: 'Ctrl-X Ctrl-S' is already bound to top (line 2)", NULL);
     yd_config_free(&c);
 
     /* The same key in different panes is not a duplicate. */

@@ -235,14 +235,31 @@ static void test_no_color(void **state)
     assert_string_equal(yd_theme_choose(NULL, false), "default");
     assert_string_equal(yd_theme_choose("", false), "default");
 
-    assert_int_equal(yd_color_depth_detect(256, NULL, true), YD_DEPTH_MONO);
-    assert_int_equal(yd_color_depth_detect(-1, NULL, false), YD_DEPTH_MONO);
-    assert_int_equal(yd_color_depth_detect(2, "truecolor", false), YD_DEPTH_MONO);
-    assert_int_equal(yd_color_depth_detect(8, NULL, false), YD_DEPTH_8);
-    assert_int_equal(yd_color_depth_detect(16, "", false), YD_DEPTH_8);
-    assert_int_equal(yd_color_depth_detect(256, NULL, false), YD_DEPTH_256);
-    assert_int_equal(yd_color_depth_detect(256, "truecolor", false), YD_DEPTH_TRUE);
-    assert_int_equal(yd_color_depth_detect(8, "24bit", false), YD_DEPTH_TRUE);
+    assert_int_equal(yd_color_depth_detect(256, true), YD_DEPTH_MONO);
+    assert_int_equal(yd_color_depth_detect(-1, false), YD_DEPTH_MONO);
+    assert_int_equal(yd_color_depth_detect(2, false), YD_DEPTH_MONO);
+    assert_int_equal(yd_color_depth_detect(8, false), YD_DEPTH_8);
+    assert_int_equal(yd_color_depth_detect(16, false), YD_DEPTH_8);
+    assert_int_equal(yd_color_depth_detect(256, false), YD_DEPTH_256);
+    assert_int_equal(yd_color_depth_detect(88, false), YD_DEPTH_8);
+    /* Direct colour: terminfo's colors#0x1000000 (xterm-direct). */
+    assert_int_equal(yd_color_depth_detect(1 << 24, false), YD_DEPTH_TRUE);
+    assert_int_equal(yd_color_depth_detect(0x7fffffff, false), YD_DEPTH_TRUE);
+    assert_int_equal(yd_color_depth_detect((1 << 24) - 1, false), YD_DEPTH_256);
+    assert_int_equal(yd_color_depth_detect(1 << 24, true), YD_DEPTH_MONO);
+
+    /* Colour numbers for direct-colour terminals. */
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_DEFAULT, 0}), -1);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_UNSET, 0}), -1);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_INDEX, 3}), 3);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_INDEX, 179}), 0xd7af5f);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_INDEX, 9}), 0xff0000);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_INDEX, 16}), 0x010000);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_INDEX, 255}), 0xeeeeee);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_RGB, 0x5fafd7}), 0x5fafd7);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_RGB, 0x000000}), 0x010000);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_RGB, 0x000007}), 0x010007);
+    assert_int_equal(yd_color_direct_value((yd_color){YD_COLOR_RGB, 0x000008}), 0x000008);
 
     /* At depth MONO the default theme keeps only its attributes. */
     yd_theme t;
