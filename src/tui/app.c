@@ -36,16 +36,7 @@ void app_say(app *a, int error, const char *fmt, ...)
     a->message_is_error = error;
 }
 
-wchar_t app_safe_char(app *a, UChar32 c)
-{
-    yd_width_info in = yd_width_info_of(a->widths, c);
-    switch (in.kind) {
-    case YD_CHAR_DRAW: return in.width > 0 ? (wchar_t)c : 0; /* no lone combining marks */
-    case YD_CHAR_DROP: return 0;
-    case YD_CHAR_TAB: case YD_CHAR_BREAK: return L' ';
-    default: return L'?';
-    }
-}
+wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
 
 size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n)
 {
