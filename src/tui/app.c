@@ -434,6 +434,9 @@ static void run_command(app *a, const char *cmd)
     } else if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
         a->quit = 1;
         return;
+    } else if (strcmp(cmd, "results") == 0) {
+        results_list_open(a);
+        return;
     } else if (strcmp(cmd, "help") == 0) {
         a->help_open = 1;
         a->help_top = 0;
@@ -501,6 +504,7 @@ static int global_act(app *a, action what)
     case ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
     case ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
     case ACT_PREV_HIT: search_step(a, 0); break;
+    case ACT_SEARCH_RESULTS: results_list_open(a); break;
     case ACT_FOCUS:
         if (a->divider_x >= 0)
             a->focus_outline = !a->focus_outline;
@@ -687,6 +691,8 @@ static void draw(app *a)
         outline_follow(a);
     if (a->help_open) {
         draw_help(a);
+    } else if (a->results_shown) {
+        results_draw(a);
     } else if (a->list_open) {
         bookmarks_list_draw(a);
     } else {
@@ -733,7 +739,7 @@ static void take_loader_messages(app *a)
 static void mouse_event(app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || a->help_open)
+    if (getmouse(&ev) != OK || a->help_open || a->results_shown)
         return;
     int in_outline = a->divider_x >= 0 && (a->outline_right ? ev.x > a->divider_x : ev.x < a->divider_x);
     if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
@@ -794,6 +800,8 @@ static void handle_key(app *a, key k)
             }
             if (r != PROMPT_EDITING)
                 a->filtering = 0;
+        } else if (a->prompt_mode == PM_RESULTS_FILTER) {
+            results_filter_edit(a, r);
         } else if (a->prompt_mode != PM_COMMAND) {
             if (r != PROMPT_EDITING)
                 bookmarks_prompt_done(a, r == PROMPT_ACCEPT);
@@ -812,6 +820,10 @@ static void handle_key(app *a, key k)
     a->message[0] = 0;
     if (a->help_open) {
         help_act(a, keymap_lookup(CTX_HELP, k));
+        return;
+    }
+    if (a->results_shown) {
+        results_key(a, k);
         return;
     }
     if (!a->focus_outline) {
@@ -934,6 +946,7 @@ static void app_free(app *a)
     if (!a)
         return;
     app_free_layouts(a);
+    results_free(a); /* it borrows the hits */
     search_free(a);
     outline_free(&a->outline, a->capacity);
     for (size_t k = 0; a->outlines && k < a->capacity; k++)

@@ -24,7 +24,7 @@ typedef enum action {
     /* the rest */
     ACT_HELP, ACT_REDRAW, ACT_QUIT, ACT_SUSPEND,
     /* search (the order matches yd_action of include/yuedu/keys.h) */
-    ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT, ACT_SEARCH_RESULTS /* not yet bound */,
+    ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT, ACT_SEARCH_RESULTS,
     ACT_BOOKMARK_ADD, ACT_BOOKMARK_LIST,
     ACT_COUNT
 } action;
