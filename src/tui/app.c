@@ -739,8 +739,12 @@ static void take_loader_messages(app *a)
 static void mouse_event(app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || a->help_open || a->results_shown)
+    if (getmouse(&ev) != OK || a->help_open)
         return;
+    if (a->results_shown) {
+        results_mouse(a, &ev);
+        return;
+    }
     int in_outline = a->divider_x >= 0 && (a->outline_right ? ev.x > a->divider_x : ev.x < a->divider_x);
     if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         int delta = ev.bstate & BUTTON4_PRESSED ? -3 : 3;

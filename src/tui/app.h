@@ -200,6 +200,7 @@ void search_free(app *a);
 /* The search result list (results_view.c). */
 void results_list_open(app *a);           /* &, :results */
 void results_key(app *a, key k);
+void results_mouse(app *a, const MEVENT *ev);
 void results_filter_edit(app *a, prompt_result r); /* the filter prompt changed or closed */
 void results_draw(app *a);
 void results_free(app *a);

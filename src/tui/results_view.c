@@ -3,7 +3,8 @@
  * section (the core's search_results.h), a snippet per hit with the hit
  * highlighted. Moving keys move the selection over the hits, Enter jumps
  * to one (a jump in the history; it becomes the current hit for n/N), `/`
- * filters as you type, Esc clears the filter, then closes; q closes.
+ * filters as you type, Esc clears the filter, then closes; q closes. The
+ * wheel moves the selection, a click selects a hit, a second click reads it.
  *
  * Only the rows on screen are formatted, when drawn: opening the list over
  * 100 000 hits indexes them (two binary searches each) and formats a
@@ -150,6 +151,34 @@ void results_filter_edit(app *a, prompt_result r)
         a->prompt_mode = PM_COMMAND;
 }
 
+/* Enter: read from the selected hit. */
+static void read_selected(app *a)
+{
+    const yd_result_hit *hit = selected_hit(a);
+    if (hit && a->results.rows[a->results_selected].kind == YD_RESULT_HIT) {
+        a->results_shown = 0;
+        search_select(a, hit->doc, hit->index);
+    }
+}
+
+void results_mouse(app *a, const MEVENT *ev)
+{
+    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        move_selection(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
+        return;
+    }
+    if (!(ev->bstate & BUTTON1_PRESSED) || ev->y < 1 || ev->y >= a->rows)
+        return;
+    /* Rows as last drawn: the header, then rows from results_top. */
+    size_t k = a->results_top + (size_t)(ev->y - 1);
+    if (k >= a->results.row_count || a->results.rows[k].kind != YD_RESULT_HIT)
+        return;
+    if (k == a->results_selected) /* a second click reads it */
+        read_selected(a);
+    else
+        a->results_selected = k;
+}
+
 void results_key(app *a, key k)
 {
     int h = a->rows > 2 ? a->rows - 2 : 1; /* a page keeps one row */
@@ -157,11 +186,7 @@ void results_key(app *a, key k)
     if (k.is_key && k.code == KEY_ENTER)
         c = '\r';
     if (c == '\r' || c == '\n') {
-        const yd_result_hit *hit = selected_hit(a);
-        if (hit && a->results.rows[a->results_selected].kind == YD_RESULT_HIT) {
-            a->results_shown = 0;
-            search_select(a, hit->doc, hit->index);
-        }
+        read_selected(a);
         return;
     }
     if (c == 'q' || keymap_lookup(CTX_TEXT, k) == ACT_SEARCH_RESULTS) {
