@@ -79,6 +79,14 @@ const yd_width_info *yd_width_table_data(const yd_width_table *table);
  * otherwise yd_width_info_of fills the block. */
 const atomic_uchar *yd_width_table_ready(const yd_width_table *table);
 
+/* The character to show for c outside the layout (titles, file names,
+ * search snippets), so that nothing reaches the terminal raw: c itself
+ * when it is drawn as is with a width, a space for a tab or a line
+ * separator, '?' for a control or what the terminal cannot size, 0 when
+ * nothing is shown (zero-width characters, lone combining marks). *width
+ * (may be NULL) gets its cells. */
+UChar32 yd_width_safe_char(const yd_width_table *table, UChar32 c, int *width);
+
 /* Width that curses and the terminal must count for c when it is sent:
  * 0, 1 or 2 for drawable code points, -1 for code points that the layout
  * never sends. This is what the wcwidth() override returns. */

@@ -26,8 +26,9 @@
 
 #include "cli.h"
 #include "yuedu/search.h"
+#include "yuedu/search_results.h"
 
-#define CONTEXT_CHARS 30
+#define CONTEXT_CHARS YD_RESULT_CONTEXT_CHARS
 
 /* Control characters that must not reach a terminal raw. */
 static int is_hidden(UChar32 c)
@@ -74,25 +75,9 @@ static void put_text(FILE *out, const UChar *s, int32_t n)
  * lines the hit touches, trimmed of white space. */
 static void put_context(FILE *out, const yd_document *d, const yd_hit *h)
 {
-    int32_t line_start, line_end, ignored;
-    yd_document_line_bounds(d, yd_document_line_at(d, h->offset), &line_start, &ignored);
-    yd_document_line_bounds(d, yd_document_line_at(d, h->offset + h->length - 1), &ignored, &line_end);
-    if (line_end < h->offset + h->length)
-        line_end = h->offset + h->length;
-    int32_t from = h->offset, to = h->offset + h->length;
-    for (int k = 0; k < CONTEXT_CHARS && from > line_start; k++)
-        U16_BACK_1(d->text, line_start, from);
-    for (int k = 0; k < CONTEXT_CHARS && to < line_end; k++)
-        U16_FWD_1(d->text, to, line_end);
-    int cut_before = from > line_start, cut_after = to < line_end;
-    while (from < h->offset && u_isUWhiteSpace(d->text[from])) {
-        from++;
-        cut_before = 0;
-    }
-    while (to > h->offset + h->length && u_isUWhiteSpace(d->text[to - 1])) {
-        to--;
-        cut_after = 0;
-    }
+    int32_t from, to;
+    int cut_before, cut_after;
+    yd_hit_context(d, h, CONTEXT_CHARS, &from, &to, &cut_before, &cut_after);
     if (cut_before)
         fputs("…", out);
     put_text(out, d->text + from, to - from);

@@ -303,7 +303,7 @@ static const yd_binding defaults[] = {
     {YD_CTX_ANY, YD_ACT_SUSPEND, CTRL('Z')},
     {YD_CTX_ANY, YD_ACT_QUIT, CH('q')}, {YD_CTX_ANY, YD_ACT_QUIT, CTRL('C')},
     {YD_CTX_TEXT, YD_ACT_SEARCH, CH('/')}, {YD_CTX_ANY, YD_ACT_NEXT_HIT, CH('n')},
-    {YD_CTX_ANY, YD_ACT_PREV_HIT, CH('N')}, {YD_CTX_ANY, YD_ACT_BOOKMARK_ADD, CH('m')},
+    {YD_CTX_ANY, YD_ACT_PREV_HIT, CH('N')}, {YD_CTX_ANY, YD_ACT_SEARCH_RESULTS, CH('&')}, {YD_CTX_ANY, YD_ACT_BOOKMARK_ADD, CH('m')},
     {YD_CTX_ANY, YD_ACT_BOOKMARK_LIST, CH('B')},
 };
 

@@ -274,6 +274,21 @@ int yd_width_terminal(const yd_width_table *table, UChar32 c)
     return in.kind == YD_CHAR_DRAW ? in.width : -1;
 }
 
+UChar32 yd_width_safe_char(const yd_width_table *table, UChar32 c, int *width)
+{
+    yd_width_info in = yd_width_info_of(table, c);
+    UChar32 shown;
+    switch (in.kind) {
+    case YD_CHAR_DRAW: shown = in.width > 0 ? c : 0; break;
+    case YD_CHAR_DROP: shown = 0; break;
+    case YD_CHAR_TAB: case YD_CHAR_BREAK: shown = ' '; break;
+    default: shown = '?'; break;
+    }
+    if (width)
+        *width = shown == 0 ? 0 : shown == c ? in.width : 1;
+    return shown;
+}
+
 /* ---- cells of a cluster ---------------------------------------------------- */
 
 typedef struct cell_sink {

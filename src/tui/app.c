@@ -38,16 +38,7 @@ void app_say(app *a, int error, const char *fmt, ...)
     a->message_is_error = error;
 }
 
-wchar_t app_safe_char(app *a, UChar32 c)
-{
-    yd_width_info in = yd_width_info_of(a->widths, c);
-    switch (in.kind) {
-    case YD_CHAR_DRAW: return in.width > 0 ? (wchar_t)c : 0; /* no lone combining marks */
-    case YD_CHAR_DROP: return 0;
-    case YD_CHAR_TAB: case YD_CHAR_BREAK: return L' ';
-    default: return L'?';
-    }
-}
+wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
 
 size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n)
 {
@@ -445,6 +436,9 @@ static void run_command(app *a, const char *cmd)
     } else if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
         a->quit = 1;
         return;
+    } else if (strcmp(cmd, "results") == 0) {
+        results_list_open(a);
+        return;
     } else if (strcmp(cmd, "help") == 0) {
         a->help_open = 1;
         a->help_top = 0;
@@ -512,6 +506,7 @@ static int global_act(app *a, action what)
     case YD_ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
     case YD_ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
     case YD_ACT_PREV_HIT: search_step(a, 0); break;
+    case YD_ACT_SEARCH_RESULTS: results_list_open(a); break;
     case YD_ACT_FOCUS:
         if (a->divider_x >= 0)
             a->focus_outline = !a->focus_outline;
@@ -698,6 +693,8 @@ static void draw(app *a)
         outline_follow(a);
     if (a->help_open) {
         draw_help(a);
+    } else if (a->results_shown) {
+        results_draw(a);
     } else if (a->list_open) {
         bookmarks_list_draw(a);
     } else {
@@ -746,6 +743,10 @@ static void mouse_event(app *a)
     MEVENT ev;
     if (getmouse(&ev) != OK || a->help_open)
         return;
+    if (a->results_shown) {
+        results_mouse(a, &ev);
+        return;
+    }
     int in_outline = a->divider_x >= 0 && (a->outline_right ? ev.x > a->divider_x : ev.x < a->divider_x);
     if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         int delta = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
@@ -895,6 +896,8 @@ static void handle_key(app *a, key k)
             }
             if (r != PROMPT_EDITING)
                 a->filtering = 0;
+        } else if (a->prompt_mode == PM_RESULTS_FILTER) {
+            results_filter_edit(a, r);
         } else if (a->prompt_mode != PM_COMMAND) {
             if (r != PROMPT_EDITING)
                 bookmarks_prompt_done(a, r == PROMPT_ACCEPT);
@@ -913,6 +916,10 @@ static void handle_key(app *a, key k)
     a->message[0] = 0;
     if (!k.is_key && k.code == 0x1B && yd_key_input_pending(&a->key_input)) {
         cancel_keys(a); /* Esc: forget the sequence begun */
+        return;
+    }
+    if (a->results_shown && !a->help_open) { /* the help opened from the list has the keys */
+        results_key(a, k);
         return;
     }
     if (a->key_typed_count == YD_KEY_SEQ_MAX) /* as yd_key_input_feed does */
@@ -1035,6 +1042,7 @@ static void app_free(app *a)
     if (!a)
         return;
     app_free_layouts(a);
+    results_free(a); /* it borrows the hits */
     search_free(a);
     outline_free(&a->outline, a->capacity);
     for (size_t k = 0; a->outlines && k < a->capacity; k++)

@@ -13,6 +13,7 @@
 #include "yuedu/loader.h"
 #include "yuedu/outline.h"
 #include "yuedu/search.h"
+#include "yuedu/search_results.h"
 #include "yuedu/bookmarks.h"
 #include "yuedu/state.h"
 #include "yuedu/script.h"
@@ -106,6 +107,13 @@ typedef struct app {
     yd_position search_origin;  /* where / started: Esc returns there */
     prompt search;              /* the / prompt, with its own history */
 
+    /* The search result list (results_view.c). */
+    int results_shown;          /* the & list replaces the panes */
+    yd_results results;         /* its rows */
+    const yd_document **results_docs; /* [searched when built], borrowed by results */
+    size_t results_selected, results_top; /* rows */
+    wchar_t results_filter[PROMPT_MAX];
+
     /* Bookmarks and reading state (bookmark_view.c). */
     yd_bookmarks bookmarks;
     yd_state state;
@@ -128,7 +136,7 @@ typedef struct app {
     char pending_name[PROMPT_MAX * 4];
 } app;
 
-enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER };
+enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER, PM_RESULTS_FILTER };
 
 /* The character to show for c under the script display in force (one for
  * one: offsets and widths do not change). */
@@ -192,7 +200,16 @@ void search_key(app *a, key k);       /* a key while the / prompt is open */
 void search_step(app *a, int forward);
 void search_catch_up(app *a);         /* search documents loaded since */
 const yd_hits *search_hits(app *a, size_t doc);
+void search_select(app *a, size_t doc, size_t index); /* jump to a hit, make it current */
 void search_free(app *a);
+
+/* The search result list (results_view.c). */
+void results_list_open(app *a);           /* &, :results */
+void results_key(app *a, key k);
+void results_mouse(app *a, const MEVENT *ev);
+void results_filter_edit(app *a, prompt_result r); /* the filter prompt changed or closed */
+void results_draw(app *a);
+void results_free(app *a);
 
 /* Bookmarks (bookmark_view.c). */
 void bookmarks_start(app *a, const yd_path_list *files); /* before loading */

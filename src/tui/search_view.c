@@ -169,6 +169,14 @@ void search_key(app *a, key k)
     }
 }
 
+void search_select(app *a, size_t doc, size_t index)
+{
+    a->hit_doc = doc;
+    a->hit_index = (long)index;
+    app_jump(a, doc, a->hits[doc].items[index].offset);
+    tell_rank(a, "");
+}
+
 void search_step(app *a, int forward)
 {
     if (!a->query) {

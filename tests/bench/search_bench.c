@@ -12,24 +12,8 @@
 #include "yuedu/corpus.h"
 #include "yuedu/search.h"
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static void diag(void *context, const char *path, const char *message)
-{
-    (void)context;
-    fprintf(stderr, "search_bench: %s: %s\n", path, message);
-}
-
-static void die(const char *what, const yd_error *err)
-{
-    fprintf(stderr, "search_bench: %s: %s\n", what, err ? err->message : "failed");
-    exit(1);
-}
+#define BENCH_NAME "search_bench"
+#include "bench_util.h"
 
 /* One query over the corpus; returns the best time, fills *total. */
 static double run_query(const yd_fold *fold, yd_corpus *c, yd_shadow *shadows, yd_hits *hits, const char *pattern,
@@ -60,15 +44,9 @@ static double run_query(const yd_fold *fold, yd_corpus *c, yd_shadow *shadows, y
 
 int main(int argc, char **argv)
 {
-    int runs = 5, a = 1;
-    if (argc > 2 && strcmp(argv[1], "--runs") == 0) {
-        runs = atoi(argv[2]);
-        a = 3;
-    }
-    if (a >= argc || runs < 1) {
-        fputs("usage: search_bench [--runs N] DIR [PATTERN...]\n", stderr);
+    int runs, a = bench_args(argc, argv, &runs, "[--runs N] DIR [PATTERN...]");
+    if (a < 0)
         return 2;
-    }
     const char *dir = argv[a++];
     static const char *const defaults[] = {"阅读", "閱讀指南", "Ｓｅａｒｃｈ", "the", "党建", NULL};
     static const char *const regexes[] = {"阅读|书签", "^#+ ", "[0-9]+、", NULL};

@@ -1,0 +1,358 @@
+/* The search result list (SPEC §7, issue 6): `&` or `:results` replaces
+ * the panes with every hit of the current search, grouped by document and
+ * section (the core's search_results.h), a snippet per hit with the hit
+ * highlighted. Moving keys move the selection over the hits, Enter jumps
+ * to one (a jump in the history; it becomes the current hit for n/N), `/`
+ * filters as you type, Esc clears the filter, then closes; q closes. The
+ * wheel moves the selection, a click selects a hit, a second click reads it.
+ *
+ * Only the rows on screen are formatted, when drawn: opening the list over
+ * 100 000 hits indexes them (two binary searches each) and formats a
+ * screenful. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf16.h>
+
+#include "app.h"
+
+static const yd_result_hit *selected_hit(app *a)
+{
+    const yd_results *r = &a->results;
+    return a->results_selected < r->row_count ? &r->hits[r->rows[a->results_selected].hit] : NULL;
+}
+
+static int apply_filter(app *a, yd_error *err)
+{
+    UChar text[PROMPT_MAX * 2];
+    int32_t n = 0;
+    for (const wchar_t *w = a->results_filter; *w && n + 2 <= PROMPT_MAX * 2; w++)
+        if ((UChar32)*w >= 0 && (UChar32)*w <= 0x10FFFF)
+            U16_APPEND_UNSAFE(text, n, (UChar32)*w);
+    return yd_results_filter(&a->results, a->fold, text, n, err) == YD_OK ? 0 : -1;
+}
+
+/* The index of every hit found so far, filtered; the selection stays on
+ * its hit (or the next one shown). */
+static int rebuild(app *a)
+{
+    const yd_result_hit *h = selected_hit(a);
+    size_t keep_doc = h ? h->doc : a->hit_doc, keep_index = h ? h->index : 0;
+    int keep = h != NULL;
+    yd_results_free(&a->results);
+    size_t n = a->searched;
+    const yd_document **docs = realloc(a->results_docs, (n ? n : 1) * sizeof *docs);
+    if (!docs) {
+        a->failed = 1;
+        return -1;
+    }
+    a->results_docs = docs;
+    for (size_t k = 0; k < n; k++)
+        docs[k] = app_doc(a, k);
+    yd_error err = {0};
+    if (yd_results_build(&a->results, docs, a->outlines, a->hits, n, &err) != YD_OK || apply_filter(a, &err) != 0) {
+        app_say(a, 1, "result list: %s", err.message);
+        yd_results_free(&a->results);
+        a->results_shown = 0;
+        return -1;
+    }
+    if (keep)
+        a->results_selected = yd_results_row_of(&a->results, keep_doc, keep_index);
+    return 0;
+}
+
+void results_free(app *a)
+{
+    yd_results_free(&a->results);
+    free(a->results_docs);
+    a->results_docs = NULL;
+}
+
+void results_list_open(app *a)
+{
+    if (!a->query) {
+        app_say(a, 0, "no search yet: / searches, then & lists every hit");
+        return;
+    }
+    search_catch_up(a);
+    a->results_filter[0] = 0;
+    a->results_selected = a->results_top = 0;
+    yd_results_free(&a->results);
+    if (rebuild(a) != 0)
+        return;
+    if (a->results.hit_count == 0) {
+        app_say(a, 1, "no match: nothing to list");
+        return;
+    }
+    /* Open on the current hit, else on the first hit after the reading position. */
+    size_t doc = a->doc, index = 0;
+    if (a->hit_index >= 0) {
+        doc = a->hit_doc;
+        index = (size_t)a->hit_index;
+    } else if (doc < a->searched) {
+        ssize_t k = yd_hits_next(&a->hits[doc], text_offset(a));
+        index = k < 0 ? a->hits[doc].count : (size_t)k;
+    }
+    a->results_selected = yd_results_row_of(&a->results, doc, index);
+    a->results_shown = 1;
+}
+
+/* The selection on the next (step 1) or previous (-1) hit row from row,
+ * staying put when there is none. */
+static size_t hit_row_from(const yd_results *r, size_t row, int step)
+{
+    for (size_t k = row; k < r->row_count; k = step > 0 ? k + 1 : k - 1) {
+        if (r->rows[k].kind == YD_RESULT_HIT)
+            return k;
+        if (step < 0 && k == 0)
+            break;
+    }
+    return SIZE_MAX;
+}
+
+static void move_selection(app *a, long delta)
+{
+    const yd_results *r = &a->results;
+    if (r->row_count == 0)
+        return;
+    long to = (long)a->results_selected + delta;
+    if (to < 0)
+        to = 0;
+    if (to >= (long)r->row_count)
+        to = (long)r->row_count - 1;
+    size_t k = hit_row_from(r, (size_t)to, delta >= 0 ? 1 : -1);
+    if (k == SIZE_MAX)
+        k = hit_row_from(r, (size_t)to, delta >= 0 ? -1 : 1);
+    if (k != SIZE_MAX)
+        a->results_selected = k;
+}
+
+/* Filter text as typed: narrow the list, the selection kept on its hit
+ * when it is still shown. */
+static void set_filter(app *a, const wchar_t *text)
+{
+    wcsncpy(a->results_filter, text, PROMPT_MAX - 1);
+    a->results_filter[PROMPT_MAX - 1] = 0;
+    const yd_result_hit *h = selected_hit(a);
+    size_t doc = h ? h->doc : 0, index = h ? h->index : 0;
+    yd_error err = {0};
+    if (apply_filter(a, &err) != 0) {
+        app_say(a, 1, "result list: %s", err.message);
+        a->failed = err.code == YD_ENOMEM;
+        return;
+    }
+    a->results_selected = yd_results_row_of(&a->results, doc, index);
+}
+
+void results_filter_edit(app *a, prompt_result r)
+{
+    set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
+    if (r != PROMPT_EDITING)
+        a->prompt_mode = PM_COMMAND;
+}
+
+/* Enter: read from the selected hit. */
+static void read_selected(app *a)
+{
+    const yd_result_hit *hit = selected_hit(a);
+    if (hit && a->results.rows[a->results_selected].kind == YD_RESULT_HIT) {
+        a->results_shown = 0;
+        search_select(a, hit->doc, hit->index);
+    }
+}
+
+void results_mouse(app *a, const MEVENT *ev)
+{
+    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        move_selection(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
+        return;
+    }
+    if (!(ev->bstate & BUTTON1_PRESSED) || ev->y < 1 || ev->y >= a->rows)
+        return;
+    /* Rows as last drawn: the header, then rows from results_top. */
+    size_t k = a->results_top + (size_t)(ev->y - 1);
+    if (k >= a->results.row_count || a->results.rows[k].kind != YD_RESULT_HIT)
+        return;
+    if (k == a->results_selected) /* a second click reads it */
+        read_selected(a);
+    else
+        a->results_selected = k;
+}
+
+void results_key(app *a, key k)
+{
+    int h = a->rows > 2 ? a->rows - 2 : 1; /* a page keeps one row */
+    wint_t c = k.is_key ? 0 : k.code;
+    if (k.is_key && k.code == KEY_ENTER)
+        c = '\r';
+    if (c == '\r' || c == '\n') {
+        read_selected(a);
+        return;
+    }
+    if (c == 'q' || keymap_lookup(&a->keys, CTX_TEXT, k) == YD_ACT_SEARCH_RESULTS) {
+        a->results_shown = 0;
+        return;
+    }
+    if (c == 0x1B) { /* the filter first, then the list */
+        if (a->results_filter[0])
+            set_filter(a, L"");
+        else
+            a->results_shown = 0;
+        return;
+    }
+    if (c == '/') {
+        prompt_open(&a->prompt, L':');
+        a->prompt.label = L"filter: ";
+        a->prompt_mode = PM_RESULTS_FILTER;
+        wcscpy(a->prompt.text, a->results_filter);
+        a->prompt.length = a->prompt.cursor = wcslen(a->prompt.text);
+        return;
+    }
+    switch (keymap_lookup(&a->keys, CTX_HELP, k)) { /* the moving keys, as configured */
+    case YD_ACT_LINE_DOWN: move_selection(a, 1); break;
+    case YD_ACT_LINE_UP: move_selection(a, -1); break;
+    case YD_ACT_PAGE_DOWN: move_selection(a, h); break;
+    case YD_ACT_PAGE_UP: move_selection(a, -h); break;
+    case YD_ACT_HALF_DOWN: move_selection(a, h / 2 > 0 ? h / 2 : 1); break;
+    case YD_ACT_HALF_UP: move_selection(a, -(h / 2 > 0 ? h / 2 : 1)); break;
+    case YD_ACT_TOP: a->results_selected = 0; move_selection(a, 0); break;
+    case YD_ACT_BOTTOM: a->results_selected = a->results.row_count ? a->results.row_count - 1 : 0; move_selection(a, 0); break;
+    case YD_ACT_HELP: a->help_open = 1; a->help_top = 0; break; /* ? (q and Esc were taken above) */
+    case YD_ACT_QUIT: a->quit = 1; break;                       /* Ctrl-C */
+    default: break;
+    }
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+/* Draw w[0..n) from column x, stopping before a character that would
+ * cross column limit; returns the column reached. */
+static int put_wcs(int y, int x, int limit, const wchar_t *w, size_t n, attr_t attr)
+{
+    for (size_t k = 0; k < n; k++) {
+        int cw = wcwidth(w[k]);
+        if (cw <= 0)
+            continue;
+        if (x + cw > limit)
+            break;
+        cchar_t cc;
+        wchar_t one[2] = {w[k], 0};
+        if (setcchar(&cc, one, attr, PAIR_NUMBER(attr), NULL) == OK)
+            mvadd_wch(y, x, &cc);
+        x += cw;
+    }
+    return x;
+}
+
+static int put_utf8(app *a, int y, int x, int limit, const char *s, attr_t attr)
+{
+    wchar_t w[PROMPT_MAX * 2];
+    size_t n = app_safe_mbs(a, w, 0, sizeof w / sizeof w[0], s);
+    return put_wcs(y, x, limit, w, n, attr);
+}
+
+static void draw_header(app *a)
+{
+    const yd_results *r = &a->results;
+    char pattern[PROMPT_MAX * 4], filter[PROMPT_MAX * 4], line[PROMPT_MAX * 10];
+    prompt_text_utf8(&a->search, pattern, sizeof pattern);
+    if (wcstombs(filter, a->results_filter, sizeof filter) == (size_t)-1)
+        filter[0] = 0;
+    int used = snprintf(line, sizeof line, "%zu hit%s in %zu document%s for %s%s", r->hit_count,
+                        r->hit_count == 1 ? "" : "s", r->all_documents, r->all_documents == 1 ? "" : "s",
+                        a->search_regex ? "regex " : "", pattern);
+    if (filter[0] && used > 0 && (size_t)used < sizeof line)
+        snprintf(line + used, sizeof line - (size_t)used, ", filter %s: %zu hit%s in %zu document%s", filter,
+                 r->shown_count, r->shown_count == 1 ? "" : "s", r->documents, r->documents == 1 ? "" : "s");
+    attr_t bold = A_BOLD;
+    mvhline(0, 0, ' ', COLS);
+    int x = put_utf8(a, 0, 0, COLS, line, bold);
+    static const char hint[] = "Enter jumps, / filters, q closes";
+    int hw = (int)sizeof hint - 1;
+    if (COLS - hw - 1 > x + 2)
+        mvaddstr(0, COLS - hw - 1, hint);
+}
+
+static void draw_hit(app *a, int y, const yd_result_row *row, int selected)
+{
+    const yd_results *r = &a->results;
+    const yd_result_hit *rh = &r->hits[row->hit];
+    const yd_hit *hit = yd_results_hit(r, row);
+    int current = a->hit_index >= 0 && a->hit_doc == rh->doc && (size_t)a->hit_index == rh->index;
+    attr_t base = selected ? app_style(a, YD_STYLE_OUTLINE_CURRENT) : A_NORMAL;
+    if (current)
+        mvaddch(y, 0, '>' | base | A_BOLD);
+    int digits = 1;
+    for (int32_t m = r->max_line; m >= 10; m /= 10)
+        digits++;
+    char number[32];
+    if (digits > 10)
+        digits = 10;
+    snprintf(number, sizeof number, "%*ld ", digits, (long)rh->line + 1);
+    int x = put_utf8(a, y, rh->section >= 0 ? 4 : 2, COLS, number, selected ? base : app_style(a, YD_STYLE_OUTLINE_MARKER));
+    yd_snippet_cell cells[MAX_CELLS];
+    int n = yd_result_snippet(r->docs[rh->doc], a->widths, hit, COLS - x, cells, MAX_CELLS);
+    attr_t mark = app_style(a, current ? YD_STYLE_SEARCH_CURRENT : YD_STYLE_SEARCH_HIT);
+    for (int k = 0; k < n; k++) {
+        wchar_t w = (wchar_t)cells[k].ch;
+        if (cells[k].offset >= 0)
+            w = app_display_char(a, w);
+        x = put_wcs(y, x, COLS, &w, 1, cells[k].in_hit ? mark : base);
+    }
+}
+
+static void draw_row(app *a, int y, size_t k)
+{
+    const yd_results *r = &a->results;
+    const yd_result_row *row = &r->rows[k];
+    int selected = k == a->results_selected;
+    if (selected) {
+        attrset(app_style(a, YD_STYLE_OUTLINE_CURRENT));
+        mvhline(y, 0, ' ', COLS);
+        attrset(A_NORMAL);
+    }
+    const yd_result_hit *h = &r->hits[row->hit];
+    const yd_document *d = r->docs[h->doc];
+    if (row->kind == YD_RESULT_DOCUMENT) {
+        const char *name = strrchr(d->path, '/');
+        char line[600];
+        snprintf(line, sizeof line, "%s (%u hit%s)", name ? name + 1 : d->path, row->count, row->count == 1 ? "" : "s");
+        put_utf8(a, y, 0, COLS, line, app_style(a, YD_STYLE_HEADING1) | A_BOLD);
+    } else if (row->kind == YD_RESULT_SECTION) {
+        UChar title[512];
+        int32_t n = yd_result_section_title(d, &a->outlines[h->doc], h->section, title, 512);
+        wchar_t w[512];
+        size_t m = app_safe_utf16(a, w, 0, 512, title, n);
+        app_display_wcs(a, w, m);
+        put_wcs(y, 2, COLS, w, m, app_style(a, YD_STYLE_HEADING2));
+    } else {
+        draw_hit(a, y, row, selected);
+    }
+}
+
+void results_draw(app *a)
+{
+    if (a->searched != a->results.ndocs && rebuild(a) != 0) /* documents searched since it opened */
+        return;
+    const yd_results *r = &a->results;
+    draw_header(a);
+    size_t height = a->rows > 1 ? (size_t)a->rows - 1 : 1;
+    if (r->row_count == 0) {
+        put_utf8(a, 1, 2, COLS, "no hit matches the filter (Esc clears it)", A_NORMAL);
+        return;
+    }
+    /* The selection in view, with the headers right above it when they fit. */
+    size_t sel = a->results_selected, lead = 0;
+    while (lead < 2 && lead < sel && r->rows[sel - lead - 1].kind != YD_RESULT_HIT)
+        lead++;
+    if (lead >= height)
+        lead = height - 1;
+    if (sel - lead < a->results_top)
+        a->results_top = sel - lead;
+    if (sel >= a->results_top + height)
+        a->results_top = sel - height + 1;
+    if (a->results_top + height > r->row_count) /* no blank rows below while rows are above */
+        a->results_top = r->row_count > height ? r->row_count - height : 0;
+    for (size_t y = 0; y < height && a->results_top + y < r->row_count; y++)
+        draw_row(a, (int)y + 1, a->results_top + y);
+}
