@@ -103,8 +103,10 @@ typedef struct app {
     /* Bookmarks and reading state (bookmark_view.c). */
     yd_bookmarks bookmarks;
     yd_state state;
-    char root[4096];            /* corpus root, for bookmark paths */
+    char root[4096];            /* corpus root, for bookmark paths (corpus_root) */
+    int root_known;             /* root found (on first use) */
     int resolved_final;         /* resolved against the fully loaded corpus */
+    size_t resolved_ready;      /* documents ready at the last resolve while loading */
     int stores_open;            /* bookmarks and state were opened */
     int32_t **marks;            /* [capacity]: bookmark offsets per document, */
     size_t *mark_counts;        /*   made on first need, dropped on change */
