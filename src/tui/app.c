@@ -1102,6 +1102,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         return EXIT_FAILURE;
     }
     int code = EXIT_SUCCESS;
+    a->load = load; /* files changed on disk are read again the same way */
     /* The terminal is set up while the first document loads. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
@@ -1164,9 +1165,10 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
             continue;
         }
         if (k.code == WEOF && !k.is_key) {
-            /* Idle: redraw while loading goes on, and once when it ends. */
-            int finished = yd_loader_finished(a->loader);
-            if (!finished || !shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
+            /* Idle: redraw while loading goes on, and once when it ends,
+             * or when the file on screen changed on disk. */
+            int finished = yd_loader_finished(a->loader), reloaded = reload_tick(a);
+            if (reloaded || !finished || !shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
                 take_loader_messages(a);
                 bookmarks_tick(a);
                 draw(a);
@@ -1184,6 +1186,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         take_loader_messages(a);
         search_catch_up(a);
         bookmarks_tick(a);
+        reload_tick(a); /* at once when another document came into view */
         draw(a);
     }
     endwin();

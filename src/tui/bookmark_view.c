@@ -47,6 +47,8 @@ static const char *corpus_root(app *a)
     return a->root;
 }
 
+static void refresh_list(app *a);
+
 static size_t resolve(app *a, int update)
 {
     size_t ready = yd_loader_ready(a->loader);
@@ -161,6 +163,16 @@ void bookmarks_tick(app *a)
         if (stale)
             app_say(a, 1, "%zu bookmark%s could not be placed (B lists them as stale)", stale, stale == 1 ? "" : "s");
     }
+}
+
+void bookmarks_document_changed(app *a, size_t doc)
+{
+    (void)doc; /* bookmarks are placed in every document at once */
+    if (a->bookmarks.count > 0)
+        resolve(a, a->resolved_final); /* re-anchored in the new text, saved as such */
+    forget_marks(a);
+    if (a->list_open)
+        refresh_list(a);
 }
 
 static void ensure_marks(app *a, size_t doc)
