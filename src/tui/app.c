@@ -241,6 +241,22 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+/* The name of a file left out, for the message line: at most 14
+ * characters (and …), so that the reason after it shows too. */
+static const char *message_name(const char *path, char *buf, size_t size)
+{
+    const char *name = base_name(path);
+    size_t chars = 0, k = 0;
+    for (; name[k] && chars <= 14; k++)
+        chars += ((unsigned char)name[k] & 0xC0) != 0x80;
+    if (!name[k] && chars <= 14)
+        return name;
+    while (k > 0 && ((unsigned char)name[k] & 0xC0) == 0x80)
+        k--; /* back to the start of the 15th character */
+    snprintf(buf, size, "%.*s\u2026", (int)k, name);
+    return buf;
+}
+
 static const char *doc_name_at(app *a, size_t k) { return base_name(app_doc(a, k)->path); }
 static const char *theme_name_at(app *a, size_t k) { return a->theme_names[k]; }
 static const char *script_name_at(app *a, size_t k)
@@ -732,10 +748,10 @@ static void draw(app *a)
 
 static void take_loader_messages(app *a)
 {
-    char path[512], text[256];
+    char path[4200], text[256], name[128]; /* any path the walk could stat */
     while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) {
         a->skipped++;
-        app_say(a, 1, "%s: %s%s", base_name(path), text, a->skipped > 1 ? " (and others)" : "");
+        app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), text, a->skipped > 1 ? " (and others)" : "");
     }
 }
 
@@ -1134,7 +1150,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         endwin();
         delscreen(screen);
         keymap_uninstall();
-        char path[512], text[256];
+        char path[4200], text[256];
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
             fprintf(stderr, "yuedu: %s: %s\n", path, text);
         fputs("yuedu: no documents to read\n", stderr);
@@ -1149,6 +1165,12 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     app_go(a, 0, start);
     if (start > 0)
         app_say(a, 0, "back where you stopped reading");
+    if (settings->walk_skipped) { /* the walk's messages are behind the screen */
+        char name[128];
+        a->skipped = settings->walk_skipped;
+        app_say(a, 1, "%s: %s%s", message_name(settings->walk_path, name, sizeof name), settings->walk_message,
+                a->skipped > 1 ? " (and others)" : "");
+    }
     take_loader_messages(a);
     draw(a);
     ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
