@@ -247,12 +247,15 @@ static const char *message_name(const char *path, char *buf, size_t size)
 {
     const char *name = base_name(path);
     size_t chars = 0, k = 0;
-    for (; name[k] && chars <= 14; k++)
-        chars += ((unsigned char)name[k] & 0xC0) != 0x80;
-    if (!name[k] && chars <= 14)
+    for (; name[k]; k++) {
+        if (((unsigned char)name[k] & 0xC0) == 0x80)
+            continue; /* inside a character */
+        if (chars == 14)
+            break; /* a 15th character starts here */
+        chars++;
+    }
+    if (!name[k])
         return name;
-    while (k > 0 && ((unsigned char)name[k] & 0xC0) == 0x80)
-        k--; /* back to the start of the 15th character */
     snprintf(buf, size, "%.*s\u2026", (int)k, name);
     return buf;
 }
