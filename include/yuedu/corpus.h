@@ -23,8 +23,9 @@ typedef struct yd_path_list {
     size_t count, capacity;
 } yd_path_list;
 
-/* Deepest directory nesting walked; deeper folders are reported and left out. */
-#define YD_CORPUS_MAX_DEPTH 64
+/* Deepest directory nesting walked; deeper folders are reported and left
+ * out (the walk recurses: about 400 bytes of stack a level). */
+#define YD_CORPUS_MAX_DEPTH 256
 
 /* Expand args into the files to read, in reading order. Only running out of
  * memory fails; everything else is a diagnostic. */

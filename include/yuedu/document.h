@@ -9,6 +9,7 @@
 #define YUEDU_DOCUMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <unicode/utypes.h>
 
 #include "yuedu/detect.h"
@@ -16,6 +17,15 @@
 
 /* Which line ends a file used, for --list and for tests. */
 enum { YD_EOL_LF = 1, YD_EOL_CRLF = 2, YD_EOL_CR = 4 };
+
+/* What the file was when it was read (fstat of the descriptor read), so
+ * that a change on disk can be noticed (reload.h). All zero for documents
+ * made from bytes. */
+typedef struct yd_file_stamp {
+    uint64_t dev, ino;
+    int64_t size;
+    int64_t mtime_ns, ctime_ns; /* ctime: a chmod changes it too */
+} yd_file_stamp;
 
 typedef struct yd_document {
     char *path;             /* as given or found while walking */
@@ -28,6 +38,7 @@ typedef struct yd_document {
     size_t chars;           /* code points in text */
     size_t replacements;    /* invalid sequences replaced by U+FFFD */
     unsigned line_ends;     /* YD_EOL_* bits seen */
+    yd_file_stamp stamp;    /* the file as read (yd_document_load) */
 } yd_document;
 
 typedef struct yd_load_options {
@@ -43,6 +54,10 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
 yd_status yd_document_load(yd_document *doc, const char *path, const yd_load_options *options, yd_error *err);
 
 void yd_document_free(yd_document *doc);
+
+/* The stamp of a file from its stat. */
+struct stat;
+void yd_file_stamp_of(const struct stat *st, yd_file_stamp *stamp);
 
 /* 0-based line holding text offset (clamped to the text). */
 int32_t yd_document_line_at(const yd_document *doc, int32_t offset);

@@ -202,6 +202,23 @@ static int parse_options(int argc, char **argv, options *opt)
     return -1;
 }
 
+/* What the walk left out, for the reader's message line: the messages go
+ * to stderr too, but the screen hides them until the reader quits. */
+typedef struct walk_notes {
+    size_t count;
+    char *path, *message; /* the first */
+} walk_notes;
+
+static void note_walk_diag(void *context, const char *path, const char *message)
+{
+    walk_notes *w = context;
+    cli_diag(NULL, path, message);
+    if (w->count++ == 0) {
+        w->path = strdup(path);
+        w->message = strdup(message);
+    }
+}
+
 /* The reader: the walk happens now (it is quick and its messages belong on
  * stderr), the documents load in the background while the first screen
  * shows. */
@@ -215,7 +232,8 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
         return EXIT_NOTHING;
     yd_path_list files;
     int code = EXIT_NOTHING;
-    if (yd_corpus_collect(paths, npaths, &files, cli_diag, NULL) != YD_OK) {
+    walk_notes notes = {0};
+    if (yd_corpus_collect(paths, npaths, &files, note_walk_diag, &notes) != YD_OK) {
         fputs("yuedu: out of memory\n", stderr);
     } else if (files.count == 0) {
         yd_path_list_free(&files);
@@ -223,9 +241,16 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     } else {
         char themes[PATH_MAX];
         tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
-                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL};
+                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL};
+        if (notes.path && notes.message) {
+            settings.walk_skipped = notes.count;
+            settings.walk_path = notes.path;
+            settings.walk_message = notes.message;
+        }
         code = tui_run(&files, load, &settings);
     }
+    free(notes.path);
+    free(notes.message);
     yd_config_free(&config);
     yd_theme_free(&theme);
     return code;

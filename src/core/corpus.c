@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,11 @@
 #include <sys/stat.h>
 
 #include "yuedu/natural_order.h"
+
+#define TEXT_OF(n) #n
+#define NUMBER_TEXT(n) TEXT_OF(n)
+#define DEPTH_TEXT NUMBER_TEXT(YD_CORPUS_MAX_DEPTH)
+#define PATH_MAX_TEXT NUMBER_TEXT(PATH_MAX)
 
 /* The files and directories already taken, by (device, inode), so that a
  * symlink loop or a second link to the same place is walked only once. An
@@ -142,7 +148,10 @@ static yd_status walk_entry(walker *w, const char *path, const char *name, int d
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        report(w, path, "cannot open: ", strerror(errno));
+        if (errno == ENAMETOOLONG) /* every path under it would fail alike */
+            report(w, path, "skipped: ", "path longer than PATH_MAX (" PATH_MAX_TEXT " bytes)");
+        else
+            report(w, path, "cannot open: ", strerror(errno));
         return YD_OK;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -168,7 +177,7 @@ static yd_status walk_entry(walker *w, const char *path, const char *name, int d
 static yd_status walk_directory(walker *w, const char *path, int depth)
 {
     if (depth > YD_CORPUS_MAX_DEPTH) {
-        report(w, path, "skipped: ", "folders nested too deeply");
+        report(w, path, "skipped: ", "folders nested more than " DEPTH_TEXT " deep");
         return YD_OK;
     }
     DIR *dir = opendir(path);

@@ -110,8 +110,18 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
     return st;
 }
 
-/* Read a whole regular file. */
-static yd_status read_file(const char *path, unsigned char **out, size_t *out_len, yd_error *err)
+void yd_file_stamp_of(const struct stat *st, yd_file_stamp *stamp)
+{
+    stamp->dev = (uint64_t)st->st_dev;
+    stamp->ino = (uint64_t)st->st_ino;
+    stamp->size = (int64_t)st->st_size;
+    stamp->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+    stamp->ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+}
+
+/* Read a whole regular file; *stamp is what fstat said before reading. */
+static yd_status read_file(const char *path, unsigned char **out, size_t *out_len, yd_file_stamp *stamp,
+                           yd_error *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -130,6 +140,7 @@ static yd_status read_file(const char *path, unsigned char **out, size_t *out_le
         close(fd);
         return yd_error_set(err, YD_EIO, "not a regular file");
     }
+    yd_file_stamp_of(&st, stamp);
     if ((size_t)st.st_size > YD_DECODE_MAX_BYTES) {
         close(fd);
         return yd_error_set(err, YD_ETOOBIG, "file too large (%lld bytes; the limit is %zu)",
@@ -183,11 +194,14 @@ yd_status yd_document_load(yd_document *doc, const char *path, const yd_load_opt
     memset(doc, 0, sizeof *doc);
     unsigned char *bytes = NULL;
     size_t length = 0;
-    yd_status st = read_file(path, &bytes, &length, err);
+    yd_file_stamp stamp;
+    yd_status st = read_file(path, &bytes, &length, &stamp, err);
     if (st != YD_OK)
         return st;
     st = yd_document_from_bytes(doc, path, bytes, length, options, err);
     free(bytes);
+    if (st == YD_OK)
+        doc->stamp = stamp;
     return st;
 }
 

@@ -630,6 +630,8 @@ yd_status yd_layout_pos_move(yd_layout *l, yd_layout_pos *pos, int32_t delta, in
     int32_t count;
     yd_status st;
     int32_t n = l->doc->line_count;
+    if (n == 0) /* an empty document: nowhere to move (an empty file truncated under the reader) */
+        delta = 0;
     while (delta > 0) {
         if ((st = yd_layout_paragraph(l, pos->para, &rows, &count, err)) != YD_OK)
             return st;

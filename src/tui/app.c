@@ -234,6 +234,25 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+/* The name of a file left out, for the message line: at most 14
+ * characters (and …), so that the reason after it shows too. */
+static const char *message_name(const char *path, char *buf, size_t size)
+{
+    const char *name = base_name(path);
+    size_t chars = 0, k = 0;
+    for (; name[k]; k++) {
+        if (((unsigned char)name[k] & 0xC0) == 0x80)
+            continue; /* inside a character */
+        if (chars == 14)
+            break; /* a 15th character starts here */
+        chars++;
+    }
+    if (!name[k])
+        return name;
+    snprintf(buf, size, "%.*s\u2026", (int)k, name);
+    return buf;
+}
+
 static const char *doc_name_at(app *a, size_t k) { return base_name(app_doc(a, k)->path); }
 static const char *theme_name_at(app *a, size_t k) { return a->theme_names[k]; }
 static const char *script_name_at(app *a, size_t k)
@@ -731,10 +750,10 @@ static void draw(app *a)
 
 static void take_loader_messages(app *a)
 {
-    char path[512], text[256];
+    char path[4200], text[256], name[128]; /* any path the walk could stat */
     while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) {
         a->skipped++;
-        app_say(a, 1, "%s: %s%s", base_name(path), text, a->skipped > 1 ? " (and others)" : "");
+        app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), text, a->skipped > 1 ? " (and others)" : "");
     }
 }
 
@@ -1203,6 +1222,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         return EXIT_FAILURE;
     }
     int code = EXIT_SUCCESS;
+    a->load = load; /* files changed on disk are read again the same way */
     /* The terminal is set up while the first document loads. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
@@ -1231,7 +1251,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     if (yd_loader_wait(a->loader, 1, -1) == 0) {
         endwin();
         delscreen(screen);
-        char path[512], text[256];
+        char path[4200], text[256];
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
             fprintf(stderr, "yuedu: %s: %s\n", path, text);
         fputs("yuedu: no documents to read\n", stderr);
@@ -1246,6 +1266,12 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     app_go(a, 0, start);
     if (start > 0)
         app_say(a, 0, "back where you stopped reading");
+    if (settings->walk_skipped) { /* the walk's messages are behind the screen */
+        char name[128];
+        a->skipped = settings->walk_skipped;
+        app_say(a, 1, "%s: %s%s", message_name(settings->walk_path, name, sizeof name), settings->walk_message,
+                a->skipped > 1 ? " (and others)" : "");
+    }
     take_loader_messages(a);
     draw(a);
     ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
@@ -1271,9 +1297,10 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
             continue;
         }
         if (k.code == WEOF && !k.is_key) {
-            /* Idle: redraw while loading goes on, and once when it ends. */
-            int finished = yd_loader_finished(a->loader);
-            if (!finished || !shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
+            /* Idle: redraw while loading goes on, and once when it ends,
+             * or when the file on screen changed on disk. */
+            int finished = yd_loader_finished(a->loader), reloaded = reload_tick(a);
+            if (reloaded || !finished || !shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
                 take_loader_messages(a);
                 bookmarks_tick(a);
                 draw(a);
@@ -1292,6 +1319,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         take_loader_messages(a);
         search_catch_up(a);
         bookmarks_tick(a);
+        reload_tick(a); /* at once when another document came into view */
         draw(a);
     }
     endwin();

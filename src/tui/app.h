@@ -117,8 +117,10 @@ typedef struct app {
     /* Bookmarks and reading state (bookmark_view.c). */
     yd_bookmarks bookmarks;
     yd_state state;
-    char root[4096];            /* corpus root, for bookmark paths */
+    char root[4096];            /* corpus root, for bookmark paths (corpus_root) */
+    int root_known;             /* root found (on first use) */
     int resolved_final;         /* resolved against the fully loaded corpus */
+    size_t resolved_ready;      /* documents ready at the last resolve while loading */
     int stores_open;            /* bookmarks and state were opened */
     int32_t **marks;            /* [capacity]: bookmark offsets per document, */
     size_t *mark_counts;        /*   made on first need, dropped on change */
@@ -134,6 +136,12 @@ typedef struct app {
     int prompt_mode;            /* what the : prompt is editing (PM_*) */
     yd_position pending;        /* where m was pressed */
     char pending_name[PROMPT_MAX * 4];
+
+    /* Files changed on disk (reload_view.c). */
+    const yd_load_options *load; /* how the documents were read */
+    size_t watch_doc;           /* the document last checked */
+    long watch_ms;              /* when (0: never) */
+    int watch_told;             /* YD_RELOAD_GONE or _FAILED once said for it */
 } app;
 
 enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER, PM_RESULTS_FILTER };
@@ -193,6 +201,7 @@ void outline_act(app *a, action what);         /* keys while the outline has foc
 void outline_click(app *a, int row, int col);
 void outline_set_filter(app *a, const wchar_t *text);
 int outline_node_at_offset(app *a, size_t doc, int32_t offset);
+void outline_document_changed(app *a, size_t doc); /* its outline was rebuilt */
 
 /* Search (search_view.c). */
 void search_begin(app *a);
@@ -201,10 +210,12 @@ void search_step(app *a, int forward);
 void search_catch_up(app *a);         /* search documents loaded since */
 const yd_hits *search_hits(app *a, size_t doc);
 void search_select(app *a, size_t doc, size_t index); /* jump to a hit, make it current */
+void search_document_changed(app *a, size_t doc); /* its text was reloaded */
 void search_free(app *a);
 
 /* The search result list (results_view.c). */
 void results_list_open(app *a);           /* &, :results */
+void results_refresh(app *a);             /* the hits changed under the open list */
 void results_key(app *a, key k);
 void results_mouse(app *a, const MEVENT *ev);
 void results_filter_edit(app *a, prompt_result r); /* the filter prompt changed or closed */
@@ -224,6 +235,7 @@ void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);
 int32_t bookmarks_restore(app *a, size_t doc); /* saved position, or 0 */
+void bookmarks_document_changed(app *a, size_t doc); /* its text was reloaded */
 void bookmarks_left(app *a, size_t doc, int32_t offset); /* leaving a document */
 
 /* The keys of a sequence typed so far, for the status line ("" when none). */
@@ -232,5 +244,8 @@ const char *app_pending_keys(const app *a, char *buf, size_t size);
 /* Status line (status_line.c). */
 size_t status_breadcrumb(app *a, wchar_t *out, size_t cap);
 void status_draw(app *a);
+
+/* reload_view.c */
+int reload_tick(app *a); /* check the current document's file; 1: redraw */
 
 #endif

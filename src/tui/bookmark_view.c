@@ -32,6 +32,23 @@ static void forget_marks(app *a)
     }
 }
 
+/* The corpus root, found on first use: it costs an lstat per file (0.2 s
+ * for 100 000), which the first screen should not wait for when there are
+ * no bookmarks to place. */
+static const char *corpus_root(app *a)
+{
+    if (!a->root_known) {
+        size_t n;
+        const char *const *paths = yd_loader_paths(a->loader, &n);
+        if (yd_corpus_root(paths, n, a->root, sizeof a->root) != 0)
+            a->root[0] = 0;
+        a->root_known = 1;
+    }
+    return a->root;
+}
+
+static void refresh_list(app *a);
+
 static size_t resolve(app *a, int update)
 {
     size_t ready = yd_loader_ready(a->loader);
@@ -42,7 +59,7 @@ static size_t resolve(app *a, int update)
     }
     for (size_t k = 0; k < ready; k++)
         docs[k] = app_doc(a, k);
-    size_t stale = yd_bookmarks_resolve(&a->bookmarks, docs, ready, a->root, update);
+    size_t stale = yd_bookmarks_resolve(&a->bookmarks, docs, ready, corpus_root(a), update);
     free(docs);
     forget_marks(a);
     return stale;
@@ -59,15 +76,11 @@ void bookmarks_start(app *a, const yd_path_list *files)
         a->failed = 1;
         return;
     }
-    (void)files; /* the root is found in bookmarks_open, off the first screen's path */
+    (void)files; /* the root is found on first use (corpus_root), off the first screen's path */
 }
 
 void bookmarks_open(app *a)
 {
-    size_t n;
-    const char *const *paths = yd_loader_paths(a->loader, &n);
-    if (yd_corpus_root(paths, n, a->root, sizeof a->root) != 0) /* a realpath per file */
-        a->root[0] = 0;
     yd_error err = {0};
     /* Failures leave usable, empty stores that retry on save: say so. */
     if (yd_bookmarks_open(&a->bookmarks, NULL, 0, &err) != YD_OK)
@@ -111,15 +124,12 @@ void bookmarks_finish(app *a)
         return;
     if (a->stores_open && a->loader && app_doc(a, a->doc)) {
         bookmarks_left(a, a->doc, text_offset(a));
-        /* The last corpus: the documents read. */
-        size_t ready = yd_loader_ready(a->loader);
-        const char **paths = malloc((ready ? ready : 1) * sizeof *paths);
-        if (paths) {
-            for (size_t k = 0; k < ready; k++)
-                paths[k] = app_doc(a, k)->path;
-            yd_state_set_last_corpus(&a->state, paths, ready);
-            free(paths);
-        }
+        /* The last corpus: the folder holding it (BOOKMARKS.md), not every
+         * file, which for 100 000 files made state.yaml 3 MB, read again
+         * before every first screen. */
+        const char *root = corpus_root(a);
+        if (root[0])
+            yd_state_set_last_corpus(&a->state, &root, 1);
     }
     yd_error err = {0};
     if (a->search.history_count > 0) {
@@ -147,18 +157,36 @@ void bookmarks_tick(app *a)
 {
     if (!a->resolved_final && yd_loader_finished(a->loader)) {
         a->resolved_final = 1;
+        if (a->bookmarks.count == 0)
+            return; /* nothing to place: no path of the corpus to resolve */
         size_t stale = resolve(a, 1);
         if (stale)
             app_say(a, 1, "%zu bookmark%s could not be placed (B lists them as stale)", stale, stale == 1 ? "" : "s");
     }
 }
 
+void bookmarks_document_changed(app *a, size_t doc)
+{
+    (void)doc; /* bookmarks are placed in every document at once */
+    if (a->bookmarks.count > 0)
+        resolve(a, a->resolved_final); /* re-anchored in the new text, saved as such */
+    forget_marks(a);
+    if (a->list_open)
+        refresh_list(a);
+}
+
 static void ensure_marks(app *a, size_t doc)
 {
     if (a->mark_known[doc])
         return;
-    if (!a->resolved_final && !a->mark_known[doc])
+    /* While loading, bookmarks are placed in the documents ready so far;
+     * again only when more arrived, and never when there are none: each
+     * resolve resolves the path of every document ready (100 000 files). */
+    size_t ready = yd_loader_ready(a->loader);
+    if (!a->resolved_final && a->bookmarks.count > 0 && a->resolved_ready != ready) {
+        a->resolved_ready = ready;
         resolve(a, 0);
+    }
     a->mark_known[doc] = 1;
     if (yd_bookmarks_offsets(&a->bookmarks, doc, &a->marks[doc], &a->mark_counts[doc]) != YD_OK)
         a->mark_counts[doc] = 0;
@@ -260,7 +288,7 @@ void bookmarks_prompt_done(app *a, int accepted)
     if (mode == PM_BOOKMARK_NOTE) {
         const yd_document *d = app_doc(a, a->pending.doc);
         char id[YD_BOOKMARK_ID_SIZE];
-        if (yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, a->root, a->pending_name, text,
+        if (yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, corpus_root(a), a->pending_name, text,
                              id) != YD_OK) {
             a->failed = 1;
             return;

@@ -65,6 +65,16 @@ static uint8_t *node_flags(app *a, size_t doc)
     return f;
 }
 
+void outline_document_changed(app *a, size_t doc)
+{
+    outline_view *v = &a->outline;
+    if (v->node_expanded) { /* one flag per node of the old outline */
+        free(v->node_expanded[doc]);
+        v->node_expanded[doc] = NULL;
+    }
+    v->dirty = 1;
+}
+
 /* Title of a node (or of the document for node -1) as wide characters
  * with nothing unprintable; returns the length. */
 static size_t entry_title(app *a, outline_entry e, wchar_t *out, size_t cap)

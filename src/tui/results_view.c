@@ -61,6 +61,14 @@ static int rebuild(app *a)
     return 0;
 }
 
+/* A document was reloaded while the list is open: its hits were found
+ * again in the new text, so the rows made from the old ones must go. */
+void results_refresh(app *a)
+{
+    if (a->results_shown)
+        rebuild(a);
+}
+
 void results_free(app *a)
 {
     yd_results_free(&a->results);

@@ -74,6 +74,22 @@ void search_catch_up(app *a)
     }
 }
 
+void search_document_changed(app *a, size_t doc)
+{
+    if (a->shadows)
+        yd_shadow_free(&a->shadows[doc]); /* a folded copy of the old text */
+    if (a->hit_index >= 0 && a->hit_doc == doc)
+        a->hit_index = -1; /* n/N go on from the reading place */
+    if (!a->query || doc >= a->searched)
+        return;
+    yd_error err = {0};
+    if (yd_search_document(a->query, app_doc(a, doc), &a->shadows[doc], &a->hits[doc], &err) != YD_OK) {
+        app_say(a, 1, "search: %s", err.message);
+        a->hits[doc].count = 0;
+    }
+    results_refresh(a);
+}
+
 /* "hit 3 of 17 (in 2 documents)" for the current hit. */
 static void tell_rank(app *a, const char *prefix)
 {

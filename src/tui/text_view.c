@@ -12,6 +12,8 @@ static const yd_row *row_at(app *a, yd_layout *layout, yd_layout_pos pos)
 {
     const yd_row *rows;
     int32_t count;
+    if (pos.para >= yd_layout_paragraph_count(layout))
+        return NULL; /* an empty document has no paragraph at all */
     if (yd_layout_paragraph(layout, pos.para, &rows, &count, NULL) != YD_OK) {
         a->failed = 1;
         return NULL;

@@ -13,6 +13,10 @@ typedef struct tui_settings {
     int ambiwidth;            /* --ambiwidth 1 or 2; 0: the configuration's */
     int no_color;             /* --no-color or NO_COLOR */
     const char *themes_dir;   /* the bundled themes (for :theme); may be NULL */
+    /* Paths the folder walk left out (also on stderr, behind the screen):
+     * how many, and the first with its reason, for the message line. */
+    size_t walk_skipped;
+    const char *walk_path, *walk_message;
 } tui_settings;
 
 /* Read the documents of files (taken over and freed) until the user quits;

@@ -37,14 +37,9 @@ static void doc_from(yd_document *doc, const char *path, const char *text)
 /* UTF-16 offset of the first occurrence of utf8 needle in doc. */
 static int32_t offset_of(const yd_document *doc, const char *needle)
 {
-    UChar pat[256];
-    int32_t n = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    u_strFromUTF8(pat, 256, &n, needle, -1, &st);
-    assert_false(U_FAILURE(st));
-    UChar *hit = u_strFindFirst(doc->text, doc->length, pat, n);
-    assert_non_null(hit);
-    return (int32_t)(hit - doc->text);
+    int32_t at = find_utf8(doc->text, doc->length, needle);
+    assert_true(at >= 0);
+    return at;
 }
 
 static char *path_in(const char *dir, const char *name)
@@ -922,6 +917,23 @@ static void test_default_dir_and_root(void **state)
     assert_int_equal(yd_corpus_root(one, 1, root, sizeof root), 0);
     snprintf(want, sizeof want, "%s/a/b", real);
     assert_string_equal(root, want);
+    /* files of one folder share its realpath; a link to a file stands for
+     * its target's folder */
+    assert_int_equal(mkdir(path_in(dir, "out"), 0755), 0);
+    write_file(dir, "out/y.txt", "y", 1);
+    write_file(dir, "a/b/z.txt", "z", 1);
+    assert_int_equal(symlink("../../out/y.txt", path_in(dir, "a/b/link.txt")), 0);
+    char x[4200], z[4200], link[4200];
+    snprintf(x, sizeof x, "%s", path_in(dir, "a/b/x.txt"));
+    snprintf(z, sizeof z, "%s", path_in(dir, "a/b/z.txt"));
+    snprintf(link, sizeof link, "%s", path_in(dir, "a/b/link.txt"));
+    const char *same[] = {x, z, x};
+    assert_int_equal(yd_corpus_root(same, 3, root, sizeof root), 0);
+    snprintf(want, sizeof want, "%s/a/b", real);
+    assert_string_equal(root, want);
+    const char *linked[] = {x, z, link};
+    assert_int_equal(yd_corpus_root(linked, 3, root, sizeof root), 0);
+    assert_string_equal(root, real);
     const char *none[] = {"/does/not/exist"};
     assert_int_equal(yd_corpus_root(none, 1, root, sizeof root), -1);
     rm_rf(dir);

@@ -1,4 +1,6 @@
 /* Walking folders into a corpus: order, filters, loops, bad files. */
+#include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -162,6 +164,79 @@ static void test_unreadable_file(void **state)
     free(dir);
 }
 
+/* levels folders, each inside the one before, named name, with doc.txt in
+ * the top one and each of them. Made with *at calls, so that the paths may
+ * grow past PATH_MAX. */
+static void make_nested(const char *top, const char *name, int levels)
+{
+    int fd = open(top, O_RDONLY | O_DIRECTORY);
+    assert_true(fd >= 0);
+    for (int k = 0; k <= levels; k++) {
+        int f = openat(fd, "doc.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        assert_true(f >= 0);
+        assert_int_equal(write(f, "深\n", 4), 4);
+        close(f);
+        if (k == levels)
+            break;
+        assert_int_equal(mkdirat(fd, name, 0755), 0);
+        int sub = openat(fd, name, O_RDONLY | O_DIRECTORY);
+        assert_true(sub >= 0);
+        close(fd);
+        fd = sub;
+    }
+    close(fd);
+}
+
+/* A tree deeper than YD_CORPUS_MAX_DEPTH: every level down to the limit is
+ * read, the rest left out with one message; no stack runs out. */
+static void test_deep_tree(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    make_nested(dir, "d", YD_CORPUS_MAX_DEPTH + 50);
+    yd_path_list list;
+    diags d = {{0}, 0};
+    const char *args[] = {dir};
+    assert_int_equal(yd_corpus_collect(args, 1, &list, collect_diag, &d), YD_OK);
+    assert_int_equal(list.count, YD_CORPUS_MAX_DEPTH);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.text, "d: skipped: folders nested more than 256 deep\n");
+    yd_path_list_free(&list);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* Paths longer than PATH_MAX: whatever is shorter is read, the first path
+ * too long is named once, nothing is cut short. */
+static void test_path_longer_than_path_max(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char name[201];
+    memset(name, 'n', 200);
+    name[200] = 0;
+    make_nested(dir, name, 30); /* 30 x 201 bytes */
+    yd_path_list list;
+    diags d = {{0}, 0};
+    const char *args[] = {dir};
+    assert_int_equal(yd_corpus_collect(args, 1, &list, collect_diag, &d), YD_OK);
+    assert_true(list.count > 10);
+    for (size_t k = 0; k < list.count; k++) {
+        assert_true(strlen(list.paths[k]) < PATH_MAX);
+        assert_string_equal(base_of(list.paths[k]), "doc.txt");
+    }
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(d.text, ": skipped: path longer than PATH_MAX (4096 bytes)\n"));
+    /* the files found all load */
+    yd_corpus c;
+    assert_int_equal(yd_corpus_load(&c, args, 1, NULL, collect_diag, &d), YD_OK);
+    assert_int_equal(c.count, list.count);
+    yd_corpus_free(&c);
+    yd_path_list_free(&list);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void test_explicit_file_any_extension(void **state)
 {
     (void)state;
@@ -192,6 +267,8 @@ int main(void)
         cmocka_unit_test(test_load_skips_bad_files_keeps_the_rest),
         cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_explicit_file_any_extension),
+        cmocka_unit_test(test_deep_tree),
+        cmocka_unit_test(test_path_longer_than_path_max),
     };
     return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
 }

@@ -178,6 +178,33 @@ static void test_paragraph_indent(void **state)
     yd_document_free(&d);
 }
 
+/* An empty document (an empty file, or one truncated under the reader)
+ * has no paragraph: positions stay at the start and moving is no error. */
+static void test_empty_document(void **state)
+{
+    (void)state;
+    yd_document d;
+    load(&d, "");
+    yd_layout_options o;
+    yd_layout_options_default(&o);
+    yd_layout *l;
+    yd_error err = {0};
+    assert_int_equal(yd_layout_new(&d, tables[1], &o, &l, &err), YD_OK);
+    assert_int_equal(yd_layout_paragraph_count(l), 0);
+    yd_layout_pos pos;
+    assert_int_equal(yd_layout_pos_of_offset(l, 5, &pos, &err), YD_OK);
+    assert_int_equal(pos.para, 0);
+    int32_t moved = -1;
+    assert_int_equal(yd_layout_pos_move(l, &pos, 3, &moved, &err), YD_OK);
+    assert_int_equal(moved, 0);
+    assert_int_equal(yd_layout_pos_move(l, &pos, -3, &moved, &err), YD_OK);
+    assert_int_equal(moved, 0);
+    assert_int_equal(pos.para, 0);
+    assert_int_equal(pos.row, 0);
+    yd_layout_free(l);
+    yd_document_free(&d);
+}
+
 /* Offsets, positions and the cache. */
 static void test_positions(void **state)
 {
@@ -474,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_blank_between_and_margin),
         cmocka_unit_test(test_paragraph_indent),
         cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_property_hostile),
         cmocka_unit_test(test_property_fixtures),
         cmocka_unit_test(test_property_shared_corpus),

@@ -45,6 +45,18 @@ static inline char *utf8_of_n(const UChar *s, int32_t length, size_t *bytes)
 
 static inline char *utf8_of(const UChar *s, int32_t length) { return utf8_of_n(s, length, NULL); }
 
+/* UTF-16 offset of the first occurrence of utf8 in text[0..length), or -1. */
+static inline int32_t find_utf8(const UChar *text, int32_t length, const char *utf8)
+{
+    UChar pat[256];
+    int32_t n = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(pat, 256, &n, utf8, -1, &st);
+    assert_false(U_FAILURE(st));
+    UChar *hit = u_strFindFirst(text, length, pat, n);
+    return hit ? (int32_t)(hit - text) : -1;
+}
+
 /* Whole file into memory; *length set. Fails the test when unreadable. */
 static inline unsigned char *slurp(const char *path, size_t *length)
 {

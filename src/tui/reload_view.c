@@ -1,0 +1,91 @@
+/* Files that change on disk while the reader is open (READER.md): the
+ * current document's file is checked (one stat, reload.h) when another
+ * document comes into the text pane and at most once a second otherwise.
+ * New text replaces the document in place: its layout, outline, search
+ * hits and bookmark marks are made again and the reading place follows the
+ * text by its anchor. A file deleted or no longer readable leaves the copy
+ * in memory on screen, with a message said once. */
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "yuedu/reload.h"
+
+enum { CHECK_EVERY_MS = 1000 };
+
+static long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Put fresh in the place of document doc and show it at offset. Everything
+ * that borrows the old text goes first. */
+static void replace(app *a, size_t doc, yd_document *fresh, int32_t offset)
+{
+    yd_document *d = yd_loader_document(a->loader, doc);
+    yd_layout_free(a->layouts[doc]);
+    a->layouts[doc] = NULL;
+    yd_outline_free(&a->outlines[doc]);
+    yd_document_free(d);
+    *d = *fresh; /* the loader thread never touches a ready document */
+    if (yd_outline_build(&a->outlines[doc], d, NULL) != YD_OK)
+        memset(&a->outlines[doc], 0, sizeof a->outlines[doc]); /* no outline, still readable */
+    outline_document_changed(a, doc);
+    search_document_changed(a, doc);
+    bookmarks_document_changed(a, doc);
+    text_show(a, doc, offset);
+}
+
+int reload_tick(app *a)
+{
+    long now = monotonic_ms();
+    if (a->doc == a->watch_doc && a->watch_ms != 0 && now - a->watch_ms < CHECK_EVERY_MS)
+        return 0;
+    if (a->doc != a->watch_doc) {
+        a->watch_doc = a->doc;
+        a->watch_told = 0;
+    }
+    a->watch_ms = now;
+    yd_document *d = yd_loader_document(a->loader, a->doc);
+    if (!d || !d->path)
+        return 0;
+    yd_document fresh;
+    int32_t offset;
+    yd_anchor_match match;
+    yd_error err = {0};
+    yd_reload_result r = yd_reload_check(d, a->load, text_offset(a), &fresh, &offset, &match, &err);
+    const char *name = file_name(d->path);
+    switch (r) {
+    case YD_RELOAD_NONE:
+        return 0;
+    case YD_RELOAD_GONE:
+        if (a->watch_told == YD_RELOAD_GONE)
+            return 0;
+        a->watch_told = YD_RELOAD_GONE;
+        app_say(a, 1, "%s was deleted; showing the copy in memory", name);
+        return 1;
+    case YD_RELOAD_FAILED:
+        if (err.code == YD_ENOMEM) {
+            a->failed = 1;
+            return 1;
+        }
+        a->watch_told = YD_RELOAD_FAILED;
+        app_say(a, 1, "%s: %s; showing the copy in memory", name, err.message);
+        return 1;
+    case YD_RELOAD_NEW_TEXT:
+        break;
+    }
+    a->watch_told = 0;
+    app_say(a, 0, "reloaded: %s changed on disk%s", name,
+            match == YD_ANCHOR_STALE ? " (place not found)" : "");
+    replace(a, a->doc, &fresh, offset);
+    return 1;
+}
