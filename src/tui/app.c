@@ -18,6 +18,7 @@
 
 #include "../cli/term_width.h"
 #include "app.h"
+#include "term_setup.h"
 #include "tui.h"
 
 enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
@@ -1082,12 +1083,9 @@ static int ambi_probe_key(app *a, key k)
 
 int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)
 {
-    const char *term = getenv("TERM");
-    if (!term || !*term || strcmp(term, "dumb") == 0) {
+    char locale_note[160];
+    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0) {
         yd_path_list_free(files);
-        fputs("yuedu: this terminal (TERM=dumb or unset) cannot show the reader; "
-              "batch modes such as --list still work\n",
-              stderr);
         return EXIT_FAILURE;
     }
     app *a = app_new(files->count, settings);
@@ -1105,7 +1103,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     /* The terminal is set up while the first document loads. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
-        fprintf(stderr, "yuedu: cannot use terminal type '%s'\n", term);
+        tui_term_unknown();
         bookmarks_finish(a);
         yd_loader_free(a->loader);
         app_free(a);
@@ -1148,6 +1146,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     app_go(a, 0, start);
     if (start > 0)
         app_say(a, 0, "back where you stopped reading");
+    if (locale_note[0]) /* after the position: the more surprising of the two */
+        app_say(a, 0, "%s", locale_note);
     take_loader_messages(a);
     draw(a);
     ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
