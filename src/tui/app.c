@@ -890,6 +890,26 @@ static void init_styles(app *a)
     }
 }
 
+/* A terminal without colours (vt100, xterm-mono) would drop every colour
+ * of a colour theme, and with them the search hits and the divider: it
+ * gets the mono theme (the user's, else the bundled one), as NO_COLOR does. */
+static void colourless_terminal(app *a)
+{
+    if (has_colors() || a->settings->no_color || (a->theme->name && strcmp(a->theme->name, "mono") == 0))
+        return;
+    yd_theme t;
+    yd_problems problems;
+    yd_problems_init(&problems);
+    if (yd_theme_load(&t, "mono", a->settings->themes_dir, NULL, &problems, NULL) == YD_OK) {
+        a->own_theme = t;
+        a->own_theme_set = 1;
+        a->theme = &a->own_theme;
+    } else {
+        yd_theme_free(&t);
+    }
+    yd_problems_free(&problems);
+}
+
 /* Loader thread: each document's outline, before the document shows. */
 static void build_outline(yd_document *doc, size_t index, void *context)
 {
@@ -1118,6 +1138,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     nonl();
     keypad(stdscr, TRUE);
     curs_set(0);
+    colourless_terminal(a);
     init_styles(a);
     if (yd_loader_ready(a->loader) == 0)
         draw_preview(a, load); /* the first screen, before anything slower */
