@@ -235,7 +235,11 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
     yd_fold *fold = NULL;
     yd_query *query = NULL;
     yd_error err = {0};
-    yd_query_options qo = {.folds = opt->folds, .regex = opt->regex};
+    /* A regex that backtracks without end on a hostile document (a 10 MB
+     * line) gives up on that document with a message instead of running
+     * for hours: five times the reader's limit, a few seconds. */
+    enum { BATCH_REGEX_TIME_LIMIT = 10000 };
+    yd_query_options qo = {.folds = opt->folds, .regex = opt->regex, .time_limit = BATCH_REGEX_TIME_LIMIT};
     yd_status st = yd_fold_new(&fold, NULL, &err);
     if (st == YD_OK)
         st = yd_query_compile_utf8(&query, fold, opt->pattern, &qo, &err);

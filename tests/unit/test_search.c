@@ -251,6 +251,31 @@ static void test_regex_time_limit(void **state)
     yd_document_free(&d);
 }
 
+static void test_regex_time_limit_in_clone(void **state)
+{
+    (void)state;
+    /* --search runs clones on worker threads: they must give up too. */
+    char text[200];
+    memset(text, 'a', 60);
+    text[60] = 0;
+    yd_document d;
+    load(&d, text);
+    yd_query *q, *c;
+    yd_error err = {0};
+    yd_query_options o = {.folds = YD_FOLD_DEFAULT, .regex = 1, .time_limit = 50};
+    assert_int_equal(yd_query_compile_utf8(&q, fold, "(a|aa)*c", &o, &err), YD_OK);
+    assert_int_equal(yd_query_clone(&c, q, &err), YD_OK);
+    yd_shadow shadow = {0};
+    yd_hits hits = {0};
+    assert_int_equal(yd_search_document(c, &d, &shadow, &hits, &err), YD_EINVAL);
+    assert_string_equal(err.message, "regular expression too slow on this text: gave up");
+    yd_hits_free(&hits);
+    yd_shadow_free(&shadow);
+    yd_query_free(c);
+    yd_query_free(q);
+    yd_document_free(&d);
+}
+
 static void test_hit_across_lines(void **state)
 {
     (void)state;
@@ -452,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_smart_case),      cmocka_unit_test(test_each_fold_off),
         cmocka_unit_test(test_offsets_in_original), cmocka_unit_test(test_regex),
         cmocka_unit_test(test_bad_regex),       cmocka_unit_test(test_regex_time_limit),
+        cmocka_unit_test(test_regex_time_limit_in_clone),
         cmocka_unit_test(test_hit_across_lines),
         cmocka_unit_test(test_next_and_previous), cmocka_unit_test(test_shadow),
         cmocka_unit_test(test_literal_matches_reference), cmocka_unit_test(test_step_across_documents),
