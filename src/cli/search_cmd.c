@@ -29,13 +29,6 @@
 
 #define CONTEXT_CHARS 30
 
-/* Control characters that must not reach a terminal raw. */
-static int is_hidden(UChar32 c)
-{
-    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
-           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
 static void put_text(FILE *out, const UChar *s, int32_t n)
 {
     char buf[512];
@@ -49,7 +42,7 @@ static void put_text(FILE *out, const UChar *s, int32_t n)
             fwrite(buf, 1, used, out);
             used = 0;
         }
-        if (is_hidden(c)) {
+        if (cli_unsafe_char(c)) {
             used += (size_t)snprintf(buf + used, sizeof buf - used, c < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)c);
         } else if (c < 0x80) {
             buf[used++] = (char)c;
