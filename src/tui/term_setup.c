@@ -69,8 +69,10 @@ int tui_utf8_locale(char *note, size_t cap)
      * C.UTF-8, which every recent glibc has, under both of its spellings. */
     char same_language[64] = "";
     if (value) {
-        size_t n = strcspn(value, ".@");
-        if (n > 0 && n < 32 && strcmp(value, "C") != 0 && strcmp(value, "POSIX") != 0)
+        /* Only a plain language_TERRITORY: never a path or anything odd. */
+        size_t n = strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_");
+        if (n > 0 && n < 32 && (value[n] == '.' || value[n] == '@' || value[n] == 0) &&
+            strncmp(value, "C", n) != 0 && strncmp(value, "POSIX", n) != 0)
             snprintf(same_language, sizeof same_language, "%.*s.UTF-8", (int)n, value);
     }
     const char *const candidates[] = {same_language, "C.UTF-8", "C.utf8", "en_US.UTF-8"};
