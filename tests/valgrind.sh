@@ -2,7 +2,8 @@
 # valgrind memcheck over every batch mode (issue 9): --list, --outline in
 # each format, --render, --search (literal and regex), --bookmarks in each
 # format and --check-config, over tests/fixtures, docs/guide and
-# ../shared/corpus when present. Fails on any memcheck error or definite
+# ../shared/corpus when present; then a scripted reader session in tmux
+# (tests/e2e/valgrind-reader.test). Fails on any memcheck error or definite
 # leak; prints one line per run and a summary.
 #
 #   tests/valgrind.sh [YUEDU]        (default build/yuedu)
@@ -89,6 +90,16 @@ vg "check-config example" --check-config --config docs/config.example.yaml
 for t in themes/*.yaml; do
     vg "check-config theme $t" --check-config --config docs/config.example.yaml --theme "$t"
 done
+
+# The reader itself: a scripted session in tmux (tests/e2e/valgrind-reader.test).
+runs=$((runs + 1))
+if command -v tmux >/dev/null && YUEDU=$PWD/$yuedu bash tests/e2e/valgrind-reader.test >"$work/reader.log" 2>&1; then
+    echo "ok   reader session in tmux ($(grep '^memcheck:' "$work/reader.log"))"
+else
+    bad=$((bad + 1))
+    echo "FAIL reader session in tmux"
+    tail -n 60 "$work/reader.log"
+fi
 
 echo "valgrind: $runs runs, $((runs - bad)) clean, $bad with errors or definite leaks"
 [ "$bad" -eq 0 ]

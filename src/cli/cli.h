@@ -3,6 +3,7 @@
 #define YUEDU_CLI_H
 
 #include <stdio.h>
+#include <unicode/umachine.h>
 
 #include "yuedu/corpus.h"
 
@@ -13,8 +14,14 @@ enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
 
 typedef enum output_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_YAML, FORMAT_MARKDOWN, FORMAT_COUNT } output_format;
 
-/* Write s with control bytes escaped (\xHH) so that no file name or
- * message sends raw control sequences to the terminal. */
+/* Characters that must not reach a terminal raw: C0, DEL, C1, bidi
+ * controls (ALM, LRM, RLM, embeddings, overrides, isolates), line and
+ * paragraph separators. */
+int cli_unsafe_char(UChar32 c);
+
+/* Write UTF-8 s with those characters escaped (\xHH below U+0080, else
+ * \uHHHH) and bytes that are not UTF-8 as \xHH, so that no file name or
+ * message sends raw control sequences or bidi controls to the terminal. */
 void cli_put_sanitized(FILE *out, const char *s);
 
 /* Print "yuedu: PATH: message" on stderr; a yd_diag_fn. */

@@ -43,14 +43,6 @@ static void sb_put(strbuf *b, const char *s, size_t n)
     b->s[b->len] = 0;
 }
 
-/* Characters that must not reach a terminal raw: C0, DEL, C1, bidi
- * controls, line and paragraph separators. */
-static int is_unsafe(UChar32 c)
-{
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
-           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
-}
-
 /* UTF-16 into b as UTF-8; unsafe characters become a visible \uXXXX
  * (\xHH below U+0080), unpaired surrogates U+FFFD. */
 static void sb_put_utf16(strbuf *b, const UChar *s, int32_t n)
@@ -62,7 +54,7 @@ static void sb_put_utf16(strbuf *b, const UChar *s, int32_t n)
             c = 0xFFFD;
         char tmp[12];
         int k = 0;
-        if (is_unsafe(c)) {
+        if (cli_unsafe_char(c)) {
             k = snprintf(tmp, sizeof tmp, c < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)c);
         } else if (c < 0x80) {
             tmp[k++] = (char)c;
@@ -120,21 +112,23 @@ static const char *doc_title_utf8(strbuf *b, const yd_document *doc, const yd_ou
 /* Paths go through the same filter as titles (they are bytes, mostly UTF-8). */
 static const char *path_utf8(strbuf *b, const char *path)
 {
+    /* The same escapes as every other file name (cli_put_sanitized), so
+     * that the result is valid UTF-8 without a raw control in it. */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
     b->len = 0;
     sb_put(b, "", 0);
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        char tmp[8];
-        if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-            snprintf(tmp, sizeof tmp, "\\u%04X", p[1]);
-            p++;
-        } else if (*p < 0x20 || *p == 0x7F) {
-            snprintf(tmp, sizeof tmp, "\\x%02X", *p);
-        } else {
-            tmp[0] = (char)*p;
-            tmp[1] = 0;
-        }
-        sb_put(b, tmp, strlen(tmp));
+    if (!m) {
+        b->failed = 1;
+        return "";
     }
+    cli_put_sanitized(m, path);
+    if (fclose(m) != 0 || !buf)
+        b->failed = 1;
+    else
+        sb_put(b, buf, len);
+    free(buf);
     return b->failed ? "" : b->s;
 }
 
@@ -205,8 +199,13 @@ static void y_scalar(yaml_out *y, const char *s, int plain_ok)
         return;
     if (plain_ok == 2)
         plain_ok = !needs_quotes(s);
-    yaml_scalar_event_initialize(&y->event, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), plain_ok, 1,
-                                 plain_ok ? YAML_ANY_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    /* libyaml refuses text that is not UTF-8 and leaves the event as it
+     * was (already emitted): emitting it again would free it twice. */
+    if (!yaml_scalar_event_initialize(&y->event, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), plain_ok, 1,
+                                      plain_ok ? YAML_ANY_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE)) {
+        y->ok = 0;
+        return;
+    }
     y_emit(y);
 }
 

@@ -1,20 +1,33 @@
 /* Output helpers for batch modes: nothing raw reaches the terminal. */
 #include <stdio.h>
+#include <string.h>
+#include <unicode/utf8.h>
 
 #include "cli.h"
 
+int cli_unsafe_char(UChar32 c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+}
+
 void cli_put_sanitized(FILE *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        /* C1 controls (U+0080-U+009F) are C2 80..C2 9F in UTF-8. */
-        if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-            fprintf(out, "\\u%04X", p[1]);
-            p++;
-        } else if (*p < 0x20 || *p == 0x7F) {
-            fprintf(out, "\\x%02X", *p);
-        } else {
-            fputc(*p, out);
-        }
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t n = (int32_t)strlen(s);
+    for (int32_t i = 0; i < n;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) /* not UTF-8: each byte escaped (0x9B is CSI to an 8-bit terminal) */
+            for (int32_t k = start; k < i; k++)
+                fprintf(out, "\\x%02X", p[k]);
+        else if (c < 0x80 && cli_unsafe_char(c))
+            fprintf(out, "\\x%02X", (unsigned)c);
+        else if (cli_unsafe_char(c))
+            fprintf(out, "\\u%04X", (unsigned)c);
+        else
+            fwrite(p + start, 1, (size_t)(i - start), out);
     }
 }
 

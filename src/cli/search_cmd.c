@@ -30,13 +30,6 @@
 
 #define CONTEXT_CHARS YD_RESULT_CONTEXT_CHARS
 
-/* Control characters that must not reach a terminal raw. */
-static int is_hidden(UChar32 c)
-{
-    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
-           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
 static void put_text(FILE *out, const UChar *s, int32_t n)
 {
     char buf[512];
@@ -50,7 +43,7 @@ static void put_text(FILE *out, const UChar *s, int32_t n)
             fwrite(buf, 1, used, out);
             used = 0;
         }
-        if (is_hidden(c)) {
+        if (cli_unsafe_char(c)) {
             used += (size_t)snprintf(buf + used, sizeof buf - used, c < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)c);
         } else if (c < 0x80) {
             buf[used++] = (char)c;
@@ -220,7 +213,11 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
     yd_fold *fold = NULL;
     yd_query *query = NULL;
     yd_error err = {0};
-    yd_query_options qo = {.folds = opt->folds, .regex = opt->regex};
+    /* A regex that backtracks without end on a hostile document (a 10 MB
+     * line) gives up on that document with a message instead of running
+     * for hours: five times the reader's limit, a few seconds. */
+    enum { BATCH_REGEX_TIME_LIMIT = 10000 };
+    yd_query_options qo = {.folds = opt->folds, .regex = opt->regex, .time_limit = BATCH_REGEX_TIME_LIMIT};
     yd_status st = yd_fold_new(&fold, NULL, &err);
     if (st == YD_OK)
         st = yd_query_compile_utf8(&query, fold, opt->pattern, &qo, &err);

@@ -648,6 +648,12 @@ yd_status yd_query_clone(yd_query **out, const yd_query *query, yd_error *err)
             memcpy(q->literal, query->literal, (size_t)query->length * sizeof *q->literal);
     } else {
         q->re = uregex_clone(query->re, &st);
+        /* A clone is a new matcher: ICU does not carry the time limit over. */
+        if (q->re && U_SUCCESS(st)) {
+            int32_t limit = uregex_getTimeLimit(query->re, &st);
+            if (U_SUCCESS(st) && limit > 0)
+                uregex_setTimeLimit(q->re, limit, &st);
+        }
     }
     if (!q->literal && !q->re) {
         free(q);

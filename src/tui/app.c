@@ -18,6 +18,7 @@
 
 #include "../cli/term_width.h"
 #include "app.h"
+#include "term_setup.h"
 #include "tui.h"
 
 enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
@@ -1007,6 +1008,26 @@ static void init_styles(app *a)
     }
 }
 
+/* A terminal without colours (vt100, xterm-mono) would drop every colour
+ * of a colour theme, and with them the search hits and the divider: it
+ * gets the mono theme (the user's, else the bundled one), as NO_COLOR does. */
+static void colourless_terminal(app *a)
+{
+    if (has_colors() || a->settings->no_color || (a->theme->name && strcmp(a->theme->name, "mono") == 0))
+        return;
+    yd_theme t;
+    yd_problems problems;
+    yd_problems_init(&problems);
+    if (yd_theme_load(&t, "mono", a->settings->themes_dir, NULL, &problems, NULL) == YD_OK) {
+        a->own_theme = t;
+        a->own_theme_set = 1;
+        a->theme = &a->own_theme;
+    } else {
+        yd_theme_free(&t);
+    }
+    yd_problems_free(&problems);
+}
+
 /* Loader thread: each document's outline, before the document shows. */
 static void build_outline(yd_document *doc, size_t index, void *context)
 {
@@ -1202,12 +1223,9 @@ static int ambi_probe_key(app *a, key k)
 
 int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)
 {
-    const char *term = getenv("TERM");
-    if (!term || !*term || strcmp(term, "dumb") == 0) {
+    char locale_note[160];
+    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0) {
         yd_path_list_free(files);
-        fputs("yuedu: this terminal (TERM=dumb or unset) cannot show the reader; "
-              "batch modes such as --list still work\n",
-              stderr);
         return EXIT_FAILURE;
     }
     app *a = app_new(files->count, settings);
@@ -1226,7 +1244,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     /* The terminal is set up while the first document loads. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
-        fprintf(stderr, "yuedu: cannot use terminal type '%s'\n", term);
+        tui_term_unknown();
         bookmarks_finish(a);
         yd_loader_free(a->loader);
         app_free(a);
@@ -1241,6 +1259,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     nonl();
     keypad(stdscr, TRUE);
     curs_set(0);
+    colourless_terminal(a);
     init_styles(a);
     if (yd_loader_ready(a->loader) == 0)
         draw_preview(a, load); /* the first screen, before anything slower */
@@ -1272,6 +1291,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         app_say(a, 1, "%s: %s%s", message_name(settings->walk_path, name, sizeof name), settings->walk_message,
                 a->skipped > 1 ? " (and others)" : "");
     }
+    if (locale_note[0]) /* after the position: the more surprising of the two */
+        app_say(a, 0, "%s", locale_note);
     take_loader_messages(a);
     draw(a);
     ambi_probe_send(a); /* after the first frame: the answer comes with the keys */

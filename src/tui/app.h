@@ -101,6 +101,8 @@ typedef struct app {
     yd_hits *hits;              /* [capacity], hits per document */
     yd_shadow *shadows;         /* [capacity], folded copies for regex */
     size_t searched;            /* documents searched with query */
+    size_t search_failures;     /* of those, documents where the search gave up */
+    char search_error[256];     /* why (the last one; a yd_error message) */
     int search_regex;
     size_t hit_doc;             /* the current hit: document and index */
     long hit_index;             /* -1: none */

@@ -4,6 +4,7 @@
  * it, Esc goes back; n/N move through the hits of the whole corpus,
  * wrapping with a message. Folding (case, width, Simplified/Traditional)
  * is the core's (search.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,19 @@ static void clear_hits(app *a)
         for (size_t k = 0; k < a->capacity; k++)
             a->hits[k].count = 0;
     a->searched = 0;
+    a->search_failures = 0;
     a->hit_index = -1;
+}
+
+/* No hit: but when a document could not be searched (a regex too slow on
+ * it), "no match" would be a lie. */
+static void say_no_match(app *a)
+{
+    if (a->search_failures)
+        app_say(a, 1, "no match; %s (%zu document%s)", a->search_error, a->search_failures,
+                a->search_failures == 1 ? "" : "s");
+    else
+        app_say(a, 1, "no match");
 }
 
 void search_free(app *a)
@@ -68,6 +81,8 @@ void search_catch_up(app *a)
         if (yd_search_document(a->query, app_doc(a, a->searched), &a->shadows[a->searched], &a->hits[a->searched],
                                &err) != YD_OK) {
             app_say(a, 1, "search: %s", err.message);
+            snprintf(a->search_error, sizeof a->search_error, "%s", err.message);
+            a->search_failures++;
             a->hits[a->searched].count = 0;
         }
         a->searched++;
@@ -105,7 +120,7 @@ static void show_first_hit(app *a, size_t doc, int32_t offset, int jump)
     int wrapped = 0;
     if (!yd_hits_step(a->hits, a->searched, 1, &doc, offset - 1, &index, &wrapped)) {
         a->hit_index = -1;
-        app_say(a, 1, "no match");
+        say_no_match(a);
         return;
     }
     a->hit_doc = doc;
@@ -209,7 +224,7 @@ void search_step(app *a, int forward)
         from--; /* a hit right at the top counts as next */
     int wrapped = 0;
     if (!yd_hits_step(a->hits, a->searched, forward, &doc, from, &index, &wrapped)) {
-        app_say(a, 1, "no match");
+        say_no_match(a);
         return;
     }
     a->hit_doc = doc;

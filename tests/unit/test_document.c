@@ -1,7 +1,9 @@
 /* Documents: decoding into UTF-16, line ends, the line index. */
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "test_util.h"
+#include "yuedu/decode.h"
 #include "yuedu/document.h"
 #include "../utf8_reference.h"
 
@@ -198,6 +200,26 @@ static void test_utf8_fast_path_matches_icu(void **state)
     }
 }
 
+static void test_too_large(void **state)
+{
+    (void)state;
+    /* A file past YD_DECODE_MAX_BYTES is refused before a byte is read: a
+     * sparse file, so the test costs no disk. */
+    char *dir = make_temp_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/huge.txt", dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, (off_t)YD_DECODE_MAX_BYTES + 1), 0);
+    close(fd);
+    yd_document d;
+    yd_error err = {0};
+    assert_int_equal(yd_document_load(&d, path, NULL, &err), YD_ETOOBIG);
+    assert_non_null(strstr(err.message, "file too large"));
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_huge_single_line),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_utf8_fast_path_matches_icu),
+        cmocka_unit_test(test_too_large),
     };
     return cmocka_run_group_tests_name("document", tests, NULL, NULL);
 }

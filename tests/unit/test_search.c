@@ -228,27 +228,42 @@ static void test_bad_regex(void **state)
     assert_string_equal(search("（党建）", "(党建"), "0+3:（党建");
 }
 
-static void test_regex_time_limit(void **state)
+/* Catastrophic backtracking gives up with a message, not a hang; a clone
+ * too (--search runs clones on worker threads). */
+static void expect_gives_up(int through_clone)
 {
-    (void)state;
-    /* Catastrophic backtracking gives up with a message, not a hang. */
     char text[200];
     memset(text, 'a', 60);
     text[60] = 0;
     yd_document d;
     load(&d, text);
-    yd_query *q;
+    yd_query *q, *c = NULL;
     yd_error err = {0};
     yd_query_options o = {.folds = YD_FOLD_DEFAULT, .regex = 1, .time_limit = 50};
     assert_int_equal(yd_query_compile_utf8(&q, fold, "(a|aa)*c", &o, &err), YD_OK);
+    if (through_clone)
+        assert_int_equal(yd_query_clone(&c, q, &err), YD_OK);
     yd_shadow shadow = {0};
     yd_hits hits = {0};
-    assert_int_equal(yd_search_document(q, &d, &shadow, &hits, &err), YD_EINVAL);
+    assert_int_equal(yd_search_document(c ? c : q, &d, &shadow, &hits, &err), YD_EINVAL);
     assert_string_equal(err.message, "regular expression too slow on this text: gave up");
     yd_hits_free(&hits);
     yd_shadow_free(&shadow);
+    yd_query_free(c);
     yd_query_free(q);
     yd_document_free(&d);
+}
+
+static void test_regex_time_limit(void **state)
+{
+    (void)state;
+    expect_gives_up(0);
+}
+
+static void test_regex_time_limit_in_clone(void **state)
+{
+    (void)state;
+    expect_gives_up(1);
 }
 
 static void test_hit_across_lines(void **state)
@@ -452,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_smart_case),      cmocka_unit_test(test_each_fold_off),
         cmocka_unit_test(test_offsets_in_original), cmocka_unit_test(test_regex),
         cmocka_unit_test(test_bad_regex),       cmocka_unit_test(test_regex_time_limit),
+        cmocka_unit_test(test_regex_time_limit_in_clone),
         cmocka_unit_test(test_hit_across_lines),
         cmocka_unit_test(test_next_and_previous), cmocka_unit_test(test_shadow),
         cmocka_unit_test(test_literal_matches_reference), cmocka_unit_test(test_step_across_documents),

@@ -1,0 +1,99 @@
+/* Checks before curses takes the terminal: a terminal type the reader can
+ * drive, and a UTF-8 character locale (docs/READER.md, "Terminals and
+ * locales"). Each refusal is one line on stderr; batch modes never come
+ * here. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cli/cli.h"
+#include "term_setup.h"
+
+static const char batch_hint[] = "batch modes such as --list, --outline and --search still work";
+
+int tui_term_usable(void)
+{
+    const char *term = getenv("TERM");
+    if (!term || !*term) {
+        fprintf(stderr, "yuedu: TERM is not set, so the reader cannot drive this terminal "
+                        "(set it, e.g. TERM=xterm-256color); %s\n", batch_hint);
+        return 0;
+    }
+    if (strcmp(term, "dumb") == 0) {
+        fprintf(stderr, "yuedu: this terminal (TERM=dumb) cannot move the cursor, so it cannot show "
+                        "the reader; %s\n", batch_hint);
+        return 0;
+    }
+    return 1;
+}
+
+void tui_term_unknown(void)
+{
+    /* TERM comes from the environment: escaped like any other text. */
+    fputs("yuedu: unknown terminal type TERM=", stderr);
+    cli_put_sanitized(stderr, getenv("TERM") ? getenv("TERM") : "");
+    fprintf(stderr, " (no terminfo entry), so the reader cannot drive it; %s\n", batch_hint);
+}
+
+static int ctype_is_utf8(void)
+{
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/* The variable that decides LC_CTYPE, as setlocale(3) reads them. */
+static const char *ctype_variable(const char **value)
+{
+    static const char *const names[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        const char *v = getenv(names[k]);
+        if (v && *v) {
+            *value = v;
+            return names[k];
+        }
+    }
+    *value = NULL;
+    return NULL;
+}
+
+int tui_utf8_locale(char *note, size_t cap)
+{
+    note[0] = 0;
+    const char *installed = setlocale(LC_CTYPE, ""); /* NULL: the locale asked for is not installed */
+    if (installed && ctype_is_utf8())
+        return 0;
+    const char *value, *name = ctype_variable(&value);
+    /* The same language in UTF-8 first (zh_CN.GB18030 -> zh_CN.UTF-8), then
+     * C.UTF-8, which every recent glibc has, under both of its spellings. */
+    char same_language[64] = "";
+    if (value) {
+        /* Only a plain language_TERRITORY: never a path or anything odd. */
+        size_t n = strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_");
+        if (n > 0 && n < 32 && (value[n] == '.' || value[n] == '@' || value[n] == 0) &&
+            strncmp(value, "C", n) != 0 && strncmp(value, "POSIX", n) != 0)
+            snprintf(same_language, sizeof same_language, "%.*s.UTF-8", (int)n, value);
+    }
+    const char *const candidates[] = {same_language, "C.UTF-8", "C.utf8", "en_US.UTF-8"};
+    for (size_t k = 0; k < sizeof candidates / sizeof candidates[0]; k++) {
+        if (!candidates[k][0] || !setlocale(LC_CTYPE, candidates[k]) || !ctype_is_utf8())
+            continue;
+        if (name)
+            snprintf(note, cap, "%s=%s is %s: the screen uses %s", name, value,
+                     installed ? "not UTF-8" : "not installed", candidates[k]);
+        else
+            snprintf(note, cap, "no locale is set (LANG): the screen uses %s", candidates[k]);
+        return 0;
+    }
+    setlocale(LC_CTYPE, "");
+    fputs("yuedu: the reader needs a UTF-8 locale to draw Chinese text, and none is installed (", stderr);
+    if (name) {
+        fprintf(stderr, "%s=", name);
+        cli_put_sanitized(stderr, value);
+    } else {
+        fputs("LANG is unset", stderr);
+    }
+    fprintf(stderr, "; `locale -a` lists them, C.UTF-8 is enough); %s\n", batch_hint);
+    return -1;
+}
