@@ -48,8 +48,8 @@ echo
 echo "== search in process: fold tables, shadows, folded queries over every document"
 "$build/bench/search_bench" "$corpus/utf8"
 echo
-echo "== search, whole process: yuedu --search --format count against rg -c; best of 5"
-tests/bench/search-vs-rg.sh "$build" "$corpus/utf8" 5
+echo "== search, whole process: yuedu --search --format count against rg -c; best and median of 21"
+tests/bench/search-vs-rg.sh "$build" "$corpus/utf8" 21
 echo
 echo "== search result list (the & key): index, a screen of snippets, filter keystrokes; best of 5"
 "$build/bench/results_bench" "$corpus/utf8" the search
