@@ -21,7 +21,7 @@ timed() {
         e=$(date +%s%N)
         times+=($(((e - s) / 1000)))
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f %.1f", t[1] / 1000, t[int((NR + 1) / 2)] / 1000 }'
+    printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f %.1f\n", t[1] / 1000, t[int((NR + 1) / 2)] / 1000 }'
 }
 
 hits=$("$build/yuedu" --search "$pattern" --format count "$dir")
