@@ -22,7 +22,7 @@ MANDIR   = $(PREFIX)/share/man/man1
 PKGS      := ncursesw icu-uc icu-i18n yaml-0.1
 TEST_PKGS := cmocka
 DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev
-TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client
+TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3
 BENCH_DEBS := ripgrep less
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
@@ -164,7 +164,7 @@ deps:
 	$(call ensure,$(PKGS),pkg-config $(CC),$(DEBS) gcc make)
 
 test-deps:
-	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan,$(TEST_DEBS))
+	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan python3,$(TEST_DEBS))
 
 # clang, and libFuzzer's runtime (libclang-rt-dev, only recommended by clang).
 fuzz-deps:

@@ -876,7 +876,7 @@ static void resolve_keys(app *a)
         a->key_typed_count -= used;
         memmove(a->key_typed, a->key_typed + used, (size_t)a->key_typed_count * sizeof a->key_typed[0]);
         run_action(a, (action)ev.action);
-        if (a->quit || a->search.active || a->prompt.active || a->list_open) {
+        if (a->quit || a->search.active || a->prompt.active || a->list_open || a->results_shown) {
             /* The keys after it are for the prompt or list it opened. */
             key rest[YD_KEY_SEQ_MAX];
             int n = a->key_typed_count;

@@ -77,6 +77,8 @@ int reload_tick(app *a)
             a->failed = 1;
             return 1;
         }
+        if (a->watch_told == YD_RELOAD_FAILED)
+            return 0; /* said once, as for a deleted file */
         a->watch_told = YD_RELOAD_FAILED;
         app_say(a, 1, "%s: %s; showing the copy in memory", name, err.message);
         return 1;
