@@ -24,12 +24,6 @@
 #define TWO_THREES_MASK 0x0000C0C0F0C0C0F0ull
 #define TWO_THREES 0x00008080E08080E0ull
 
-/* A three-byte sequence's value that is neither overlong nor a surrogate. */
-static inline bool plain_bmp(unsigned c)
-{
-    return c >= 0x800 && (c & 0xF800) != 0xD800;
-}
-
 /* Eight ASCII bytes none of which is a control that the loop must look at
  * (every byte <= '\r' is checked one by one: LF and CR end lines). */
 static inline bool plain_ascii8(uint64_t w)
@@ -95,6 +89,39 @@ __attribute__((target("ssse3"))) static void threes_ssse3(const unsigned char **
 static bool have_ssse3(void) { return __builtin_cpu_supports("ssse3"); }
 #endif
 
+/* Chinese text is mostly runs of three-byte sequences: sixteen bytes at a
+ * time where SSSE3 is there, then two sequences from one eight-byte load
+ * while the bytes have their shape. Leaves *src at the first byte that is
+ * anything else, for the general loop. */
+static void three_byte_runs(const unsigned char **src, const unsigned char *end, UChar **dst, size_t *chars,
+                            bool ssse3)
+{
+#if HAVE_X86
+    if (ssse3)
+        threes_ssse3(src, end, dst, chars);
+#else
+    (void)ssse3;
+#endif
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const unsigned char *p = *src;
+    UChar *w = *dst;
+    uint64_t word;
+    while (end - p >= 8 && (memcpy(&word, p, 8), (word & TWO_THREES_MASK) == TWO_THREES)) {
+        unsigned c1 = (unsigned)((word & 0x0F) << 12 | (word >> 2 & 0xFC0) | (word >> 16 & 0x3F));
+        unsigned c2 = (unsigned)((word >> 12 & 0xF000) | (word >> 26 & 0xFC0) | (word >> 40 & 0x3F));
+        if (!yd_utf8_three_value_ok(c1) || !yd_utf8_three_value_ok(c2))
+            break;
+        w[0] = (UChar)c1;
+        w[1] = (UChar)c2;
+        w += 2;
+        p += 6;
+        *chars += 2;
+    }
+    *src = p;
+    *dst = w;
+#endif
+}
+
 yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err)
 {
     const unsigned char *p = bytes, *end = bytes + length;
@@ -115,35 +142,16 @@ yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, 
         goto nomem;
 #if HAVE_X86
     bool ssse3 = have_ssse3();
+#else
+    bool ssse3 = false;
 #endif
     while (p < end) {
         unsigned b = *p;
         if (b >= 0x80) {
-            /* Chinese text is mostly three-byte sequences: decode those
-             * without the general table. */
-            /* Chinese text is mostly runs of three-byte sequences: two at a
-             * time from one eight-byte load while the bytes have their shape. */
-#if HAVE_X86
-            if (ssse3)
-                threes_ssse3(&p, end, &w, &chars);
-#endif
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            uint64_t word;
-            while (end - p >= 8 && (memcpy(&word, p, 8), (word & TWO_THREES_MASK) == TWO_THREES)) {
-                unsigned c1 = (unsigned)((word & 0x0F) << 12 | (word >> 2 & 0xFC0) | (word >> 16 & 0x3F));
-                unsigned c2 = (unsigned)((word >> 12 & 0xF000) | (word >> 26 & 0xFC0) | (word >> 40 & 0x3F));
-                if (!plain_bmp(c1) || !plain_bmp(c2))
-                    break;
-                w[0] = (UChar)c1;
-                w[1] = (UChar)c2;
-                w += 2;
-                p += 6;
-                chars += 2;
-            }
+            three_byte_runs(&p, end, &w, &chars, ssse3);
             if (p == end || *p < 0x80)
                 continue;
             b = *p;
-#endif
             unsigned c;
             if (yd_utf8_three(p, (size_t)(end - p), &c)) {
                 *w++ = (UChar)c;

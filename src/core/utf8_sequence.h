@@ -8,15 +8,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The value of a three-byte shaped sequence is well-formed when it is
+ * neither overlong nor a surrogate. */
+static inline bool yd_utf8_three_value_ok(unsigned c)
+{
+    return c >= 0x800 && (c & 0xF800) != 0xD800;
+}
+
 /* The common case of Chinese text, without the general table: a
  * well-formed three-byte sequence at p, whose code point goes to *cp. */
 static inline bool yd_utf8_three(const unsigned char *p, size_t avail, unsigned *cp)
 {
     if (avail < 3 || (p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return false;
-    unsigned c = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-    *cp = c;
-    return c >= 0x800 && (c & 0xF800) != 0xD800; /* not overlong, not a surrogate */
+    *cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+    return yd_utf8_three_value_ok(*cp);
 }
 
 /* Length of the well-formed sequence at p (avail >= 1 bytes there), or 0

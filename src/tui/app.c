@@ -25,10 +25,15 @@ enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
 
 static volatile sig_atomic_t quit_signal;
 
-static long now_ms(void);
-
 static void on_quit_signal(int sig) { quit_signal = sig; }
 
+
+long app_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 void app_say(app *a, int error, const char *fmt, ...)
 {
@@ -229,7 +234,7 @@ static void heading_jump(app *a, int forward, int same_level)
     app_say(a, 0, forward ? "no next heading" : "no previous heading");
 }
 
-static const char *base_name(const char *path)
+const char *app_base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
     return s ? s + 1 : path;
@@ -239,7 +244,7 @@ static const char *base_name(const char *path)
  * characters (and …), so that the reason after it shows too. */
 static const char *message_name(const char *path, char *buf, size_t size)
 {
-    const char *name = base_name(path);
+    const char *name = app_base_name(path);
     size_t chars = 0, k = 0;
     for (; name[k]; k++) {
         if (((unsigned char)name[k] & 0xC0) == 0x80)
@@ -254,7 +259,7 @@ static const char *message_name(const char *path, char *buf, size_t size)
     return buf;
 }
 
-static const char *doc_name_at(app *a, size_t k) { return base_name(app_doc(a, k)->path); }
+static const char *doc_name_at(app *a, size_t k) { return app_base_name(app_doc(a, k)->path); }
 static const char *theme_name_at(app *a, size_t k) { return a->theme_names[k]; }
 static const char *script_name_at(app *a, size_t k)
 {
@@ -433,7 +438,7 @@ static void run_command(app *a, const char *cmd)
         size_t ready = yd_loader_ready(a->loader), len = strlen(name);
         for (int pass = 0; pass < 2; pass++) /* a prefix first, then anywhere */
             for (size_t k = 0; k < ready; k++) {
-                const char *base = base_name(app_doc(a, k)->path);
+                const char *base = app_base_name(app_doc(a, k)->path);
                 if (pass == 0 ? strncmp(base, name, len) == 0 : strstr(base, name) != NULL) {
                     app_open(a, k);
                     return;
@@ -749,12 +754,19 @@ static void draw(app *a)
     refresh();
 }
 
+/* A path left out (by the walk or the loader), on the message line. */
+static void tell_skipped(app *a, const char *path, const char *why)
+{
+    char name[128];
+    app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), why, a->skipped > 1 ? " (and others)" : "");
+}
+
 static void take_loader_messages(app *a)
 {
-    char path[4200], text[256], name[128]; /* any path the walk could stat */
+    char path[4200], text[256]; /* any path the walk could stat */
     while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) {
         a->skipped++;
-        app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), text, a->skipped > 1 ? " (and others)" : "");
+        tell_skipped(a, path, text);
     }
 }
 
@@ -862,7 +874,7 @@ static void resolve_keys(app *a)
     while (yd_key_input_next(&a->key_input, keymap_table(&a->keys, key_pane(a)), &ev)) {
         if (ev.kind == YD_KEYS_PENDING) {
             if (ev.timed)
-                a->key_deadline_ms = now_ms() + a->settings->config->key_timeout_ms;
+                a->key_deadline_ms = app_now_ms() + a->settings->config->key_timeout_ms;
             continue;
         }
         if (ev.kind == YD_KEYS_DROPPED) {
@@ -893,7 +905,7 @@ static void resolve_keys(app *a)
  * so it runs. Returns 1 when it did. */
 static int key_timeout_passed(app *a)
 {
-    if (!a->key_deadline_ms || now_ms() < a->key_deadline_ms)
+    if (!a->key_deadline_ms || app_now_ms() < a->key_deadline_ms)
         return 0;
     yd_key_input_expire(&a->key_input);
     resolve_keys(a);
@@ -1113,13 +1125,6 @@ static void app_free(app *a)
  * Shift-F3 is ESC[1;2R). */
 enum { PROBE_OFF, PROBE_WAITING, PROBE_DONE, PROBE_GIVE_UP_MS = 3000 };
 
-static long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void ambi_probe_send(app *a)
 {
     if (a->settings->ambiwidth || a->settings->config->ambiwidth || a->probe_state != PROBE_OFF)
@@ -1134,7 +1139,7 @@ static void ambi_probe_send(app *a)
     wredrawln(stdscr, LINES - 1, 1);
     a->probe_state = PROBE_WAITING;
     a->probe_count = 0;
-    a->probe_sent_ms = now_ms();
+    a->probe_sent_ms = app_now_ms();
 }
 
 static void handle_key(app *a, key k);
@@ -1178,7 +1183,7 @@ static int ambi_probe_key(app *a, key k)
     if (k.code == WEOF && !k.is_key) { /* idle: a reply comes in one piece */
         if (a->probe_count > 0)
             ambi_probe_release(a);
-        if (now_ms() - a->probe_sent_ms > PROBE_GIVE_UP_MS)
+        if (app_now_ms() - a->probe_sent_ms > PROBE_GIVE_UP_MS)
             a->probe_state = PROBE_DONE; /* no answer: ambiwidth 1 */
         return 0;
     }
@@ -1286,10 +1291,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     if (start > 0)
         app_say(a, 0, "back where you stopped reading");
     if (settings->walk_skipped) { /* the walk's messages are behind the screen */
-        char name[128];
         a->skipped = settings->walk_skipped;
-        app_say(a, 1, "%s: %s%s", message_name(settings->walk_path, name, sizeof name), settings->walk_message,
-                a->skipped > 1 ? " (and others)" : "");
+        tell_skipped(a, settings->walk_path, settings->walk_message);
     }
     if (locale_note[0]) /* after the position: the more surprising of the two */
         app_say(a, 0, "%s", locale_note);
@@ -1301,7 +1304,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         /* Wake up often while loading (progress), else now and then for signals. */
         int wait = yd_loader_finished(a->loader) ? 250 : 50;
         if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
-            long left = a->key_deadline_ms - now_ms();
+            long left = a->key_deadline_ms - app_now_ms();
             wait = left < 0 ? 0 : left < wait ? (int)left : wait;
         }
         timeout(wait);

@@ -181,6 +181,8 @@ wchar_t app_safe_char(app *a, UChar32 c);
 size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n);
 size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s);
 void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+long app_now_ms(void);                       /* monotonic clock, for timeouts */
+const char *app_base_name(const char *path); /* the file name of a path */
 
 /* Text pane (text_view.c). */
 int32_t text_offset(app *a);

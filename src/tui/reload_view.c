@@ -6,25 +6,11 @@
  * text by its anchor. A file deleted or no longer readable leaves the copy
  * in memory on screen, with a message said once. */
 #include <string.h>
-#include <time.h>
 
 #include "app.h"
 #include "yuedu/reload.h"
 
 enum { CHECK_EVERY_MS = 1000 };
-
-static long monotonic_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static const char *file_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
-}
 
 /* Put fresh in the place of document doc and show it at offset. Everything
  * that borrows the old text goes first. */
@@ -46,7 +32,7 @@ static void replace(app *a, size_t doc, yd_document *fresh, int32_t offset)
 
 int reload_tick(app *a)
 {
-    long now = monotonic_ms();
+    long now = app_now_ms();
     if (a->doc == a->watch_doc && a->watch_ms != 0 && now - a->watch_ms < CHECK_EVERY_MS)
         return 0;
     if (a->doc != a->watch_doc) {
@@ -62,7 +48,7 @@ int reload_tick(app *a)
     yd_anchor_match match;
     yd_error err = {0};
     yd_reload_result r = yd_reload_check(d, a->load, text_offset(a), &fresh, &offset, &match, &err);
-    const char *name = file_name(d->path);
+    const char *name = app_base_name(d->path);
     switch (r) {
     case YD_RELOAD_NONE:
         return 0;

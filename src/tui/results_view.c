@@ -322,9 +322,8 @@ static void draw_row(app *a, int y, size_t k)
     const yd_result_hit *h = &r->hits[row->hit];
     const yd_document *d = r->docs[h->doc];
     if (row->kind == YD_RESULT_DOCUMENT) {
-        const char *name = strrchr(d->path, '/');
         char line[600];
-        snprintf(line, sizeof line, "%s (%u hit%s)", name ? name + 1 : d->path, row->count, row->count == 1 ? "" : "s");
+        snprintf(line, sizeof line, "%s (%u hit%s)", app_base_name(d->path), row->count, row->count == 1 ? "" : "s");
         put_utf8(a, y, 0, COLS, line, app_style(a, YD_STYLE_HEADING1) | A_BOLD);
     } else if (row->kind == YD_RESULT_SECTION) {
         UChar title[512];
