@@ -79,6 +79,14 @@ static void usage(FILE *out)
           out);
 }
 
+/* getopt_long values of the long options. */
+enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
+      OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG };
+
+/* The name and the missing argument of each option that takes one, for
+ * "--width needs a number" (getopt alone would say "unknown option"). */
+static const char *missing_argument(int val);
+
 static int bad_usage(const char *what, const char *arg)
 {
     fprintf(stderr, "yuedu: %s", what);
@@ -87,11 +95,26 @@ static int bad_usage(const char *what, const char *arg)
     return EXIT_USAGE;
 }
 
+static const char *const mode_names[] = {
+    [MODE_READ] = "", [MODE_LIST] = "--list", [MODE_RENDER] = "--render", [MODE_OUTLINE] = "--outline",
+    [MODE_BOOKMARKS] = "--bookmarks", [MODE_SEARCH] = "--search", [MODE_CHECK_CONFIG] = "--check-config",
+};
+
+/* One mode per run: a second one is refused rather than silently winning. */
+static int set_mode(options *opt, mode m)
+{
+    if (opt->mode != MODE_READ && opt->mode != m) {
+        fprintf(stderr, "yuedu: %s and %s are two modes; give one\n", mode_names[opt->mode], mode_names[m]);
+        fputs("Try 'yuedu --help' for more information.\n", stderr);
+        return EXIT_USAGE;
+    }
+    opt->mode = m;
+    return -1;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, options *opt)
 {
-    enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
-           OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, OPT_LIST},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -113,15 +136,17 @@ static int parse_options(int argc, char **argv, options *opt)
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    int c, code = -1;
+    /* A leading ':' makes getopt tell a missing argument (':') from an
+     * unknown option ('?'). */
+    while (code < 0 && (c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_LIST: opt->mode = MODE_LIST; break;
-        case OPT_RENDER: opt->mode = MODE_RENDER; break;
-        case OPT_OUTLINE: opt->mode = MODE_OUTLINE; break;
-        case OPT_BOOKMARKS: opt->mode = MODE_BOOKMARKS; break;
+        case OPT_LIST: code = set_mode(opt, MODE_LIST); break;
+        case OPT_RENDER: code = set_mode(opt, MODE_RENDER); break;
+        case OPT_OUTLINE: code = set_mode(opt, MODE_OUTLINE); break;
+        case OPT_BOOKMARKS: code = set_mode(opt, MODE_BOOKMARKS); break;
         case OPT_SEARCH:
-            opt->mode = MODE_SEARCH;
+            code = set_mode(opt, MODE_SEARCH);
             opt->search.pattern = optarg;
             break;
         case OPT_REGEX: opt->search.regex = 1; break;
@@ -132,7 +157,7 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->theme = optarg;
             break;
         case OPT_NO_COLOR: opt->no_color = 1; break;
-        case OPT_CHECK_CONFIG: opt->mode = MODE_CHECK_CONFIG; break;
+        case OPT_CHECK_CONFIG: code = set_mode(opt, MODE_CHECK_CONFIG); break;
         case OPT_FOLD: {
             yd_error err = {0};
             if (yd_fold_parse(optarg, &opt->search.folds, &err) != YD_OK)
@@ -184,11 +209,13 @@ static int parse_options(int argc, char **argv, options *opt)
             usage(stdout);
             return EXIT_OK;
         case ':':
-            return bad_usage("option needs an argument: ", argv[optind - 1]);
+            return bad_usage(missing_argument(optopt), "");
         default:
             return bad_usage("unknown option: ", argv[optind - 1]);
         }
     }
+    if (code >= 0)
+        return code;
     if (opt->format == FORMAT_COUNT && opt->mode != MODE_SEARCH)
         return bad_usage("--format count: only with --search", "");
     if ((opt->search.regex || opt->search.folds != YD_FOLD_DEFAULT) && opt->mode != MODE_SEARCH)
@@ -200,6 +227,27 @@ static int parse_options(int argc, char **argv, options *opt)
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format yaml: only with --outline or --bookmarks", "");
     return -1;
+}
+
+static const char *missing_argument(int val)
+{
+    static const struct {
+        int val;
+        const char *message;
+    } needs[] = {
+        {OPT_FORMAT, "--format needs a format (text, tsv, yaml, markdown or count)"},
+        {OPT_ENCODING, "--encoding needs an encoding name (UTF-8, GB18030, GBK, Big5, ...)"},
+        {OPT_WIDTH, "--width needs a number (2 to 10000)"},
+        {OPT_AMBIWIDTH, "--ambiwidth needs auto, 1 or 2"},
+        {OPT_SEARCH, "--search needs a pattern"},
+        {OPT_FOLD, "--fold needs a list (case, smart-case, width, script, none)"},
+        {OPT_CONFIG, "--config needs a file"},
+        {OPT_THEME, "--theme needs a name or a file"},
+    };
+    for (size_t k = 0; k < sizeof needs / sizeof needs[0]; k++)
+        if (needs[k].val == val)
+            return needs[k].message;
+    return "an option needs an argument";
 }
 
 /* What the walk left out, for the reader's message line: the messages go
