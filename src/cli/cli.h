@@ -83,6 +83,7 @@ typedef struct cli_search_options {
     int regex;            /* --regex */
     unsigned folds;       /* YD_FOLD_* bits (--fold) */
     output_format format; /* text, tsv or count */
+    int color;            /* text rows: path, position and match coloured */
 } cli_search_options;
 
 /* --search: every hit in the documents named by paths. Returns an exit

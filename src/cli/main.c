@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uclean.h>
+#include <unistd.h>
 
 #include "../tui/tui.h"
 #include "cli.h"
 #include "yuedu/decode.h"
 #include "yuedu/fold.h"
+#include "yuedu/theme.h"
 
 typedef enum mode { MODE_READ, MODE_LIST, MODE_RENDER, MODE_OUTLINE, MODE_BOOKMARKS, MODE_SEARCH, MODE_CHECK_CONFIG } mode;
 
@@ -24,6 +26,7 @@ typedef struct options {
     const char *config;        /* --config FILE; NULL: the default file */
     const char *theme;         /* --theme NAME|FILE; NULL: the configuration's */
     int no_color;              /* --no-color */
+    int color;                 /* --color: -1 auto (the default), 0 never, 1 always */
 } options;
 
 static void usage(FILE *out)
@@ -69,6 +72,8 @@ static void usage(FILE *out)
           "                     or your own); overrides the configuration\n"
           "  --no-color         no colours, only bold, underline and reverse (as\n"
           "                     NO_COLOR=1 does)\n"
+          "  --color WHEN       colour --search's rows: auto (default: on a terminal,\n"
+          "                     unless NO_COLOR or --no-color), always or never\n"
           "  --check-config     check the configuration and its theme: print every\n"
           "                     problem, exit 1 if there is one\n"
           "  --version          print the version and exit\n"
@@ -81,7 +86,7 @@ static void usage(FILE *out)
 
 /* getopt_long values of the long options. */
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
-      OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG };
+      OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG };
 
 /* The name and the missing argument of each option that takes one, for
  * "--width needs a number" (getopt alone would say "unknown option"). */
@@ -132,6 +137,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"theme", required_argument, NULL, OPT_THEME},
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
+        {"color", required_argument, NULL, OPT_COLOR},
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
         {NULL, 0, NULL, 0},
     };
@@ -157,6 +163,16 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->theme = optarg;
             break;
         case OPT_NO_COLOR: opt->no_color = 1; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                opt->color = -1;
+            else if (strcmp(optarg, "always") == 0)
+                opt->color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                opt->color = 0;
+            else
+                return bad_usage("--color: auto, always or never, not ", optarg);
+            break;
         case OPT_CHECK_CONFIG: code = set_mode(opt, MODE_CHECK_CONFIG); break;
         case OPT_FOLD: {
             yd_error err = {0};
@@ -222,6 +238,8 @@ static int parse_options(int argc, char **argv, options *opt)
         return bad_usage("--regex and --fold: only with --search", "");
     if (opt->mode == MODE_SEARCH && opt->search.pattern[0] == 0)
         return bad_usage("--search: empty pattern", "");
+    if (opt->color != -1 && opt->mode != MODE_SEARCH)
+        return bad_usage("--color always|never: only with --search (the reader takes --no-color)", "");
     if (opt->format == FORMAT_MARKDOWN && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format markdown: only with --bookmarks", "");
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
@@ -243,6 +261,7 @@ static const char *missing_argument(int val)
         {OPT_FOLD, "--fold needs a list (case, smart-case, width, script, none)"},
         {OPT_CONFIG, "--config needs a file"},
         {OPT_THEME, "--theme needs a name or a file"},
+        {OPT_COLOR, "--color needs auto, always or never"},
     };
     for (size_t k = 0; k < sizeof needs / sizeof needs[0]; k++)
         if (needs[k].val == val)
@@ -306,7 +325,7 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
 
 static int run(int argc, char **argv)
 {
-    options opt = {.mode = MODE_READ, .format = FORMAT_TEXT, .search = {.folds = YD_FOLD_DEFAULT}};
+    options opt = {.mode = MODE_READ, .format = FORMAT_TEXT, .color = -1, .search = {.folds = YD_FOLD_DEFAULT}};
     int code = parse_options(argc, argv, &opt);
     if (code >= 0)
         return code;
@@ -336,6 +355,9 @@ static int run(int argc, char **argv)
         return read_interactively(paths, npaths, &load, &opt);
     if (opt.mode == MODE_SEARCH) {
         opt.search.format = opt.format;
+        /* Like grep --color=auto: only on a terminal, and never when the
+         * user said no colour (--no-color, NO_COLOR). */
+        opt.search.color = opt.color >= 0 ? opt.color : !yd_no_color(opt.no_color) && isatty(STDOUT_FILENO);
         return cli_search(paths, npaths, &load, &opt.search);
     }
     yd_corpus corpus;
