@@ -818,8 +818,27 @@ static key read_key(void)
     wint_t c;
     int r = get_wch(&c);
     if (r == ERR)
-        return (key){0, WEOF};
-    return (key){r == KEY_CODE_YES, c};
+        return (key){0, WEOF, 0};
+    if (r == KEY_CODE_YES || c != 0x1B)
+        return (key){r == KEY_CODE_YES, c, 0};
+    /* ESC: curses has waited the escape delay for a known sequence and
+     * found none, so a character already waiting was sent with it. For the
+     * prompts' Alt keys that is Alt and the character; anything else stays
+     * Esc and then the key, as typed quickly (or sent by a script) after
+     * Esc, or the start of a sequence curses does not know (the terminal's
+     * answer to the width probe). */
+    timeout(0);
+    wint_t next;
+    r = get_wch(&next);
+    if (r == OK && next < 0x80 && strchr("bBfFdD", (int)next) && next)
+        return (key){0, next, 1};
+    if ((r == OK && (next == 0x7F || next == 0x08)) || (r == KEY_CODE_YES && next == KEY_BACKSPACE))
+        return (key){0, 0x7F, 1}; /* Alt-Backspace, whatever the terminal sends for Backspace */
+    if (r == KEY_CODE_YES)
+        ungetch((int)next);
+    else if (r == OK)
+        unget_wch((wchar_t)next);
+    return (key){0, 0x1B, 0};
 }
 
 /* An action, in the pane that has the keys. */
@@ -914,6 +933,12 @@ static int key_timeout_passed(app *a)
 
 static void handle_key(app *a, key k)
 {
+    if (k.alt && !a->search.active && !a->prompt.active) {
+        /* Only the prompts have Alt keys: elsewhere Esc, then the key. */
+        handle_key(a, (key){0, 0x1B, 0});
+        handle_key(a, (key){0, k.code, 0});
+        return;
+    }
     if (a->search.active) {
         search_key(a, k);
         return;
@@ -1263,6 +1288,9 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    /* Esc closes at once instead of after curses's 1 s default, yet Alt-b and
+     * arrows split across packets over SSH still arrive as one key. */
+    set_escdelay(a->settings->config->escape_delay_ms);
     curs_set(0);
     colourless_terminal(a);
     init_styles(a);

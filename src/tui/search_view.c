@@ -184,9 +184,14 @@ void search_key(app *a, key k)
         run(a, 1);
         return;
     }
+    wchar_t before[PROMPT_MAX];
+    wcscpy(before, a->search.text);
     prompt_result r = prompt_key(&a->search, k);
     if (r == PROMPT_EDITING) {
-        run(a, 1);
+        /* Keys that leave the pattern as it was (the cursor keys, history at
+         * its end) must not search the corpus again. */
+        if (wcscmp(before, a->search.text) != 0)
+            run(a, 1);
     } else if (r == PROMPT_CANCEL) {
         yd_query_free(a->query);
         a->query = NULL;
