@@ -295,8 +295,11 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     /* Problems with the configuration are printed before the screen is taken. */
     yd_config config;
     yd_theme theme;
-    if (cli_read_settings(opt->config, opt->theme, opt->no_color, &config, &theme) != 0)
+    yd_problems problems;
+    if (cli_read_settings(opt->config, opt->theme, opt->no_color, &config, &theme, &problems) != 0) {
+        yd_problems_free(&problems);
         return EXIT_NOTHING;
+    }
     yd_path_list files;
     int code = EXIT_NOTHING;
     walk_notes notes = {0};
@@ -308,7 +311,8 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     } else {
         char themes[PATH_MAX];
         tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
-                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL};
+                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL,
+                                 &problems};
         if (notes.path && notes.message) {
             settings.walk_skipped = notes.count;
             settings.walk_path = notes.path;
@@ -318,6 +322,7 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     }
     free(notes.path);
     free(notes.message);
+    yd_problems_free(&problems);
     yd_config_free(&config);
     yd_theme_free(&theme);
     return code;

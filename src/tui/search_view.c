@@ -110,7 +110,7 @@ static void tell_rank(app *a, const char *prefix)
 {
     size_t total = 0, docs = 0;
     size_t rank = yd_hits_rank(a->hits, a->searched, a->hit_doc, (size_t)a->hit_index, &total, &docs);
-    app_say(a, 0, "%shit %zu of %zu (in %zu document%s)", prefix, rank, total, docs, docs == 1 ? "" : "s");
+    app_say(a, MSG_TRANSIENT, "%shit %zu of %zu (in %zu document%s)", prefix, rank, total, docs, docs == 1 ? "" : "s");
 }
 
 /* Go to the first hit after (doc, offset), or say there is none. */
