@@ -112,9 +112,9 @@ yd_layout *app_layout(app *a, size_t doc)
     yd_layout_options opt;
     yd_layout_options_default(&opt);
     opt.width = a->text_cols > 2 ? a->text_cols : 2;
-    opt.indent = a->settings->config->text.indent;
-    opt.blank_between = a->settings->config->text.blank_line;
-    opt.max_text_width = a->settings->config->text.max_width;
+    opt.indent = a->text.indent;
+    opt.blank_between = a->text.blank_line;
+    opt.max_text_width = a->text.max_width;
     a->indent_contexts[2 * doc] = a;
     a->indent_contexts[2 * doc + 1] = (void *)doc;
     opt.paragraph_indent = heading_indent;
@@ -200,7 +200,7 @@ void app_jump(app *a, size_t doc, int32_t offset)
     app_go(a, doc, offset);
 }
 
-static void go_to_line(app *a, long line)
+void app_go_to_line(app *a, long line)
 {
     const yd_document *d = app_doc(a, a->doc);
     if (line < 1)
@@ -271,129 +271,8 @@ static const char *message_name(const char *path, char *buf, size_t size)
     return buf;
 }
 
-static const char *doc_name_at(app *a, size_t k) { return app_base_name(app_doc(a, k)->path); }
-static const char *theme_name_at(app *a, size_t k) { return a->theme_names[k]; }
-static const char *script_name_at(app *a, size_t k)
-{
-    (void)a;
-    return yd_script_name((yd_script_display)k);
-}
-
-/* Tab completion of `COMMAND NAME` (command: "doc ", "theme ", "set
- * script "): the longest common prefix of the names starting with NAME. */
-static int complete_names(app *a, wchar_t *text, const wchar_t *command, const char *(*name_at)(app *, size_t),
-                          size_t count)
-{
-    size_t clen = wcslen(command);
-    if (wcsncmp(text, command, clen) != 0)
-        return 0;
-    char prefix[PROMPT_MAX * 4];
-    if (wcstombs(prefix, text + clen, sizeof prefix) == (size_t)-1)
-        return 0;
-    size_t plen = strlen(prefix);
-    char common[PROMPT_MAX * 4] = "";
-    int found = 0;
-    for (size_t k = 0; k < count; k++) {
-        const char *name = name_at(a, k);
-        if (strncmp(name, prefix, plen) != 0)
-            continue;
-        if (!found++) {
-            snprintf(common, sizeof common, "%s", name);
-        } else {
-            size_t n = 0;
-            while (common[n] && common[n] == name[n])
-                n++;
-            common[n] = 0;
-        }
-    }
-    if (!found || strlen(common) <= plen)
-        return 0;
-    mbstate_t st;
-    memset(&st, 0, sizeof st);
-    wchar_t wide[PROMPT_MAX];
-    const char *src = common;
-    size_t n = mbsrtowcs(wide, &src, PROMPT_MAX - 1 - clen, &st);
-    if (n == (size_t)-1) /* the common prefix ends inside a character */
-        return 0;
-    wide[n] = 0;
-    swprintf(text, PROMPT_MAX, L"%ls%ls", command, wide);
-    return 1;
-}
-
-/* The names :theme completes: user and bundled themes, read once. */
-static void load_theme_names(app *a)
-{
-    if (a->theme_names)
-        return;
-    char user[4096];
-    int have_user = yd_config_themes_dir(user, sizeof user) == 0;
-    if (yd_theme_names(have_user ? user : NULL, a->settings->themes_dir, &a->theme_names, &a->theme_name_count,
-                       NULL) != YD_OK) {
-        a->theme_names = NULL;
-        a->theme_name_count = 0;
-    }
-}
-
-static int complete_command(void *context, wchar_t *text)
-{
-    app *a = context;
-    if (wcsncmp(text, L"theme ", 6) == 0) {
-        load_theme_names(a);
-        return a->theme_names && complete_names(a, text, L"theme ", theme_name_at, a->theme_name_count);
-    }
-    if (wcsncmp(text, L"set script ", 11) == 0)
-        return complete_names(a, text, L"set script ", script_name_at, 3);
-    return complete_names(a, text, L"doc ", doc_name_at, yd_loader_ready(a->loader));
-}
-
-static void init_styles(app *a);
-
-/* :theme NAME: load it (user themes first, then the bundled ones) and
- * redraw with it. A theme that cannot be found changes nothing. */
-static void switch_theme(app *a, const char *name)
-{
-    if (!*name) {
-        app_say(a, 0, "theme %s (Tab after :theme lists the others)", a->theme->name ? a->theme->name : "?");
-        return;
-    }
-    yd_theme t;
-    yd_problems problems;
-    yd_problems_init(&problems);
-    yd_error err = {0};
-    if (yd_theme_load(&t, name, a->settings->themes_dir, NULL, &problems, &err) != YD_OK) {
-        yd_theme_free(&t);
-        yd_problems_free(&problems);
-        app_say(a, 1, "theme %s: %s", name, err.message);
-        return;
-    }
-    /* Not found: yd_theme_load fell back on a built-in theme of another name. */
-    if (!t.path && (!t.name || strcmp(t.name, name) != 0)) {
-        yd_theme_free(&t);
-        yd_problems_free(&problems);
-        app_say(a, 1, "no theme '%s' (Tab lists the themes)", name);
-        return;
-    }
-    if (a->own_theme_set)
-        yd_theme_free(&a->own_theme);
-    a->own_theme = t;
-    a->own_theme_set = 1;
-    a->theme = &a->own_theme;
-    init_styles(a);
-    clearok(curscr, TRUE);
-    if (yd_problems_total(&problems) > 0) {
-        char buf[200];
-        app_say(a, 1, "%s%s", yd_problem_format(&problems.items[0], buf, sizeof buf),
-                yd_problems_total(&problems) > 1 ? " (and more: yuedu --check-config --theme NAME)" : "");
-    } else if (a->settings->no_color) {
-        app_say(a, 0, "theme %s (attributes only: NO_COLOR or --no-color)", a->own_theme.name);
-    } else {
-        app_say(a, 0, "theme %s", a->own_theme.name);
-    }
-    yd_problems_free(&problems);
-}
-
 /* Script display: every visible character is redrawn through it. */
-static int set_script(app *a, yd_script_display to)
+int app_set_script(app *a, yd_script_display to)
 {
     yd_error err = {0};
     if (yd_script_prepare(to, &err) != YD_OK) {
@@ -403,89 +282,6 @@ static int set_script(app *a, yd_script_display to)
     a->script = to;
     a->outline.dirty = 1; /* the filter matches the titles as shown */
     return 0;
-}
-
-static void set_command(app *a, const char *what)
-{
-    if (strncmp(what, "script", 6) == 0 && (what[6] == ' ' || what[6] == 0)) {
-        const char *value = what + 6;
-        while (*value == ' ')
-            value++;
-        if (!*value) {
-            app_say(a, 0, "script %s", yd_script_name(a->script));
-            return;
-        }
-        int to = yd_script_from_name(value);
-        if (to < 0) {
-            app_say(a, 1, "script: '%s' is not one of original, simplified or traditional", value);
-            return;
-        }
-        if (set_script(a, (yd_script_display)to) == 0)
-            app_say(a, 0, "script %s", value);
-        return;
-    }
-    app_say(a, 1, "unknown setting: %s (script)", what);
-}
-
-static void run_command(app *a, const char *cmd)
-{
-    while (*cmd == ' ')
-        cmd++;
-    char *end;
-    if (*cmd >= '0' && *cmd <= '9') {
-        long n = strtol(cmd, &end, 10);
-        if (*end == '%' && end[1] == 0) {
-            const yd_document *d = app_doc(a, a->doc);
-            if (n > 100)
-                n = 100;
-            app_jump(a, a->doc, (int32_t)((long long)d->length * n / 100));
-            return;
-        }
-        if (*end == 0) {
-            go_to_line(a, n);
-            return;
-        }
-    } else if (strncmp(cmd, "doc ", 4) == 0 || strcmp(cmd, "doc") == 0) {
-        const char *name = cmd + (cmd[3] ? 4 : 3);
-        size_t ready = yd_loader_ready(a->loader), len = strlen(name);
-        for (int pass = 0; pass < 2; pass++) /* a prefix first, then anywhere */
-            for (size_t k = 0; k < ready; k++) {
-                const char *base = app_base_name(app_doc(a, k)->path);
-                if (pass == 0 ? strncmp(base, name, len) == 0 : strstr(base, name) != NULL) {
-                    app_open(a, k);
-                    return;
-                }
-            }
-        app_say(a, 1, "no document matches: %s", name);
-        return;
-    } else if (strncmp(cmd, "theme ", 6) == 0 || strcmp(cmd, "theme") == 0) {
-        const char *name = cmd + 5;
-        while (*name == ' ')
-            name++;
-        switch_theme(a, name);
-        return;
-    } else if (strncmp(cmd, "set ", 4) == 0) {
-        const char *what = cmd + 4;
-        while (*what == ' ')
-            what++;
-        set_command(a, what);
-        return;
-    } else if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
-        a->quit = 1;
-        return;
-    } else if (strcmp(cmd, "results") == 0) {
-        results_list_open(a);
-        return;
-    } else if (strcmp(cmd, "help") == 0) {
-        pager_open(a, PAGER_KEYS);
-        return;
-    } else if (strcmp(cmd, "messages") == 0 || strcmp(cmd, "mes") == 0) {
-        pager_open(a, PAGER_MESSAGES);
-        return;
-    } else if (*cmd == 0) {
-        return;
-    }
-    app_say(a, 1, "unknown command: %s (try :help)", cmd);
 }
 
 static void suspend(void)
@@ -498,7 +294,7 @@ static void suspend(void)
     clearok(curscr, TRUE);
 }
 
-static void set_mouse(app *a, int on)
+void app_set_mouse(app *a, int on)
 {
     a->mouse_on = on;
     mousemask(on ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
@@ -571,7 +367,7 @@ static int global_act(app *a, action what)
         relayout(a);
         break;
     case YD_ACT_TOGGLE_MOUSE:
-        set_mouse(a, !a->mouse_on);
+        app_set_mouse(a, !a->mouse_on);
         app_say(a, 0, a->mouse_on ? "mouse on" : "mouse off: the terminal selects text");
         break;
     case YD_ACT_HELP:
@@ -622,11 +418,11 @@ static void draw_divider(app *a)
 
 /* The message line: messages may quote file names, so they go through
  * the same filter as titles. */
-static void put_message(app *a, int x, int width)
+static void put_line(app *a, int y, int x, int width, const char *text)
 {
     wchar_t w[MESSAGE_MAX];
-    size_t n = app_safe_mbs(a, w, 0, MESSAGE_MAX, a->message);
-    move(LINES - 1, x);
+    size_t n = app_safe_mbs(a, w, 0, MESSAGE_MAX, text);
+    move(y, x);
     int total = 0;
     for (size_t k = 0; k < n; k++)
         total += wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
@@ -644,6 +440,8 @@ static void put_message(app *a, int x, int width)
     if (total > width && room >= 0)
         addnwstr(L"\u2026", 1);
 }
+
+static void put_message(app *a, int x, int width) { put_line(a, LINES - 1, x, width, a->message); }
 
 /* Before the first document is ready: decode the first 64 KiB of it (cut
  * at a line end) and draw that, so the first screen does not wait for the
@@ -670,9 +468,9 @@ static void draw_preview(app *a, const yd_load_options *load)
     yd_layout_options_default(&opt);
     app_geometry(a);
     opt.width = a->text_cols > 2 ? a->text_cols : 2;
-    opt.indent = a->settings->config->text.indent;
-    opt.blank_between = a->settings->config->text.blank_line;
-    opt.max_text_width = a->settings->config->text.max_width;
+    opt.indent = a->text.indent;
+    opt.blank_between = a->text.blank_line;
+    opt.max_text_width = a->text.max_width;
     if (got > 0 && yd_document_from_bytes(&doc, paths[0], bytes, got, load, NULL) == YD_OK) {
         if (yd_layout_new(&doc, a->widths, &opt, &layout, NULL) == YD_OK) {
             erase();
@@ -723,6 +521,12 @@ static void draw(app *a)
         }
     }
     status_draw(a);
+    if (a->prompt.active && a->completions[0]) { /* what Tab found, over the status line */
+        attron(app_style(a, YD_STYLE_STATUS));
+        mvhline(LINES - 2, 0, ' ', COLS);
+        put_line(a, LINES - 2, 1, COLS - 2, a->completions);
+        attroff(app_style(a, YD_STYLE_STATUS));
+    }
     if (a->prompt.active || a->search.active) {
         curs_set(1);
         if (a->search.active && a->message[0]) {
@@ -961,6 +765,8 @@ static void handle_key(app *a, key k)
         return;
     }
     if (a->prompt.active) {
+        if (k.is_key || k.code != '\t')
+            a->completions[0] = 0; /* the list Tab showed is for what was typed then */
         prompt_result r = prompt_key(&a->prompt, k);
         if (a->filtering) {
             outline_set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
@@ -978,7 +784,7 @@ static void handle_key(app *a, key k)
         } else if (r == PROMPT_ACCEPT) {
             char cmd[PROMPT_MAX * 4];
             prompt_text_utf8(&a->prompt, cmd, sizeof cmd);
-            run_command(a, cmd);
+            command_run(a, cmd);
         }
         return;
     }
@@ -1027,7 +833,7 @@ static int curses_color(yd_color c)
  * a colour number is 0xRRGGBB, given through init_extended_pair).
  * COLORTERM alone never turns 24-bit on: the entry says how to ask for it
  * (docs/CONFIG.md, "Truecolour"). */
-static void init_styles(app *a)
+void app_init_styles(app *a)
 {
     const tui_settings *ts = a->settings;
     int color = has_colors() && !ts->no_color;
@@ -1111,11 +917,15 @@ static app *app_new(size_t capacity, const tui_settings *settings)
                            &a->widths, NULL) != YD_OK)
         return a; /* app_free cleans up; the caller checks the fields */
     a->outline_shown = !settings->config->outline.hidden;
+    a->text.indent = settings->config->text.indent;
+    a->text.blank_line = settings->config->text.blank_line;
+    a->text.max_width = settings->config->text.max_width;
+    a->ambiwidth_setting = settings->ambiwidth ? settings->ambiwidth : settings->config->ambiwidth;
     a->hit_index = -1;
-    a->prompt.complete = complete_command;
+    a->prompt.complete = command_complete;
     a->theme = settings->theme;
     if (settings->config->text.script != YD_SCRIPT_ORIGINAL)
-        set_script(a, settings->config->text.script); /* on failure: a message, the original script */
+        app_set_script(a, settings->config->text.script); /* on failure: a message, the original script */
     a->prompt.context = a;
     outline_init(&a->outline);
     yd_jump_history_init(&a->history);
@@ -1168,10 +978,17 @@ static void app_free(app *a)
  * Shift-F3 is ESC[1;2R). */
 enum { PROBE_OFF, PROBE_WAITING, PROBE_DONE, PROBE_GIVE_UP_MS = 3000 };
 
+static void ambi_probe_ask(app *a);
+
 static void ambi_probe_send(app *a)
 {
-    if (a->settings->ambiwidth || a->settings->config->ambiwidth || a->probe_state != PROBE_OFF)
+    if (a->ambiwidth_setting || a->probe_state != PROBE_OFF)
         return; /* ambiwidth given: nothing to ask */
+    ambi_probe_ask(a);
+}
+
+static void ambi_probe_ask(app *a)
+{
     char q[64];
     /* Save the cursor (and attributes), print …, ask, restore: curses'
      * idea of the cursor stays right; the row is repainted. */
@@ -1211,6 +1028,27 @@ static void ambi_apply(app *a, int ambiwidth)
     term_width_use(w);
     yd_width_table_free(a->widths);
     a->widths = w;
+    app_geometry(a);
+    fit_layout(a, a->doc);
+    text_show(a, a->doc, offset);
+    clearok(curscr, TRUE);
+}
+
+void app_set_ambiwidth(app *a, int ambiwidth)
+{
+    a->ambiwidth_setting = ambiwidth;
+    if (ambiwidth) {
+        ambi_apply(a, ambiwidth);
+    } else if (a->probe_state != PROBE_WAITING) { /* auto: ask the terminal again */
+        a->probe_state = PROBE_OFF;
+        ambi_probe_send(a);
+    }
+}
+
+void app_text_changed(app *a)
+{
+    int32_t offset = text_offset(a);
+    app_free_layouts(a);
     app_geometry(a);
     fit_layout(a, a->doc);
     text_show(a, a->doc, offset);
@@ -1311,10 +1149,10 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     set_escdelay(a->settings->config->escape_delay_ms);
     curs_set(0);
     colourless_terminal(a);
-    init_styles(a);
+    app_init_styles(a);
     if (yd_loader_ready(a->loader) == 0)
         draw_preview(a, load); /* the first screen, before anything slower */
-    set_mouse(a, a->settings->config->mouse);
+    app_set_mouse(a, a->settings->config->mouse);
     if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
         a->failed = 1;
     bookmarks_open(a);

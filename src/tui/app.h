@@ -105,6 +105,12 @@ typedef struct app {
     char **theme_names;         /* for Tab after :theme, read on first need */
     size_t theme_name_count;
     yd_script_display script;   /* text.script, :set script */
+    struct {
+        int indent, blank_line, max_width; /* config.yaml's text:, changed by :set */
+    } text;
+    int ambiwidth_setting;      /* 0 auto (ask the terminal), 1 or 2: --ambiwidth,
+                                   config.yaml, :set ambiwidth */
+    char completions[MESSAGE_MAX]; /* candidates Tab listed, over the status line */
 
     /* ambiwidth auto: the cursor position report (app.c, ambi_probe_*). */
     int probe_state;            /* PROBE_* */
@@ -198,6 +204,16 @@ wchar_t app_safe_char(app *a, UChar32 c);
 size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n);
 size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s);
 void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void app_go_to_line(app *a, long line);             /* source line, a jump */
+int app_set_script(app *a, yd_script_display to);   /* 0, or -1 with a message */
+void app_set_mouse(app *a, int on);
+void app_set_ambiwidth(app *a, int ambiwidth);      /* 0: ask the terminal */
+void app_text_changed(app *a);                      /* a.text changed: lay out again */
+void app_init_styles(app *a);                       /* the theme's styles to curses */
+
+/* The `:` command line (command_line.c). */
+void command_run(app *a, const char *cmd);
+int command_complete(void *context, wchar_t *text); /* a prompt_complete_fn */
 long app_now_ms(void);                       /* monotonic clock, for timeouts */
 const char *app_base_name(const char *path); /* the file name of a path */
 
