@@ -9,13 +9,16 @@
 
 #include "app.h"
 
-/* "name › 第一篇… › 一、…" for the section holding the reading position. */
-size_t status_breadcrumb(app *a, wchar_t *out, size_t cap)
+/* "name › 第一篇… › 一、…" for the section holding the reading position;
+ * *name_len (may be NULL) receives the length of the name part. */
+static size_t breadcrumb(app *a, wchar_t *out, size_t cap, size_t *name_len)
 {
     const yd_document *d = app_doc(a, a->doc);
     const char *name = strrchr(d->path, '/');
     name = name ? name + 1 : d->path;
     size_t n = app_safe_mbs(a, out, 0, cap, name);
+    if (name_len)
+        *name_len = n;
     const yd_outline *o = &a->outlines[a->doc];
     int32_t node = outline_node_at_offset(a, a->doc, text_offset(a));
     int32_t chain[16], depth = 0;
@@ -35,6 +38,8 @@ size_t status_breadcrumb(app *a, wchar_t *out, size_t cap)
     return n;
 }
 
+size_t status_breadcrumb(app *a, wchar_t *out, size_t cap) { return breadcrumb(a, out, cap, NULL); }
+
 static int width_of(const wchar_t *s, size_t n)
 {
     int w = 0;
@@ -43,6 +48,38 @@ static int width_of(const wchar_t *s, size_t n)
         w += cw > 0 ? cw : 0;
     }
     return w;
+}
+
+/* The breadcrumb in room cells. Too long: the file name stays, then the
+ * end of the chain (the innermost section) after "› …"; a name that does not
+ * fit alone is cut at its end with …. The name is what tells documents
+ * apart; the innermost section is where the reader is. */
+static void put_breadcrumb(const wchar_t *crumb, size_t n, size_t name_len, int room)
+{
+    if (room <= 0)
+        return;
+    if (width_of(crumb, n) <= room) {
+        addnwstr(crumb, (int)n);
+        return;
+    }
+    static const wchar_t cut[] = L" \u203A \u2026"; /* " › …" */
+    int ellipsis = width_of(L"\u2026", 1), name_w = width_of(crumb, name_len);
+    int cut_w = width_of(cut, 4);
+    if (name_w + cut_w + 2 > room) { /* not even the name and a little */
+        size_t k = 0;
+        int w = 0;
+        while (k < name_len && w + width_of(crumb + k, 1) <= room - ellipsis)
+            w += width_of(crumb + k++, 1);
+        addnwstr(crumb, (int)k);
+        addnwstr(L"\u2026", 1);
+        return;
+    }
+    addnwstr(crumb, (int)name_len);
+    addnwstr(cut, 4);
+    size_t first = name_len + 3; /* past " › " */
+    while (first < n && width_of(crumb + first, n - first) > room - name_w - cut_w)
+        first++;
+    addnwstr(crumb + first, (int)(n - first));
 }
 
 void status_draw(app *a)
@@ -69,20 +106,10 @@ void status_draw(app *a)
     attron(app_style(a, YD_STYLE_STATUS));
     mvhline(y, 0, ' ', COLS);
     wchar_t crumb[512];
-    size_t n = status_breadcrumb(a, crumb, 512);
-    int room = COLS - rw - 2;
-    /* Too long: keep the end (the innermost section), mark the cut. */
-    size_t first = 0;
-    while (first < n && width_of(crumb + first, n - first) > room)
-        first++;
+    size_t name_len;
+    size_t n = breadcrumb(a, crumb, 512, &name_len);
     move(y, 1);
-    if (first > 0 && room > 1) {
-        addnwstr(L"<", 1);
-        while (first < n && width_of(crumb + first, n - first) > room - 1)
-            first++;
-    }
-    if (room > 0)
-        addnwstr(crumb + first, (int)(n - first));
+    put_breadcrumb(crumb, n, name_len, COLS - rw - 2);
     mvaddnwstr(y, COLS - rw > 0 ? COLS - rw : 0, wright, (int)nright);
     attroff(app_style(a, YD_STYLE_STATUS));
 }
