@@ -235,8 +235,15 @@ void text_draw_preview(app *a, yd_layout *layout);
  * starts on it, or 0 when it is not a heading line. */
 int text_heading_depth(app *a, size_t doc, int32_t para);
 
+/* Typed text against titles, folded as search folds (title_match.c). */
+int app_fold_ready(app *a); /* a->fold made; 0, or -1 with a message */
+int title_contains(app *a, const wchar_t *title, const wchar_t *typed);
+
 /* Outline pane (outline_view.c). */
 void outline_init(outline_view *v);
+/* The title of a node, or of the document for node -1 (its title line,
+ * else its file name), safe to draw; returns the length. */
+size_t outline_entry_title(app *a, outline_entry e, wchar_t *out, size_t cap);
 void outline_free(outline_view *v, size_t docs);
 void outline_draw(app *a);
 void outline_follow(app *a);                   /* select and reveal the reading position */

@@ -335,6 +335,37 @@ static void switch_theme(app *a, const char *name)
     yd_problems_free(&problems);
 }
 
+/* :doc NAME: a file name that starts with NAME, else one that holds it,
+ * else a title or file name that holds it folded as search folds (机制
+ * finds 機制, ＡＢＣ abc); the first in corpus order. SIZE_MAX: none. */
+static size_t find_document(app *a, const char *name)
+{
+    size_t ready = yd_loader_ready(a->loader), len = strlen(name);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < ready; k++) {
+            const char *base = app_base_name(app_doc(a, k)->path);
+            if (pass == 0 ? strncmp(base, name, len) == 0 : strstr(base, name) != NULL)
+                return k;
+        }
+    wchar_t typed[PROMPT_MAX], title[300];
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    const char *src = name;
+    size_t n = mbsrtowcs(typed, &src, PROMPT_MAX - 1, &st);
+    if (n == (size_t)-1 || n == 0)
+        return SIZE_MAX;
+    typed[n] = 0;
+    for (size_t k = 0; k < ready; k++) {
+        outline_entry_title(a, (outline_entry){(uint32_t)k, -1}, title, 300);
+        if (title_contains(a, title, typed))
+            return k;
+        app_safe_mbs(a, title, 0, 300, app_base_name(app_doc(a, k)->path));
+        if (title_contains(a, title, typed))
+            return k;
+    }
+    return SIZE_MAX;
+}
+
 void command_run(app *a, const char *cmd)
 {
     while (*cmd == ' ')
@@ -355,16 +386,11 @@ void command_run(app *a, const char *cmd)
         }
     } else if (strncmp(cmd, "doc ", 4) == 0 || strcmp(cmd, "doc") == 0) {
         const char *name = cmd + (cmd[3] ? 4 : 3);
-        size_t ready = yd_loader_ready(a->loader), len = strlen(name);
-        for (int pass = 0; pass < 2; pass++) /* a prefix first, then anywhere */
-            for (size_t k = 0; k < ready; k++) {
-                const char *base = app_base_name(app_doc(a, k)->path);
-                if (pass == 0 ? strncmp(base, name, len) == 0 : strstr(base, name) != NULL) {
-                    app_open(a, k);
-                    return;
-                }
-            }
-        app_say(a, 1, "no document matches: %s", name);
+        size_t k = find_document(a, name);
+        if (k == SIZE_MAX)
+            app_say(a, MSG_ERROR, "no document matches: %s", name);
+        else
+            app_open(a, k);
         return;
     } else if (strncmp(cmd, "theme ", 6) == 0 || strcmp(cmd, "theme") == 0) {
         const char *name = cmd + 5;

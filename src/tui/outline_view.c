@@ -77,7 +77,7 @@ void outline_document_changed(app *a, size_t doc)
 
 /* Title of a node (or of the document for node -1) as wide characters
  * with nothing unprintable; returns the length. */
-static size_t entry_title(app *a, outline_entry e, wchar_t *out, size_t cap)
+size_t outline_entry_title(app *a, outline_entry e, wchar_t *out, size_t cap)
 {
     const yd_document *d = app_doc(a, e.doc);
     const yd_outline *o = &a->outlines[e.doc];
@@ -96,20 +96,6 @@ static size_t entry_title(app *a, outline_entry e, wchar_t *out, size_t cap)
     return len;
 }
 
-/* Case-insensitive for Latin letters; Chinese matches as it is. */
-static int title_matches(const wchar_t *title, const wchar_t *filter)
-{
-    size_t n = wcslen(filter);
-    for (const wchar_t *t = title; *t; t++) {
-        size_t k = 0;
-        while (k < n && t[k] && towlower((wint_t)t[k]) == towlower((wint_t)filter[k]))
-            k++;
-        if (k == n)
-            return 1;
-    }
-    return n == 0;
-}
-
 static void rebuild(app *a)
 {
     outline_view *v = &a->outline;
@@ -123,8 +109,8 @@ static void rebuild(app *a)
             size_t doc_row = v->count;
             int any = 0;
             for (int32_t i = 0; i < o->count; i++) {
-                entry_title(a, (outline_entry){(uint32_t)d, i}, title, 300);
-                if (!title_matches(title, v->filter))
+                outline_entry_title(a, (outline_entry){(uint32_t)d, i}, title, 300);
+                if (!title_contains(a, title, v->filter))
                     continue;
                 if (!any++ && push(v, (uint32_t)d, -1) != 0)
                     goto oom;
@@ -416,7 +402,7 @@ void outline_draw(app *a)
         /* A bookmarked section shows a * after its marker. */
         addnwstr(e.node >= 0 && bookmarks_node_marked(a, e.doc, e.node) ? L"*" : marker + 1, 1);
         col += 2;
-        size_t n = entry_title(a, e, title, 300);
+        size_t n = outline_entry_title(a, e, title, 300);
         for (size_t k = 0; k < n; k++) {
             int cw = wcwidth(title[k]);
             if (cw < 0)

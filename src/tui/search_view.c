@@ -58,11 +58,8 @@ static int ready_to_search(app *a)
 {
     if (a->fold && a->hits)
         return 1;
-    yd_error err = {0};
-    if (!a->fold && yd_fold_new(&a->fold, NULL, &err) != YD_OK) {
-        app_say(a, 1, "search: %s", err.message);
+    if (app_fold_ready(a) != 0)
         return 0;
-    }
     size_t n = a->capacity ? a->capacity : 1;
     a->hits = calloc(n, sizeof *a->hits);
     a->shadows = calloc(n, sizeof *a->shadows);
