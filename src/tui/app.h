@@ -51,6 +51,13 @@ typedef struct outline_view {
     size_t docs_known;          /* documents the entries were built for */
     int dirty;                  /* rebuild entries before drawing */
     wchar_t filter[PROMPT_MAX]; /* type-to-filter text; empty: no filter */
+    /* Documents that share a title show their file name after it: a hash
+     * of each document's title (0: none), and how many documents have each
+     * hash (open addressing, title_slots a power of two). */
+    uint64_t *title_hash;       /* [capacity] */
+    uint64_t *title_keys;       /* [title_slots] */
+    uint32_t *title_counts;     /* [title_slots] */
+    size_t title_slots, titles_known;
 } outline_view;
 
 typedef struct app {

@@ -20,6 +20,9 @@ void outline_free(outline_view *v, size_t docs)
     free(v->node_expanded);
     free(v->doc_expanded);
     free(v->entries);
+    free(v->title_hash);
+    free(v->title_keys);
+    free(v->title_counts);
     memset(v, 0, sizeof *v);
 }
 
@@ -65,9 +68,68 @@ static uint8_t *node_flags(app *a, size_t doc)
     return f;
 }
 
+/* FNV-1a of the document's title line as it is written; 0 when it has none. */
+static uint64_t title_hash(app *a, size_t doc)
+{
+    const yd_outline *o = &a->outlines[doc];
+    if (o->title_length <= 0)
+        return 0;
+    const yd_document *d = app_doc(a, doc);
+    UChar buf[256];
+    int32_t n = yd_outline_clean_title(d->text, o->title_start, o->title_length, buf, 256);
+    uint64_t h = 14695981039346656037ull;
+    for (int32_t k = 0; k < n && k < 256; k++) {
+        h ^= buf[k];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+/* The slot of hash h in the count table (its own, or the empty one where it goes). */
+static size_t title_slot(const outline_view *v, uint64_t h)
+{
+    size_t k = (size_t)h & (v->title_slots - 1);
+    while (v->title_keys[k] && v->title_keys[k] != h)
+        k = (k + 1) & (v->title_slots - 1);
+    return k;
+}
+
+static void count_title(outline_view *v, uint64_t h, int delta)
+{
+    if (!h)
+        return;
+    size_t k = title_slot(v, h);
+    v->title_keys[k] = h;
+    v->title_counts[k] = (uint32_t)((int)v->title_counts[k] + delta);
+}
+
+/* Hash the titles of the documents that arrived since the last time. */
+static void count_new_titles(app *a)
+{
+    outline_view *v = &a->outline;
+    size_t ready = yd_loader_ready(a->loader);
+    for (; v->title_hash && v->titles_known < ready; v->titles_known++) {
+        v->title_hash[v->titles_known] = title_hash(a, v->titles_known);
+        count_title(v, v->title_hash[v->titles_known], 1);
+    }
+}
+
+static int title_shared(app *a, size_t doc)
+{
+    const outline_view *v = &a->outline;
+    if (!v->title_hash || doc >= v->titles_known || !v->title_hash[doc])
+        return 0;
+    return v->title_counts[title_slot(v, v->title_hash[doc])] > 1;
+}
+
 void outline_document_changed(app *a, size_t doc)
 {
     outline_view *v = &a->outline;
+    if (v->title_hash && doc < v->titles_known) { /* its title may have changed */
+        count_title(v, v->title_hash[doc], -1);
+        v->title_hash[doc] = title_hash(a, doc);
+        count_title(v, v->title_hash[doc], 1);
+    }
     if (v->node_expanded) { /* one flag per node of the old outline */
         free(v->node_expanded[doc]);
         v->node_expanded[doc] = NULL;
@@ -88,11 +150,17 @@ size_t outline_entry_title(app *a, outline_entry e, wchar_t *out, size_t cap)
     } else if (o->title_length > 0) {
         n = yd_outline_clean_title(d->text, o->title_start, o->title_length, buf, 256);
     } else { /* no title line: the file name */
-        const char *name = strrchr(d->path, '/');
-        return app_safe_mbs(a, out, 0, cap, name ? name + 1 : d->path);
+        return app_safe_mbs(a, out, 0, cap, app_base_name(d->path));
     }
     size_t len = app_safe_utf16(a, out, 0, cap, buf, n < 256 ? n : 256);
     app_display_wcs(a, out, len); /* titles as the text pane shows them; file names as they are */
+    if (e.node < 0 && title_shared(a, e.doc) && len + 4 < cap) { /* "title (a.txt)" */
+        out[len++] = L' ';
+        out[len++] = L'(';
+        len = app_safe_mbs(a, out, len, cap - 1, app_base_name(d->path));
+        out[len++] = L')';
+        out[len] = 0;
+    }
     return len;
 }
 
@@ -145,13 +213,21 @@ static void ensure_built(app *a)
 {
     outline_view *v = &a->outline;
     if (!v->doc_expanded) {
-        v->doc_expanded = calloc(a->capacity ? a->capacity : 1, 1);
-        v->node_expanded = calloc(a->capacity ? a->capacity : 1, sizeof *v->node_expanded);
-        if (!v->doc_expanded || !v->node_expanded) {
+        size_t n = a->capacity ? a->capacity : 1;
+        v->title_slots = 16;
+        while (v->title_slots < 2 * n)
+            v->title_slots *= 2;
+        v->doc_expanded = calloc(n, 1);
+        v->node_expanded = calloc(n, sizeof *v->node_expanded);
+        v->title_hash = calloc(n, sizeof *v->title_hash);
+        v->title_keys = calloc(v->title_slots, sizeof *v->title_keys);
+        v->title_counts = calloc(v->title_slots, sizeof *v->title_counts);
+        if (!v->doc_expanded || !v->node_expanded || !v->title_hash || !v->title_keys || !v->title_counts) {
             a->failed = 1;
             return;
         }
     }
+    count_new_titles(a);
     if (v->dirty || v->docs_known != yd_loader_ready(a->loader))
         rebuild(a);
 }
