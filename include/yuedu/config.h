@@ -33,6 +33,9 @@ enum {
     YD_CONFIG_INDENT_MAX = 16,
     YD_CONFIG_MAX_WIDTH_MIN = 20, /* text.max-width: 0 (none) or 20..1000 */
     YD_CONFIG_MAX_WIDTH_MAX = 1000,
+    /* 40 full-width characters a row: the measure of a printed Chinese
+     * book page (docs/LAYOUT.md, "The measure"). */
+    YD_CONFIG_MAX_WIDTH_DEFAULT = 80,
     YD_CONFIG_FOLD_LEVEL_MAX = 9,
     YD_CONFIG_KEYS_PER_ACTION_MAX = 16,
     YD_CONFIG_KEY_TIMEOUT_MIN = 100, /* key-timeout-ms: milliseconds */
@@ -65,7 +68,7 @@ typedef struct yd_config {
     struct {
         int indent;               /* text.indent: first-line indent in cells, 4 */
         bool blank_line;          /* text.blank-line: blank row between paragraphs, false */
-        int max_width;            /* text.max-width: 0 none, else a centred column */
+        int max_width;            /* text.max-width: 0 none, else a centred column; 80 */
         yd_script_display script; /* text.script: original */
     } text;
     struct {

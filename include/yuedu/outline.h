@@ -121,4 +121,13 @@ int32_t yd_outline_node_at(const yd_outline *outline, int32_t offset);
 /* "article", "heading" or "item". */
 const char *yd_node_kind_name(yd_node_kind kind);
 
+/* Depth of the heading (not item) that starts on line (0-based), or 0
+ * when none does (outline_layout.c). */
+int yd_outline_heading_depth(const yd_outline *outline, int32_t line);
+
+/* A yd_layout_options.paragraph_indent for the layout of a document whose
+ * outline is context: heading lines and the title line flush left (0),
+ * other paragraphs the configured indent (-1). Paragraphs are lines. */
+int yd_outline_paragraph_indent(void *outline, int32_t para);
+
 #endif

@@ -67,8 +67,10 @@ int cli_list(const yd_corpus *corpus, output_format format);
 int cli_outline(const yd_corpus *corpus, output_format format);
 
 /* --render: the text pane's rows for each document, width cells wide,
- * ambiwidth 1 or 2. Returns an exit code. */
-int cli_render(const yd_corpus *corpus, int width, int ambiwidth);
+ * ambiwidth 1 or 2, laid out as the reader lays it out with the text
+ * settings of config (indent, blank lines, max-width; headings flush left).
+ * Returns an exit code. */
+int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const struct yd_config *config);
 
 /* Width of --render without --width: the terminal's when stdout is one,
  * else 80. */

@@ -328,6 +328,24 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     return code;
 }
 
+/* --render with the reader's text settings (and its ambiwidth unless
+ * --ambiwidth says; auto is 1 here, with no terminal to ask). */
+static int render(const yd_corpus *corpus, const options *opt)
+{
+    yd_config config = {0};
+    yd_theme theme = {0};
+    yd_problems problems;
+    int code = EXIT_NOTHING;
+    if (cli_read_settings(opt->config, NULL, 1, &config, &theme, &problems) == 0) {
+        int ambiwidth = opt->ambiwidth ? opt->ambiwidth : config.ambiwidth ? config.ambiwidth : 1;
+        code = cli_render(corpus, opt->width ? opt->width : cli_render_default_width(), ambiwidth, &config);
+    }
+    yd_problems_free(&problems);
+    yd_config_free(&config);
+    yd_theme_free(&theme);
+    return code;
+}
+
 static int run(int argc, char **argv)
 {
     options opt = {.mode = MODE_READ, .format = FORMAT_TEXT, .color = -1, .search = {.folds = YD_FOLD_DEFAULT}};
@@ -373,8 +391,7 @@ static int run(int argc, char **argv)
     if (opt.mode == MODE_OUTLINE)
         code = cli_outline(&corpus, opt.format);
     else if (opt.mode == MODE_RENDER)
-        code = cli_render(&corpus, opt.width ? opt.width : cli_render_default_width(),
-                          opt.ambiwidth ? opt.ambiwidth : 1);
+        code = render(&corpus, &opt);
     else
         code = cli_list(&corpus, opt.format);
     yd_corpus_free(&corpus);

@@ -1,6 +1,8 @@
 /* yuedu --render: the rows of the text pane, printed one per line, no
  * colour. What is printed is what the reader hands to curses: the same
- * layout, the same cells, the same placeholders. */
+ * layout with the same settings (config.yaml's text: section, headings
+ * flush left as the outline finds them), the same cells, the same
+ * placeholders, so that a text pane of the same width shows the same rows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +10,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "yuedu/config.h"
 #include "yuedu/layout.h"
+#include "yuedu/outline.h"
 #include "yuedu/width.h"
 
 int cli_render_default_width(void)
@@ -45,12 +49,21 @@ static size_t put_utf8(char *out, wchar_t w)
 }
 
 /* One document. Returns 0, or -1 when a layout call failed (reported). */
-static int render_document(const yd_document *doc, const yd_width_table *widths, const yd_layout_options *lo)
+static int render_document(const yd_document *doc, const yd_width_table *widths, const yd_layout_options *base)
 {
+    yd_outline outline;
+    if (yd_outline_build(&outline, doc, NULL) != YD_OK) {
+        fputs("yuedu: out of memory\n", stderr);
+        return -1;
+    }
+    yd_layout_options options = *base, *lo = &options;
+    options.paragraph_indent = yd_outline_paragraph_indent;
+    options.context = &outline;
     yd_layout *layout;
     yd_error err = {0};
     if (yd_layout_new(doc, widths, lo, &layout, &err) != YD_OK) {
         cli_diag(NULL, doc->path, err.message);
+        yd_outline_free(&outline);
         return -1;
     }
     int tw = yd_layout_text_width(layout), margin = yd_layout_margin(layout);
@@ -95,10 +108,11 @@ out:
     free(line);
     free(cells);
     yd_layout_free(layout);
+    yd_outline_free(&outline);
     return rc;
 }
 
-int cli_render(const yd_corpus *corpus, int width, int ambiwidth)
+int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const yd_config *config)
 {
     yd_width_table *widths;
     yd_error err = {0};
@@ -111,6 +125,9 @@ int cli_render(const yd_corpus *corpus, int width, int ambiwidth)
     yd_layout_options lo;
     yd_layout_options_default(&lo);
     lo.width = width;
+    lo.indent = config->text.indent;
+    lo.blank_between = config->text.blank_line;
+    lo.max_text_width = config->text.max_width;
     int failed = 0;
     for (size_t k = 0; k < corpus->count; k++) {
         if (corpus->count > 1) {

@@ -19,6 +19,7 @@ yd_status yd_config_init(yd_config *c, yd_error *err)
     c->escape_delay_ms = YD_CONFIG_ESCAPE_DELAY_DEFAULT;
     c->outline.width = 30;
     c->text.indent = 4;
+    c->text.max_width = YD_CONFIG_MAX_WIDTH_DEFAULT;
     c->search.folds = YD_FOLD_DEFAULT;
     size_t n;
     const yd_binding *d = yd_default_bindings(&n);
@@ -257,17 +258,18 @@ static void visit_text(yd_schema *s, void *context, const char *key, yaml_node_t
     } else if (strcmp(key, "max-width") == 0) {
         if (yd_schema_is_null(value))
             return;
-        const char *t = yd_schema_scalar(s, value, "text.max-width", "none or a width", "none");
+        const char *t = yd_schema_scalar(s, value, "text.max-width", "none or a width", "80");
         long v;
         if (!t)
             return;
         if (strcmp(t, "none") == 0)
             c->text.max_width = 0;
         else if (!yd_schema_parse_long(t, &v))
-            yd_schema_report(s, value, "text.max-width: expected none or a number of cells, not '%.40s'; using none", t);
+            yd_schema_report(s, value, "text.max-width: expected none or a number of cells, not '%.40s'; using %d", t,
+                             YD_CONFIG_MAX_WIDTH_DEFAULT);
         else if (v != 0 && (v < YD_CONFIG_MAX_WIDTH_MIN || v > YD_CONFIG_MAX_WIDTH_MAX))
-            yd_schema_report(s, value, "text.max-width: %ld is out of range (%d to %d, or 0 for none); using none", v,
-                             YD_CONFIG_MAX_WIDTH_MIN, YD_CONFIG_MAX_WIDTH_MAX);
+            yd_schema_report(s, value, "text.max-width: %ld is out of range (%d to %d, or 0 for none); using %d", v,
+                             YD_CONFIG_MAX_WIDTH_MIN, YD_CONFIG_MAX_WIDTH_MAX, YD_CONFIG_MAX_WIDTH_DEFAULT);
         else
             c->text.max_width = (int)v;
     } else if (strcmp(key, "script") == 0) {

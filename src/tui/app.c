@@ -94,14 +94,6 @@ size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s)
 
 const yd_document *app_doc(app *a, size_t doc) { return yd_loader_document(a->loader, doc); }
 
-/* Headings start flush left: the outline knows which lines they are. */
-static int heading_indent(void *context, int32_t para)
-{
-    app *a = ((void **)context)[0];
-    size_t doc = (size_t)((void **)context)[1];
-    return text_heading_depth(a, doc, para) > 0 || a->outlines[doc].title_line == para ? 0 : -1;
-}
-
 yd_layout *app_layout(app *a, size_t doc)
 {
     if (a->layouts[doc])
@@ -115,10 +107,9 @@ yd_layout *app_layout(app *a, size_t doc)
     opt.indent = a->text.indent;
     opt.blank_between = a->text.blank_line;
     opt.max_text_width = a->text.max_width;
-    a->indent_contexts[2 * doc] = a;
-    a->indent_contexts[2 * doc + 1] = (void *)doc;
-    opt.paragraph_indent = heading_indent;
-    opt.context = &a->indent_contexts[2 * doc];
+    /* Headings start flush left: the outline knows which lines they are. */
+    opt.paragraph_indent = yd_outline_paragraph_indent;
+    opt.context = &a->outlines[doc];
     if (yd_layout_new(d, a->widths, &opt, &a->layouts[doc], NULL) != YD_OK) {
         a->failed = 1;
         return NULL;
@@ -907,11 +898,10 @@ static app *app_new(size_t capacity, const tui_settings *settings)
     a->layouts = calloc(n, sizeof *a->layouts);
     a->cells = calloc(MAX_CELLS, sizeof *a->cells);
     a->layout_cols = calloc(n, sizeof *a->layout_cols);
-    a->indent_contexts = calloc(2 * n, sizeof *a->indent_contexts);
     a->settings = settings;
     a->outline_pref = settings->config->outline.width ? settings->config->outline.width : OUTLINE_DEFAULT;
     a->outline_right = settings->config->outline.right;
-    if (!a->outlines || !a->layouts || !a->cells || !a->layout_cols || !a->indent_contexts ||
+    if (!a->outlines || !a->layouts || !a->cells || !a->layout_cols ||
         yd_width_table_new(settings->ambiwidth ? settings->ambiwidth
                            : settings->config->ambiwidth ? settings->config->ambiwidth : 1, /* auto: 1 until asked */
                            &a->widths, NULL) != YD_OK)
@@ -956,7 +946,6 @@ static void app_free(app *a)
     free(a->layouts);
     free(a->cells);
     free(a->layout_cols);
-    free(a->indent_contexts);
     keymap_free(&a->keys);
     if (a->own_theme_set)
         yd_theme_free(&a->own_theme);

@@ -68,7 +68,6 @@ typedef struct app {
     yd_width_table *widths;
     yd_cell *cells;             /* MAX_CELLS, reused for every row drawn */
     int *layout_cols;           /* [capacity]: the width each layout has */
-    void **indent_contexts;     /* [2 * capacity]: (app, doc) for the layouts */
     int outline_pref;           /* the outline width the user asked for */
 
     size_t doc;                 /* document in the text pane */

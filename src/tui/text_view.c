@@ -103,22 +103,7 @@ unsigned text_percent(app *a)
 
 /* Paragraph para is a heading line when an outline node (not an item)
  * starts on it; nodes are in document order, so search by line. */
-int text_heading_depth(app *a, size_t doc, int32_t para)
-{
-    const yd_outline *o = &a->outlines[doc];
-    int32_t lo = 0, hi = o->count - 1;
-    while (lo <= hi) {
-        int32_t mid = lo + (hi - lo) / 2;
-        const yd_outline_node *n = &o->nodes[mid];
-        if (n->line < para)
-            lo = mid + 1;
-        else if (n->line > para)
-            hi = mid - 1;
-        else
-            return n->kind == YD_NODE_ITEM ? 0 : n->depth;
-    }
-    return 0;
-}
+int text_heading_depth(app *a, size_t doc, int32_t para) { return yd_outline_heading_depth(&a->outlines[doc], para); }
 
 static attr_t heading_attr(app *a, int depth)
 {

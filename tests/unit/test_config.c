@@ -75,7 +75,7 @@ static void test_defaults(void **state)
     assert_false(c.outline.show_items);
     assert_int_equal(c.text.indent, 4);
     assert_false(c.text.blank_line);
-    assert_int_equal(c.text.max_width, 0);
+    assert_int_equal(c.text.max_width, 80);
     assert_int_equal(c.text.script, YD_SCRIPT_ORIGINAL);
     assert_int_equal(c.search.folds, YD_FOLD_DEFAULT);
     assert_false(c.search.regex);
