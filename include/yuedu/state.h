@@ -23,7 +23,8 @@
 #define YD_STATE_SCHEMA 1
 #define YD_STATE_FILE "state.yaml"
 #define YD_STATE_MAX_POSITIONS 1000 /* the least recently read are forgotten */
-#define YD_STATE_MAX_SEARCHES 200   /* the oldest are forgotten */
+#define YD_STATE_SEARCHES 200       /* searches kept by default; the oldest are forgotten */
+#define YD_STATE_MAX_SEARCHES 100000 /* the most that may be asked for */
 
 typedef struct yd_state_position {
     char *path;           /* absolute, links resolved */
@@ -46,8 +47,11 @@ typedef struct yd_state {
     size_t nsearches, cap_searches;
     char **last_corpus;            /* absolute paths */
     size_t nlast_corpus;
+    char *last_document;           /* the document last read in it, absolute; or NULL */
+    size_t last_document_index;    /* its index among the corpus's documents then */
     long long last_corpus_updated;
     int last_corpus_dirty;
+    size_t search_limit;           /* searches kept (YD_STATE_SEARCHES by default) */
     int rewrite;
     char notice[1024];
 } yd_state;
@@ -71,11 +75,22 @@ yd_status yd_state_set_position(yd_state *s, const yd_document *doc, int32_t off
  * found by fingerprint if it moved), or 0 when it was never read. */
 int yd_state_get_position(const yd_state *s, const yd_document *doc, int32_t *offset);
 
-/* The paths of the corpus last opened (stored absolute). */
+/* The paths of the corpus last opened (stored absolute). Setting them
+ * forgets the last document. */
 yd_status yd_state_set_last_corpus(yd_state *s, const char *const *paths, size_t npaths);
 size_t yd_state_last_corpus(const yd_state *s, const char *const **paths);
 
-/* Append a search (an earlier identical one moves to the end). */
+/* The document last read in that corpus (stored absolute), and its index
+ * among the corpus's documents (a hint: files may have come and gone). */
+yd_status yd_state_set_last_document(yd_state *s, const char *path, size_t index);
+int yd_state_last_document(const yd_state *s, const char **path, size_t *index);
+
+/* How many searches to keep (0 keeps none), at most YD_STATE_MAX_SEARCHES;
+ * the oldest are forgotten when saving. */
+void yd_state_set_search_limit(yd_state *s, size_t limit);
+
+/* Add a search (an earlier identical one counts as this one). Every search
+ * of a run is kept, and merged with other instances' on save. */
 yd_status yd_state_add_search(yd_state *s, const char *pattern);
 size_t yd_state_search_count(const yd_state *s);
 /* k = 0 is the most recent. */

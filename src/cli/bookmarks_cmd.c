@@ -53,6 +53,7 @@ static const char *state_tag(const yd_bookmark *b)
     case YD_BM_MOVED: return " [moved]";
     case YD_BM_REANCHORED: return " [re-anchored]";
     case YD_BM_STALE: return " [stale]";
+    case YD_BM_NOT_OPEN: return " [not open]";
     default: return "";
     }
 }

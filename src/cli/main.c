@@ -24,6 +24,7 @@ typedef struct options {
     const char *config;        /* --config FILE; NULL: the default file */
     const char *theme;         /* --theme NAME|FILE; NULL: the configuration's */
     int no_color;              /* --no-color */
+    int start_at_beginning;    /* --start-at-beginning */
 } options;
 
 static void usage(FILE *out)
@@ -69,6 +70,8 @@ static void usage(FILE *out)
           "                     or your own); overrides the configuration\n"
           "  --no-color         no colours, only bold, underline and reverse (as\n"
           "                     NO_COLOR=1 does)\n"
+          "  --start-at-beginning  open the first document at its start, not the\n"
+          "                     document and place where this corpus was left\n"
           "  --check-config     check the configuration and its theme: print every\n"
           "                     problem, exit 1 if there is one\n"
           "  --version          print the version and exit\n"
@@ -91,7 +94,8 @@ static int bad_usage(const char *what, const char *arg)
 static int parse_options(int argc, char **argv, options *opt)
 {
     enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
-           OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG };
+           OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG,
+           OPT_START_AT_BEGINNING };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, OPT_LIST},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -110,6 +114,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"theme", required_argument, NULL, OPT_THEME},
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
+        {"start-at-beginning", no_argument, NULL, OPT_START_AT_BEGINNING},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -117,6 +122,7 @@ static int parse_options(int argc, char **argv, options *opt)
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_LIST: opt->mode = MODE_LIST; break;
+        case OPT_START_AT_BEGINNING: opt->start_at_beginning = 1; break;
         case OPT_RENDER: opt->mode = MODE_RENDER; break;
         case OPT_OUTLINE: opt->mode = MODE_OUTLINE; break;
         case OPT_BOOKMARKS: opt->mode = MODE_BOOKMARKS; break;
@@ -241,7 +247,8 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     } else {
         char themes[PATH_MAX];
         tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
-                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL};
+                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL, 0};
+        settings.start_at_beginning = opt->start_at_beginning;
         if (notes.path && notes.message) {
             settings.walk_skipped = notes.count;
             settings.walk_path = notes.path;

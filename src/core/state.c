@@ -33,6 +33,9 @@ static void clear_lists(yd_state *s)
     for (size_t k = 0; k < s->nlast_corpus; k++)
         free(s->last_corpus[k]);
     free(s->last_corpus);
+    free(s->last_document);
+    s->last_document = NULL;
+    s->last_document_index = 0;
     s->positions = NULL;
     s->searches = NULL;
     s->last_corpus = NULL;
@@ -88,13 +91,17 @@ static yd_status push_search(yd_state *s, const char *pattern, long long time, i
     return YD_OK;
 }
 
-static yd_status set_corpus(yd_state *s, char **paths, size_t n, long long updated)
+/* Takes over paths and document (may be NULL). */
+static yd_status set_corpus(yd_state *s, char **paths, size_t n, char *document, size_t index, long long updated)
 {
     for (size_t k = 0; k < s->nlast_corpus; k++)
         free(s->last_corpus[k]);
     free(s->last_corpus);
+    free(s->last_document);
     s->last_corpus = paths;
     s->nlast_corpus = n;
+    s->last_document = document;
+    s->last_document_index = index;
     s->last_corpus_updated = updated;
     return YD_OK;
 }
@@ -142,11 +149,12 @@ int yd_state_get_position(const yd_state *s, const yd_document *doc, int32_t *of
     free(abs);
     char fp[YD_FINGERPRINT_SIZE];
     yd_fingerprint(doc, fp);
-    if (!p) { /* moved: the same content under another path */
-        for (size_t k = 0; k < s->npositions && !p; k++)
-            if (strcmp(s->positions[k].anchor.fingerprint, fp) == 0)
-                p = &s->positions[k];
-    }
+    /* Moved: the same content under another path, whose file is gone. A
+     * copy never takes the place of a file that is still there. */
+    struct stat st;
+    for (size_t k = 0; k < s->npositions && !p; k++)
+        if (strcmp(s->positions[k].anchor.fingerprint, fp) == 0 && stat(s->positions[k].path, &st) != 0)
+            p = &s->positions[k];
     if (!p)
         return 0;
     yd_anchor_locate(&p->anchor, doc, fp, offset);
@@ -167,9 +175,36 @@ yd_status yd_state_set_last_corpus(yd_state *s, const char *const *paths, size_t
             return YD_ENOMEM;
         }
     }
-    set_corpus(s, copy, npaths, yd_bookmark_clock());
+    set_corpus(s, copy, npaths, NULL, 0, yd_bookmark_clock());
     s->last_corpus_dirty = 1;
     return YD_OK;
+}
+
+yd_status yd_state_set_last_document(yd_state *s, const char *path, size_t index)
+{
+    char *abs = yd_absolute_path(path);
+    if (!abs)
+        return YD_ENOMEM;
+    free(s->last_document);
+    s->last_document = abs;
+    s->last_document_index = index;
+    s->last_corpus_updated = yd_bookmark_clock();
+    s->last_corpus_dirty = 1;
+    return YD_OK;
+}
+
+int yd_state_last_document(const yd_state *s, const char **path, size_t *index)
+{
+    if (!s->last_document)
+        return 0;
+    *path = s->last_document;
+    *index = s->last_document_index;
+    return 1;
+}
+
+void yd_state_set_search_limit(yd_state *s, size_t limit)
+{
+    s->search_limit = limit < YD_STATE_MAX_SEARCHES ? limit : YD_STATE_MAX_SEARCHES;
 }
 
 size_t yd_state_last_corpus(const yd_state *s, const char *const **paths)
@@ -185,8 +220,8 @@ yd_status yd_state_add_search(yd_state *s, const char *pattern)
     return push_search(s, pattern, yd_bookmark_clock(), 1);
 }
 
-/* Latest occurrence of each pattern, oldest first, at most the maximum. */
-static void tidy_searches(yd_state *s)
+/* Latest occurrence of each pattern, oldest first, at most limit. */
+static void tidy_searches(yd_state *s, size_t limit)
 {
     for (size_t a = 1; a < s->nsearches; a++) /* stable insertion sort by time */
         for (size_t b = a; b > 0 && s->searches[b - 1].time > s->searches[b].time; b--) {
@@ -201,7 +236,7 @@ static void tidy_searches(yd_state *s)
         int seen = 0;
         for (size_t j = w; j < s->nsearches && !seen; j++)
             seen = strcmp(s->searches[j].pattern, s->searches[k].pattern) == 0;
-        if (seen || s->nsearches - w >= YD_STATE_MAX_SEARCHES) {
+        if (seen || s->nsearches - w >= limit) {
             free(s->searches[k].pattern);
             continue;
         }
@@ -284,7 +319,19 @@ static int parse_file(const char *data, size_t length, yd_state *out, char *prob
             result = PARSE_NOMEM;
             goto done;
         }
-        set_corpus(out, list, got, get_time(&doc, corpus, "updated"));
+        const char *document = yd_yaml_get_str(&doc, corpus, "document");
+        char *document_copy = document && *document ? strdup(document) : NULL;
+        long long index = 0;
+        if (!yd_yaml_get_long(&doc, corpus, "index", &index) || index < 0)
+            index = 0;
+        if (document && *document && !document_copy) {
+            for (size_t k = 0; k < got; k++)
+                free(list[k]);
+            free(list);
+            result = PARSE_NOMEM;
+            goto done;
+        }
+        set_corpus(out, list, got, document_copy, (size_t)index, get_time(&doc, corpus, "updated"));
     }
     yaml_node_t *positions = yd_yaml_get(&doc, root, "positions");
     if (positions && positions->type == YAML_SEQUENCE_NODE) {
@@ -340,7 +387,7 @@ static void put_time(yd_yaml_out *y, int map, const char *key, long long ms)
     yd_yaml_put_plain(y, map, key, buf);
 }
 
-static int emit(const yd_state *s, char **out, size_t *length)
+static int emit(const yd_state *s, char **out, size_t *length, char *problem, size_t psize)
 {
     yd_yaml_out y;
     yd_yaml_out_init(&y);
@@ -353,6 +400,10 @@ static int emit(const yd_state *s, char **out, size_t *length)
         yd_yaml_put_node(&y, corpus, "paths", paths);
         for (size_t k = 0; k < s->nlast_corpus; k++)
             yd_yaml_append(&y, paths, yd_yaml_text(&y, s->last_corpus[k]));
+        if (s->last_document) {
+            yd_yaml_put_text(&y, corpus, "document", s->last_document);
+            yd_yaml_put_long(&y, corpus, "index", (long long)s->last_document_index);
+        }
         put_time(&y, corpus, "updated", s->last_corpus_updated);
     }
     int positions = yd_yaml_seq(&y);
@@ -371,13 +422,13 @@ static int emit(const yd_state *s, char **out, size_t *length)
     }
     int searches = yd_yaml_seq(&y);
     yd_yaml_put_node(&y, root, "search_history", searches);
-    for (size_t k = 0; k < s->nsearches; k++) {
+    for (size_t k = s->nsearches; k-- > 0;) { /* most recent first */
         int m = yd_yaml_map(&y);
         yd_yaml_append(&y, searches, m);
         yd_yaml_put_text(&y, m, "pattern", s->searches[k].pattern);
         put_time(&y, m, "time", s->searches[k].time);
     }
-    return yd_yaml_dump(&y, out, length);
+    return yd_yaml_dump(&y, out, length, problem, psize);
 }
 
 static int by_recent(const void *pa, const void *pb)
@@ -421,20 +472,22 @@ static yd_status merge(yd_state *mem, yd_state *disk, int disk_valid)
         if (mem->searches[k].dirty || !disk_valid)
             if (push_search(disk, mem->searches[k].pattern, mem->searches[k].time, 0) != YD_OK)
                 return YD_ENOMEM;
-    tidy_searches(disk);
+    tidy_searches(disk, mem->search_limit);
     if ((mem->last_corpus_dirty && mem->last_corpus_updated >= disk->last_corpus_updated) ||
         (!disk_valid && disk->nlast_corpus == 0)) {
         char **copy = calloc(mem->nlast_corpus ? mem->nlast_corpus : 1, sizeof *copy);
-        if (!copy)
+        char *document = mem->last_document ? strdup(mem->last_document) : NULL;
+        size_t k = 0;
+        while (copy && k < mem->nlast_corpus && (copy[k] = strdup(mem->last_corpus[k])))
+            k++;
+        if (!copy || k < mem->nlast_corpus || (mem->last_document && !document)) {
+            for (size_t j = 0; copy && j < k; j++)
+                free(copy[j]);
+            free(copy);
+            free(document);
             return YD_ENOMEM;
-        for (size_t k = 0; k < mem->nlast_corpus; k++)
-            if (!(copy[k] = strdup(mem->last_corpus[k]))) {
-                for (size_t j = 0; j < k; j++)
-                    free(copy[j]);
-                free(copy);
-                return YD_ENOMEM;
-            }
-        set_corpus(disk, copy, mem->nlast_corpus, mem->last_corpus_updated);
+        }
+        set_corpus(disk, copy, mem->nlast_corpus, document, mem->last_document_index, mem->last_corpus_updated);
     }
     return YD_OK;
 }
@@ -517,10 +570,12 @@ static yd_status sync_state(yd_state *s, yd_error *err)
     if (dirty || force) {
         char *out = NULL;
         size_t outlen = 0;
-        if (emit(&disk, &out, &outlen) != 0) {
+        char why[200];
+        if (emit(&disk, &out, &outlen, why, sizeof why) != 0) {
             clear_lists(&disk);
             yd_store_end(&t);
-            return yd_error_set(err, YD_ENOMEM, "%s: cannot write YAML (out of memory)%s", path, kept);
+            return yd_error_set(err, strcmp(why, "out of memory") == 0 ? YD_ENOMEM : YD_EIO,
+                                "%s: cannot write YAML (%s)%s", path, why, kept);
         }
         st = yd_store_write(&t, out, outlen, err);
         free(out);
@@ -537,8 +592,10 @@ static yd_status sync_state(yd_state *s, yd_error *err)
     memcpy(notice, s->notice, sizeof notice);
     char dir[sizeof s->dir];
     memcpy(dir, s->dir, sizeof dir);
+    size_t limit = s->search_limit;
     clear_lists(s);
     *s = disk;
+    s->search_limit = limit;
     memcpy(s->notice, notice, sizeof notice);
     memcpy(s->dir, dir, sizeof dir);
     s->rewrite = 0;
@@ -548,6 +605,7 @@ static yd_status sync_state(yd_state *s, yd_error *err)
 yd_status yd_state_open(yd_state *s, const char *dir, yd_error *err)
 {
     memset(s, 0, sizeof *s);
+    s->search_limit = YD_STATE_SEARCHES;
     if (dir) {
         snprintf(s->dir, sizeof s->dir, "%s", dir);
     } else {

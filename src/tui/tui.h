@@ -17,6 +17,9 @@ typedef struct tui_settings {
      * how many, and the first with its reason, for the message line. */
     size_t walk_skipped;
     const char *walk_path, *walk_message;
+    /* --start-at-beginning: the first document at its start, not where
+     * this corpus was left. */
+    int start_at_beginning;
 } tui_settings;
 
 /* Read the documents of files (taken over and freed) until the user quits;
