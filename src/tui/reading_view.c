@@ -87,12 +87,9 @@ int reading_resume(app *a, size_t *doc)
 {
     if (!a->state_open || a->settings->start_at_beginning)
         return 0;
-    const char *const *last;
     const char *document;
     size_t index;
-    if (yd_state_last_corpus(&a->state, &last) != 1 || !yd_state_last_document(&a->state, &document, &index))
-        return 0;
-    if (strcmp(last[0], app_corpus_root(a)) != 0)
+    if (!app_corpus_root(a)[0] || !yd_state_corpus_document(&a->state, app_corpus_root(a), &document, &index))
         return 0;
     /* Documents load in order: give the one it was a moment to arrive. */
     size_t ready = yd_loader_wait(a->loader, index + 1, 1000);
@@ -115,8 +112,8 @@ void reading_finish(app *a)
     if (a->loader && app_doc(a, a->doc)) {
         reading_left(a, a->doc, text_offset(a));
         const char *root = app_corpus_root(a);
-        if (root[0] && yd_state_set_last_corpus(&a->state, &root, 1) == YD_OK)
-            yd_state_set_last_document(&a->state, app_doc(a, a->doc)->path, a->doc);
+        if (root[0] && yd_state_set_corpus_document(&a->state, root, app_doc(a, a->doc)->path, a->doc) != YD_OK)
+            a->failed = 1;
     }
     yd_error err = {0};
     if (yd_state_save(&a->state, &err) != YD_OK)

@@ -111,8 +111,7 @@ static void test_history_corpus_and_merge(void **state)
     assert_string_equal(yd_state_search_get(&a, 0), "党建");
     assert_string_equal(yd_state_search_get(&a, 1), "改革");
     assert_null(yd_state_search_get(&a, 2));
-    const char *paths[] = {"/corpus/one", "/corpus/two"};
-    assert_int_equal(yd_state_set_last_corpus(&a, paths, 2), YD_OK);
+    assert_int_equal(yd_state_set_corpus_document(&a, "/corpus/one", "/corpus/one/1.txt", 0), YD_OK);
     assert_int_equal(yd_state_save(&a, &err), YD_OK);
 
     /* b knew nothing of a's searches: both histories survive its save. */
@@ -121,9 +120,10 @@ static void test_history_corpus_and_merge(void **state)
     assert_int_equal(yd_state_search_count(&b), 3);
     assert_string_equal(yd_state_search_get(&b, 0), "reform");
     assert_string_equal(yd_state_search_get(&b, 1), "党建");
-    const char *const *last;
-    assert_int_equal(yd_state_last_corpus(&b, &last), 2);
-    assert_string_equal(last[1], "/corpus/two");
+    const char *document;
+    size_t index;
+    assert_int_equal(yd_state_corpus_document(&b, "/corpus/one", &document, &index), 1);
+    assert_string_equal(document, "/corpus/one/1.txt");
 
     /* The history is capped, the newest kept. */
     char p[32];
@@ -154,17 +154,19 @@ static void test_history_corpus_and_merge(void **state)
     assert_true(newest < older);
     free(file);
 
-    /* The last document goes with the last corpus. */
-    const char *document;
-    size_t index;
-    assert_int_equal(yd_state_last_document(&a, &document, &index), 0);
-    assert_int_equal(yd_state_set_last_document(&a, "/corpus/one/3.txt", 2), YD_OK);
+    /* Each corpus keeps its own last document. */
+    assert_int_equal(yd_state_corpus_document(&a, "/corpus/two", &document, &index), 0);
+    assert_int_equal(yd_state_set_corpus_document(&a, "/corpus/one", "/corpus/one/3.txt", 2), YD_OK);
+    assert_int_equal(yd_state_set_corpus_document(&a, "/corpus/two", "/corpus/two/9.txt", 8), YD_OK);
     assert_int_equal(yd_state_save(&a, &err), YD_OK);
     yd_state c;
     assert_int_equal(yd_state_open(&c, dir, &err), YD_OK);
-    assert_int_equal(yd_state_last_document(&c, &document, &index), 1);
+    assert_int_equal(yd_state_corpus_document(&c, "/corpus/one", &document, &index), 1);
     assert_string_equal(document, "/corpus/one/3.txt");
     assert_int_equal(index, 2);
+    assert_int_equal(yd_state_corpus_document(&c, "/corpus/two", &document, &index), 1);
+    assert_string_equal(document, "/corpus/two/9.txt");
+    assert_int_equal(index, 8);
     yd_state_free(&c);
 
     yd_state_free(&a);
@@ -328,8 +330,7 @@ static void quit_in_order(int b_first)
         yd_state *s = is_b ? &b : &a;
         yd_document *d = is_b ? &two : &one;
         assert_int_equal(yd_state_set_position(s, d, is_b ? in_two : in_one), YD_OK);
-        assert_int_equal(yd_state_set_last_corpus(s, &root, 1), YD_OK);
-        assert_int_equal(yd_state_set_last_document(s, d->path, is_b), YD_OK);
+        assert_int_equal(yd_state_set_corpus_document(s, root, d->path, (size_t)is_b), YD_OK);
         assert_int_equal(yd_state_save(s, &err), YD_OK);
     }
     yd_state_free(&a);
@@ -344,7 +345,7 @@ static void quit_in_order(int b_first)
     assert_int_equal(at, in_two);
     const char *document;
     size_t index;
-    assert_int_equal(yd_state_last_document(&c, &document, &index), 1);
+    assert_int_equal(yd_state_corpus_document(&c, root, &document, &index), 1);
     char *want = yd_absolute_path(b_first ? one.path : two.path);
     assert_string_equal(document, want);
     free(want);
