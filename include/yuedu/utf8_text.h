@@ -15,9 +15,4 @@ bool yd_utf8_valid(const char *s);
  * memory. */
 char *yd_utf8_repair(const char *s);
 
-/* The length of the longest prefix of s[0..length) of at most max bytes
- * that ends at a character boundary: cutting there never splits a
- * character. */
-size_t yd_utf8_cut(const char *s, size_t length, size_t max);
-
 #endif

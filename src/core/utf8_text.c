@@ -45,15 +45,3 @@ char *yd_utf8_repair(const char *s)
     out[w] = 0;
     return out;
 }
-
-size_t yd_utf8_cut(const char *s, size_t length, size_t max)
-{
-    if (length <= max)
-        return length;
-    size_t k = max;
-    /* Back over continuation bytes to the lead byte of the character that
-     * would be split, at most three. */
-    while (k > 0 && max - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
-        k--;
-    return k;
-}

@@ -7,6 +7,7 @@
 
 #include "test_util.h"
 #include "yuedu/layout.h"
+#include "yuedu/reading_memory.h"
 #include "yuedu/reading_place.h"
 #include "yuedu/state.h"
 
@@ -194,11 +195,64 @@ static void test_scrolling_moves_the_place(void **state)
     yd_document_free(&doc);
 }
 
+/* Opening a document as a whole: where it was left in this run, else the
+ * saved place, else its start. */
+static void test_reading_memory(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    const char text[] = "第一行。\n第二行。\n第三行。\n";
+    write_file(dir, "one.txt", text, strlen(text));
+    write_file(dir, "two.txt", text, strlen(text));
+    char one_path[4200], two_path[4200], store[4200];
+    snprintf(one_path, sizeof one_path, "%s/one.txt", dir);
+    snprintf(two_path, sizeof two_path, "%s/two.txt", dir);
+    snprintf(store, sizeof store, "%s/state", dir);
+    yd_document one, two;
+    yd_error err = {0};
+    assert_int_equal(yd_document_load(&one, one_path, NULL, &err), YD_OK);
+    assert_int_equal(yd_document_load(&two, two_path, NULL, &err), YD_OK);
+    yd_state s;
+    assert_int_equal(yd_state_open(&s, store, &err), YD_OK);
+    assert_int_equal(yd_state_set_position(&s, &two, 5), YD_OK);
+    yd_reading_memory m;
+    assert_int_equal(yd_reading_memory_init(&m, 2), YD_OK);
+    int32_t offset;
+    assert_int_equal(yd_reading_memory_resume(&m, &s, 0, &one, &offset), YD_RESUME_START);
+    assert_int_equal(offset, 0);
+    assert_int_equal(yd_reading_memory_resume(&m, &s, 1, &two, &offset), YD_RESUME_SAVED);
+    assert_int_equal(offset, 5);
+    yd_reading_memory_leave(&m, 0, 10);
+    yd_reading_memory_leave(&m, 1, 0); /* left at its start: that is where it opens now */
+    assert_int_equal(yd_reading_memory_resume(&m, &s, 0, &one, &offset), YD_RESUME_RUN);
+    assert_int_equal(offset, 10);
+    assert_int_equal(yd_reading_memory_resume(&m, &s, 1, &two, &offset), YD_RESUME_RUN);
+    assert_int_equal(offset, 0);
+    yd_reading_memory_leave(&m, 5, 3); /* no such document: ignored */
+
+    /* The last document of a corpus among the paths: by its index, else
+     * by its name. */
+    const char *paths[] = {one_path, two_path};
+    size_t found = 9;
+    assert_int_equal(yd_reading_find_document(paths, 2, two_path, 1, &found), 1);
+    assert_int_equal(found, 1);
+    assert_int_equal(yd_reading_find_document(paths, 2, two_path, 0, &found), 1);
+    assert_int_equal(found, 1);
+    assert_int_equal(yd_reading_find_document(paths, 1, two_path, 1, &found), 0);
+    yd_reading_memory_free(&m);
+    yd_state_free(&s);
+    yd_document_free(&one);
+    yd_document_free(&two);
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_character_on_top),
         cmocka_unit_test(test_scrolling_moves_the_place),
+        cmocka_unit_test(test_reading_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
