@@ -39,6 +39,14 @@ void yd_reading_memory_leave(yd_reading_memory *m, size_t doc, int32_t offset);
 yd_resume_from yd_reading_memory_resume(const yd_reading_memory *m, const yd_state *state, size_t doc,
                                         const yd_document *d, int32_t *offset);
 
+/* Could these paths (as given to the loader) be a corpus that was left in
+ * some document? 1 when one of the paths at or just after that document's
+ * old index (files that failed to load shift the documents) is that file.
+ * Costs a string comparison per corpus remembered, and a realpath only
+ * where the file name matches: the corpus root (yd_state_corpus_document
+ * needs it) costs an lstat per file, worth paying only when this says 1. */
+int yd_reading_resume_candidate(const yd_state *s, const char *const *paths, size_t n);
+
 /* Which of paths[0..n) (as given to the loader) is the file `document`
  * (absolute, as yd_state_last_document gives it): hint first, the index
  * it had, then the paths with the same file name. 1 and *out, or 0. Costs

@@ -75,3 +75,16 @@ int yd_reading_find_document(const char *const *paths, size_t n, const char *doc
         }
     return 0;
 }
+
+int yd_reading_resume_candidate(const yd_state *s, const char *const *paths, size_t n)
+{
+    enum { SHIFT = 8 }; /* files before it that failed to load then */
+    for (size_t c = 0; c < s->ncorpora; c++) {
+        const yd_state_corpus *corpus = &s->corpora[c];
+        const char *name = file_name(corpus->document);
+        for (size_t k = corpus->index; k < n && k <= corpus->index + SHIFT; k++)
+            if (strcmp(file_name(paths[k]), name) == 0 && is_document(paths[k], corpus->document))
+                return 1;
+    }
+    return 0;
+}

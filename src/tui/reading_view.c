@@ -88,8 +88,11 @@ int reading_resume(app *a, size_t *doc)
     if (!a->state_open || a->settings->start_at_beginning)
         return 0;
     const char *document;
-    size_t index;
-    if (!app_corpus_root(a)[0] || !yd_state_corpus_document(&a->state, app_corpus_root(a), &document, &index))
+    size_t index, n;
+    const char *const *given = yd_loader_paths(a->loader, &n);
+    /* The corpus root costs an lstat per file: found only when worth it. */
+    if (!yd_reading_resume_candidate(&a->state, given, n) ||
+        !yd_state_corpus_document(&a->state, app_corpus_root(a), &document, &index))
         return 0;
     /* Documents load in order: give the one it was a moment to arrive. */
     size_t ready = yd_loader_wait(a->loader, index + 1, 1000);

@@ -239,6 +239,17 @@ static void test_reading_memory(void **state)
     assert_int_equal(yd_reading_find_document(paths, 2, two_path, 0, &found), 1);
     assert_int_equal(found, 1);
     assert_int_equal(yd_reading_find_document(paths, 1, two_path, 1, &found), 0);
+
+    /* Worth finding the corpus root only when a corpus's last document is
+     * at (or just after) its old index among the paths. */
+    assert_int_equal(yd_reading_resume_candidate(&s, paths, 2), 0); /* none remembered */
+    assert_int_equal(yd_state_set_corpus_document(&s, dir, two_path, 0), YD_OK);
+    assert_int_equal(yd_reading_resume_candidate(&s, paths, 2), 1); /* one after its index */
+    const char *only_one[] = {one_path};
+    assert_int_equal(yd_reading_resume_candidate(&s, only_one, 1), 0);
+    const char *before_it[] = {two_path, one_path};
+    assert_int_equal(yd_state_set_corpus_document(&s, dir, two_path, 1), YD_OK);
+    assert_int_equal(yd_reading_resume_candidate(&s, before_it, 2), 0); /* before its index */
     yd_reading_memory_free(&m);
     yd_state_free(&s);
     yd_document_free(&one);
