@@ -38,6 +38,9 @@ enum {
     YD_CONFIG_KEY_TIMEOUT_MIN = 100, /* key-timeout-ms: milliseconds */
     YD_CONFIG_KEY_TIMEOUT_MAX = 10000,
     YD_CONFIG_KEY_TIMEOUT_DEFAULT = 1000,
+    YD_CONFIG_ESCAPE_DELAY_MIN = 1, /* escape-delay-ms: milliseconds */
+    YD_CONFIG_ESCAPE_DELAY_MAX = 2000,
+    YD_CONFIG_ESCAPE_DELAY_DEFAULT = 50,
     YD_CONFIG_SEARCH_HISTORY_DEFAULT = 200, /* search.history: searches kept */
     YD_CONFIG_SEARCH_HISTORY_MAX = 100000
 };
@@ -50,6 +53,9 @@ typedef struct yd_config {
     bool mouse;    /* mouse: true */
     int key_timeout_ms; /* key-timeout-ms: how long a key bound alone waits
                            when it also starts a sequence (g, g g), 1000 */
+    int escape_delay_ms; /* escape-delay-ms: how long Esc waits to be told
+                            from Alt-x and the keys whose codes start with
+                            ESC (arrows), 50 */
     struct {
         int width;       /* outline.width: cells, 30 */
         bool right;      /* outline.position: left (false) or right */

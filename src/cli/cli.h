@@ -49,9 +49,11 @@ int cli_load_settings(const char *config_path, const char *theme_option, int no_
                       struct yd_theme *theme, struct yd_problems *problems);
 
 /* The same, printing each problem on stderr as "yuedu: FILE:LINE:COLUMN:
- * message" (the defaults are used); for the reader before it starts. */
+ * message" (the defaults are used); for the reader before it starts, which
+ * shows them too (problems, initialised here, freed by the caller), since
+ * its screen hides stderr. */
 int cli_read_settings(const char *config_path, const char *theme_option, int no_color, struct yd_config *config,
-                      struct yd_theme *theme);
+                      struct yd_theme *theme, struct yd_problems *problems);
 
 /* --check-config: print every problem of the configuration and the theme
  * it chooses on stdout. Returns 0 when there is none, 1 otherwise. */
@@ -83,6 +85,7 @@ typedef struct cli_search_options {
     int regex;            /* --regex */
     unsigned folds;       /* YD_FOLD_* bits (--fold) */
     output_format format; /* text, tsv or count */
+    int color;            /* text rows: path, position and match coloured */
 } cli_search_options;
 
 /* --search: every hit in the documents named by paths. Returns an exit

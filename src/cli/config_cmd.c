@@ -38,13 +38,11 @@ int cli_load_settings(const char *config_path, const char *theme_option, int no_
 }
 
 int cli_read_settings(const char *config_path, const char *theme_option, int no_color, yd_config *config,
-                      yd_theme *theme)
+                      yd_theme *theme, yd_problems *problems)
 {
-    yd_problems problems;
-    yd_problems_init(&problems);
-    int rc = cli_load_settings(config_path, theme_option, no_color, config, theme, &problems);
-    print_problems(stderr, "yuedu: ", &problems);
-    yd_problems_free(&problems);
+    yd_problems_init(problems);
+    int rc = cli_load_settings(config_path, theme_option, no_color, config, theme, problems);
+    print_problems(stderr, "yuedu: ", problems);
     if (rc != 0)
         fputs("yuedu: out of memory\n", stderr);
     return rc;

@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uclean.h>
+#include <unistd.h>
 
 #include "../tui/tui.h"
 #include "cli.h"
 #include "yuedu/decode.h"
 #include "yuedu/fold.h"
+#include "yuedu/theme.h"
 
 typedef enum mode { MODE_READ, MODE_LIST, MODE_RENDER, MODE_OUTLINE, MODE_BOOKMARKS, MODE_SEARCH, MODE_CHECK_CONFIG } mode;
 
@@ -24,6 +26,7 @@ typedef struct options {
     const char *config;        /* --config FILE; NULL: the default file */
     const char *theme;         /* --theme NAME|FILE; NULL: the configuration's */
     int no_color;              /* --no-color */
+    int color;                 /* --color: -1 auto (the default), 0 never, 1 always */
     int start_at_beginning;    /* --start-at-beginning */
 } options;
 
@@ -70,6 +73,8 @@ static void usage(FILE *out)
           "                     or your own); overrides the configuration\n"
           "  --no-color         no colours, only bold, underline and reverse (as\n"
           "                     NO_COLOR=1 does)\n"
+          "  --color WHEN       colour --search's rows: auto (default: on a terminal,\n"
+          "                     unless NO_COLOR or --no-color), always or never\n"
           "  --start-at-beginning  open the first document at its start, not the\n"
           "                     document and place where this corpus was left\n"
           "  --check-config     check the configuration and its theme: print every\n"
@@ -82,6 +87,15 @@ static void usage(FILE *out)
           out);
 }
 
+/* getopt_long values of the long options. */
+enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
+      OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG,
+           OPT_START_AT_BEGINNING };
+
+/* The name and the missing argument of each option that takes one, for
+ * "--width needs a number" (getopt alone would say "unknown option"). */
+static const char *missing_argument(int val);
+
 static int bad_usage(const char *what, const char *arg)
 {
     fprintf(stderr, "yuedu: %s", what);
@@ -90,12 +104,26 @@ static int bad_usage(const char *what, const char *arg)
     return EXIT_USAGE;
 }
 
+static const char *const mode_names[] = {
+    [MODE_READ] = "", [MODE_LIST] = "--list", [MODE_RENDER] = "--render", [MODE_OUTLINE] = "--outline",
+    [MODE_BOOKMARKS] = "--bookmarks", [MODE_SEARCH] = "--search", [MODE_CHECK_CONFIG] = "--check-config",
+};
+
+/* One mode per run: a second one is refused rather than silently winning. */
+static int set_mode(options *opt, mode m)
+{
+    if (opt->mode != MODE_READ && opt->mode != m) {
+        fprintf(stderr, "yuedu: %s and %s are two modes; give one\n", mode_names[opt->mode], mode_names[m]);
+        fputs("Try 'yuedu --help' for more information.\n", stderr);
+        return EXIT_USAGE;
+    }
+    opt->mode = m;
+    return -1;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, options *opt)
 {
-    enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
-           OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG,
-           OPT_START_AT_BEGINNING };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, OPT_LIST},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -113,21 +141,24 @@ static int parse_options(int argc, char **argv, options *opt)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"theme", required_argument, NULL, OPT_THEME},
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
+        {"color", required_argument, NULL, OPT_COLOR},
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
         {"start-at-beginning", no_argument, NULL, OPT_START_AT_BEGINNING},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    int c, code = -1;
+    /* A leading ':' makes getopt tell a missing argument (':') from an
+     * unknown option ('?'). */
+    while (code < 0 && (c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_LIST: opt->mode = MODE_LIST; break;
+        case OPT_LIST: code = set_mode(opt, MODE_LIST); break;
         case OPT_START_AT_BEGINNING: opt->start_at_beginning = 1; break;
-        case OPT_RENDER: opt->mode = MODE_RENDER; break;
-        case OPT_OUTLINE: opt->mode = MODE_OUTLINE; break;
-        case OPT_BOOKMARKS: opt->mode = MODE_BOOKMARKS; break;
+        case OPT_RENDER: code = set_mode(opt, MODE_RENDER); break;
+        case OPT_OUTLINE: code = set_mode(opt, MODE_OUTLINE); break;
+        case OPT_BOOKMARKS: code = set_mode(opt, MODE_BOOKMARKS); break;
         case OPT_SEARCH:
-            opt->mode = MODE_SEARCH;
+            code = set_mode(opt, MODE_SEARCH);
             opt->search.pattern = optarg;
             break;
         case OPT_REGEX: opt->search.regex = 1; break;
@@ -138,7 +169,17 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->theme = optarg;
             break;
         case OPT_NO_COLOR: opt->no_color = 1; break;
-        case OPT_CHECK_CONFIG: opt->mode = MODE_CHECK_CONFIG; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                opt->color = -1;
+            else if (strcmp(optarg, "always") == 0)
+                opt->color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                opt->color = 0;
+            else
+                return bad_usage("--color: auto, always or never, not ", optarg);
+            break;
+        case OPT_CHECK_CONFIG: code = set_mode(opt, MODE_CHECK_CONFIG); break;
         case OPT_FOLD: {
             yd_error err = {0};
             if (yd_fold_parse(optarg, &opt->search.folds, &err) != YD_OK)
@@ -190,22 +231,48 @@ static int parse_options(int argc, char **argv, options *opt)
             usage(stdout);
             return EXIT_OK;
         case ':':
-            return bad_usage("option needs an argument: ", argv[optind - 1]);
+            return bad_usage(missing_argument(optopt), "");
         default:
             return bad_usage("unknown option: ", argv[optind - 1]);
         }
     }
+    if (code >= 0)
+        return code;
     if (opt->format == FORMAT_COUNT && opt->mode != MODE_SEARCH)
         return bad_usage("--format count: only with --search", "");
     if ((opt->search.regex || opt->search.folds != YD_FOLD_DEFAULT) && opt->mode != MODE_SEARCH)
         return bad_usage("--regex and --fold: only with --search", "");
     if (opt->mode == MODE_SEARCH && opt->search.pattern[0] == 0)
         return bad_usage("--search: empty pattern", "");
+    if (opt->color != -1 && opt->mode != MODE_SEARCH)
+        return bad_usage("--color always|never: only with --search (the reader takes --no-color)", "");
     if (opt->format == FORMAT_MARKDOWN && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format markdown: only with --bookmarks", "");
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format yaml: only with --outline or --bookmarks", "");
     return -1;
+}
+
+static const char *missing_argument(int val)
+{
+    static const struct {
+        int val;
+        const char *message;
+    } needs[] = {
+        {OPT_FORMAT, "--format needs a format (text, tsv, yaml, markdown or count)"},
+        {OPT_ENCODING, "--encoding needs an encoding name (UTF-8, GB18030, GBK, Big5, ...)"},
+        {OPT_WIDTH, "--width needs a number (2 to 10000)"},
+        {OPT_AMBIWIDTH, "--ambiwidth needs auto, 1 or 2"},
+        {OPT_SEARCH, "--search needs a pattern"},
+        {OPT_FOLD, "--fold needs a list (case, smart-case, width, script, none)"},
+        {OPT_CONFIG, "--config needs a file"},
+        {OPT_THEME, "--theme needs a name or a file"},
+        {OPT_COLOR, "--color needs auto, always or never"},
+    };
+    for (size_t k = 0; k < sizeof needs / sizeof needs[0]; k++)
+        if (needs[k].val == val)
+            return needs[k].message;
+    return "an option needs an argument";
 }
 
 /* What the walk left out, for the reader's message line: the messages go
@@ -234,8 +301,11 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     /* Problems with the configuration are printed before the screen is taken. */
     yd_config config;
     yd_theme theme;
-    if (cli_read_settings(opt->config, opt->theme, opt->no_color, &config, &theme) != 0)
+    yd_problems problems;
+    if (cli_read_settings(opt->config, opt->theme, opt->no_color, &config, &theme, &problems) != 0) {
+        yd_problems_free(&problems);
         return EXIT_NOTHING;
+    }
     yd_path_list files;
     int code = EXIT_NOTHING;
     walk_notes notes = {0};
@@ -247,7 +317,8 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     } else {
         char themes[PATH_MAX];
         tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
-                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL, 0};
+                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL,
+                                 &problems, 0};
         settings.start_at_beginning = opt->start_at_beginning;
         if (notes.path && notes.message) {
             settings.walk_skipped = notes.count;
@@ -258,6 +329,7 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     }
     free(notes.path);
     free(notes.message);
+    yd_problems_free(&problems);
     yd_config_free(&config);
     yd_theme_free(&theme);
     return code;
@@ -265,7 +337,7 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
 
 static int run(int argc, char **argv)
 {
-    options opt = {.mode = MODE_READ, .format = FORMAT_TEXT, .search = {.folds = YD_FOLD_DEFAULT}};
+    options opt = {.mode = MODE_READ, .format = FORMAT_TEXT, .color = -1, .search = {.folds = YD_FOLD_DEFAULT}};
     int code = parse_options(argc, argv, &opt);
     if (code >= 0)
         return code;
@@ -295,6 +367,9 @@ static int run(int argc, char **argv)
         return read_interactively(paths, npaths, &load, &opt);
     if (opt.mode == MODE_SEARCH) {
         opt.search.format = opt.format;
+        /* Like grep --color=auto: only on a terminal, and never when the
+         * user said no colour (--no-color, NO_COLOR). */
+        opt.search.color = opt.color >= 0 ? opt.color : !yd_no_color(opt.no_color) && isatty(STDOUT_FILENO);
         return cli_search(paths, npaths, &load, &opt.search);
     }
     yd_corpus corpus;

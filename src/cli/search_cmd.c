@@ -9,7 +9,10 @@
  * up to CONTEXT_CHARS characters either side, from the hit's own lines,
  * trimmed, with … where the line goes on. Control characters (tab and
  * newline included), C1 and bidi controls are written as \xHH or \uHHHH,
- * as in every batch mode, so a row is always one line.
+ * as in every batch mode, so a row is always one line. On a terminal (or
+ * with --color always) text rows colour the path, the position and the
+ * matched text the way grep and ripgrep do; tsv and count never do, being
+ * for programs.
  *
  * Files are loaded and searched by one worker thread per CPU (up to 8)
  * while this thread builds the fold tables; it then prints the results in
@@ -64,16 +67,34 @@ static void put_text(FILE *out, const UChar *s, int32_t n)
     fwrite(buf, 1, used, out);
 }
 
+/* SGR sequences of the coloured rows: ripgrep's choices, which people
+ * who search in a terminal already read at a glance. */
+#define SGR_PATH "\033[35m"
+#define SGR_POSITION "\033[32m"
+#define SGR_MATCH "\033[1;31m"
+#define SGR_RESET "\033[0m"
+
 /* The hit with up to CONTEXT_CHARS characters either side, within the
- * lines the hit touches, trimmed of white space. */
-static void put_context(FILE *out, const yd_document *d, const yd_hit *h)
+ * lines the hit touches, trimmed of white space; the hit itself in
+ * SGR_MATCH when color is set. */
+static void put_context(FILE *out, const yd_document *d, const yd_hit *h, int color)
 {
     int32_t from, to;
     int cut_before, cut_after;
     yd_hit_context(d, h, CONTEXT_CHARS, &from, &to, &cut_before, &cut_after);
     if (cut_before)
         fputs("…", out);
-    put_text(out, d->text + from, to - from);
+    int32_t hit_from = h->offset < from ? from : h->offset > to ? to : h->offset;
+    int32_t hit_to = h->offset + h->length > to ? to : h->offset + h->length;
+    if (!color || hit_to <= hit_from) {
+        put_text(out, d->text + from, to - from);
+    } else {
+        put_text(out, d->text + from, hit_from - from);
+        fputs(SGR_MATCH, out);
+        put_text(out, d->text + hit_from, hit_to - hit_from);
+        fputs(SGR_RESET, out);
+        put_text(out, d->text + hit_to, to - hit_to);
+    }
     if (cut_after)
         fputs("…", out);
 }
@@ -100,19 +121,25 @@ static void position(const yd_document *d, cursor *c, int32_t offset, int32_t *l
     *column = c->column;
 }
 
-static void put_hit(const yd_document *d, cursor *c, const yd_hit *h, output_format format)
+static void put_hit(const yd_document *d, cursor *c, const yd_hit *h, output_format format, int color)
 {
     int32_t line, column;
     position(d, c, h->offset, &line, &column);
+    color = color && format == FORMAT_TEXT;
+    if (color)
+        fputs(SGR_PATH, stdout);
     cli_put_sanitized(stdout, d->path);
     if (format == FORMAT_TSV) {
         printf("\t%ld\t%ld\t", (long)line, (long)column);
         put_text(stdout, d->text + h->offset, h->length);
         putchar('\t');
+    } else if (color) {
+        printf(SGR_RESET ":" SGR_POSITION "%ld" SGR_RESET ":" SGR_POSITION "%ld" SGR_RESET ":", (long)line,
+               (long)column);
     } else {
         printf(":%ld:%ld:", (long)line, (long)column);
     }
-    put_context(stdout, d, h);
+    put_context(stdout, d, h, color);
     putchar('\n');
 }
 
@@ -249,7 +276,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
             cursor c = {.line = -1};
             if (opt->format != FORMAT_COUNT)
                 for (size_t h = 0; h < j->hits.count; h++)
-                    put_hit(&j->doc, &c, &j->hits.items[h], opt->format);
+                    put_hit(&j->doc, &c, &j->hits.items[h], opt->format, opt->color);
             yd_hits_free(&j->hits);
             yd_document_free(&j->doc);
         }

@@ -16,6 +16,7 @@ yd_status yd_config_init(yd_config *c, yd_error *err)
     c->ambiwidth = 0;
     c->mouse = true;
     c->key_timeout_ms = YD_CONFIG_KEY_TIMEOUT_DEFAULT;
+    c->escape_delay_ms = YD_CONFIG_ESCAPE_DELAY_DEFAULT;
     c->outline.width = 30;
     c->text.indent = 4;
     c->search.folds = YD_FOLD_DEFAULT;
@@ -345,6 +346,9 @@ static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t 
     } else if (strcmp(key, "key-timeout-ms") == 0) {
         yd_schema_int(s, value, "key-timeout-ms", YD_CONFIG_KEY_TIMEOUT_MIN, YD_CONFIG_KEY_TIMEOUT_MAX,
                       &c->key_timeout_ms);
+    } else if (strcmp(key, "escape-delay-ms") == 0) {
+        yd_schema_int(s, value, "escape-delay-ms", YD_CONFIG_ESCAPE_DELAY_MIN, YD_CONFIG_ESCAPE_DELAY_MAX,
+                      &c->escape_delay_ms);
     } else if (strcmp(key, "outline") == 0) {
         yd_schema_mapping(s, value, "outline", visit_outline, r);
     } else if (strcmp(key, "text") == 0) {
@@ -356,7 +360,8 @@ static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t 
         yd_schema_mapping(s, value, "keys", visit_binding, r);
     } else {
         yd_schema_report(s, key_node,
-                         "unknown key '%.40s' (theme, ambiwidth, mouse, key-timeout-ms, outline, text, search, keys); "
+                         "unknown key '%.40s' (theme, ambiwidth, mouse, key-timeout-ms, escape-delay-ms, outline, text, "
+                         "search, keys); "
                          "ignored",
                          key);
     }

@@ -34,6 +34,7 @@ typedef struct fold_maps {
     UChar case_map[UNITS];  /* simple case folding */
     UChar width[UNITS];     /* NFKC */
     UChar casewidth[UNITS]; /* NFKC_Casefold */
+    UChar punct[UNITS];     /* curly to straight quotes, dashes, dots */
     UChar t2s[UNITS];       /* Traditional-Simplified, Han to Han */
     UChar s2t[UNITS];       /* Simplified-Traditional, Han to Han */
 } fold_maps;
@@ -103,6 +104,25 @@ yd_status yd_han_translit_map(const UChar *id, UChar *map, yd_error *err)
     return YD_OK;
 }
 
+/* Punctuation that people type one way and documents write another, which
+ * NFKC leaves apart because the marks are not compatibility forms of each
+ * other: "中文引号" should find “中文引号”, -- should find ——, and the
+ * middle dot of a transliterated name has three spellings. Part of the
+ * width fold. Each maps to the ASCII (or Latin-1) mark, which is then the
+ * class's representative. Corner brackets 「」 stay apart from “”: they
+ * are a convention of Traditional texts, not another width of a mark. */
+static const struct {
+    UChar from, to;
+} punctuation_pairs[] = {
+    {0x201C, '"'},    {0x201D, '"'},    {0x201E, '"'},    {0x201F, '"'},    {0x2033, '"'},
+    {0x301D, '"'},    {0x301E, '"'},    {0x301F, '"'},    /* “ ” „ ‟ ″ 〝 〞 〟 */
+    {0x2018, '\''},   {0x2019, '\''},   {0x201A, '\''},   {0x201B, '\''},   {0x2032, '\''}, /* ‘ ’ ‚ ‛ ′ */
+    {0x2010, '-'},    {0x2012, '-'},    {0x2013, '-'},    {0x2014, '-'},    {0x2015, '-'},
+    {0x2212, '-'},    /* ‐ ‒ – — ― − */
+    {0x30FB, 0x00B7}, {0x2027, 0x00B7}, /* ・ ‧ to · */
+    {0x301C, '~'},    /* 〜 wave dash (～ is NFKC's already) */
+};
+
 static yd_status gather(fold_maps *m, yd_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -112,7 +132,7 @@ static yd_status gather(fold_maps *m, yd_error *err)
         return yd_error_set(err, YD_EINVAL, "cannot load ICU's normalization data: %s", u_errorName(st));
     for (int32_t c = 0; c < UNITS; c++) {
         UChar u = (UChar)c;
-        m->case_map[c] = m->width[c] = m->casewidth[c] = m->t2s[c] = m->s2t[c] = u;
+        m->case_map[c] = m->width[c] = m->casewidth[c] = m->punct[c] = m->t2s[c] = m->s2t[c] = u;
         if (is_surrogate(c))
             continue;
         UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
@@ -121,6 +141,8 @@ static yd_status gather(fold_maps *m, yd_error *err)
         m->width[c] = normalize_one(nfkc, u);
         m->casewidth[c] = normalize_one(nfkc_cf, u);
     }
+    for (size_t i = 0; i < sizeof punctuation_pairs / sizeof punctuation_pairs[0]; i++)
+        m->punct[punctuation_pairs[i].from] = punctuation_pairs[i].to;
     static const UChar t2s_id[] = u"Traditional-Simplified";
     static const UChar s2t_id[] = u"Simplified-Traditional";
     yd_status s = yd_han_translit_map(t2s_id, m->t2s, err);
@@ -185,8 +207,10 @@ static void build_table(const fold_maps *m, unsigned folds, classes *k, UChar *t
     memset(k->mapped, 0, sizeof k->mapped);
     if (folds & YD_FOLD_CASE)
         directed(k, m->case_map);
-    if (folds & YD_FOLD_WIDTH)
+    if (folds & YD_FOLD_WIDTH) {
         directed(k, m->width);
+        directed(k, m->punct);
+    }
     if ((folds & YD_FOLD_CASE) && (folds & YD_FOLD_WIDTH))
         directed(k, m->casewidth);
     if (folds & YD_FOLD_SCRIPT) {

@@ -41,7 +41,19 @@ void app_say(app *a, int error, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
-    a->message_is_error = error;
+    a->message_is_error = error == MSG_ERROR;
+    if (error == MSG_TRANSIENT || !a->message[0])
+        return;
+    /* The log for :messages: the same message twice in a row is kept once. */
+    if (a->message_log_count > 0 && strcmp(a->message_log[a->message_log_count - 1], a->message) == 0)
+        return;
+    if (a->message_log_count == MESSAGE_LOG) {
+        memmove(a->message_log[0], a->message_log[1], sizeof a->message_log[0] * (MESSAGE_LOG - 1));
+        a->message_log_count--;
+    }
+    memcpy(a->message_log[a->message_log_count++], a->message, sizeof a->message);
+    if (a->help_open && a->help_kind == PAGER_MESSAGES)
+        a->pager_width = 0; /* show it */
 }
 
 wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
@@ -466,8 +478,10 @@ static void run_command(app *a, const char *cmd)
         results_list_open(a);
         return;
     } else if (strcmp(cmd, "help") == 0) {
-        a->help_open = 1;
-        a->help_top = 0;
+        pager_open(a, PAGER_KEYS);
+        return;
+    } else if (strcmp(cmd, "messages") == 0 || strcmp(cmd, "mes") == 0) {
+        pager_open(a, PAGER_MESSAGES);
         return;
     } else if (*cmd == 0) {
         return;
@@ -562,8 +576,10 @@ static int global_act(app *a, action what)
         app_say(a, 0, a->mouse_on ? "mouse on" : "mouse off: the terminal selects text");
         break;
     case YD_ACT_HELP:
-        a->help_open = !a->help_open;
-        a->help_top = 0;
+        if (a->help_open)
+            pager_close(a);
+        else
+            pager_open(a, PAGER_KEYS);
         break;
     case YD_ACT_REDRAW: clearok(curscr, TRUE); break;
     case YD_ACT_SUSPEND: suspend(); break;
@@ -592,37 +608,6 @@ static void text_act(app *a, action what)
     }
 }
 
-static void help_act(app *a, action what)
-{
-    size_t lines = keymap_help_line_count() + 2, h = (size_t)a->rows;
-    size_t max = lines > h ? lines - h : 0;
-    switch (what) {
-    case YD_ACT_LINE_DOWN: if (a->help_top < max) a->help_top++; break;
-    case YD_ACT_LINE_UP: if (a->help_top > 0) a->help_top--; break;
-    case YD_ACT_PAGE_DOWN: case YD_ACT_HALF_DOWN: case YD_ACT_BOTTOM:
-        a->help_top = what == YD_ACT_BOTTOM || a->help_top + h > max ? max : a->help_top + h;
-        break;
-    case YD_ACT_PAGE_UP: case YD_ACT_HALF_UP: case YD_ACT_TOP:
-        a->help_top = what == YD_ACT_TOP || a->help_top < h ? 0 : a->help_top - h;
-        break;
-    case YD_ACT_HELP: a->help_open = 0; break;
-    case YD_ACT_QUIT: a->quit = 1; break;
-    default: break;
-    }
-}
-
-static void draw_help(app *a)
-{
-    char buf[256];
-    for (int r = 0; r < a->rows; r++) {
-        size_t n = a->help_top + (size_t)r;
-        const char *text = n == 0 ? "yuedu keys (j/k scroll, q closes)" : n == 1 ? "" : keymap_help_line(&a->keys, n - 2, buf, sizeof buf);
-        if (!text)
-            break;
-        mvaddnstr(r, 1, text, COLS - 2);
-    }
-}
-
 static void draw_divider(app *a)
 {
     if (a->divider_x < 0)
@@ -640,17 +625,25 @@ static void draw_divider(app *a)
  * the same filter as titles. */
 static void put_message(app *a, int x, int width)
 {
-    wchar_t w[300];
-    size_t n = app_safe_mbs(a, w, 0, 300, a->message);
+    wchar_t w[MESSAGE_MAX];
+    size_t n = app_safe_mbs(a, w, 0, MESSAGE_MAX, a->message);
     move(LINES - 1, x);
-    int col = 0;
+    int total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
+    /* Too long: cut with … (the whole text is in :messages); … is
+     * ambiguous, two cells under ambiwidth 2. */
+    int ellipsis = wcwidth(0x2026) < 1 ? 1 : wcwidth(0x2026);
+    int room = total > width ? width - ellipsis : width, col = 0;
     for (size_t k = 0; k < n; k++) {
-        int cw = wcwidth(w[k]);
-        if (cw < 0 || col + cw > width)
+        int cw = wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
+        if (col + cw > room)
             break;
         addnwstr(&w[k], 1);
         col += cw;
     }
+    if (total > width && room >= 0)
+        addnwstr(L"\u2026", 1);
 }
 
 /* Before the first document is ready: decode the first 64 KiB of it (cut
@@ -718,7 +711,7 @@ static void draw(app *a)
     if (!a->focus_outline)
         outline_follow(a);
     if (a->help_open) {
-        draw_help(a);
+        pager_draw(a);
     } else if (a->results_shown) {
         results_draw(a);
     } else if (a->list_open) {
@@ -753,6 +746,30 @@ static void draw(app *a)
         }
     }
     refresh();
+}
+
+/* Problems in config.yaml or the theme: each in :messages, the first on the
+ * message line with how to see the rest (the screen hides stderr). */
+static void tell_config_problems(app *a)
+{
+    const yd_problems *p = a->settings->config_problems;
+    size_t total = p ? yd_problems_total(p) : 0;
+    if (total == 0)
+        return;
+    char line[MESSAGE_MAX];
+    for (size_t k = 0; k < p->count; k++)
+        app_say(a, MSG_ERROR, "%s", yd_problem_format(&p->items[k], line, sizeof line));
+    if (p->dropped)
+        app_say(a, MSG_ERROR, "... and %zu more problems (yuedu --check-config)", p->dropped);
+    if (total > 1) {
+        /* The count and where to read them first, then the first problem
+         * without its folder: what a line of 80 columns can hold. */
+        yd_problem first = p->items[0];
+        first.path = (char *)app_base_name(first.path);
+        app_say(a, MSG_TRANSIENT, "%zu problems in settings (:messages): %s", total,
+                yd_problem_format(&first, line, sizeof line));
+        a->message_is_error = 1;
+    }
 }
 
 /* A path left out (by the walk or the loader), on the message line. */
@@ -819,15 +836,34 @@ static key read_key(void)
     wint_t c;
     int r = get_wch(&c);
     if (r == ERR)
-        return (key){0, WEOF};
-    return (key){r == KEY_CODE_YES, c};
+        return (key){0, WEOF, 0};
+    if (r == KEY_CODE_YES || c != 0x1B)
+        return (key){r == KEY_CODE_YES, c, 0};
+    /* ESC: curses has waited the escape delay for a known sequence and
+     * found none, so a character already waiting was sent with it. For the
+     * prompts' Alt keys that is Alt and the character; anything else stays
+     * Esc and then the key, as typed quickly (or sent by a script) after
+     * Esc, or the start of a sequence curses does not know (the terminal's
+     * answer to the width probe). */
+    timeout(0);
+    wint_t next;
+    r = get_wch(&next);
+    if (r == OK && next < 0x80 && strchr("bBfFdD", (int)next) && next)
+        return (key){0, next, 1};
+    if ((r == OK && (next == 0x7F || next == 0x08)) || (r == KEY_CODE_YES && next == KEY_BACKSPACE))
+        return (key){0, 0x7F, 1}; /* Alt-Backspace, whatever the terminal sends for Backspace */
+    if (r == KEY_CODE_YES)
+        ungetch((int)next);
+    else if (r == OK)
+        unget_wch((wchar_t)next);
+    return (key){0, 0x1B, 0};
 }
 
 /* An action, in the pane that has the keys. */
 static void run_action(app *a, action what)
 {
     if (a->help_open) {
-        help_act(a, what);
+        pager_act(a, what);
     } else if (!a->focus_outline) {
         text_act(a, what);
     } else if (what == YD_ACT_FILTER) {
@@ -915,6 +951,12 @@ static int key_timeout_passed(app *a)
 
 static void handle_key(app *a, key k)
 {
+    if (k.alt && !a->search.active && !a->prompt.active) {
+        /* Only the prompts have Alt keys: elsewhere Esc, then the key. */
+        handle_key(a, (key){0, 0x1B, 0});
+        handle_key(a, (key){0, k.code, 0});
+        return;
+    }
     if (a->search.active) {
         search_key(a, k);
         return;
@@ -1101,6 +1143,7 @@ static void app_free(app *a)
     app_free_layouts(a);
     results_free(a); /* it borrows the hits */
     search_free(a);
+    pager_close(a);
     outline_free(&a->outline, a->capacity);
     for (size_t k = 0; a->outlines && k < a->capacity; k++)
         yd_outline_free(&a->outlines[k]);
@@ -1268,6 +1311,9 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    /* Esc closes at once instead of after curses's 1 s default, yet Alt-b and
+     * arrows split across packets over SSH still arrive as one key. */
+    set_escdelay(a->settings->config->escape_delay_ms);
     curs_set(0);
     colourless_terminal(a);
     init_styles(a);
@@ -1307,6 +1353,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     }
     if (locale_note[0]) /* after the position: the more surprising of the two */
         app_say(a, 0, "%s", locale_note);
+    tell_config_problems(a);
     take_loader_messages(a);
     draw(a);
     ambi_probe_send(a); /* after the first frame: the answer comes with the keys */

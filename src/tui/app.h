@@ -26,6 +26,17 @@
 
 enum { MIN_COLS = 20, MIN_LINES = 6, MAX_CELLS = 1024 };
 
+/* Messages kept for :messages, and the longest kept whole. */
+enum { MESSAGE_LOG = 100, MESSAGE_MAX = 1024 };
+
+/* What the pager overlay shows (pager_view.c). */
+typedef enum pager_kind { PAGER_KEYS, PAGER_MESSAGES } pager_kind;
+
+/* How a message is said (app_say): a notice, an error (in the message
+ * style), or a passing status such as "hit 3 of 17", which :messages does
+ * not keep. */
+enum { MSG_INFO = 0, MSG_ERROR = 1, MSG_TRANSIENT = 2 };
+
 /* One row of the outline pane: a document (node -1) or one of its nodes. */
 typedef struct outline_entry {
     uint32_t doc;
@@ -69,11 +80,17 @@ typedef struct app {
     yd_jump_history history;
     prompt prompt;
     int filtering;              /* the prompt edits the outline filter */
-    char message[256];
+    char message[MESSAGE_MAX];
     int message_is_error;
+    char message_log[MESSAGE_LOG][MESSAGE_MAX]; /* oldest first, for :messages */
+    size_t message_log_count;
     size_t skipped;
-    int help_open;
-    size_t help_top;
+    int help_open;              /* the pager overlay (help or messages) is up */
+    pager_kind help_kind;
+    size_t help_top;            /* its first row on screen */
+    wchar_t **pager_rows;       /* its lines wrapped to pager_width */
+    size_t pager_count;
+    int pager_width;            /* 0: rows to be made */
     keymap keys;                /* the key tables of the panes */
     yd_key_input key_input;     /* the keys of a sequence typed so far (app.c) */
     key key_typed[YD_KEY_SEQ_MAX]; /* the same keys as curses gave them */
@@ -194,6 +211,12 @@ size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s);
 void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 long app_now_ms(void);                       /* monotonic clock, for timeouts */
 const char *app_base_name(const char *path); /* the file name of a path */
+
+/* The pager overlay: key help and message log (pager_view.c). */
+void pager_open(app *a, pager_kind kind);
+void pager_close(app *a);
+void pager_act(app *a, action what);
+void pager_draw(app *a);
 
 /* Text pane (text_view.c). */
 int32_t text_offset(app *a);

@@ -16,10 +16,13 @@ typedef yd_action action;
 /* Where a binding applies. */
 typedef enum key_context { CTX_ANY, CTX_TEXT, CTX_OUTLINE, CTX_HELP } key_context;
 
-/* A key as the reader sees it: a character (is_key 0) or a curses KEY_*. */
+/* A key as the reader sees it: a character (is_key 0) or a curses KEY_*.
+ * alt: the character came right after an ESC (Alt-b, Meta-b), which the
+ * prompts take as an editing key and everything else as Esc, then b. */
 typedef struct key {
     int is_key;
     wint_t code;
+    int alt;
 } key;
 
 /* The key tables of the panes, made from the configuration's bindings

@@ -1,6 +1,14 @@
-/* The prompt line: a one-line editor for `:` commands (and later `/`
- * searches), with history (Up/Down) and Tab completion supplied by the
- * caller. Input is wide characters, so Chinese names can be typed. */
+/* The prompt line: a one-line editor for `:` commands, `/` searches and
+ * the lists' filters, with history (Up/Down) and Tab completion supplied by
+ * the caller. Input is wide characters, so Chinese names can be typed.
+ *
+ * It takes the editing keys of readline and less, which people type without
+ * thinking (docs/READER.md, "Prompts"): Left/Right, Ctrl-B/F by character,
+ * Home/End, Ctrl-A/E, Alt-B/F by word (ICU's word breaks, so that a run of
+ * Chinese splits into its words), Backspace, Delete, Ctrl-D, Ctrl-W (back to
+ * white space), Alt-Backspace and Alt-D (a word), Ctrl-U and Ctrl-K (to the
+ * start, to the end), Ctrl-Y (what the last of these removed), Enter; Esc,
+ * Ctrl-C and Ctrl-G cancel. */
 #ifndef YUEDU_TUI_PROMPT_H
 #define YUEDU_TUI_PROMPT_H
 
@@ -23,6 +31,7 @@ typedef struct prompt {
     const wchar_t *label;        /* shown instead of the leader when set */
     wchar_t text[PROMPT_MAX];
     size_t length, cursor;
+    wchar_t killed[PROMPT_MAX]; /* the text the last kill removed, for Ctrl-Y */
     wchar_t history[PROMPT_HISTORY][PROMPT_MAX];
     size_t history_count, history_at;
     prompt_complete_fn complete;

@@ -225,7 +225,7 @@ void results_key(app *a, key k)
     case YD_ACT_HALF_UP: move_selection(a, -(h / 2 > 0 ? h / 2 : 1)); break;
     case YD_ACT_TOP: a->results_selected = 0; move_selection(a, 0); break;
     case YD_ACT_BOTTOM: a->results_selected = a->results.row_count ? a->results.row_count - 1 : 0; move_selection(a, 0); break;
-    case YD_ACT_HELP: a->help_open = 1; a->help_top = 0; break; /* ? (q and Esc were taken above) */
+    case YD_ACT_HELP: pager_open(a, PAGER_KEYS); break; /* ? (q and Esc were taken above) */
     case YD_ACT_QUIT: a->quit = 1; break;                       /* Ctrl-C */
     default: break;
     }

@@ -110,7 +110,7 @@ static void tell_rank(app *a, const char *prefix)
 {
     size_t total = 0, docs = 0;
     size_t rank = yd_hits_rank(a->hits, a->searched, a->hit_doc, (size_t)a->hit_index, &total, &docs);
-    app_say(a, 0, "%shit %zu of %zu (in %zu document%s)", prefix, rank, total, docs, docs == 1 ? "" : "s");
+    app_say(a, MSG_TRANSIENT, "%shit %zu of %zu (in %zu document%s)", prefix, rank, total, docs, docs == 1 ? "" : "s");
 }
 
 /* Go to the first hit after (doc, offset), or say there is none. */
@@ -184,9 +184,14 @@ void search_key(app *a, key k)
         run(a, 1);
         return;
     }
+    wchar_t before[PROMPT_MAX];
+    wcscpy(before, a->search.text);
     prompt_result r = prompt_key(&a->search, k);
     if (r == PROMPT_EDITING) {
-        run(a, 1);
+        /* Keys that leave the pattern as it was (the cursor keys, history at
+         * its end) must not search the corpus again. */
+        if (wcscmp(before, a->search.text) != 0)
+            run(a, 1);
     } else if (r == PROMPT_CANCEL) {
         yd_query_free(a->query);
         a->query = NULL;

@@ -17,6 +17,9 @@ typedef struct tui_settings {
      * how many, and the first with its reason, for the message line. */
     size_t walk_skipped;
     const char *walk_path, *walk_message;
+    /* Problems in config.yaml and the theme (also on stderr): the first is
+     * said when the reader starts, all are in :messages. May be NULL. */
+    const struct yd_problems *config_problems;
     /* --start-at-beginning: the first document at its start, not where
      * this corpus was left. */
     int start_at_beginning;

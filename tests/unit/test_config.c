@@ -109,6 +109,7 @@ static void test_every_key(void **state)
                         "ambiwidth: 2\n"
                         "mouse: off\n"
                         "key-timeout-ms: 350\n"
+                        "escape-delay-ms: 25\n"
                         "outline:\n"
                         "  width: 44\n"
                         "  position: right\n"
@@ -135,6 +136,7 @@ static void test_every_key(void **state)
     assert_int_equal(c.ambiwidth, 2);
     assert_false(c.mouse);
     assert_int_equal(c.key_timeout_ms, 350);
+    assert_int_equal(c.escape_delay_ms, 25);
     assert_int_equal(c.outline.width, 44);
     assert_true(c.outline.right);
     assert_true(c.outline.hidden);
@@ -272,10 +274,16 @@ static void test_problems(void **state)
     c = parse("ambiwidth: 2\nmouse: 7\noutline: {width: 3, position: right}\nbogus: 1\n", r, sizeof r);
     assert_string_equal(r, "cfg.yaml:2:8: mouse: expected true or false, not '7'; using true\n"
                            "cfg.yaml:3:18: outline.width: 3 is out of range (10 to 200); using 30\n"
-                           "cfg.yaml:4:1: unknown key 'bogus' (theme, ambiwidth, mouse, key-timeout-ms, outline, text, "
-                           "search, keys); ignored\n");
+                           "cfg.yaml:4:1: unknown key 'bogus' (theme, ambiwidth, mouse, key-timeout-ms, escape-delay-ms, "
+                           "outline, text, search, keys); ignored\n");
     assert_int_equal(c.ambiwidth, 2);
     assert_true(c.outline.right);
+    yd_config_free(&c);
+
+    /* escape-delay-ms: 1 to 2000 milliseconds, 50 by default. */
+    c = parse("escape-delay-ms: 0\n", r, sizeof r);
+    assert_string_equal(r, "cfg.yaml:1:18: escape-delay-ms: 0 is out of range (1 to 2000); using 50\n");
+    assert_int_equal(c.escape_delay_ms, 50);
     yd_config_free(&c);
 
     /* key-timeout-ms: a whole number of milliseconds, 100 to 10000. */

@@ -91,6 +91,34 @@ static void test_width(void **state)
     assert_int_equal(t[unit("，")], ',');
 }
 
+/* Quotation marks, dashes and dots as people type them: part of width. */
+static void test_punctuation(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        {"“", "\""}, {"”", "\""}, {"〝", "\""}, {"＂", "\""}, {"‘", "'"}, {"’", "'"}, {"＇", "'"},
+        {"—", "-"},  {"–", "-"},  {"―", "-"},  {"－", "-"},  {"・", "·"}, {"‧", "·"}, {"〜", "~"},
+        {"～", "~"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (!same(YD_FOLD_WIDTH, pairs[i][0], pairs[i][1]))
+            fail_msg("%s and %s differ under width", pairs[i][0], pairs[i][1]);
+        if (!same(ALL, pairs[i][0], pairs[i][1]))
+            fail_msg("%s and %s differ under every fold", pairs[i][0], pairs[i][1]);
+        if (same(YD_FOLD_CASE | YD_FOLD_SCRIPT, pairs[i][0], pairs[i][1]))
+            fail_msg("%s and %s are equal without width", pairs[i][0], pairs[i][1]);
+    }
+    /* Opening and closing quotes become one mark, the ASCII one. */
+    assert_true(same(YD_FOLD_WIDTH, "“", "”"));
+    assert_int_equal(yd_fold_table(fold, ALL)[unit("“")], '"');
+    assert_int_equal(yd_fold_table(fold, YD_FOLD_WIDTH)[unit("‧")], unit("·"));
+    /* Marks of another meaning stay apart. */
+    assert_false(same(ALL, "“", "'"));
+    assert_false(same(ALL, "「", "\""));
+    assert_false(same(ALL, "、", ","));
+    assert_false(same(ALL, "…", "."));
+}
+
 static void test_case(void **state)
 {
     (void)state;
@@ -207,7 +235,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_script),         cmocka_unit_test(test_width),
-        cmocka_unit_test(test_case),           cmocka_unit_test(test_none_is_identity),
+        cmocka_unit_test(test_case),           cmocka_unit_test(test_punctuation),
+        cmocka_unit_test(test_none_is_identity),
         cmocka_unit_test(test_tables_closed),  cmocka_unit_test(test_apply),
         cmocka_unit_test(test_smart_case),     cmocka_unit_test(test_parse),
     };
