@@ -49,7 +49,8 @@ typedef enum yd_bookmark_state {
     YD_BM_EXACT,          /* its document is unchanged: same offset */
     YD_BM_REANCHORED,     /* its document was edited: found by its snippet */
     YD_BM_MOVED,          /* its document was found under another path */
-    YD_BM_STALE           /* its place was not found: kept, shown as stale */
+    YD_BM_STALE,          /* its place was not found: kept, shown as stale */
+    YD_BM_NOT_OPEN        /* its file is there but not among the documents: left alone */
 } yd_bookmark_state;
 
 typedef struct yd_bookmark {
@@ -99,6 +100,12 @@ void yd_bookmarks_free(yd_bookmarks *bm);
  * are written then). One lock, one read, one fsync'ed write: a few ms. */
 yd_status yd_bookmarks_save(yd_bookmarks *bm, yd_error *err);
 
+/* Write every live bookmark to a new file at path, in the export format
+ * (yd_bookmarks_export_yaml; a bookmarks.yaml minus deleted ones): the way
+ * out when the store cannot be saved. An existing file is never
+ * overwritten (YD_EIO, "exists"); err says why it failed. */
+yd_status yd_bookmarks_write_copy(yd_bookmarks *bm, const char *path, yd_error *err);
+
 /* The pending notice (a file moved aside, bookmarks re-anchored...), or
  * NULL; cleared by the call. The string lives until the next call. */
 const char *yd_bookmarks_take_notice(yd_bookmarks *bm);
@@ -126,6 +133,10 @@ yd_bookmark *yd_bookmarks_find(yd_bookmarks *bm, const char *id);
 /* Live bookmarks. */
 size_t yd_bookmarks_live_count(const yd_bookmarks *bm);
 
+/* Bookmarks changed here and not saved yet (added, edited, deleted,
+ * re-anchored): 0 after a successful save. */
+size_t yd_bookmarks_unsaved(const yd_bookmarks *bm);
+
 typedef enum yd_bookmark_order {
     YD_ORDER_DOCUMENT, /* by document (as resolved), then offset; unresolved last by path */
     YD_ORDER_RECENT    /* most recently created or changed first */
@@ -138,20 +149,24 @@ yd_status yd_bookmarks_list(yd_bookmarks *bm, yd_bookmark_order order, const cha
                             size_t *count);
 
 /* Place every live bookmark in the documents: docs[k] is document k (the
- * reader's order), root the corpus root or NULL. A bookmark whose document
- * is found at its path (absolute, else relative to root) is EXACT,
- * REANCHORED or STALE there; one whose path is gone is MOVED when a
- * document has the same fingerprint (or, failing that, when exactly one
- * document holds its snippet), else STALE with doc YD_NO_DOC. Stale
+ * reader's order), root the corpus root or NULL. A bookmark belongs to the
+ * file it was made in. When that file is among the documents, it is EXACT,
+ * REANCHORED or STALE there. When the file still exists but is not among
+ * them, it is NOT_OPEN: not stale, not placed in a copy, never rewritten.
+ * Only when its path is gone does it follow the file: to the document at
+ * the same path relative to root (the corpus moved as a whole), else to
+ * one with the same fingerprint (or, failing that, exactly one document
+ * holding its snippet) as MOVED; else STALE with doc YD_NO_DOC. Stale
  * bookmarks are never dropped. With update set, re-anchored and moved
  * bookmarks get their new path and anchor, to be written by the next save
  * (their `updated` time does not change). While documents are still
  * loading, pass update 0: a bookmark whose document is not loaded yet would
  * look stale, or moved to another document holding its snippet; call again
  * with update 1 once loading has finished. Cost: a realpath per document,
- * a fingerprint per document holding bookmarks (all of them when some
- * bookmark's path is gone) and up to three scans of the corpus per
- * bookmark whose document is gone. Returns how many are stale. */
+ * a stat per bookmark not in them, a fingerprint per document holding
+ * bookmarks (all of them when some bookmark's path is gone) and up to three
+ * scans of the corpus per bookmark whose file is gone. Returns how many are
+ * stale (NOT_OPEN ones are not). */
 size_t yd_bookmarks_resolve(yd_bookmarks *bm, const yd_document *const *docs, size_t ndocs, const char *root,
                             int update);
 
@@ -164,7 +179,7 @@ yd_status yd_bookmarks_offsets(const yd_bookmarks *bm, size_t doc_index, int32_t
  * export of `yuedu --bookmarks --format yaml`. *out malloc'ed. */
 yd_status yd_bookmarks_export_yaml(yd_bookmark *const *list, size_t count, char **out, size_t *length);
 
-/* "exact", "reanchored", "moved", "stale" or "unresolved". */
+/* "exact", "reanchored", "moved", "stale", "not-open" or "unresolved". */
 const char *yd_bookmark_state_name(yd_bookmark_state state);
 
 /* The default name: "BREADCRUMB · SNIPPET…" where SNIPPET is the first

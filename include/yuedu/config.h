@@ -43,7 +43,9 @@ enum {
     YD_CONFIG_KEY_TIMEOUT_DEFAULT = 1000,
     YD_CONFIG_ESCAPE_DELAY_MIN = 1, /* escape-delay-ms: milliseconds */
     YD_CONFIG_ESCAPE_DELAY_MAX = 2000,
-    YD_CONFIG_ESCAPE_DELAY_DEFAULT = 50
+    YD_CONFIG_ESCAPE_DELAY_DEFAULT = 50,
+    YD_CONFIG_SEARCH_HISTORY_DEFAULT = 200, /* search.history: searches kept */
+    YD_CONFIG_SEARCH_HISTORY_MAX = 100000
 };
 
 typedef struct yd_config {
@@ -75,6 +77,7 @@ typedef struct yd_config {
         unsigned folds; /* search.case/width/script: YD_FOLD_* bits (yuedu/fold.h),
                            YD_FOLD_DEFAULT */
         bool regex;     /* search.regex: false */
+        int history;    /* search.history: searches kept across runs, 200 */
     } search;
     /* The key table in effect: the built-in bindings (yd_default_bindings)
      * with those the file changes. An action named in the file loses its

@@ -23,7 +23,9 @@
 #define YD_STATE_SCHEMA 1
 #define YD_STATE_FILE "state.yaml"
 #define YD_STATE_MAX_POSITIONS 1000 /* the least recently read are forgotten */
-#define YD_STATE_MAX_SEARCHES 200   /* the oldest are forgotten */
+#define YD_STATE_MAX_CORPORA 100    /* the least recently read are forgotten */
+#define YD_STATE_SEARCHES 200       /* searches kept by default; the oldest are forgotten */
+#define YD_STATE_MAX_SEARCHES 100000 /* the most that may be asked for */
 
 typedef struct yd_state_position {
     char *path;           /* absolute, links resolved */
@@ -38,16 +40,24 @@ typedef struct yd_state_search {
     int dirty;
 } yd_state_search;
 
+/* The document last read in a corpus. */
+typedef struct yd_state_corpus {
+    char *root;           /* the corpus: the folder holding it (yd_corpus_root) */
+    char *document;       /* absolute, links resolved */
+    size_t index;         /* its index among the corpus's documents then (a hint) */
+    long long updated;    /* ms since the epoch */
+    int dirty;
+} yd_state_corpus;
+
 typedef struct yd_state {
     char dir[4096];
     yd_state_position *positions;
     size_t npositions, cap_positions;
     yd_state_search *searches;     /* oldest first */
     size_t nsearches, cap_searches;
-    char **last_corpus;            /* absolute paths */
-    size_t nlast_corpus;
-    long long last_corpus_updated;
-    int last_corpus_dirty;
+    yd_state_corpus *corpora;      /* in no order */
+    size_t ncorpora, cap_corpora;
+    size_t search_limit;           /* searches kept (YD_STATE_SEARCHES by default) */
     int rewrite;
     char notice[1024];
 } yd_state;
@@ -71,11 +81,19 @@ yd_status yd_state_set_position(yd_state *s, const yd_document *doc, int32_t off
  * found by fingerprint if it moved), or 0 when it was never read. */
 int yd_state_get_position(const yd_state *s, const yd_document *doc, int32_t *offset);
 
-/* The paths of the corpus last opened (stored absolute). */
-yd_status yd_state_set_last_corpus(yd_state *s, const char *const *paths, size_t npaths);
-size_t yd_state_last_corpus(const yd_state *s, const char *const **paths);
+/* The document last read in the corpus named by root (the folder holding
+ * it, yd_corpus_root), and its index among the corpus's documents (a hint:
+ * files may have come and gone). Each corpus has its own, so reading
+ * another in between takes nothing away. */
+yd_status yd_state_set_corpus_document(yd_state *s, const char *root, const char *document, size_t index);
+int yd_state_corpus_document(const yd_state *s, const char *root, const char **document, size_t *index);
 
-/* Append a search (an earlier identical one moves to the end). */
+/* How many searches to keep (0 keeps none), at most YD_STATE_MAX_SEARCHES;
+ * the oldest are forgotten when saving. */
+void yd_state_set_search_limit(yd_state *s, size_t limit);
+
+/* Add a search (an earlier identical one counts as this one). Every search
+ * of a run is kept, and merged with other instances' on save. */
 yd_status yd_state_add_search(yd_state *s, const char *pattern);
 size_t yd_state_search_count(const yd_state *s);
 /* k = 0 is the most recent. */

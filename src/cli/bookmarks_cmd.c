@@ -19,7 +19,8 @@ static void place_of(const yd_bookmark *b, const yd_corpus *corpus, const char *
         *path = d->path;
         *line = (long)yd_document_line_at(d, b->offset) + 1;
     } else {
-        *path = b->path;
+        /* A file not among those given is named in full: it is elsewhere. */
+        *path = b->state == YD_BM_NOT_OPEN ? b->abs_path : b->path;
         *line = b->anchor.line;
     }
 }
@@ -53,6 +54,7 @@ static const char *state_tag(const yd_bookmark *b)
     case YD_BM_MOVED: return " [moved]";
     case YD_BM_REANCHORED: return " [re-anchored]";
     case YD_BM_STALE: return " [stale]";
+    case YD_BM_NOT_OPEN: return " [not open]";
     default: return "";
     }
 }

@@ -27,6 +27,7 @@ typedef struct options {
     const char *theme;         /* --theme NAME|FILE; NULL: the configuration's */
     int no_color;              /* --no-color */
     int color;                 /* --color: -1 auto (the default), 0 never, 1 always */
+    int start_at_beginning;    /* --start-at-beginning */
 } options;
 
 static void usage(FILE *out)
@@ -74,6 +75,8 @@ static void usage(FILE *out)
           "                     NO_COLOR=1 does)\n"
           "  --color WHEN       colour --search's rows: auto (default: on a terminal,\n"
           "                     unless NO_COLOR or --no-color), always or never\n"
+          "  --start-at-beginning  open the first document at its start, not the\n"
+          "                     document and place where this corpus was left\n"
           "  --check-config     check the configuration and its theme: print every\n"
           "                     problem, exit 1 if there is one\n"
           "  --version          print the version and exit\n"
@@ -86,7 +89,8 @@ static void usage(FILE *out)
 
 /* getopt_long values of the long options. */
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
-      OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG };
+      OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG,
+           OPT_START_AT_BEGINNING };
 
 /* The name and the missing argument of each option that takes one, for
  * "--width needs a number" (getopt alone would say "unknown option"). */
@@ -139,6 +143,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
         {"color", required_argument, NULL, OPT_COLOR},
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
+        {"start-at-beginning", no_argument, NULL, OPT_START_AT_BEGINNING},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -148,6 +153,7 @@ static int parse_options(int argc, char **argv, options *opt)
     while (code < 0 && (c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_LIST: code = set_mode(opt, MODE_LIST); break;
+        case OPT_START_AT_BEGINNING: opt->start_at_beginning = 1; break;
         case OPT_RENDER: code = set_mode(opt, MODE_RENDER); break;
         case OPT_OUTLINE: code = set_mode(opt, MODE_OUTLINE); break;
         case OPT_BOOKMARKS: code = set_mode(opt, MODE_BOOKMARKS); break;
@@ -312,7 +318,8 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
         char themes[PATH_MAX];
         tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
                                  cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL,
-                                 &problems};
+                                 &problems, 0};
+        settings.start_at_beginning = opt->start_at_beginning;
         if (notes.path && notes.message) {
             settings.walk_skipped = notes.count;
             settings.walk_path = notes.path;

@@ -13,6 +13,7 @@
 
 #include "bookmarks_internal.h"
 #include "yuedu/atomic_file.h"
+#include "yuedu/utf8_text.h"
 #include <unicode/ustring.h>
 
 void yd_bookmark_clear(yd_bookmark *b)
@@ -217,23 +218,24 @@ char *yd_bookmark_default_name(const char *breadcrumb, const yd_document *doc, i
         len = 0;
     utf8[len] = 0;
     const char *crumb = breadcrumb ? breadcrumb : "";
+    if (!*crumb && !*utf8) { /* a blank line with no heading above: the file's name */
+        const char *base = strrchr(doc->path ? doc->path : "", '/');
+        base = base ? base + 1 : doc->path ? doc->path : "";
+        return *base ? yd_utf8_repair(base) : strdup("bookmark");
+    }
     size_t size = strlen(crumb) + strlen(utf8) + 8;
     char *out = malloc(size);
     if (!out)
         return NULL;
     if (*crumb && *utf8)
         snprintf(out, size, "%s · %s", crumb, utf8);
-    else if (*crumb)
-        snprintf(out, size, "%s", crumb);
-    else if (*utf8)
-        snprintf(out, size, "%s", utf8);
-    else {
-        const char *base = strrchr(doc->path ? doc->path : "", '/');
-        snprintf(out, size, "%s", base ? base + 1 : (doc->path ? doc->path : ""));
-        if (!*out) {
-            free(out);
-            return strdup("bookmark");
-        }
+    else
+        snprintf(out, size, "%s", *crumb ? crumb : utf8);
+    /* The breadcrumb holds titles and a file name, which need not be UTF-8. */
+    if (!yd_utf8_valid(out)) {
+        char *repaired = yd_utf8_repair(out);
+        free(out);
+        out = repaired;
     }
     return out;
 }
@@ -247,8 +249,10 @@ yd_status yd_bookmarks_add(yd_bookmarks *bm, const yd_document *doc, size_t doc_
     yd_bookmark_new_id(b.id);
     b.abs_path = yd_absolute_path(doc->path);
     b.path = b.abs_path ? relative_to(b.abs_path, root) : NULL;
-    b.name = name && *name ? strdup(name) : yd_bookmark_default_name(NULL, doc, offset);
-    b.note = strdup(note ? note : "");
+    /* Names and notes are stored as valid UTF-8 whatever was typed: one
+     * ill-formed byte would make the whole file unwritable. */
+    b.name = name && *name ? yd_utf8_repair(name) : yd_bookmark_default_name(NULL, doc, offset);
+    b.note = yd_utf8_repair(note ? note : "");
     if (!b.abs_path || !b.path || !b.name || !b.note || yd_anchor_capture(&b.anchor, doc, offset, NULL) != YD_OK) {
         yd_bookmark_clear(&b);
         return YD_ENOMEM;
@@ -288,7 +292,7 @@ static yd_status set_text(yd_bookmarks *bm, const char *id, const char *value, i
     yd_bookmark *b = yd_bookmarks_find(bm, id);
     if (!b)
         return YD_EINVAL;
-    char *copy = strdup(value ? value : "");
+    char *copy = yd_utf8_repair(value ? value : "");
     if (!copy)
         return YD_ENOMEM;
     char **field = which ? &b->note : &b->name;
@@ -337,6 +341,14 @@ size_t yd_bookmarks_live_count(const yd_bookmarks *bm)
     size_t n = 0;
     for (size_t k = 0; k < bm->count; k++)
         n += bm->items[k].deleted == 0;
+    return n;
+}
+
+size_t yd_bookmarks_unsaved(const yd_bookmarks *bm)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < bm->count; k++)
+        n += bm->items[k].dirty != 0;
     return n;
 }
 
@@ -511,6 +523,14 @@ size_t yd_bookmarks_resolve(yd_bookmarks *bm, const yd_document *const *docs, si
         for (size_t k = 0; k < ndocs && found == YD_NO_DOC; k++)
             if (info[k].abs && strcmp(info[k].abs, b->abs_path) == 0)
                 found = k;
+        /* A bookmark belongs to the file it was made in: while that file
+         * is there, no other document takes it, not even a copy or one at
+         * the same place in another corpus. It is simply not open. */
+        struct stat st;
+        if (found == YD_NO_DOC && stat(b->abs_path, &st) == 0) {
+            b->state = YD_BM_NOT_OPEN;
+            continue;
+        }
         if (found == YD_NO_DOC && root && *root && b->path[0] != '/') {
             for (size_t k = 0; k < ndocs && found == YD_NO_DOC; k++) {
                 char *rel = info[k].abs ? relative_to(info[k].abs, root) : NULL;

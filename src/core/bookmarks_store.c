@@ -1,11 +1,13 @@
 /* bookmarks.yaml: parsing, emitting, and the read-merge-write of
  * yd_bookmarks_open and yd_bookmarks_save (see yuedu/bookmarks.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bookmarks_internal.h"
 #include "yaml_io.h"
@@ -232,6 +234,7 @@ static const char *state_name(yd_bookmark_state st)
     case YD_BM_REANCHORED: return "reanchored";
     case YD_BM_MOVED: return "moved";
     case YD_BM_STALE: return "stale";
+    case YD_BM_NOT_OPEN: return "not-open";
     default: return "unresolved";
     }
 }
@@ -243,7 +246,8 @@ const char *yd_bookmark_state_name(yd_bookmark_state state)
 
 /* Bookmarks as YAML: the file (with_state 0, tombstones included) or an
  * export (with_state 1: a `state` key when resolved). */
-static int emit_list(const yd_bookmark *const *items, size_t n, int with_state, char **out, size_t *length)
+static int emit_list(const yd_bookmark *const *items, size_t n, int with_state, char **out, size_t *length,
+                     char *problem, size_t psize)
 {
     yd_yaml_out y;
     yd_yaml_out_init(&y);
@@ -272,24 +276,69 @@ static int emit_list(const yd_bookmark *const *items, size_t n, int with_state, 
         if (with_state && b->state != YD_BM_UNRESOLVED)
             yd_yaml_put_plain(&y, m, "state", state_name(b->state));
     }
-    return yd_yaml_dump(&y, out, length);
+    return yd_yaml_dump(&y, out, length, problem, psize);
 }
 
-static int emit(const yd_bookmarks *bm, char **out, size_t *length)
+static int emit(const yd_bookmarks *bm, char **out, size_t *length, char *problem, size_t psize)
 {
     const yd_bookmark **items = malloc((bm->count ? bm->count : 1) * sizeof *items);
-    if (!items)
+    if (!items) {
+        snprintf(problem, psize, "out of memory");
         return -1;
+    }
     for (size_t k = 0; k < bm->count; k++)
         items[k] = &bm->items[k];
-    int r = emit_list(items, bm->count, 0, out, length);
+    int r = emit_list(items, bm->count, 0, out, length, problem, psize);
     free(items);
     return r;
 }
 
 yd_status yd_bookmarks_export_yaml(yd_bookmark *const *list, size_t count, char **out, size_t *length)
 {
-    return emit_list((const yd_bookmark *const *)list, count, 1, out, length) == 0 ? YD_OK : YD_ENOMEM;
+    char problem[200];
+    return emit_list((const yd_bookmark *const *)list, count, 1, out, length, problem, sizeof problem) == 0 ? YD_OK
+                                                                                                            : YD_ENOMEM;
+}
+
+yd_status yd_bookmarks_write_copy(yd_bookmarks *bm, const char *path, yd_error *err)
+{
+    yd_bookmark **list;
+    size_t count;
+    char *data = NULL;
+    size_t length = 0;
+    if (yd_bookmarks_list(bm, YD_ORDER_DOCUMENT, NULL, &list, &count) != YD_OK ||
+        yd_bookmarks_export_yaml(list, count, &data, &length) != YD_OK) {
+        free(list);
+        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
+    }
+    free(list);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        int e = errno;
+        free(data);
+        return yd_error_set(err, YD_EIO, "%s: %s", path, strerror(e));
+    }
+    size_t done = 0;
+    errno = 0;
+    while (done < length) {
+        ssize_t n = write(fd, data + done, length - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+    }
+    int e = done < length ? (errno ? errno : EIO) : 0;
+    if (!e && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && !e)
+        e = errno;
+    free(data);
+    if (e) {
+        unlink(path); /* a partial copy would look like a whole one */
+        return yd_error_set(err, YD_EIO, "%s: %s", path, strerror(e));
+    }
+    return YD_OK;
 }
 
 static int same_anchor(const yd_bookmark *a, const yd_bookmark *b)
@@ -466,10 +515,12 @@ static yd_status sync_store(yd_bookmarks *bm, int read_only, yd_error *err)
     if (!read_only && (changed || force || dirty)) {
         char *out = NULL;
         size_t outlen = 0;
-        if (emit(&disk, &out, &outlen) != 0) {
+        char why[200];
+        if (emit(&disk, &out, &outlen, why, sizeof why) != 0) {
             free_items(&disk);
             yd_store_end(&t);
-            return yd_error_set(err, YD_ENOMEM, "%s: cannot write YAML (out of memory)%s", path, kept);
+            return yd_error_set(err, strcmp(why, "out of memory") == 0 ? YD_ENOMEM : YD_EIO,
+                                "%s: cannot write YAML (%s)%s", path, why, kept);
         }
         st = yd_store_write(&t, out, outlen, err);
         free(out);

@@ -21,6 +21,7 @@ yd_status yd_config_init(yd_config *c, yd_error *err)
     c->text.indent = 4;
     c->text.max_width = YD_CONFIG_MAX_WIDTH_DEFAULT;
     c->search.folds = YD_FOLD_DEFAULT;
+    c->search.history = YD_CONFIG_SEARCH_HISTORY_DEFAULT;
     size_t n;
     const yd_binding *d = yd_default_bindings(&n);
     c->theme = strdup("default");
@@ -310,8 +311,11 @@ static void visit_search(yd_schema *s, void *context, const char *key, yaml_node
             set_fold(&c->search.folds, bit, on);
     } else if (strcmp(key, "regex") == 0) {
         yd_schema_bool(s, value, "search.regex", &c->search.regex);
+    } else if (strcmp(key, "history") == 0) {
+        yd_schema_int(s, value, "search.history", 0, YD_CONFIG_SEARCH_HISTORY_MAX, &c->search.history);
     } else {
-        yd_schema_report(s, key_node, "search: unknown key '%.40s' (case, width, script, regex); ignored", key);
+        yd_schema_report(s, key_node, "search: unknown key '%.40s' (case, width, script, regex, history); ignored",
+                         key);
     }
 }
 

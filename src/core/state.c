@@ -22,6 +22,13 @@ static void clear_position(yd_state_position *p)
     memset(p, 0, sizeof *p);
 }
 
+static void clear_corpus(yd_state_corpus *c)
+{
+    free(c->root);
+    free(c->document);
+    memset(c, 0, sizeof *c);
+}
+
 static void clear_lists(yd_state *s)
 {
     for (size_t k = 0; k < s->npositions; k++)
@@ -30,15 +37,13 @@ static void clear_lists(yd_state *s)
     for (size_t k = 0; k < s->nsearches; k++)
         free(s->searches[k].pattern);
     free(s->searches);
-    for (size_t k = 0; k < s->nlast_corpus; k++)
-        free(s->last_corpus[k]);
-    free(s->last_corpus);
+    for (size_t k = 0; k < s->ncorpora; k++)
+        clear_corpus(&s->corpora[k]);
+    free(s->corpora);
+    s->corpora = NULL;
     s->positions = NULL;
     s->searches = NULL;
-    s->last_corpus = NULL;
-    s->npositions = s->cap_positions = s->nsearches = s->cap_searches = s->nlast_corpus = 0;
-    s->last_corpus_updated = 0;
-    s->last_corpus_dirty = 0;
+    s->npositions = s->cap_positions = s->nsearches = s->cap_searches = s->ncorpora = s->cap_corpora = 0;
 }
 
 void yd_state_free(yd_state *s)
@@ -88,15 +93,34 @@ static yd_status push_search(yd_state *s, const char *pattern, long long time, i
     return YD_OK;
 }
 
-static yd_status set_corpus(yd_state *s, char **paths, size_t n, long long updated)
+/* Append a copy of c. */
+static yd_status push_corpus(yd_state *s, const yd_state_corpus *c)
 {
-    for (size_t k = 0; k < s->nlast_corpus; k++)
-        free(s->last_corpus[k]);
-    free(s->last_corpus);
-    s->last_corpus = paths;
-    s->nlast_corpus = n;
-    s->last_corpus_updated = updated;
+    if (s->ncorpora == s->cap_corpora) {
+        size_t cap = s->cap_corpora ? s->cap_corpora * 2 : 8;
+        yd_state_corpus *bigger = realloc(s->corpora, cap * sizeof *bigger);
+        if (!bigger)
+            return YD_ENOMEM;
+        s->corpora = bigger;
+        s->cap_corpora = cap;
+    }
+    yd_state_corpus copy = *c;
+    copy.root = strdup(c->root);
+    copy.document = strdup(c->document);
+    if (!copy.root || !copy.document) {
+        clear_corpus(&copy);
+        return YD_ENOMEM;
+    }
+    s->corpora[s->ncorpora++] = copy;
     return YD_OK;
+}
+
+static yd_state_corpus *find_corpus(const yd_state *s, const char *root)
+{
+    for (size_t k = 0; k < s->ncorpora; k++)
+        if (strcmp(s->corpora[k].root, root) == 0)
+            return &s->corpora[k];
+    return NULL;
 }
 
 static yd_state_position *find_position(const yd_state *s, const char *path)
@@ -142,40 +166,51 @@ int yd_state_get_position(const yd_state *s, const yd_document *doc, int32_t *of
     free(abs);
     char fp[YD_FINGERPRINT_SIZE];
     yd_fingerprint(doc, fp);
-    if (!p) { /* moved: the same content under another path */
-        for (size_t k = 0; k < s->npositions && !p; k++)
-            if (strcmp(s->positions[k].anchor.fingerprint, fp) == 0)
-                p = &s->positions[k];
-    }
+    /* Moved: the same content under another path, whose file is gone. A
+     * copy never takes the place of a file that is still there. */
+    struct stat st;
+    for (size_t k = 0; k < s->npositions && !p; k++)
+        if (strcmp(s->positions[k].anchor.fingerprint, fp) == 0 && stat(s->positions[k].path, &st) != 0)
+            p = &s->positions[k];
     if (!p)
         return 0;
     yd_anchor_locate(&p->anchor, doc, fp, offset);
     return 1;
 }
 
-yd_status yd_state_set_last_corpus(yd_state *s, const char *const *paths, size_t npaths)
+yd_status yd_state_set_corpus_document(yd_state *s, const char *root, const char *document, size_t index)
 {
-    char **copy = calloc(npaths ? npaths : 1, sizeof *copy);
-    if (!copy)
+    char *abs = yd_absolute_path(document);
+    if (!abs)
         return YD_ENOMEM;
-    for (size_t k = 0; k < npaths; k++) {
-        copy[k] = yd_absolute_path(paths[k]);
-        if (!copy[k]) {
-            for (size_t j = 0; j < k; j++)
-                free(copy[j]);
-            free(copy);
-            return YD_ENOMEM;
-        }
+    yd_state_corpus fresh = {(char *)root, abs, index, yd_bookmark_clock(), 1};
+    yd_state_corpus *old = find_corpus(s, root);
+    if (old) {
+        free(old->document);
+        old->document = abs;
+        old->index = index;
+        old->updated = fresh.updated;
+        old->dirty = 1;
+        return YD_OK;
     }
-    set_corpus(s, copy, npaths, yd_bookmark_clock());
-    s->last_corpus_dirty = 1;
-    return YD_OK;
+    yd_status st = push_corpus(s, &fresh);
+    free(abs);
+    return st;
 }
 
-size_t yd_state_last_corpus(const yd_state *s, const char *const **paths)
+int yd_state_corpus_document(const yd_state *s, const char *root, const char **document, size_t *index)
 {
-    *paths = (const char *const *)s->last_corpus;
-    return s->nlast_corpus;
+    const yd_state_corpus *c = find_corpus(s, root);
+    if (!c)
+        return 0;
+    *document = c->document;
+    *index = c->index;
+    return 1;
+}
+
+void yd_state_set_search_limit(yd_state *s, size_t limit)
+{
+    s->search_limit = limit < YD_STATE_MAX_SEARCHES ? limit : YD_STATE_MAX_SEARCHES;
 }
 
 yd_status yd_state_add_search(yd_state *s, const char *pattern)
@@ -185,8 +220,8 @@ yd_status yd_state_add_search(yd_state *s, const char *pattern)
     return push_search(s, pattern, yd_bookmark_clock(), 1);
 }
 
-/* Latest occurrence of each pattern, oldest first, at most the maximum. */
-static void tidy_searches(yd_state *s)
+/* Latest occurrence of each pattern, oldest first, at most limit. */
+static void tidy_searches(yd_state *s, size_t limit)
 {
     for (size_t a = 1; a < s->nsearches; a++) /* stable insertion sort by time */
         for (size_t b = a; b > 0 && s->searches[b - 1].time > s->searches[b].time; b--) {
@@ -201,7 +236,7 @@ static void tidy_searches(yd_state *s)
         int seen = 0;
         for (size_t j = w; j < s->nsearches && !seen; j++)
             seen = strcmp(s->searches[j].pattern, s->searches[k].pattern) == 0;
-        if (seen || s->nsearches - w >= YD_STATE_MAX_SEARCHES) {
+        if (seen || s->nsearches - w >= limit) {
             free(s->searches[k].pattern);
             continue;
         }
@@ -269,22 +304,23 @@ static int parse_file(const char *data, size_t length, yd_state *out, char *prob
         result = PARSE_NEWER;
         goto done;
     }
-    yaml_node_t *corpus = yd_yaml_get(&doc, root, "last_corpus");
-    yaml_node_t *paths = yd_yaml_get(&doc, corpus, "paths");
-    if (paths && paths->type == YAML_SEQUENCE_NODE) {
-        size_t n = (size_t)(paths->data.sequence.items.top - paths->data.sequence.items.start);
-        char **list = calloc(n ? n : 1, sizeof *list);
-        size_t got = 0;
-        for (size_t k = 0; list && k < n; k++) {
-            yaml_node_t *p = yaml_document_get_node(&doc, paths->data.sequence.items.start[k]);
-            if (p && p->type == YAML_SCALAR_NODE && (list[got] = strdup((const char *)p->data.scalar.value)))
-                got++;
+    yaml_node_t *corpora = yd_yaml_get(&doc, root, "corpora");
+    if (corpora && corpora->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = corpora->data.sequence.items.start; it < corpora->data.sequence.items.top; it++) {
+            yaml_node_t *n = yaml_document_get_node(&doc, *it);
+            const char *folder = yd_yaml_get_str(&doc, n, "root");
+            const char *document = yd_yaml_get_str(&doc, n, "document");
+            long long index = 0;
+            if (!n || n->type != YAML_MAPPING_NODE || !folder || !document || find_corpus(out, folder))
+                continue;
+            if (!yd_yaml_get_long(&doc, n, "index", &index) || index < 0)
+                index = 0;
+            yd_state_corpus c = {(char *)folder, (char *)document, (size_t)index, get_time(&doc, n, "updated"), 0};
+            if (push_corpus(out, &c) != YD_OK) {
+                result = PARSE_NOMEM;
+                goto done;
+            }
         }
-        if (!list) {
-            result = PARSE_NOMEM;
-            goto done;
-        }
-        set_corpus(out, list, got, get_time(&doc, corpus, "updated"));
     }
     yaml_node_t *positions = yd_yaml_get(&doc, root, "positions");
     if (positions && positions->type == YAML_SEQUENCE_NODE) {
@@ -340,20 +376,22 @@ static void put_time(yd_yaml_out *y, int map, const char *key, long long ms)
     yd_yaml_put_plain(y, map, key, buf);
 }
 
-static int emit(const yd_state *s, char **out, size_t *length)
+static int emit(const yd_state *s, char **out, size_t *length, char *problem, size_t psize)
 {
     yd_yaml_out y;
     yd_yaml_out_init(&y);
     int root = yd_yaml_map(&y);
     yd_yaml_put_long(&y, root, "version", YD_STATE_SCHEMA);
-    if (s->nlast_corpus > 0) {
-        int corpus = yd_yaml_map(&y);
-        yd_yaml_put_node(&y, root, "last_corpus", corpus);
-        int paths = yd_yaml_seq(&y);
-        yd_yaml_put_node(&y, corpus, "paths", paths);
-        for (size_t k = 0; k < s->nlast_corpus; k++)
-            yd_yaml_append(&y, paths, yd_yaml_text(&y, s->last_corpus[k]));
-        put_time(&y, corpus, "updated", s->last_corpus_updated);
+    int corpora = yd_yaml_seq(&y);
+    yd_yaml_put_node(&y, root, "corpora", corpora);
+    for (size_t k = 0; k < s->ncorpora; k++) {
+        const yd_state_corpus *c = &s->corpora[k];
+        int m = yd_yaml_map(&y);
+        yd_yaml_append(&y, corpora, m);
+        yd_yaml_put_text(&y, m, "root", c->root);
+        yd_yaml_put_text(&y, m, "document", c->document);
+        yd_yaml_put_long(&y, m, "index", (long long)c->index);
+        put_time(&y, m, "updated", c->updated);
     }
     int positions = yd_yaml_seq(&y);
     yd_yaml_put_node(&y, root, "positions", positions);
@@ -371,18 +409,24 @@ static int emit(const yd_state *s, char **out, size_t *length)
     }
     int searches = yd_yaml_seq(&y);
     yd_yaml_put_node(&y, root, "search_history", searches);
-    for (size_t k = 0; k < s->nsearches; k++) {
+    for (size_t k = s->nsearches; k-- > 0;) { /* most recent first */
         int m = yd_yaml_map(&y);
         yd_yaml_append(&y, searches, m);
         yd_yaml_put_text(&y, m, "pattern", s->searches[k].pattern);
         put_time(&y, m, "time", s->searches[k].time);
     }
-    return yd_yaml_dump(&y, out, length);
+    return yd_yaml_dump(&y, out, length, problem, psize);
 }
 
 static int by_recent(const void *pa, const void *pb)
 {
     const yd_state_position *a = pa, *b = pb;
+    return a->updated > b->updated ? -1 : a->updated < b->updated;
+}
+
+static int corpus_by_recent(const void *pa, const void *pb)
+{
+    const yd_state_corpus *a = pa, *b = pb;
     return a->updated > b->updated ? -1 : a->updated < b->updated;
 }
 
@@ -421,28 +465,44 @@ static yd_status merge(yd_state *mem, yd_state *disk, int disk_valid)
         if (mem->searches[k].dirty || !disk_valid)
             if (push_search(disk, mem->searches[k].pattern, mem->searches[k].time, 0) != YD_OK)
                 return YD_ENOMEM;
-    tidy_searches(disk);
-    if ((mem->last_corpus_dirty && mem->last_corpus_updated >= disk->last_corpus_updated) ||
-        (!disk_valid && disk->nlast_corpus == 0)) {
-        char **copy = calloc(mem->nlast_corpus ? mem->nlast_corpus : 1, sizeof *copy);
-        if (!copy)
-            return YD_ENOMEM;
-        for (size_t k = 0; k < mem->nlast_corpus; k++)
-            if (!(copy[k] = strdup(mem->last_corpus[k]))) {
-                for (size_t j = 0; j < k; j++)
-                    free(copy[j]);
-                free(copy);
+    tidy_searches(disk, mem->search_limit);
+    for (size_t k = 0; k < mem->ncorpora; k++) {
+        const yd_state_corpus *m = &mem->corpora[k];
+        yd_state_corpus *d = find_corpus(disk, m->root);
+        if (d && !(m->dirty && m->updated >= d->updated))
+            continue;
+        if (!d && !m->dirty && disk_valid)
+            continue; /* forgotten by another instance */
+        if (d) {
+            char *document = strdup(m->document);
+            if (!document)
                 return YD_ENOMEM;
-            }
-        set_corpus(disk, copy, mem->nlast_corpus, mem->last_corpus_updated);
+            free(d->document);
+            d->document = document;
+            d->index = m->index;
+            d->updated = m->updated;
+        } else if (push_corpus(disk, m) != YD_OK) {
+            return YD_ENOMEM;
+        } else {
+            disk->corpora[disk->ncorpora - 1].dirty = 0;
+        }
+    }
+    if (disk->ncorpora > YD_STATE_MAX_CORPORA) {
+        qsort(disk->corpora, disk->ncorpora, sizeof *disk->corpora, corpus_by_recent);
+        for (size_t k = YD_STATE_MAX_CORPORA; k < disk->ncorpora; k++)
+            clear_corpus(&disk->corpora[k]);
+        disk->ncorpora = YD_STATE_MAX_CORPORA;
     }
     return YD_OK;
 }
 
 static int dirty_anything(const yd_state *s)
 {
-    if (s->last_corpus_dirty || s->rewrite)
+    if (s->rewrite)
         return 1;
+    for (size_t k = 0; k < s->ncorpora; k++)
+        if (s->corpora[k].dirty)
+            return 1;
     for (size_t k = 0; k < s->npositions; k++)
         if (s->positions[k].dirty)
             return 1;
@@ -517,10 +577,12 @@ static yd_status sync_state(yd_state *s, yd_error *err)
     if (dirty || force) {
         char *out = NULL;
         size_t outlen = 0;
-        if (emit(&disk, &out, &outlen) != 0) {
+        char why[200];
+        if (emit(&disk, &out, &outlen, why, sizeof why) != 0) {
             clear_lists(&disk);
             yd_store_end(&t);
-            return yd_error_set(err, YD_ENOMEM, "%s: cannot write YAML (out of memory)%s", path, kept);
+            return yd_error_set(err, strcmp(why, "out of memory") == 0 ? YD_ENOMEM : YD_EIO,
+                                "%s: cannot write YAML (%s)%s", path, why, kept);
         }
         st = yd_store_write(&t, out, outlen, err);
         free(out);
@@ -537,8 +599,10 @@ static yd_status sync_state(yd_state *s, yd_error *err)
     memcpy(notice, s->notice, sizeof notice);
     char dir[sizeof s->dir];
     memcpy(dir, s->dir, sizeof dir);
+    size_t limit = s->search_limit;
     clear_lists(s);
     *s = disk;
+    s->search_limit = limit;
     memcpy(s->notice, notice, sizeof notice);
     memcpy(s->dir, dir, sizeof dir);
     s->rewrite = 0;
@@ -548,6 +612,7 @@ static yd_status sync_state(yd_state *s, yd_error *err)
 yd_status yd_state_open(yd_state *s, const char *dir, yd_error *err)
 {
     memset(s, 0, sizeof *s);
+    s->search_limit = YD_STATE_SEARCHES;
     if (dir) {
         snprintf(s->dir, sizeof s->dir, "%s", dir);
     } else {

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/utf8_text.h"
+
 int yd_yaml_load(yaml_document_t *doc, const char *data, size_t length, char *problem, size_t size)
 {
     yaml_parser_t parser;
@@ -82,6 +84,7 @@ int yd_yaml_get_long(yaml_document_t *doc, yaml_node_t *map, const char *key, lo
 void yd_yaml_out_init(yd_yaml_out *y)
 {
     y->ok = yaml_document_initialize(&y->doc, NULL, NULL, NULL, 1, 1);
+    y->out_of_memory = 0;
 }
 
 static int check(yd_yaml_out *y, int id)
@@ -105,7 +108,20 @@ static int scalar(yd_yaml_out *y, const char *value, yaml_scalar_style_t style)
 {
     if (!y->ok)
         return 0;
-    return check(y, yaml_document_add_scalar(&y->doc, NULL, (yaml_char_t *)value, (int)strlen(value), style));
+    /* libyaml refuses to emit ill-formed UTF-8, and one such value would
+     * make the whole file unwritable: write it repaired instead. */
+    char *repaired = NULL;
+    if (!yd_utf8_valid(value)) {
+        if (!(repaired = yd_utf8_repair(value))) {
+            y->ok = 0;
+            y->out_of_memory = 1;
+            return 0;
+        }
+        value = repaired;
+    }
+    int id = check(y, yaml_document_add_scalar(&y->doc, NULL, (yaml_char_t *)value, (int)strlen(value), style));
+    free(repaired);
+    return id;
 }
 
 int yd_yaml_text(yd_yaml_out *y, const char *value)
@@ -170,10 +186,11 @@ static int write_handler(void *context, unsigned char *bytes, size_t size)
     return 1;
 }
 
-int yd_yaml_dump(yd_yaml_out *y, char **out, size_t *length)
+int yd_yaml_dump(yd_yaml_out *y, char **out, size_t *length, char *problem, size_t size)
 {
     *out = NULL;
     *length = 0;
+    snprintf(problem, size, "out of memory");
     if (!y->ok) {
         yaml_document_delete(&y->doc);
         return -1;
@@ -188,17 +205,16 @@ int yd_yaml_dump(yd_yaml_out *y, char **out, size_t *length)
     yaml_emitter_set_unicode(&emitter, 1);
     yaml_emitter_set_width(&emitter, -1);
     yaml_emitter_set_encoding(&emitter, YAML_UTF8_ENCODING);
-    if (!yaml_emitter_open(&emitter)) {
+    int ok = yaml_emitter_open(&emitter);
+    if (ok)
+        ok = yaml_emitter_dump(&emitter, &y->doc) && yaml_emitter_close(&emitter) && yaml_emitter_flush(&emitter);
+    else
         yaml_document_delete(&y->doc);
-        yaml_emitter_delete(&emitter);
-        free(b.data);
-        return -1;
-    }
-    int ok = yaml_emitter_dump(&emitter, &y->doc) && yaml_emitter_close(&emitter) && yaml_emitter_flush(&emitter) &&
-             !b.failed;
     /* yaml_emitter_dump deletes the document, even on failure. */
+    if (!ok && !b.failed && emitter.error != YAML_MEMORY_ERROR)
+        snprintf(problem, size, "%s", emitter.problem ? emitter.problem : "the YAML emitter failed");
     yaml_emitter_delete(&emitter);
-    if (!ok) {
+    if (!ok || b.failed) {
         free(b.data);
         return -1;
     }

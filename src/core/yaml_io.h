@@ -27,6 +27,7 @@ int yd_yaml_get_long(yaml_document_t *doc, yaml_node_t *map, const char *key, lo
 typedef struct yd_yaml_out {
     yaml_document_t doc;
     int ok;
+    int out_of_memory;
 } yd_yaml_out;
 
 void yd_yaml_out_init(yd_yaml_out *y);
@@ -42,7 +43,9 @@ void yd_yaml_append(yd_yaml_out *y, int seq, int node);
 int yd_yaml_text(yd_yaml_out *y, const char *value);
 
 /* Emit the tree (the first node created is the root) as UTF-8 into a
- * malloc'ed buffer, and free the tree. Returns 0 or -1. */
-int yd_yaml_dump(yd_yaml_out *y, char **out, size_t *length);
+ * malloc'ed buffer, and free the tree. Returns 0, or -1 with the reason in
+ * problem ("out of memory", or what libyaml's emitter said). Text values
+ * that are not UTF-8 are written repaired (U+FFFD), never refused. */
+int yd_yaml_dump(yd_yaml_out *y, char **out, size_t *length, char *problem, size_t size);
 
 #endif

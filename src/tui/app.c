@@ -168,19 +168,20 @@ void app_go(app *a, size_t doc, int32_t offset)
     if (!app_doc(a, doc))
         return;
     if (doc != a->doc && app_doc(a, a->doc))
-        bookmarks_left(a, a->doc, text_offset(a)); /* remembered across sessions */
+        reading_left(a, a->doc, text_offset(a)); /* in this run, and across runs */
     a->doc = doc;
     fit_layout(a, doc);
     text_show(a, doc, offset);
 }
 
-/* Opening a document as a whole (J, K, :doc, its outline row): the first
- * time in this session it opens where it was last read. */
+/* Opening a document as a whole (J, K, :doc, its outline row): where it
+ * was left in this run, else where an earlier run left it. */
 void app_open(app *a, size_t doc)
 {
-    int32_t offset = doc != a->doc ? bookmarks_restore(a, doc) : 0;
+    int saved = 0;
+    int32_t offset = doc != a->doc ? reading_restore(a, doc, &saved) : 0;
     app_jump(a, doc, offset);
-    if (offset > 0)
+    if (saved)
         app_say(a, 0, "back where you stopped reading");
 }
 
@@ -779,6 +780,10 @@ static void handle_key(app *a, key k)
         }
         return;
     }
+    if (a->unsaved_open) {
+        bookmarks_unsaved_key(a, k);
+        return;
+    }
     if (a->list_open) {
         a->message[0] = 0;
         bookmarks_list_key(a, k);
@@ -1105,7 +1110,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     }
     app *a = app_new(files->count, settings);
     if (a && a->widths)
-        bookmarks_start(a, files);
+        bookmarks_start(a);
     if (!a || !a->widths || a->failed || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
         yd_path_list_free(files);
         if (a)
@@ -1145,6 +1150,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
         a->failed = 1;
     bookmarks_open(a);
+    reading_open(a);
     if (yd_loader_wait(a->loader, 1, -1) == 0) {
         endwin();
         delscreen(screen);
@@ -1152,6 +1158,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
             fprintf(stderr, "yuedu: %s: %s\n", path, text);
         fputs("yuedu: no documents to read\n", stderr);
+        reading_finish(a);
         bookmarks_finish(a);
         yd_loader_free(a->loader);
         app_free(a);
@@ -1159,9 +1166,13 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     }
 
     app_geometry(a);
-    int32_t start = bookmarks_restore(a, 0);
-    app_go(a, 0, start);
-    if (start > 0)
+    size_t first = 0;
+    int resumed = reading_resume(a, &first), saved = 0;
+    int32_t start = reading_restore(a, first, &saved);
+    app_go(a, first, start);
+    if (resumed && first > 0)
+        app_say(a, 0, "back in %s, where you stopped reading", app_base_name(app_doc(a, first)->path));
+    else if (saved)
         app_say(a, 0, "back where you stopped reading");
     if (settings->walk_skipped) { /* the walk's messages are behind the screen */
         a->skipped = settings->walk_skipped;
@@ -1214,6 +1225,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         } else {
             handle_key(a, k);
         }
+        if (a->quit && !bookmarks_may_quit(a))
+            a->quit = 0; /* it asks what to do with them first */
         take_loader_messages(a);
         search_catch_up(a);
         bookmarks_tick(a);
@@ -1222,12 +1235,15 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     }
     endwin();
     delscreen(screen);
-    bookmarks_finish(a);
+    reading_finish(a);
+    int bookmarks_saved = bookmarks_finish(a);
     if (a->failed) {
         fputs("yuedu: out of memory\n", stderr);
         code = EXIT_FAILURE;
     } else if (quit_signal && quit_signal != SIGINT) {
         code = 128 + quit_signal;
+    } else if (!bookmarks_saved) {
+        code = EXIT_FAILURE; /* the reason is on stderr */
     }
     app_free_layouts(a);
     yd_loader_free(a->loader);

@@ -12,6 +12,8 @@
 #include "yuedu/layout.h"
 #include "yuedu/loader.h"
 #include "yuedu/outline.h"
+#include "yuedu/reading_memory.h"
+#include "yuedu/reading_place.h"
 #include "yuedu/search.h"
 #include "yuedu/search_results.h"
 #include "yuedu/bookmarks.h"
@@ -71,7 +73,7 @@ typedef struct app {
     int outline_pref;           /* the outline width the user asked for */
 
     size_t doc;                 /* document in the text pane */
-    yd_layout_pos top;          /* its first row on screen */
+    yd_reading_place place;     /* its first row on screen, and the offset put there */
 
     /* Geometry, recomputed by app_geometry() from COLS/LINES. */
     int outline_shown, outline_right, outline_cols;
@@ -145,10 +147,16 @@ typedef struct app {
     size_t results_selected, results_top; /* rows */
     wchar_t results_filter[PROMPT_MAX];
 
-    /* Bookmarks and reading state (bookmark_view.c). */
-    yd_bookmarks bookmarks;
+    /* Reading state (reading_view.c). */
     yd_state state;
-    char root[4096];            /* corpus root, for bookmark paths (corpus_root) */
+    int state_open;             /* state was opened */
+    yd_reading_memory memory;   /* where each document was left in this run */
+    size_t resume_doc;          /* the last document read, to open once loaded */
+    int resume_pending;
+    char root[4096];            /* corpus root (app_corpus_root) */
+
+    /* Bookmarks (bookmark_view.c). */
+    yd_bookmarks bookmarks;
     int root_known;             /* root found (on first use) */
     int resolved_final;         /* resolved against the fully loaded corpus */
     size_t resolved_ready;      /* documents ready at the last resolve while loading */
@@ -156,7 +164,6 @@ typedef struct app {
     int32_t **marks;            /* [capacity]: bookmark offsets per document, */
     size_t *mark_counts;        /*   made on first need, dropped on change */
     uint8_t *mark_known;
-    uint8_t *visited;           /* [capacity]: opened in this session */
     int gutter;                 /* 1: the text pane has a mark column */
     int list_open;              /* the B list replaces the panes */
     yd_bookmark **list;         /* its rows */
@@ -167,6 +174,9 @@ typedef struct app {
     int prompt_mode;            /* what the : prompt is editing (PM_*) */
     yd_position pending;        /* where m was pressed */
     char pending_name[PROMPT_MAX * 4];
+    int unsaved_open;           /* quitting with unsaved bookmarks: asking what to do */
+    int quit_unsaved;           /* the user chose to quit without saving them */
+    char unsaved_copy[PROMPT_MAX * 4]; /* where a copy of them was written */
 
     /* Files changed on disk (reload_view.c). */
     const yd_load_options *load; /* how the documents were read */
@@ -175,7 +185,8 @@ typedef struct app {
     int watch_told;             /* YD_RELOAD_GONE or _FAILED once said for it */
 } app;
 
-enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER, PM_RESULTS_FILTER };
+enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER, PM_RESULTS_FILTER,
+       PM_WRITE_COPY };
 
 /* The character to show for c under the script display in force (one for
  * one: offsets and widths do not change). */
@@ -278,10 +289,26 @@ void results_filter_edit(app *a, prompt_result r); /* the filter prompt changed 
 void results_draw(app *a);
 void results_free(app *a);
 
+/* Reading state (reading_view.c). */
+void reading_open(app *a);                /* read state.yaml (while loading) */
+/* Where to open doc as a whole; *saved: from an earlier run. */
+int32_t reading_restore(app *a, size_t doc, int *saved);
+void reading_left(app *a, size_t doc, int32_t offset); /* leaving a document */
+void reading_searched(app *a, const char *pattern);    /* a search was made */
+/* The last document read in this corpus (1 and *doc), unless told to
+ * start at the beginning. */
+int reading_resume(app *a, size_t *doc);
+void reading_finish(app *a);              /* save the place and the state */
+const char *app_corpus_root(app *a);      /* the corpus root, "" when none */
+
 /* Bookmarks (bookmark_view.c). */
-void bookmarks_start(app *a, const yd_path_list *files); /* before loading */
-void bookmarks_open(app *a);              /* read the stores (while loading) */
-void bookmarks_finish(app *a);            /* save positions and bookmarks */
+void bookmarks_start(app *a);             /* before loading */
+void bookmarks_open(app *a);              /* read the store (while loading) */
+int bookmarks_finish(app *a);             /* save; 0 when bookmarks were left unsaved */
+/* q was pressed: 1 when the bookmarks are saved (or the user chose to
+ * quit without them); else the reader stays and asks what to do. */
+int bookmarks_may_quit(app *a);
+void bookmarks_unsaved_key(app *a, key k); /* a key while it asks */
 void bookmarks_add_begin(app *a);         /* m */
 void bookmarks_prompt_done(app *a, int accepted); /* the prompt of a PM_* mode closed */
 void bookmarks_list_open(app *a);         /* B */
@@ -290,9 +317,7 @@ void bookmarks_list_draw(app *a);
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);
-int32_t bookmarks_restore(app *a, size_t doc); /* saved position, or 0 */
 void bookmarks_document_changed(app *a, size_t doc); /* its text was reloaded */
-void bookmarks_left(app *a, size_t doc, int32_t offset); /* leaving a document */
 
 /* The keys of a sequence typed so far, for the status line ("" when none). */
 const char *app_pending_keys(const app *a, char *buf, size_t size);

@@ -1,9 +1,9 @@
-/* Bookmarks and reading state in the reader (SPEC §8, issue 7): m adds a
+/* Bookmarks in the reader (SPEC §8): m adds a
  * bookmark at the top of the text pane (a name, by default breadcrumb and
  * snippet, then an optional note); B lists them (document order or most
  * recent, Enter reads, r renames, e edits the note, d deletes and u undoes,
  * / filters); bookmarked places are marked in a gutter of the text pane and
- * in the outline. The store itself is the core's (bookmarks.h, state.h):
+ * in the outline. The store itself is the core's (bookmarks.h):
  * atomic, locked, merged with other instances. */
 #include <curses.h>
 #include <stdio.h>
@@ -15,8 +15,6 @@
 static void notice(app *a)
 {
     const char *n = yd_bookmarks_take_notice(&a->bookmarks);
-    if (!n)
-        n = yd_state_take_notice(&a->state);
     if (n)
         app_say(a, 1, "%s", n);
 }
@@ -32,22 +30,8 @@ static void forget_marks(app *a)
     }
 }
 
-/* The corpus root, found on first use: it costs an lstat per file (0.2 s
- * for 100 000), which the first screen should not wait for when there are
- * no bookmarks to place. */
-static const char *corpus_root(app *a)
-{
-    if (!a->root_known) {
-        size_t n;
-        const char *const *paths = yd_loader_paths(a->loader, &n);
-        if (yd_corpus_root(paths, n, a->root, sizeof a->root) != 0)
-            a->root[0] = 0;
-        a->root_known = 1;
-    }
-    return a->root;
-}
-
 static void refresh_list(app *a);
+static void prompt_with(app *a, int mode, const wchar_t *label, const char *text);
 
 static size_t resolve(app *a, int update)
 {
@@ -59,98 +43,110 @@ static size_t resolve(app *a, int update)
     }
     for (size_t k = 0; k < ready; k++)
         docs[k] = app_doc(a, k);
-    size_t stale = yd_bookmarks_resolve(&a->bookmarks, docs, ready, corpus_root(a), update);
+    size_t stale = yd_bookmarks_resolve(&a->bookmarks, docs, ready, app_corpus_root(a), update);
     free(docs);
     forget_marks(a);
     return stale;
 }
 
-void bookmarks_start(app *a, const yd_path_list *files)
+void bookmarks_start(app *a)
 {
     size_t n = a->capacity ? a->capacity : 1;
     a->marks = calloc(n, sizeof *a->marks);
     a->mark_counts = calloc(n, sizeof *a->mark_counts);
     a->mark_known = calloc(n, 1);
-    a->visited = calloc(n, 1);
-    if (!a->marks || !a->mark_counts || !a->mark_known || !a->visited) {
+    if (!a->marks || !a->mark_counts || !a->mark_known)
         a->failed = 1;
-        return;
-    }
-    (void)files; /* the root is found on first use (corpus_root), off the first screen's path */
 }
 
 void bookmarks_open(app *a)
 {
     yd_error err = {0};
-    /* Failures leave usable, empty stores that retry on save: say so. */
+    /* A failure leaves a usable, empty store that retries on save: say so. */
     if (yd_bookmarks_open(&a->bookmarks, NULL, 0, &err) != YD_OK)
         app_say(a, 1, "bookmarks: %s", err.message);
-    if (yd_state_open(&a->state, NULL, &err) != YD_OK)
-        app_say(a, 1, "reading state: %s", err.message);
     notice(a);
-    for (size_t k = 0; k < yd_state_search_count(&a->state) && k < PROMPT_HISTORY; k++) {
-        /* Oldest first, so that Up brings the most recent. */
-        const char *p = yd_state_search_get(&a->state, yd_state_search_count(&a->state) - 1 - k);
-        if (p && mbstowcs(a->search.history[a->search.history_count], p, PROMPT_MAX - 1) != (size_t)-1) {
-            a->search.history[a->search.history_count][PROMPT_MAX - 1] = 0;
-            a->search.history_count++;
-        }
-    }
     a->stores_open = 1;
 }
 
-int32_t bookmarks_restore(app *a, size_t doc)
+int bookmarks_finish(app *a)
 {
-    int32_t offset = 0;
-    if (a->visited && !a->visited[doc]) {
-        a->visited[doc] = 1;
-        const yd_document *d = app_doc(a, doc);
-        if (d && yd_state_get_position(&a->state, d, &offset) && offset > 0 && offset <= d->length)
-            return offset;
-    }
-    return 0;
-}
-
-void bookmarks_left(app *a, size_t doc, int32_t offset)
-{
-    const yd_document *d = app_doc(a, doc);
-    if (d && a->visited)
-        yd_state_set_position(&a->state, d, offset);
-}
-
-void bookmarks_finish(app *a)
-{
-    if (!a->visited)
-        return;
-    if (a->stores_open && a->loader && app_doc(a, a->doc)) {
-        bookmarks_left(a, a->doc, text_offset(a));
-        /* The last corpus: the folder holding it (BOOKMARKS.md), not every
-         * file, which for 100 000 files made state.yaml 3 MB, read again
-         * before every first screen. */
-        const char *root = corpus_root(a);
-        if (root[0])
-            yd_state_set_last_corpus(&a->state, &root, 1);
-    }
+    int saved = 1;
     yd_error err = {0};
-    if (a->search.history_count > 0) {
-        char p[PROMPT_MAX * 4];
-        if (wcstombs(p, a->search.history[a->search.history_count - 1], sizeof p) != (size_t)-1)
-            yd_state_add_search(&a->state, p);
-    }
-    if (a->stores_open && yd_state_save(&a->state, &err) != YD_OK)
-        fprintf(stderr, "yuedu: reading state: %s\n", err.message);
-    if (a->stores_open && yd_bookmarks_save(&a->bookmarks, &err) != YD_OK)
+    if (a->stores_open && yd_bookmarks_save(&a->bookmarks, &err) != YD_OK) {
+        saved = !yd_bookmarks_unsaved(&a->bookmarks);
         fprintf(stderr, "yuedu: bookmarks: %s\n", err.message);
+        if (!saved && a->unsaved_copy[0])
+            fprintf(stderr, "yuedu: bookmarks: a copy of every bookmark was written to %s\n", a->unsaved_copy);
+        else if (!saved)
+            fprintf(stderr, "yuedu: bookmarks: %zu change%s lost\n", yd_bookmarks_unsaved(&a->bookmarks),
+                    yd_bookmarks_unsaved(&a->bookmarks) == 1 ? "" : "s");
+    }
     forget_marks(a);
     free(a->marks);
     free(a->mark_counts);
     free(a->mark_known);
-    free(a->visited);
     free(a->list);
-    if (a->stores_open) {
+    if (a->stores_open)
         yd_bookmarks_free(&a->bookmarks);
-        yd_state_free(&a->state);
+    a->stores_open = 0;
+    return saved;
+}
+
+/* Quitting with bookmarks that could not be saved never happens silently:
+ * one more try, then the reader stays and asks (r retry, w write them
+ * elsewhere, Q quit without them, Esc keep reading). */
+static void ask_unsaved(app *a, const char *why)
+{
+    size_t n = yd_bookmarks_unsaved(&a->bookmarks);
+    a->unsaved_open = 1;
+    app_say(a, 1, "%zu bookmark change%s NOT SAVED: r retry, w write elsewhere, Q quit without, Esc stay. %s", n,
+            n == 1 ? "" : "s", why);
+}
+
+int bookmarks_may_quit(app *a)
+{
+    if (!a->stores_open || a->quit_unsaved || yd_bookmarks_unsaved(&a->bookmarks) == 0)
+        return 1;
+    yd_error err = {0};
+    if (yd_bookmarks_save(&a->bookmarks, &err) == YD_OK || yd_bookmarks_unsaved(&a->bookmarks) == 0)
+        return 1;
+    ask_unsaved(a, err.message);
+    return 0;
+}
+
+void bookmarks_unsaved_key(app *a, key k)
+{
+    wint_t c = k.is_key ? 0 : k.code;
+    if (c == 'r') {
+        a->unsaved_open = 0;
+        a->quit = bookmarks_may_quit(a);
+    } else if (c == 'w') {
+        a->unsaved_open = 0;
+        const char *home = getenv("HOME");
+        char path[PROMPT_MAX * 4];
+        snprintf(path, sizeof path, "%s/yuedu-bookmarks.yaml", home && *home ? home : ".");
+        prompt_with(a, PM_WRITE_COPY, L"write the bookmarks to: ", path);
+    } else if (c == 'Q') {
+        a->unsaved_open = 0;
+        a->quit_unsaved = 1;
+        a->quit = 1;
+    } else if (c == 0x1B) {
+        a->unsaved_open = 0;
+        a->message[0] = 0;
     }
+}
+
+static void write_copy(app *a, const char *path)
+{
+    yd_error err = {0};
+    if (yd_bookmarks_write_copy(&a->bookmarks, path, &err) != YD_OK) {
+        ask_unsaved(a, err.message);
+        return;
+    }
+    snprintf(a->unsaved_copy, sizeof a->unsaved_copy, "%s", path);
+    a->quit_unsaved = 1;
+    a->quit = 1;
 }
 
 void bookmarks_tick(app *a)
@@ -278,6 +274,13 @@ void bookmarks_prompt_done(app *a, int accepted)
         refresh_list(a);
         return;
     }
+    if (mode == PM_WRITE_COPY) {
+        if (accepted && text[0])
+            write_copy(a, text);
+        else
+            ask_unsaved(a, "");
+        return;
+    }
     if (!accepted)
         return;
     if (mode == PM_BOOKMARK_NAME) {
@@ -288,7 +291,7 @@ void bookmarks_prompt_done(app *a, int accepted)
     if (mode == PM_BOOKMARK_NOTE) {
         const yd_document *d = app_doc(a, a->pending.doc);
         char id[YD_BOOKMARK_ID_SIZE];
-        if (yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, corpus_root(a), a->pending_name, text,
+        if (yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, app_corpus_root(a), a->pending_name, text,
                              id) != YD_OK) {
             a->failed = 1;
             return;
@@ -340,7 +343,9 @@ void bookmarks_list_key(app *a, key k)
     } else if (what == YD_ACT_PAGE_UP) {
         a->list_selected = a->list_selected > h ? a->list_selected - h : 0;
     } else if (c == '\r' && b) {
-        if (b->doc == YD_NO_DOC) {
+        if (b->doc == YD_NO_DOC && b->state == YD_BM_NOT_OPEN) {
+            app_say(a, 1, "%s: not open in this reader", b->abs_path);
+        } else if (b->doc == YD_NO_DOC) {
             app_say(a, 1, "%s: its document is not in this corpus", b->path);
         } else {
             a->list_open = 0;
@@ -404,10 +409,15 @@ void bookmarks_list_draw(app *a)
         const yd_bookmark *b = a->list[k];
         int y = 1 + 2 * (int)(k - a->list_top);
         const char *state = b->state == YD_BM_STALE ? " [stale]" : b->state == YD_BM_MOVED ? " [moved]"
-                            : b->state == YD_BM_REANCHORED ? " [re-anchored]" : "";
+                            : b->state == YD_BM_REANCHORED ? " [re-anchored]"
+                            : b->state == YD_BM_NOT_OPEN ? " [not open]" : "";
+        /* A bookmark in a file not open here is shown dimmed, with the
+         * file's full path: it is elsewhere, not lost. */
+        int away = b->state == YD_BM_NOT_OPEN;
         snprintf(line, sizeof line, "%s%s", b->name, state);
-        put_line(a, y, 1, line, k == a->list_selected ? A_REVERSE : A_BOLD);
-        snprintf(line, sizeof line, "%s:%ld%s%s", b->path, (long)b->anchor.line, b->note[0] ? "  " : "", b->note);
-        put_line(a, y + 1, 3, line, A_NORMAL);
+        put_line(a, y, 1, line, k == a->list_selected ? A_REVERSE : away ? A_DIM : A_BOLD);
+        snprintf(line, sizeof line, "%s:%ld%s%s", away ? b->abs_path : b->path, (long)b->anchor.line,
+                 b->note[0] ? "  " : "", b->note);
+        put_line(a, y + 1, 3, line, away ? A_DIM : A_NORMAL);
     }
 }

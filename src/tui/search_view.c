@@ -196,6 +196,9 @@ void search_key(app *a, key k)
         app_go(a, a->search_origin.doc, a->search_origin.offset);
         a->message[0] = 0;
     } else if (run(a, 0) && a->query) {
+        char pattern[PROMPT_MAX * 4];
+        prompt_text_utf8(&a->search, pattern, sizeof pattern);
+        reading_searched(a, pattern); /* every search of the run is kept */
         /* Enter: a jump from where the search started. */
         app_go(a, a->search_origin.doc, a->search_origin.offset);
         show_first_hit(a, a->search_origin.doc, a->search_origin.offset, 1);

@@ -1,7 +1,8 @@
 /* The text pane: rows of the core layout, drawn cell by cell. The reading
- * position is a layout position (paragraph, row); everything that must
- * survive a resize or a change of document goes through the text offset of
- * the top row. Only the rows that become visible are laid out. */
+ * position is a reading place (yuedu/reading_place.h): the row on top and
+ * the source offset it was put at; everything that must survive a resize or
+ * a change of document goes through that offset. Only the rows that
+ * become visible are laid out. */
 #include <curses.h>
 #include <string.h>
 
@@ -25,12 +26,10 @@ int32_t text_offset(app *a)
 {
     yd_layout *layout = app_layout(a, a->doc);
     const yd_document *d = app_doc(a, a->doc);
-    if (!layout || !d)
-        return 0;
-    const yd_row *row = row_at(a, layout, a->top);
-    if (row)
-        return row->start;
-    return a->top.para < d->line_count ? d->line_starts[a->top.para] : d->length;
+    int32_t offset = 0;
+    if (layout && d && yd_place_offset(&a->place, layout, d, &offset, NULL) != YD_OK)
+        a->failed = 1;
+    return offset;
 }
 
 void text_show(app *a, size_t doc, int32_t offset)
@@ -39,7 +38,7 @@ void text_show(app *a, size_t doc, int32_t offset)
     if (!layout)
         return;
     a->doc = doc;
-    if (yd_layout_pos_of_offset(layout, offset, &a->top, NULL) != YD_OK)
+    if (yd_place_show(&a->place, layout, offset, NULL) != YD_OK)
         a->failed = 1;
 }
 
@@ -59,12 +58,12 @@ void text_scroll(app *a, int32_t delta)
         return;
     if (delta > 0) {
         /* Down only while rows remain below the last line of the pane. */
-        int32_t room = rows_below(a, layout, a->top, delta + a->rows - 1) - (a->rows - 1);
+        int32_t room = rows_below(a, layout, a->place.top, delta + a->rows - 1) - (a->rows - 1);
         if (room <= 0)
             return;
         delta = delta < room ? delta : room;
     }
-    if (yd_layout_pos_move(layout, &a->top, delta, NULL, NULL) != YD_OK)
+    if (yd_layout_pos_move(layout, &a->place.top, delta, NULL, NULL) != YD_OK)
         a->failed = 1;
 }
 
@@ -74,8 +73,8 @@ void text_bottom(app *a)
     yd_layout *layout = app_layout(a, a->doc);
     if (!layout || !d)
         return;
-    if (yd_layout_pos_of_offset(layout, d->length, &a->top, NULL) != YD_OK ||
-        yd_layout_pos_move(layout, &a->top, 1 - a->rows, NULL, NULL) != YD_OK)
+    if (yd_layout_pos_of_offset(layout, d->length, &a->place.top, NULL) != YD_OK ||
+        yd_layout_pos_move(layout, &a->place.top, 1 - a->rows, NULL, NULL) != YD_OK)
         a->failed = 1;
 }
 
@@ -85,7 +84,7 @@ unsigned text_percent(app *a)
     yd_layout *layout = app_layout(a, a->doc);
     if (!layout || !d || d->length == 0)
         return 100;
-    yd_layout_pos last = a->top, beyond;
+    yd_layout_pos last = a->place.top, beyond;
     yd_layout_pos_move(layout, &last, a->rows - 1, NULL, NULL);
     beyond = last;
     int32_t moved = 0;
@@ -159,7 +158,7 @@ void text_draw(app *a)
     yd_layout *layout = app_layout(a, a->doc);
     if (!layout)
         return;
-    yd_layout_pos pos = a->top;
+    yd_layout_pos pos = a->place.top;
     for (int y = 0; y < a->rows; y++) {
         const yd_row *row = row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))

@@ -20,6 +20,9 @@ typedef struct tui_settings {
     /* Problems in config.yaml and the theme (also on stderr): the first is
      * said when the reader starts, all are in :messages. May be NULL. */
     const struct yd_problems *config_problems;
+    /* --start-at-beginning: the first document at its start, not where
+     * this corpus was left. */
+    int start_at_beginning;
 } tui_settings;
 
 /* Read the documents of files (taken over and freed) until the user quits;

@@ -28,14 +28,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)yd_state_take_notice(s);
     int32_t offset;
     (void)yd_state_get_position(s, &doc, &offset);
-    const char *const *paths;
-    (void)yd_state_last_corpus(s, &paths);
+    const char *document;
+    size_t index;
+    (void)yd_state_corpus_document(s, "/tmp", &document, &index);
     size_t n = yd_state_search_count(s);
     for (size_t k = 0; k < n; k++)
         (void)yd_state_search_get(s, k);
     if (size && (data[0] & 1)) {
         (void)yd_state_add_search(s, "目的");
         (void)yd_state_set_position(s, &doc, 3);
+        (void)yd_state_set_corpus_document(s, "/tmp", "/tmp/a.txt", 0);
         (void)yd_state_save(s, &err);
     }
     yd_state_free(s);

@@ -103,9 +103,12 @@ YAML
     printf 'bookmarks:\n- {id: x, offset: -5, line: 99999999999999999999}\n' >"$build/seeds/bookmarks/odd.yaml"
     cat >"$build/seeds/state/valid.yaml" <<'YAML'
 version: 1
-last_corpus:
-  paths: ["/tmp", "/nonexistent"]
+corpora:
+- root: "/tmp"
+  document: "/tmp/a.txt"
+  index: 3
   updated: 2026-11-22T06:25:12.263Z
+- {root: "/nonexistent", document: 5, index: -1}
 positions:
 - path: "/tmp/a.txt"
   fingerprint: fnv1a64:0ac3239381e6dece

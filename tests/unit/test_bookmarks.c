@@ -977,6 +977,111 @@ static void test_anchor_edges(void **state)
     yd_document_free(&empty);
 }
 
+/* A bookmark belongs to its file: a copy elsewhere never takes it while
+ * the file exists (the bookmark is NOT_OPEN, not stale, not rewritten),
+ * nor does the file at the same relative path in another corpus. */
+static void test_copies_never_take_a_bookmark(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    assert_int_equal(mkdir(path_in(dir, "A"), 0755), 0);
+    assert_int_equal(mkdir(path_in(dir, "B"), 0755), 0);
+    write_file(dir, "A/a.txt", TEXT_V1, strlen(TEXT_V1));
+    write_file(dir, "B/copy.txt", TEXT_V1, strlen(TEXT_V1));
+    write_file(dir, "B/a.txt", TEXT_V1, strlen(TEXT_V1)); /* same name, same text, other corpus */
+    char root_a[4096], root_b[4096];
+    const char *in_a[] = {path_in(dir, "A")}, *in_b[] = {path_in(dir, "B")};
+    assert_int_equal(yd_corpus_root(in_a, 1, root_a, sizeof root_a), 0);
+    assert_int_equal(yd_corpus_root(in_b, 1, root_b, sizeof root_b), 0);
+    yd_document a, copy, same_name;
+    yd_error err = {0};
+    assert_int_equal(yd_document_load(&a, path_in(dir, "A/a.txt"), NULL, &err), YD_OK);
+    assert_int_equal(yd_document_load(&copy, path_in(dir, "B/copy.txt"), NULL, &err), YD_OK);
+    assert_int_equal(yd_document_load(&same_name, path_in(dir, "B/a.txt"), NULL, &err), YD_OK);
+    yd_bookmarks bm;
+    assert_int_equal(yd_bookmarks_open(&bm, path_in(dir, "store"), 0, &err), YD_OK);
+    char id[YD_BOOKMARK_ID_SIZE];
+    int32_t at = offset_of(&a, "书签记录");
+    assert_int_equal(yd_bookmarks_add(&bm, &a, 0, at, root_a, "m", NULL, id), YD_OK);
+    assert_int_equal(yd_bookmarks_save(&bm, &err), YD_OK);
+    char *abs = strdup(yd_bookmarks_find(&bm, id)->abs_path);
+    assert_non_null(abs);
+
+    const yd_document *docs[] = {&copy, &same_name};
+    assert_int_equal(yd_bookmarks_resolve(&bm, docs, 2, root_b, 1), 0); /* none stale */
+    yd_bookmark *b = yd_bookmarks_find(&bm, id);
+    assert_int_equal(b->state, YD_BM_NOT_OPEN);
+    assert_int_equal(b->doc, YD_NO_DOC);
+    assert_string_equal(b->abs_path, abs);
+    assert_string_equal(b->path, "a.txt");
+    assert_int_equal(yd_bookmarks_unsaved(&bm), 0); /* nothing to rewrite */
+    assert_string_equal(yd_bookmark_state_name(b->state), "not-open");
+
+    /* The file's path gone: now it follows the same text. */
+    assert_int_equal(unlink(path_in(dir, "A/a.txt")), 0);
+    assert_int_equal(yd_bookmarks_resolve(&bm, docs, 2, root_b, 0), 0);
+    b = yd_bookmarks_find(&bm, id);
+    assert_true(b->state == YD_BM_EXACT || b->state == YD_BM_MOVED);
+    assert_true(b->doc != YD_NO_DOC);
+
+    free(abs);
+    yd_bookmarks_free(&bm);
+    yd_document_free(&a);
+    yd_document_free(&copy);
+    yd_document_free(&same_name);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* Names and notes are stored as valid UTF-8 whatever was given, so the file
+ * can always be written; a default name is cut only between characters. */
+static void test_names_always_writable(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    const char *text = "\n第一行之前是空行。\n";
+    write_file(dir, "读书笔记第一册.txt", text, strlen(text));
+    yd_document doc;
+    yd_error err = {0};
+    assert_int_equal(yd_document_load(&doc, path_in(dir, "读书笔记第一册.txt"), NULL, &err), YD_OK);
+    char *name = yd_bookmark_default_name(NULL, &doc, 0);
+    assert_string_equal(name, "读书笔记第一册.txt");
+    free(name);
+    name = yd_bookmark_default_name("", &doc, 0);
+    assert_string_equal(name, "读书笔记第一册.txt");
+    free(name);
+
+    yd_bookmarks bm;
+    assert_int_equal(yd_bookmarks_open(&bm, path_in(dir, "store"), 0, &err), YD_OK);
+    char id[YD_BOOKMARK_ID_SIZE], id2[YD_BOOKMARK_ID_SIZE];
+    assert_int_equal(yd_bookmarks_add(&bm, &doc, 0, 0, dir, "", NULL, id), YD_OK);
+    assert_string_equal(yd_bookmarks_find(&bm, id)->name, "读书笔记第一册.txt");
+    /* Half a character, a lone continuation byte, an overlong form. */
+    assert_int_equal(yd_bookmarks_add(&bm, &doc, 0, 1, dir, "书\xe7\xac", "a\x80" "b\xc0\xaf", id2), YD_OK);
+    assert_string_equal(yd_bookmarks_find(&bm, id2)->name, "书\xef\xbf\xbd");
+    assert_string_equal(yd_bookmarks_find(&bm, id2)->note, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd");
+    assert_int_equal(yd_bookmarks_rename(&bm, id, "名\xff"), YD_OK);
+    assert_string_equal(yd_bookmarks_find(&bm, id)->name, "名\xef\xbf\xbd");
+    assert_int_equal(yd_bookmarks_save(&bm, &err), YD_OK);
+    assert_int_equal(yd_bookmarks_unsaved(&bm), 0);
+    yd_bookmarks_free(&bm);
+    assert_int_equal(yd_bookmarks_open(&bm, path_in(dir, "store"), 0, &err), YD_OK);
+    assert_int_equal(yd_bookmarks_live_count(&bm), 2);
+
+    /* A copy written elsewhere, never over an existing file. */
+    assert_int_equal(yd_bookmarks_write_copy(&bm, path_in(dir, "copy.yaml"), &err), YD_OK);
+    size_t len;
+    char *copy = (char *)slurp(path_in(dir, "copy.yaml"), &len);
+    assert_non_null(strstr(copy, "name: \"名\xef\xbf\xbd\""));
+    free(copy);
+    assert_int_equal(yd_bookmarks_write_copy(&bm, path_in(dir, "copy.yaml"), &err), YD_EIO);
+    assert_non_null(strstr(err.message, "exists"));
+    yd_bookmarks_free(&bm);
+    yd_document_free(&doc);
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -984,6 +1089,8 @@ int main(void)
         cmocka_unit_test(test_edit_delete_undo_and_list),
         cmocka_unit_test(test_reanchor_after_edit),
         cmocka_unit_test(test_reanchor_after_move),
+        cmocka_unit_test(test_copies_never_take_a_bookmark),
+        cmocka_unit_test(test_names_always_writable),
         cmocka_unit_test(test_corrupt_file_moved_aside),
         cmocka_unit_test(test_two_writers_at_once),
         cmocka_unit_test(test_save_waits_for_lock),

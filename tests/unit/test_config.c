@@ -79,6 +79,7 @@ static void test_defaults(void **state)
     assert_int_equal(c.text.script, YD_SCRIPT_ORIGINAL);
     assert_int_equal(c.search.folds, YD_FOLD_DEFAULT);
     assert_false(c.search.regex);
+    assert_int_equal(c.search.history, YD_CONFIG_SEARCH_HISTORY_DEFAULT);
     size_t n;
     yd_default_bindings(&n);
     assert_int_equal(c.nbindings, n);
@@ -124,7 +125,8 @@ static void test_every_key(void **state)
                         "  case: false\n"
                         "  width: false\n"
                         "  script: true\n"
-                        "  regex: true\n",
+                        "  regex: true\n"
+                        "  history: 7\n",
                         report, sizeof report);
     assert_string_equal(report, "");
     assert_string_equal(c.theme, "light");
@@ -146,6 +148,7 @@ static void test_every_key(void **state)
     assert_int_equal(c.text.script, YD_SCRIPT_SIMPLIFIED);
     assert_int_equal(c.search.folds, YD_FOLD_SCRIPT);
     assert_true(c.search.regex);
+    assert_int_equal(c.search.history, 7);
     yd_config_free(&c);
 
     c = parse("ambiwidth: auto\nsearch: {case: true}\ntext: {max-width: none, script: Traditional}\n"
@@ -181,6 +184,11 @@ static void test_problems(void **state)
     c = parse("outline:\n  width: 500\n", r, sizeof r); /* out of range */
     expect_one(r, "cfg.yaml:2:10: ", "outline.width: 500 is out of range (10 to 200); using 30", NULL);
     assert_int_equal(c.outline.width, 30);
+    yd_config_free(&c);
+
+    c = parse("search:\n  history: -1\n", r, sizeof r);
+    expect_one(r, "cfg.yaml:2:12: ", "search.history: -1 is out of range (0 to 100000); using 200", NULL);
+    assert_int_equal(c.search.history, YD_CONFIG_SEARCH_HISTORY_DEFAULT);
     yd_config_free(&c);
 
     c = parse("outline:\n  width: 9\n", r, sizeof r);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "test_util.h"
+#include "yuedu/bookmarks.h" /* yd_absolute_path */
 #include "yuedu/state.h"
 
 static const char TEXT[] = "第一章 总则\n"
@@ -75,10 +76,14 @@ static void test_positions(void **state)
     assert_int_equal(yd_state_get_position(&s, &v2, &at), 1);
     assert_int_equal(at, offset_of(&v2, "阅读位置"));
 
-    /* Moved, unchanged: found by fingerprint. */
+    /* A copy while the file is still there: the place is not the copy's. */
     yd_document moved;
     write_file(dir, "b.txt", TEXT, strlen(TEXT));
     assert_int_equal(yd_document_load(&moved, path_in(dir, "b.txt"), NULL, &err), YD_OK);
+    assert_int_equal(yd_state_get_position(&s, &moved, &at), 0);
+
+    /* Moved (its path is gone), unchanged: found by fingerprint. */
+    assert_int_equal(unlink(path_in(dir, "a.txt")), 0);
     assert_int_equal(yd_state_get_position(&s, &moved, &at), 1);
     assert_int_equal(at, want);
 
@@ -106,8 +111,7 @@ static void test_history_corpus_and_merge(void **state)
     assert_string_equal(yd_state_search_get(&a, 0), "党建");
     assert_string_equal(yd_state_search_get(&a, 1), "改革");
     assert_null(yd_state_search_get(&a, 2));
-    const char *paths[] = {"/corpus/one", "/corpus/two"};
-    assert_int_equal(yd_state_set_last_corpus(&a, paths, 2), YD_OK);
+    assert_int_equal(yd_state_set_corpus_document(&a, "/corpus/one", "/corpus/one/1.txt", 0), YD_OK);
     assert_int_equal(yd_state_save(&a, &err), YD_OK);
 
     /* b knew nothing of a's searches: both histories survive its save. */
@@ -116,20 +120,54 @@ static void test_history_corpus_and_merge(void **state)
     assert_int_equal(yd_state_search_count(&b), 3);
     assert_string_equal(yd_state_search_get(&b, 0), "reform");
     assert_string_equal(yd_state_search_get(&b, 1), "党建");
-    const char *const *last;
-    assert_int_equal(yd_state_last_corpus(&b, &last), 2);
-    assert_string_equal(last[1], "/corpus/two");
+    const char *document;
+    size_t index;
+    assert_int_equal(yd_state_corpus_document(&b, "/corpus/one", &document, &index), 1);
+    assert_string_equal(document, "/corpus/one/1.txt");
 
     /* The history is capped, the newest kept. */
     char p[32];
-    for (int k = 0; k < YD_STATE_MAX_SEARCHES + 20; k++) {
+    for (int k = 0; k < YD_STATE_SEARCHES + 20; k++) {
         snprintf(p, sizeof p, "q%d", k);
         assert_int_equal(yd_state_add_search(&a, p), YD_OK);
     }
     assert_int_equal(yd_state_save(&a, &err), YD_OK);
-    assert_int_equal(yd_state_search_count(&a), YD_STATE_MAX_SEARCHES);
-    snprintf(p, sizeof p, "q%d", YD_STATE_MAX_SEARCHES + 19);
+    assert_int_equal(yd_state_search_count(&a), YD_STATE_SEARCHES);
+    snprintf(p, sizeof p, "q%d", YD_STATE_SEARCHES + 19);
     assert_string_equal(yd_state_search_get(&a, 0), p);
+
+    /* A smaller limit keeps fewer, the newest; the file lists them most
+     * recent first. */
+    yd_state_set_search_limit(&a, 3);
+    assert_int_equal(yd_state_add_search(&a, "最后"), YD_OK);
+    assert_int_equal(yd_state_save(&a, &err), YD_OK);
+    assert_int_equal(yd_state_search_count(&a), 3);
+    assert_string_equal(yd_state_search_get(&a, 0), "最后");
+    snprintf(p, sizeof p, "q%d", YD_STATE_SEARCHES + 19);
+    assert_string_equal(yd_state_search_get(&a, 1), p);
+    size_t flen;
+    char *file = (char *)slurp(path_in(dir, "state.yaml"), &flen);
+    assert_non_null(file);
+    char *newest = strstr(file, "最后"), *older = strstr(file, p);
+    assert_non_null(newest);
+    assert_non_null(older);
+    assert_true(newest < older);
+    free(file);
+
+    /* Each corpus keeps its own last document. */
+    assert_int_equal(yd_state_corpus_document(&a, "/corpus/two", &document, &index), 0);
+    assert_int_equal(yd_state_set_corpus_document(&a, "/corpus/one", "/corpus/one/3.txt", 2), YD_OK);
+    assert_int_equal(yd_state_set_corpus_document(&a, "/corpus/two", "/corpus/two/9.txt", 8), YD_OK);
+    assert_int_equal(yd_state_save(&a, &err), YD_OK);
+    yd_state c;
+    assert_int_equal(yd_state_open(&c, dir, &err), YD_OK);
+    assert_int_equal(yd_state_corpus_document(&c, "/corpus/one", &document, &index), 1);
+    assert_string_equal(document, "/corpus/one/3.txt");
+    assert_int_equal(index, 2);
+    assert_int_equal(yd_state_corpus_document(&c, "/corpus/two", &document, &index), 1);
+    assert_string_equal(document, "/corpus/two/9.txt");
+    assert_int_equal(index, 8);
+    yd_state_free(&c);
 
     yd_state_free(&a);
     yd_state_free(&b);
@@ -265,12 +303,73 @@ static void test_corrupt_link_and_full_disk(void **state)
     free(dir);
 }
 
+/* Two readers of the same corpus, each in its own document, quit one after
+ * the other (in either order): both places are kept, and the last corpus
+ * names the document of the one that quit last. */
+static void quit_in_order(int b_first)
+{
+    char *dir = make_temp_dir();
+    char *store = path_in(dir, "state");
+    write_file(dir, "one.txt", TEXT, strlen(TEXT));
+    const char other[] = "另一份文档\n第一行写着开头。\n第二行写着结尾。\n";
+    write_file(dir, "two.txt", other, strlen(other));
+    yd_document one, two;
+    yd_error err = {0};
+    assert_int_equal(yd_document_load(&one, path_in(dir, "one.txt"), NULL, &err), YD_OK);
+    assert_int_equal(yd_document_load(&two, path_in(dir, "two.txt"), NULL, &err), YD_OK);
+    yd_state a, b;
+    assert_int_equal(yd_state_open(&a, store, &err), YD_OK);
+    assert_int_equal(yd_state_open(&b, store, &err), YD_OK);
+    int32_t in_one = offset_of(&one, "阅读位置"), in_two = offset_of(&two, "第二行");
+    const char *root = dir;
+    assert_int_equal(yd_state_set_position(&a, &one, in_one), YD_OK);
+    assert_int_equal(yd_state_set_position(&b, &two, in_two), YD_OK);
+    /* Quitting, as the reader does: the place, the corpus, then save. */
+    for (int k = 0; k < 2; k++) {
+        int is_b = k == 0 ? b_first : !b_first;
+        yd_state *s = is_b ? &b : &a;
+        yd_document *d = is_b ? &two : &one;
+        assert_int_equal(yd_state_set_position(s, d, is_b ? in_two : in_one), YD_OK);
+        assert_int_equal(yd_state_set_corpus_document(s, root, d->path, (size_t)is_b), YD_OK);
+        assert_int_equal(yd_state_save(s, &err), YD_OK);
+    }
+    yd_state_free(&a);
+    yd_state_free(&b);
+
+    yd_state c;
+    assert_int_equal(yd_state_open(&c, store, &err), YD_OK);
+    int32_t at;
+    assert_int_equal(yd_state_get_position(&c, &one, &at), 1);
+    assert_int_equal(at, in_one);
+    assert_int_equal(yd_state_get_position(&c, &two, &at), 1);
+    assert_int_equal(at, in_two);
+    const char *document;
+    size_t index;
+    assert_int_equal(yd_state_corpus_document(&c, root, &document, &index), 1);
+    char *want = yd_absolute_path(b_first ? one.path : two.path);
+    assert_string_equal(document, want);
+    free(want);
+    yd_state_free(&c);
+    yd_document_free(&one);
+    yd_document_free(&two);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void test_two_readers_quit_in_either_order(void **state)
+{
+    (void)state;
+    quit_in_order(0);
+    quit_in_order(1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_history_corpus_and_merge),
         cmocka_unit_test(test_two_instances_at_once),
+        cmocka_unit_test(test_two_readers_quit_in_either_order),
         cmocka_unit_test(test_corrupt_link_and_full_disk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,47 @@
+/* UTF-8 strings that the stores can always write (yuedu/utf8_text.h). */
+#include "yuedu/utf8_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8_sequence.h"
+
+bool yd_utf8_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t left = strlen(s), bad;
+    while (left > 0) {
+        size_t n = yd_utf8_sequence(p, left, &bad);
+        if (n == 0)
+            return false;
+        p += n;
+        left -= n;
+    }
+    return true;
+}
+
+char *yd_utf8_repair(const char *s)
+{
+    size_t length = strlen(s);
+    /* Each bad byte becomes at most three bytes. */
+    char *out = malloc(length * 3 + 1);
+    if (!out)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t left = length, w = 0, bad;
+    while (left > 0) {
+        size_t n = yd_utf8_sequence(p, left, &bad);
+        if (n > 0) {
+            memcpy(out + w, p, n);
+            w += n;
+        } else {
+            memcpy(out + w, "\xEF\xBF\xBD", 3);
+            w += 3;
+            n = bad;
+        }
+        p += n;
+        left -= n;
+    }
+    out[w] = 0;
+    return out;
+}

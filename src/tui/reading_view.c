@@ -1,0 +1,127 @@
+/* The reader's reading state (yuedu/state.h, yuedu/reading_memory.h):
+ * where each document was left, in this run and in earlier ones, the last
+ * document of the corpus, and the search history. The decisions are the
+ * core's; this file calls them at the right moments and tells the user. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+static void notice(app *a)
+{
+    const char *n = yd_state_take_notice(&a->state);
+    if (n)
+        app_say(a, 1, "%s", n);
+}
+
+void reading_open(app *a)
+{
+    if (yd_reading_memory_init(&a->memory, a->capacity) != YD_OK) {
+        a->failed = 1;
+        return;
+    }
+    yd_error err = {0};
+    /* A failure leaves a usable, empty state that retries on save: say so. */
+    if (yd_state_open(&a->state, NULL, &err) != YD_OK)
+        app_say(a, 1, "reading state: %s", err.message);
+    yd_state_set_search_limit(&a->state, a->settings->config->search.history);
+    a->state_open = 1;
+    notice(a);
+    size_t n = yd_state_search_count(&a->state);
+    for (size_t k = 0; k < n && k < PROMPT_HISTORY; k++) {
+        /* Oldest first, so that Up brings the most recent. */
+        const char *p = yd_state_search_get(&a->state, (n < PROMPT_HISTORY ? n : PROMPT_HISTORY) - 1 - k);
+        if (p && mbstowcs(a->search.history[a->search.history_count], p, PROMPT_MAX - 1) != (size_t)-1) {
+            a->search.history[a->search.history_count][PROMPT_MAX - 1] = 0;
+            a->search.history_count++;
+        }
+    }
+}
+
+int32_t reading_restore(app *a, size_t doc, int *saved)
+{
+    const yd_document *d = app_doc(a, doc);
+    int32_t offset = 0;
+    yd_resume_from from = YD_RESUME_START;
+    if (d && a->state_open)
+        from = yd_reading_memory_resume(&a->memory, &a->state, doc, d, &offset);
+    *saved = from == YD_RESUME_SAVED;
+    return offset;
+}
+
+void reading_left(app *a, size_t doc, int32_t offset)
+{
+    const yd_document *d = app_doc(a, doc);
+    if (!d || !a->state_open)
+        return;
+    yd_reading_memory_leave(&a->memory, doc, offset);
+    if (yd_state_set_position(&a->state, d, offset) != YD_OK)
+        a->failed = 1;
+}
+
+void reading_searched(app *a, const char *pattern)
+{
+    if (a->state_open && *pattern && yd_state_add_search(&a->state, pattern) != YD_OK)
+        a->failed = 1;
+}
+
+/* The corpus root, found on first use: it costs an lstat per file (0.2 s
+ * for 100 000), which the first screen should not wait for. It is also
+ * the corpus's name in state.yaml: the same folder, or the same set of
+ * paths, opened again is the same corpus. One folder, not every file: for
+ * 100 000 files that made state.yaml 3 MB, read before every first screen. */
+const char *app_corpus_root(app *a)
+{
+    if (!a->root_known) {
+        size_t n;
+        const char *const *paths = yd_loader_paths(a->loader, &n);
+        if (yd_corpus_root(paths, n, a->root, sizeof a->root) != 0)
+            a->root[0] = 0;
+        a->root_known = 1;
+    }
+    return a->root;
+}
+
+int reading_resume(app *a, size_t *doc)
+{
+    if (!a->state_open || a->settings->start_at_beginning)
+        return 0;
+    const char *document;
+    size_t index, n;
+    const char *const *given = yd_loader_paths(a->loader, &n);
+    /* The corpus root costs an lstat per file: found only when worth it. */
+    if (!yd_reading_resume_candidate(&a->state, given, n) ||
+        !yd_state_corpus_document(&a->state, app_corpus_root(a), &document, &index))
+        return 0;
+    /* Documents load in order: give the one it was a moment to arrive. */
+    size_t ready = yd_loader_wait(a->loader, index + 1, 1000);
+    const char **paths = malloc((ready ? ready : 1) * sizeof *paths);
+    if (!paths) {
+        a->failed = 1;
+        return 0;
+    }
+    for (size_t k = 0; k < ready; k++)
+        paths[k] = app_doc(a, k)->path;
+    int found = yd_reading_find_document(paths, ready, document, index, doc);
+    free(paths);
+    return found;
+}
+
+void reading_finish(app *a)
+{
+    if (!a->state_open)
+        return;
+    if (a->loader && app_doc(a, a->doc)) {
+        reading_left(a, a->doc, text_offset(a));
+        const char *root = app_corpus_root(a);
+        if (root[0] && yd_state_set_corpus_document(&a->state, root, app_doc(a, a->doc)->path, a->doc) != YD_OK)
+            a->failed = 1;
+    }
+    yd_error err = {0};
+    if (yd_state_save(&a->state, &err) != YD_OK)
+        fprintf(stderr, "yuedu: reading state: %s\n", err.message);
+    yd_state_free(&a->state);
+    yd_reading_memory_free(&a->memory);
+    a->state_open = 0;
+}
