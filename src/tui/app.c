@@ -1168,7 +1168,9 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     app_geometry(a);
     size_t first = 0;
     int resumed = reading_resume(a, &first), saved = 0;
-    int32_t start = reading_restore(a, first, &saved);
+    /* --start-at-beginning: the first document at its start, whatever
+     * place it has. */
+    int32_t start = settings->start_at_beginning ? 0 : reading_restore(a, first, &saved);
     app_go(a, first, start);
     if (resumed && first > 0)
         app_say(a, 0, "back in %s, where you stopped reading", app_base_name(app_doc(a, first)->path));
