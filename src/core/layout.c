@@ -42,6 +42,7 @@ struct yd_layout {
     yd_row *scratch;     /* rows of the paragraph being laid out */
     int32_t scratch_cap;
     yd_layout_stats stats;
+    int usual_lead;      /* cells of the document's ordinary paragraph indent */
 };
 
 void yd_layout_options_default(yd_layout_options *options)
@@ -63,14 +64,66 @@ static bool markdown_heading(const UChar *t, int32_t s, int32_t e)
     return i > s && i < e && (t[i] == ' ' || t[i] == '\t');
 }
 
-static int first_indent(const yd_layout *l, int32_t para, int32_t ds, int32_t le)
+/* The first-row indent of a paragraph; *body: it is the configured one (a
+ * body paragraph, not a heading or the title line). */
+static int first_indent(const yd_layout *l, int32_t para, int32_t ds, int32_t le, bool *body)
 {
     int indent = -1;
+    *body = false;
     if (l->options.paragraph_indent)
         indent = l->options.paragraph_indent(l->options.context, para);
-    if (indent < 0)
-        indent = markdown_heading(l->doc->text, ds, le) ? 0 : l->options.indent;
+    if (indent < 0) {
+        *body = !markdown_heading(l->doc->text, ds, le);
+        indent = *body ? l->options.indent : 0;
+    }
     return indent < l->text_width ? indent : 0;
+}
+
+/* Leading white space that means something. A document indents its
+ * paragraphs one way (two U+3000, four spaces, a tab, or not at all) and
+ * that indent is replaced by the configured one; but a line indented more
+ * than that by two full-width characters or more is verse, a quotation or a
+ * signature and date block pushed to the right, and keeps what it has beyond
+ * the ordinary indent (docs/LAYOUT.md, "Leading white space"). */
+enum {
+    LEAD_MEANINGFUL = 4, /* cells beyond the ordinary indent that are kept */
+    LEAD_PUSHED = 16,    /* a lead this long pushes the line flush right */
+    LEAD_SAMPLE = 4096,  /* lines looked at to find the ordinary indent */
+    LEAD_MAX = 255
+};
+
+static bool is_lead_space(UChar c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+/* Cells of the white space that starts [s, e): U+3000 two, a tab four. */
+static int lead_cells(const UChar *t, int32_t s, int32_t e)
+{
+    int cells = 0;
+    for (int32_t i = s; i < e && is_lead_space(t[i]) && cells < LEAD_MAX; i++)
+        cells += t[i] == 0x3000 ? 2 : t[i] == '\t' ? 4 : 1;
+    return cells < LEAD_MAX ? cells : LEAD_MAX;
+}
+
+/* The ordinary paragraph indent of d: the most common lead of its non-blank
+ * lines, from up to LEAD_SAMPLE lines spread evenly over it (a 100 MB
+ * document costs no more than a short one). Ties go to the smaller. */
+static int usual_lead(const yd_document *d)
+{
+    int32_t n = d->line_count, step = n > LEAD_SAMPLE ? n / LEAD_SAMPLE : 1;
+    uint32_t count[LEAD_MAX + 1] = {0};
+    for (int32_t k = 0; k < n; k += step) {
+        int32_t s = d->line_starts[k], e = k + 1 < n ? d->line_starts[k + 1] : d->length;
+        int lead = lead_cells(d->text, s, e);
+        int32_t after = s;
+        while (after < e && is_lead_space(d->text[after]))
+            after++;
+        if (after < e && d->text[after] != '\n' && d->text[after] != '\r')
+            count[lead]++;
+    }
+    int best = 0;
+    for (int c = 1; c <= LEAD_MAX; c++)
+        if (count[c] > count[best])
+            best = c;
+    return best;
 }
 
 static void compute_geometry(yd_layout *l)
@@ -137,6 +190,11 @@ yd_status yd_layout_new(const yd_document *doc, const yd_width_table *widths, co
     if (l->options.indent < 0)
         l->options.indent = 0;
     compute_geometry(l);
+    /* Two U+3000 are the paragraph indent of Chinese typesetting, whatever
+     * the rest of the document does: never more than ordinary. */
+    l->usual_lead = usual_lead(doc);
+    if (l->usual_lead < 4)
+        l->usual_lead = 4;
     UErrorCode st = U_ZERO_ERROR;
     l->lines = ubrk_open(UBRK_LINE, "zh", NULL, 0, &st);
     l->gr.bi = ubrk_open(UBRK_CHARACTER, "zh", NULL, 0, &st);
@@ -360,6 +418,20 @@ static int32_t choose_break(yd_layout *l, int32_t n, int32_t ds, bool *forced)
     return n - 1;
 }
 
+/* Cells of [s, e) on one row, counting up to limit (a line longer than
+ * that is not measured further). */
+static int text_cells(const yd_layout *l, int32_t s, int32_t e, int limit)
+{
+    int cells = 0;
+    for (int32_t i = s; i < e && cells < limit;) {
+        UChar32 c;
+        U16_NEXT(l->doc->text, i, e, c);
+        yd_width_info in = winfo(l, c);
+        cells += in.kind == YD_CHAR_DRAW ? in.width : 1;
+    }
+    return cells;
+}
+
 static void lay_out_text(yd_layout *l, int32_t para, int32_t ls, int32_t le, int32_t *count, yd_error *err,
                          yd_status *status)
 {
@@ -380,7 +452,26 @@ static void lay_out_text(yd_layout *l, int32_t para, int32_t ls, int32_t le, int
         return;
 
     int32_t row_start = ls, pos = ds;
-    int indent = first_indent(l, para, ds, le);
+    bool body;
+    int indent = first_indent(l, para, ds, le, &body);
+    /* What the line's own indent has beyond the document's ordinary one:
+     * kept, on every row of the paragraph (a quotation stays a block). */
+    int lead = body ? lead_cells(t, ls, le) : 0, kept = 0;
+    if (lead >= l->usual_lead + LEAD_MEANINGFUL) {
+        kept = lead - l->usual_lead;
+        if (kept > W / 2)
+            kept = W / 2;
+        indent = indent + kept < W ? indent + kept : kept;
+        if (lead >= LEAD_PUSHED) {
+            /* Pushed right (a signature, a date): set flush right, as an
+             * official document sets them, when the line fits a row. */
+            int cells = text_cells(l, ds, le, W + 1);
+            if (cells <= W) {
+                indent = W - cells;
+                kept = 0;
+            }
+        }
+    }
     bool first = true;
     for (;;) {
     retry_row:;
@@ -483,9 +574,9 @@ static void lay_out_text(yd_layout *l, int32_t para, int32_t ls, int32_t le, int
         row_start = brk;
         pos = brk;
         first = false;
-        indent = 0;
+        indent = kept;
         if (how == YD_ROW_HARD && t[brk - 1] == 0x2029) {
-            indent = l->options.indent < W ? l->options.indent : 0;
+            indent = l->options.indent + kept < W ? l->options.indent + kept : 0;
             /* a new paragraph in all but name: its leading space goes too */
             while (pos < le && is_blank_space(t[pos]))
                 pos++;

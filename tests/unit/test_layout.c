@@ -178,6 +178,54 @@ static void test_paragraph_indent(void **state)
     yd_document_free(&d);
 }
 
+/* Leading white space: the ordinary paragraph indent (two U+3000, four
+ * spaces, a tab, or none) gives way to the configured indent; verse and
+ * quotations indented further keep what they have beyond it, on every row;
+ * a line pushed far right (a signature, a date) is set flush right. */
+static void test_leading_space(void **state)
+{
+    (void)state;
+    /* Verse indented two full-width characters beyond the paragraphs. */
+    expect("\u3000\u3000正文一段。\n\u3000\u3000\u3000\u3000床前明月光，\n\u3000\u3000\u3000\u3000疑是地上霜。\n"
+           "\u3000\u3000正文二段。\n",
+           30, 1, 4, "    正文一段。|        床前明月光，|        疑是地上霜。|    正文二段。|");
+    /* A quotation that wraps stays a block: its rows keep the extra. */
+    expect("    正文。\n        引文引文引文引文引文引文。\n    正文。\n", 16, 1, 4,
+           "    正文。|        引文引文|    引文引文引文|    引文。|    正文。|");
+    /* Two U+3000 in a document that does not indent are still ordinary. */
+    expect("一段。\n二段。\n\u3000\u3000三段。\n四段。\n", 20, 1, 4, "    一段。|    二段。|    三段。|    四段。|");
+    /* A document whose every paragraph has four U+3000: that is ordinary. */
+    expect("\u3000\u3000\u3000\u3000甲。\n\u3000\u3000\u3000\u3000乙。\n", 20, 1, 2, "  甲。|  乙。|");
+    /* Pushed right: flush right in the pane, whatever the width. */
+    const char *notice = "\u3000\u3000通知正文。\n"
+                         "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000读书会\n"
+                         "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000二〇二四年三月一日\n";
+    expect(notice, 30, 1, 4, "    通知正文。|                        读书会|            二〇二四年三月一日|");
+    expect(notice, 20, 1, 4, "    通知正文。|              读书会|  二〇二四年三月一日|");
+}
+
+/* Headings keep no leading space, however deep it was. */
+static int indent_headings(void *context, int32_t para)
+{
+    (void)context;
+    return para == 0 ? 0 : -1;
+}
+
+static void test_leading_space_headings(void **state)
+{
+    (void)state;
+    yd_document d;
+    load(&d, "\u3000\u3000\u3000\u3000\u3000\u3000第一章\n\u3000\u3000正文。\n");
+    yd_layout_options o;
+    yd_layout_options_default(&o);
+    o.width = 20;
+    o.paragraph_indent = indent_headings;
+    char *got = render(&d, 1, &o);
+    assert_string_equal(got, "第一章|    正文。|");
+    free(got);
+    yd_document_free(&d);
+}
+
 /* An empty document (an empty file, or one truncated under the reader)
  * has no paragraph: positions stay at the start and moving is no error. */
 static void test_empty_document(void **state)
@@ -500,6 +548,8 @@ int main(void)
         cmocka_unit_test(test_wrapping),
         cmocka_unit_test(test_blank_between_and_margin),
         cmocka_unit_test(test_paragraph_indent),
+        cmocka_unit_test(test_leading_space),
+        cmocka_unit_test(test_leading_space_headings),
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_property_hostile),
