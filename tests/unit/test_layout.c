@@ -163,19 +163,26 @@ static int indent_for_second(void *context, int32_t para)
     return para == 1 ? 0 : para == 2 ? 2 : -1;
 }
 
-static void test_paragraph_indent(void **state)
+/* text at width 20 with a paragraph_indent callback. */
+static void expect_indented(const char *text, int (*indent)(void *, int32_t), const char *want)
 {
-    (void)state;
     yd_document d;
-    load(&d, "甲\n乙\n丙\n# 丁\n");
+    load(&d, text);
     yd_layout_options o;
     yd_layout_options_default(&o);
     o.width = 20;
-    o.paragraph_indent = indent_for_second;
+    o.paragraph_indent = indent;
     char *got = render(&d, 1, &o);
-    assert_string_equal(got, "    甲|乙|  丙|# 丁|"); /* -1: the default, Markdown rule included */
+    assert_string_equal(got, want);
     free(got);
     yd_document_free(&d);
+}
+
+static void test_paragraph_indent(void **state)
+{
+    (void)state;
+    /* -1: the default, Markdown rule included */
+    expect_indented("甲\n乙\n丙\n# 丁\n", indent_for_second, "    甲|乙|  丙|# 丁|");
 }
 
 /* Leading white space: the ordinary paragraph indent (two U+3000, four
@@ -214,16 +221,7 @@ static int indent_headings(void *context, int32_t para)
 static void test_leading_space_headings(void **state)
 {
     (void)state;
-    yd_document d;
-    load(&d, "\u3000\u3000\u3000\u3000\u3000\u3000第一章\n\u3000\u3000正文。\n");
-    yd_layout_options o;
-    yd_layout_options_default(&o);
-    o.width = 20;
-    o.paragraph_indent = indent_headings;
-    char *got = render(&d, 1, &o);
-    assert_string_equal(got, "第一章|    正文。|");
-    free(got);
-    yd_document_free(&d);
+    expect_indented("\u3000\u3000\u3000\u3000\u3000\u3000第一章\n\u3000\u3000正文。\n", indent_headings, "第一章|    正文。|");
 }
 
 /* An empty document (an empty file, or one truncated under the reader)
