@@ -7,6 +7,7 @@
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS (60) each
 #   make valgrind   valgrind memcheck over every batch mode
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make deb        build/yuedu_VERSION_ARCH.deb (dpkg-deb; lintian-checked)
 #   make clean
 #
 # On a fresh Debian/Ubuntu machine the first build installs what is missing
@@ -18,11 +19,14 @@ DESTDIR ?=
 BUILD   ?= build
 DATADIR  = $(PREFIX)/share/yuedu
 MANDIR   = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 PKGS      := ncursesw icu-uc icu-i18n yaml-0.1
 TEST_PKGS := cmocka
 DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev
-TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3
+TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3 zsh fish
 BENCH_DEBS := ripgrep less
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
@@ -164,7 +168,7 @@ deps:
 	$(call ensure,$(PKGS),pkg-config $(CC),$(DEBS) gcc make)
 
 test-deps:
-	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan python3,$(TEST_DEBS))
+	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan python3 zsh fish,$(TEST_DEBS))
 
 # clang, and libFuzzer's runtime (libclang-rt-dev, only recommended by clang).
 fuzz-deps:
@@ -187,9 +191,23 @@ install: all
 	install -m 644 docs/yuedu.1 $(DESTDIR)$(MANDIR)/yuedu.1
 	install -m 644 themes/*.yaml $(DESTDIR)$(DATADIR)/themes/
 	install -m 644 docs/guide/* $(DESTDIR)$(DATADIR)/guide/
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 docs/completions/yuedu.bash $(DESTDIR)$(BASHCOMPDIR)/yuedu
+	install -m 644 docs/completions/_yuedu $(DESTDIR)$(ZSHCOMPDIR)/_yuedu
+	install -m 644 docs/completions/yuedu.fish $(DESTDIR)$(FISHCOMPDIR)/yuedu.fish
+
+# A Debian package from make install (docs/packaging/, no debian/ directory);
+# lintian (installed when missing) fails it on errors.
+deb: deps deb-deps
+	@$(MAKE) --no-print-directory $(BUILD)/yuedu
+	@docs/packaging/build-deb.sh $(BUILD) $(BUILD)
+
+deb-deps:
+	$(call ensure,,dpkg-deb dpkg-shlibdeps lintian,dpkg-dev lintian)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/yuedu $(DESTDIR)$(MANDIR)/yuedu.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/yuedu $(DESTDIR)$(ZSHCOMPDIR)/_yuedu $(DESTDIR)$(FISHCOMPDIR)/yuedu.fish
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make deb: yuedu_VERSION_ARCH.deb from `make install` into a scratch root,
+# with dpkg-deb and a control file made here (no debian/ directory: that is
+# a distribution packager's, as Debian advises upstreams). Dependencies come
+# from dpkg-shlibdeps; lintian checks the result when it is installed.
+#   docs/packaging/build-deb.sh BUILD OUT_DIR
+set -euo pipefail
+build=${1:-build}
+out=${2:-$build}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+version=$(sed -n 's/^#define YUEDU_VERSION "\(.*\)"/\1/p' "$top/src/cli/cli.h")
+arch=$(dpkg --print-architecture)
+work=$(mktemp -d "${TMPDIR:-/tmp}/yuedu-deb.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+root=$work/root
+
+make -C "$top" --no-print-directory -s install PREFIX=/usr DESTDIR="$root" BUILD="$build"
+strip --remove-section=.comment --remove-section=.note --strip-unneeded "$root/usr/bin/yuedu"
+gzip -9n "$root/usr/share/man/man1/yuedu.1"
+install -d "$root/usr/share/doc/yuedu"
+install -m 644 "$here/copyright" "$root/usr/share/doc/yuedu/copyright"
+gzip -9nc "$here/changelog" >"$root/usr/share/doc/yuedu/changelog.gz"
+chmod 644 "$root/usr/share/doc/yuedu/changelog.gz"
+
+# dpkg-shlibdeps wants a debian/control to read; this one lives and dies here.
+mkdir -p "$work/src/debian"
+printf 'Source: yuedu\n\nPackage: yuedu\nArchitecture: any\n' >"$work/src/debian/control"
+depends=$(cd "$work/src" && dpkg-shlibdeps -O "$root/usr/bin/yuedu" | sed -n 's/^shlibs:Depends=//p')
+
+install -d "$root/DEBIAN"
+{
+    echo "Package: yuedu"
+    echo "Version: $version"
+    echo "Architecture: $arch"
+    echo "Maintainer: ${DEB_MAINTAINER:-yuedu developers <yuedu@yuedu.invalid>}"
+    echo "Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)"
+    echo "Depends: $depends"
+    echo "Section: text"
+    echo "Priority: optional"
+    echo "Description: $(cat "$here/description")"
+} >"$root/DEBIAN/control"
+(cd "$root" && find usr -type f -print0 | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
+chmod 644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
+find "$root" -type d -exec chmod 755 {} +
+
+deb=$out/yuedu_${version}_${arch}.deb
+mkdir -p "$out"
+dpkg-deb --build --root-owner-group "$root" "$deb" >/dev/null
+echo "$deb"
+if command -v lintian >/dev/null; then
+    # Errors fail the build; warnings are shown.
+    lintian --fail-on error "$deb" >&2
+fi
