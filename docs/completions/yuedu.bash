@@ -17,7 +17,7 @@ _yuedu_themes() {
 _yuedu() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]} mode="" w
     for w in "${COMP_WORDS[@]}"; do
-        case $w in --list | --outline | --search | --render | --bookmarks | --check-config) mode=$w ;; esac
+        case $w in --list | --outline | --search | --render | --bookmarks | --check-config | --doctor) mode=$w ;; esac
     done
     case $prev in
     --format)
@@ -56,7 +56,7 @@ _yuedu() {
         return ;; # a pattern, a number: nothing to offer
     esac
     if [[ $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "--list --outline --search --render --bookmarks --check-config
+        mapfile -t COMPREPLY < <(compgen -W "--list --outline --search --render --bookmarks --check-config --doctor
             --format --regex --fold --width --ambiwidth --encoding --config --theme --no-color --color
             --start-at-beginning --version --help" -- "$cur")
         return

@@ -55,6 +55,10 @@ int cli_load_settings(const char *config_path, const char *theme_option, int no_
 int cli_read_settings(const char *config_path, const char *theme_option, int no_color, struct yd_config *config,
                       struct yd_theme *theme, struct yd_problems *problems);
 
+/* --doctor: what a reader over SSH trips on, each with a fix (doctor_cmd.c).
+ * Returns 0, or 1 when something would stop the reader. */
+int cli_doctor(const char *config_path);
+
 /* --check-config: print every problem of the configuration and the theme
  * it chooses on stdout. Returns 0 when there is none, 1 otherwise. */
 int cli_check_config(const char *config_path, const char *theme_option, int no_color);

@@ -14,7 +14,8 @@
 #include "yuedu/fold.h"
 #include "yuedu/theme.h"
 
-typedef enum mode { MODE_READ, MODE_LIST, MODE_RENDER, MODE_OUTLINE, MODE_BOOKMARKS, MODE_SEARCH, MODE_CHECK_CONFIG } mode;
+typedef enum mode { MODE_READ, MODE_LIST, MODE_RENDER, MODE_OUTLINE, MODE_BOOKMARKS, MODE_SEARCH, MODE_CHECK_CONFIG,
+                    MODE_DOCTOR } mode;
 
 typedef struct options {
     mode mode;
@@ -79,6 +80,9 @@ static void usage(FILE *out)
           "                     document and place where this corpus was left\n"
           "  --check-config     check the configuration and its theme: print every\n"
           "                     problem, exit 1 if there is one\n"
+          "  --doctor           check what a reader over SSH trips on (locale, TERM,\n"
+          "                     ambiwidth, tmux, configuration, writable folders),\n"
+          "                     each with a fix; exit 1 if something would fail\n"
           "  --version          print the version and exit\n"
           "  --help             print this help and exit\n"
           "\n"
@@ -90,7 +94,7 @@ static void usage(FILE *out)
 /* getopt_long values of the long options. */
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
       OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG,
-           OPT_START_AT_BEGINNING };
+           OPT_START_AT_BEGINNING, OPT_DOCTOR };
 
 /* The name and the missing argument of each option that takes one, for
  * "--width needs a number" (getopt alone would say "unknown option"). */
@@ -107,6 +111,7 @@ static int bad_usage(const char *what, const char *arg)
 static const char *const mode_names[] = {
     [MODE_READ] = "", [MODE_LIST] = "--list", [MODE_RENDER] = "--render", [MODE_OUTLINE] = "--outline",
     [MODE_BOOKMARKS] = "--bookmarks", [MODE_SEARCH] = "--search", [MODE_CHECK_CONFIG] = "--check-config",
+    [MODE_DOCTOR] = "--doctor",
 };
 
 /* One mode per run: a second one is refused rather than silently winning. */
@@ -143,6 +148,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
         {"color", required_argument, NULL, OPT_COLOR},
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
+        {"doctor", no_argument, NULL, OPT_DOCTOR},
         {"start-at-beginning", no_argument, NULL, OPT_START_AT_BEGINNING},
         {NULL, 0, NULL, 0},
     };
@@ -180,6 +186,7 @@ static int parse_options(int argc, char **argv, options *opt)
                 return bad_usage("--color: auto, always or never, not ", optarg);
             break;
         case OPT_CHECK_CONFIG: code = set_mode(opt, MODE_CHECK_CONFIG); break;
+        case OPT_DOCTOR: code = set_mode(opt, MODE_DOCTOR); break;
         case OPT_FOLD: {
             yd_error err = {0};
             if (yd_fold_parse(optarg, &opt->search.folds, &err) != YD_OK)
@@ -365,6 +372,8 @@ static int run(int argc, char **argv)
     if (opt.mode == MODE_CHECK_CONFIG)
         return npaths ? bad_usage("--check-config takes no PATH: ", paths[0])
                       : cli_check_config(opt.config, opt.theme, opt.no_color);
+    if (opt.mode == MODE_DOCTOR)
+        return npaths ? bad_usage("--doctor takes no PATH: ", paths[0]) : cli_doctor(opt.config);
     char guide[PATH_MAX];
     const char *guide_paths[1];
     yd_load_options bm_load = {.encoding = opt.encoding};
