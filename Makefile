@@ -19,6 +19,7 @@ DESTDIR ?=
 BUILD   ?= build
 DATADIR  = $(PREFIX)/share/yuedu
 MANDIR   = $(PREFIX)/share/man/man1
+MANLANGS = zh_CN zh_TW
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
@@ -189,6 +190,10 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/guide
 	install -m 755 $(BUILD)/yuedu $(DESTDIR)$(PREFIX)/bin/yuedu
 	install -m 644 docs/yuedu.1 $(DESTDIR)$(MANDIR)/yuedu.1
+	for l in $(MANLANGS); do \
+	  install -d $(DESTDIR)$(PREFIX)/share/man/$$l/man1 && \
+	  install -m 644 docs/man/$$l/yuedu.1 $(DESTDIR)$(PREFIX)/share/man/$$l/man1/yuedu.1 || exit 1; \
+	done
 	install -m 644 themes/*.yaml $(DESTDIR)$(DATADIR)/themes/
 	install -m 644 docs/guide/* $(DESTDIR)$(DATADIR)/guide/
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
@@ -207,6 +212,7 @@ deb-deps:
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/yuedu $(DESTDIR)$(MANDIR)/yuedu.1
+	for l in $(MANLANGS); do rm -f $(DESTDIR)$(PREFIX)/share/man/$$l/man1/yuedu.1; done
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/yuedu $(DESTDIR)$(ZSHCOMPDIR)/_yuedu $(DESTDIR)$(FISHCOMPDIR)/yuedu.fish
 	rm -rf $(DESTDIR)$(DATADIR)
 

@@ -17,7 +17,7 @@ root=$work/root
 
 make -C "$top" --no-print-directory -s install PREFIX=/usr DESTDIR="$root" BUILD="$build"
 strip --remove-section=.comment --remove-section=.note --strip-unneeded "$root/usr/bin/yuedu"
-gzip -9n "$root/usr/share/man/man1/yuedu.1"
+find "$root/usr/share/man" -name '*.1' -exec gzip -9n {} +
 install -d "$root/usr/share/doc/yuedu"
 install -m 644 "$here/copyright" "$root/usr/share/doc/yuedu/copyright"
 gzip -9nc "$here/changelog" >"$root/usr/share/doc/yuedu/changelog.gz"
