@@ -56,6 +56,17 @@ void app_say(app *a, int error, const char *fmt, ...)
         a->pager_width = 0; /* show it */
 }
 
+void app_out_of_memory(app *a) { a->out_of_memory = 1; }
+
+yd_status app_failed(app *a, yd_status status, const char *what)
+{
+    if (status == YD_ENOMEM)
+        app_out_of_memory(a);
+    else if (status != YD_OK)
+        app_say(a, MSG_ERROR, "%s: %s", what, yd_status_text(status));
+    return status;
+}
+
 wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
 
 size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n)
@@ -110,10 +121,8 @@ yd_layout *app_layout(app *a, size_t doc)
     /* Headings start flush left: the outline knows which lines they are. */
     opt.paragraph_indent = yd_outline_paragraph_indent;
     opt.context = &a->outlines[doc];
-    if (yd_layout_new(d, a->widths, &opt, &a->layouts[doc], NULL) != YD_OK) {
-        a->failed = 1;
+    if (app_failed(a, yd_layout_new(d, a->widths, &opt, &a->layouts[doc], NULL), "layout") != YD_OK)
         return NULL;
-    }
     a->layout_cols[doc] = opt.width;
     return a->layouts[doc];
 }
@@ -124,8 +133,7 @@ static void fit_layout(app *a, size_t doc)
     yd_layout *layout = app_layout(a, doc);
     int want = a->text_cols > 2 ? a->text_cols : 2;
     if (layout && a->layout_cols[doc] != want) {
-        if (yd_layout_set_width(layout, want, NULL) != YD_OK)
-            a->failed = 1;
+        app_failed(a, yd_layout_set_width(layout, want, NULL), "layout");
         a->layout_cols[doc] = want;
     }
 }
@@ -586,7 +594,9 @@ static void take_loader_messages(app *a)
 static void mouse_event(app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || a->help_open)
+    /* The bookmark list and the question about unsaved bookmarks cover
+     * the panes: a click there is not for the panes behind. */
+    if (getmouse(&ev) != OK || a->help_open || a->list_open || a->unsaved_open)
         return;
     if (a->results_shown) {
         results_mouse(a, &ev);
@@ -1111,7 +1121,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     app *a = app_new(files->count, settings);
     if (a && a->widths)
         bookmarks_start(a);
-    if (!a || !a->widths || a->failed || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
+    if (!a || !a->widths || a->out_of_memory || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
         yd_path_list_free(files);
         if (a)
             bookmarks_finish(a);
@@ -1148,7 +1158,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         draw_preview(a, load); /* the first screen, before anything slower */
     app_set_mouse(a, a->settings->config->mouse);
     if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
-        a->failed = 1;
+        app_out_of_memory(a); /* its only failure */
     bookmarks_open(a);
     reading_open(a);
     if (yd_loader_wait(a->loader, 1, -1) == 0) {
@@ -1185,7 +1195,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     draw(a);
     ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
     int shown_finished = yd_loader_finished(a->loader);
-    while (!a->quit && !a->failed && !quit_signal) {
+    while (!a->quit && !a->out_of_memory && !quit_signal) {
         /* Wake up often while loading (progress), else now and then for signals. */
         int wait = yd_loader_finished(a->loader) ? 250 : 50;
         if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
@@ -1237,7 +1247,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     delscreen(screen);
     reading_finish(a);
     int bookmarks_saved = bookmarks_finish(a);
-    if (a->failed) {
+    if (a->out_of_memory) {
         fputs("yuedu: out of memory\n", stderr);
         code = EXIT_FAILURE;
     } else if (quit_signal && quit_signal != SIGINT) {

@@ -103,7 +103,8 @@ typedef struct app {
     int key_typed_count;
     long key_deadline_ms;       /* a key bound alone and starting a sequence
                                    runs at this time (0: no such wait) */
-    int quit, failed;
+    int quit;
+    int out_of_memory;          /* the one fatal error: the reader ends */
     const tui_settings *settings;
     attr_t styles[YD_STYLE_COUNT]; /* the theme's styles as curses attributes */
     const yd_theme *theme;      /* in use: settings->theme, or own_theme after :theme */
@@ -221,6 +222,11 @@ wchar_t app_safe_char(app *a, UChar32 c);
 size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n);
 size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s);
 void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Errors by kind: out of memory ends the reader (after saving what it
+ * can); any other failure is said on the message line ("what: reason")
+ * and the reader goes on. Returns status. */
+yd_status app_failed(app *a, yd_status status, const char *what);
+void app_out_of_memory(app *a);
 void app_go_to_line(app *a, long line);             /* source line, a jump */
 int app_set_script(app *a, yd_script_display to);   /* 0, or -1 with a message */
 void app_set_mouse(app *a, int on);

@@ -38,7 +38,7 @@ static size_t resolve(app *a, int update)
     size_t ready = yd_loader_ready(a->loader);
     const yd_document **docs = calloc(ready ? ready : 1, sizeof *docs);
     if (!docs) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return 0;
     }
     for (size_t k = 0; k < ready; k++)
@@ -56,7 +56,7 @@ void bookmarks_start(app *a)
     a->mark_counts = calloc(n, sizeof *a->mark_counts);
     a->mark_known = calloc(n, 1);
     if (!a->marks || !a->mark_counts || !a->mark_known)
-        a->failed = 1;
+        app_out_of_memory(a);
 }
 
 void bookmarks_open(app *a)
@@ -243,9 +243,9 @@ static void refresh_list(app *a)
     free(a->list);
     a->list = NULL;
     a->list_count = 0;
-    if (yd_bookmarks_list(&a->bookmarks, a->list_recent ? YD_ORDER_RECENT : YD_ORDER_DOCUMENT, a->list_filter,
-                          &a->list, &a->list_count) != YD_OK)
-        a->failed = 1;
+    app_failed(a, yd_bookmarks_list(&a->bookmarks, a->list_recent ? YD_ORDER_RECENT : YD_ORDER_DOCUMENT, a->list_filter,
+                                     &a->list, &a->list_count),
+               "bookmarks");
     if (a->list_selected >= a->list_count)
         a->list_selected = a->list_count ? a->list_count - 1 : 0;
 }
@@ -291,11 +291,10 @@ void bookmarks_prompt_done(app *a, int accepted)
     if (mode == PM_BOOKMARK_NOTE) {
         const yd_document *d = app_doc(a, a->pending.doc);
         char id[YD_BOOKMARK_ID_SIZE];
-        if (yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, app_corpus_root(a), a->pending_name, text,
-                             id) != YD_OK) {
-            a->failed = 1;
+        if (app_failed(a, yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, app_corpus_root(a),
+                                           a->pending_name, text, id),
+                       "bookmark") != YD_OK)
             return;
-        }
         app_say(a, 0, "bookmarked: %s", yd_bookmarks_find(&a->bookmarks, id)->name);
         save(a);
         return;
@@ -305,10 +304,14 @@ void bookmarks_prompt_done(app *a, int accepted)
         return;
     char id[YD_BOOKMARK_ID_SIZE];
     memcpy(id, b->id, sizeof id);
-    if ((mode == PM_RENAME ? yd_bookmarks_rename(&a->bookmarks, id, text)
-                           : yd_bookmarks_set_note(&a->bookmarks, id, text)) != YD_OK)
-        a->failed = 1;
-    save(a);
+    if (mode == PM_RENAME && !text[0]) {
+        app_say(a, MSG_ERROR, "a bookmark needs a name: %s keeps its own", b->name);
+        return;
+    }
+    if (app_failed(a, mode == PM_RENAME ? yd_bookmarks_rename(&a->bookmarks, id, text)
+                                        : yd_bookmarks_set_note(&a->bookmarks, id, text),
+                   mode == PM_RENAME ? "rename" : "note") == YD_OK)
+        save(a);
 }
 
 void bookmarks_list_open(app *a)
@@ -371,8 +374,13 @@ void bookmarks_list_key(app *a, key k)
         a->undo_id[0] = 0;
         app_say(a, 0, "restored");
         save(a);
+    } else if (c == 'u') {
+        app_say(a, MSG_ERROR, "nothing to undo (u brings back the last bookmark deleted)");
     } else if (c == '/') {
         prompt_with(a, PM_LIST_FILTER, L"filter: ", a->list_filter);
+    } else if (c == '\r' || c == 'r' || c == 'e' || c == 'd') {
+        app_say(a, MSG_ERROR, a->list_filter[0] ? "no bookmark matches the filter (/ changes it)"
+                                                : "no bookmarks yet (m adds one)");
     }
     if (a->list_selected < a->list_top)
         a->list_top = a->list_selected;

@@ -50,7 +50,7 @@ static uint8_t *node_flags(app *a, size_t doc)
     const yd_outline *o = &a->outlines[doc];
     uint8_t *f = calloc(o->count ? (size_t)o->count : 1, 1);
     if (!f) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return NULL;
     }
     /* outline.show-items unfolds headings over items too; fold-level N
@@ -206,7 +206,7 @@ static void rebuild(app *a)
     v->dirty = 0;
     return;
 oom:
-    a->failed = 1;
+    app_out_of_memory(a);
 }
 
 static void ensure_built(app *a)
@@ -223,7 +223,7 @@ static void ensure_built(app *a)
         v->title_keys = calloc(v->title_slots, sizeof *v->title_keys);
         v->title_counts = calloc(v->title_slots, sizeof *v->title_counts);
         if (!v->doc_expanded || !v->node_expanded || !v->title_hash || !v->title_keys || !v->title_counts) {
-            a->failed = 1;
+            app_out_of_memory(a);
             return;
         }
     }
@@ -267,7 +267,7 @@ void outline_follow(app *a)
 {
     ensure_built(a);
     outline_view *v = &a->outline;
-    if (a->failed || v->filter[0])
+    if (a->out_of_memory || v->filter[0])
         return;
     int32_t node = outline_node_at_offset(a, a->doc, text_offset(a));
     /* Reveal: open the document and every ancestor of the node. */
@@ -317,7 +317,7 @@ void outline_act(app *a, action what)
 {
     ensure_built(a);
     outline_view *v = &a->outline;
-    if (a->failed || v->count == 0)
+    if (a->out_of_memory || v->count == 0)
         return;
     size_t h = (size_t)(a->rows > 1 ? a->rows : 1);
     outline_entry sel = v->entries[v->selected];
@@ -445,7 +445,7 @@ void outline_draw(app *a)
 {
     ensure_built(a);
     outline_view *v = &a->outline;
-    if (a->failed)
+    if (a->out_of_memory)
         return;
     int x0 = a->outline_right ? a->divider_x + 1 : 0, w = a->outline_cols;
     int32_t current = outline_node_at_offset(a, a->doc, text_offset(a));

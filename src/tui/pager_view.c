@@ -152,7 +152,7 @@ static int ensure_rows(app *a)
 void pager_act(app *a, action what)
 {
     if (ensure_rows(a) != 0) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return;
     }
     size_t h = (size_t)a->rows, max = a->pager_count > h ? a->pager_count - h : 0;
@@ -174,7 +174,7 @@ void pager_act(app *a, action what)
 void pager_draw(app *a)
 {
     if (ensure_rows(a) != 0) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return;
     }
     size_t h = (size_t)a->rows, max = a->pager_count > h ? a->pager_count - h : 0;

@@ -60,7 +60,7 @@ int reload_tick(app *a)
         return 1;
     case YD_RELOAD_FAILED:
         if (err.code == YD_ENOMEM) {
-            a->failed = 1;
+            app_out_of_memory(a);
             return 1;
         }
         if (a->watch_told == YD_RELOAD_FAILED)

@@ -43,7 +43,7 @@ static int rebuild(app *a)
     size_t n = a->searched;
     const yd_document **docs = realloc(a->results_docs, (n ? n : 1) * sizeof *docs);
     if (!docs) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return -1;
     }
     a->results_docs = docs;
@@ -146,7 +146,8 @@ static void set_filter(app *a, const wchar_t *text)
     yd_error err = {0};
     if (apply_filter(a, &err) != 0) {
         app_say(a, 1, "result list: %s", err.message);
-        a->failed = err.code == YD_ENOMEM;
+        if (err.code == YD_ENOMEM)
+            app_out_of_memory(a);
         return;
     }
     a->results_selected = yd_results_row_of(&a->results, doc, index);
@@ -166,6 +167,8 @@ static void read_selected(app *a)
     if (hit && a->results.rows[a->results_selected].kind == YD_RESULT_HIT) {
         a->results_shown = 0;
         search_select(a, hit->doc, hit->index);
+    } else {
+        app_say(a, MSG_ERROR, "no hit here (/ changes the filter)");
     }
 }
 

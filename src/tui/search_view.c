@@ -64,7 +64,7 @@ static int ready_to_search(app *a)
     a->hits = calloc(n, sizeof *a->hits);
     a->shadows = calloc(n, sizeof *a->shadows);
     if (!a->hits || !a->shadows) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return 0;
     }
     return 1;

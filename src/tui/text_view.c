@@ -15,10 +15,8 @@ static const yd_row *row_at(app *a, yd_layout *layout, yd_layout_pos pos)
     int32_t count;
     if (pos.para >= yd_layout_paragraph_count(layout))
         return NULL; /* an empty document has no paragraph at all */
-    if (yd_layout_paragraph(layout, pos.para, &rows, &count, NULL) != YD_OK) {
-        a->failed = 1;
+    if (app_failed(a, yd_layout_paragraph(layout, pos.para, &rows, &count, NULL), "layout") != YD_OK)
         return NULL;
-    }
     return pos.row < count ? &rows[pos.row] : NULL;
 }
 
@@ -27,8 +25,8 @@ int32_t text_offset(app *a)
     yd_layout *layout = app_layout(a, a->doc);
     const yd_document *d = app_doc(a, a->doc);
     int32_t offset = 0;
-    if (layout && d && yd_place_offset(&a->place, layout, d, &offset, NULL) != YD_OK)
-        a->failed = 1;
+    if (layout && d)
+        app_failed(a, yd_place_offset(&a->place, layout, d, &offset, NULL), "place");
     return offset;
 }
 
@@ -38,16 +36,14 @@ void text_show(app *a, size_t doc, int32_t offset)
     if (!layout)
         return;
     a->doc = doc;
-    if (yd_place_show(&a->place, layout, offset, NULL) != YD_OK)
-        a->failed = 1;
+    app_failed(a, yd_place_show(&a->place, layout, offset, NULL), "place");
 }
 
 /* Rows from pos to the end of the document, counting at most limit. */
 static int32_t rows_below(app *a, yd_layout *layout, yd_layout_pos pos, int32_t limit)
 {
     int32_t moved = 0;
-    if (yd_layout_pos_move(layout, &pos, limit, &moved, NULL) != YD_OK)
-        a->failed = 1;
+    app_failed(a, yd_layout_pos_move(layout, &pos, limit, &moved, NULL), "layout");
     return moved;
 }
 
@@ -63,8 +59,7 @@ void text_scroll(app *a, int32_t delta)
             return;
         delta = delta < room ? delta : room;
     }
-    if (yd_layout_pos_move(layout, &a->place.top, delta, NULL, NULL) != YD_OK)
-        a->failed = 1;
+    app_failed(a, yd_layout_pos_move(layout, &a->place.top, delta, NULL, NULL), "layout");
 }
 
 void text_bottom(app *a)
@@ -73,9 +68,8 @@ void text_bottom(app *a)
     yd_layout *layout = app_layout(a, a->doc);
     if (!layout || !d)
         return;
-    if (yd_layout_pos_of_offset(layout, d->length, &a->place.top, NULL) != YD_OK ||
-        yd_layout_pos_move(layout, &a->place.top, 1 - a->rows, NULL, NULL) != YD_OK)
-        a->failed = 1;
+    if (app_failed(a, yd_layout_pos_of_offset(layout, d->length, &a->place.top, NULL), "layout") == YD_OK)
+        app_failed(a, yd_layout_pos_move(layout, &a->place.top, 1 - a->rows, NULL, NULL), "layout");
 }
 
 unsigned text_percent(app *a)
