@@ -21,7 +21,6 @@
 #include "term_setup.h"
 #include "tui.h"
 
-enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
 
 static volatile sig_atomic_t quit_signal;
 
@@ -52,8 +51,7 @@ void app_say(app *a, int error, const char *fmt, ...)
         a->message_log_count--;
     }
     memcpy(a->message_log[a->message_log_count++], a->message, sizeof a->message);
-    if (a->help_open && a->help_kind == PAGER_MESSAGES)
-        a->pager_width = 0; /* show it */
+    a->message_serial++;
 }
 
 void app_out_of_memory(app *a) { a->out_of_memory = 1; }
@@ -161,7 +159,7 @@ void app_geometry(app *a)
 }
 
 /* Geometry changed: same reading position at the new width. */
-static void relayout(app *a)
+void app_relayout(app *a)
 {
     int32_t offset = text_offset(a);
     app_geometry(a);
@@ -169,7 +167,7 @@ static void relayout(app *a)
     text_show(a, a->doc, offset);
 }
 
-static yd_position here(app *a) { return (yd_position){a->doc, text_offset(a)}; }
+yd_position app_here(app *a) { return (yd_position){a->doc, text_offset(a)}; }
 
 void app_go(app *a, size_t doc, int32_t offset)
 {
@@ -196,7 +194,7 @@ void app_open(app *a, size_t doc)
 void app_jump(app *a, size_t doc, int32_t offset)
 {
 
-    yd_jump_history_push(&a->history, here(a));
+    yd_jump_history_push(&a->history, app_here(a));
     app_go(a, doc, offset);
 }
 
@@ -208,42 +206,6 @@ void app_go_to_line(app *a, long line)
     if (line > d->line_count)
         line = d->line_count;
     app_jump(a, a->doc, d->line_count ? d->line_starts[line - 1] : 0);
-}
-
-/* ] [ } {: the next or previous heading (items are not headings), of any
- * level or of the current section's level or higher, across documents. */
-static void heading_jump(app *a, int forward, int same_level)
-{
-    int32_t offset = text_offset(a);
-    const yd_outline *o = &a->outlines[a->doc];
-    int32_t cur = outline_node_at_offset(a, a->doc, offset);
-    while (cur >= 0 && o->nodes[cur].kind == YD_NODE_ITEM)
-        cur = o->nodes[cur].parent;
-    int level = same_level && cur >= 0 ? o->nodes[cur].depth : 1 << 20;
-    size_t ready = yd_loader_ready(a->loader);
-    for (size_t doc = a->doc; doc < ready; forward ? doc++ : doc--) {
-        o = &a->outlines[doc];
-        if (forward) {
-            for (int32_t i = 0; i < o->count; i++) {
-                const yd_outline_node *n = &o->nodes[i];
-                if ((doc == a->doc && n->offset <= offset) || n->kind == YD_NODE_ITEM || n->depth > level)
-                    continue;
-                app_jump(a, doc, n->offset);
-                return;
-            }
-        } else {
-            for (int32_t i = o->count - 1; i >= 0; i--) {
-                const yd_outline_node *n = &o->nodes[i];
-                if ((doc == a->doc && n->offset >= offset) || n->kind == YD_NODE_ITEM || n->depth > level)
-                    continue;
-                app_jump(a, doc, n->offset);
-                return;
-            }
-        }
-        if (!forward && doc == 0)
-            break;
-    }
-    app_say(a, 0, forward ? "no next heading" : "no previous heading");
 }
 
 const char *app_base_name(const char *path)
@@ -284,7 +246,7 @@ int app_set_script(app *a, yd_script_display to)
     return 0;
 }
 
-static void suspend(void)
+void app_suspend(void)
 {
     endwin();
     /* Raw mode turned Ctrl-Z into a key: stop the whole job, as the
@@ -300,148 +262,6 @@ void app_set_mouse(app *a, int on)
     mousemask(on ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
     mouseinterval(0);
 }
-
-/* Actions that work whichever pane has focus. Returns 1 when handled. */
-static int global_act(app *a, action what)
-{
-    yd_position to;
-    size_t ready = yd_loader_ready(a->loader);
-    switch (what) {
-    case YD_ACT_NEXT_HEADING: heading_jump(a, 1, 0); break;
-    case YD_ACT_PREV_HEADING: heading_jump(a, 0, 0); break;
-    case YD_ACT_NEXT_SECTION: heading_jump(a, 1, 1); break;
-    case YD_ACT_PREV_SECTION: heading_jump(a, 0, 1); break;
-    case YD_ACT_NEXT_DOC:
-        if (a->doc + 1 < ready)
-            app_open(a, a->doc + 1);
-        else
-            app_say(a, 0, yd_loader_finished(a->loader) ? "last document" : "last document loaded so far");
-        break;
-    case YD_ACT_PREV_DOC:
-        if (a->doc > 0)
-            app_open(a, a->doc - 1);
-        else
-            app_say(a, 0, "first document");
-        break;
-    case YD_ACT_JUMP_BACK:
-        if (yd_jump_history_back(&a->history, here(a), &to))
-            app_go(a, to.doc, to.offset);
-        else
-            app_say(a, 0, "no older jump");
-        break;
-    case YD_ACT_JUMP_FORWARD:
-        if (yd_jump_history_forward(&a->history, &to))
-            app_go(a, to.doc, to.offset);
-        else
-            app_say(a, 0, "no newer jump");
-        break;
-    case YD_ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
-    case YD_ACT_SEARCH: search_begin(a); break;
-    case YD_ACT_NEXT_HIT: search_step(a, 1); break;
-    case YD_ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
-    case YD_ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
-    case YD_ACT_PREV_HIT: search_step(a, 0); break;
-    case YD_ACT_SEARCH_RESULTS: results_list_open(a); break;
-    case YD_ACT_FOCUS:
-        if (a->divider_x >= 0)
-            a->focus_outline = !a->focus_outline;
-        else
-            app_say(a, 0, "the outline is hidden (o shows it)");
-        break;
-    case YD_ACT_TOGGLE_OUTLINE:
-        a->outline_shown = !a->outline_shown;
-        a->focus_outline = 0;
-        relayout(a);
-        break;
-    case YD_ACT_OUTLINE_NARROWER:
-    case YD_ACT_OUTLINE_WIDER:
-        a->outline_pref = a->outline_cols + (what == YD_ACT_OUTLINE_WIDER ? 2 : -2);
-        if (a->outline_pref < OUTLINE_MIN)
-            a->outline_pref = OUTLINE_MIN;
-        if (a->outline_pref > COLS - TEXT_MIN - 1)
-            a->outline_pref = COLS - TEXT_MIN - 1;
-        relayout(a);
-        break;
-    case YD_ACT_OUTLINE_SIDE:
-        a->outline_right = !a->outline_right;
-        relayout(a);
-        break;
-    case YD_ACT_TOGGLE_MOUSE:
-        app_set_mouse(a, !a->mouse_on);
-        app_say(a, 0, a->mouse_on ? "mouse on" : "mouse off: the terminal selects text");
-        break;
-    case YD_ACT_HELP:
-        if (a->help_open)
-            pager_close(a);
-        else
-            pager_open(a, PAGER_KEYS);
-        break;
-    case YD_ACT_REDRAW: clearok(curscr, TRUE); break;
-    case YD_ACT_SUSPEND: suspend(); break;
-    case YD_ACT_QUIT: a->quit = 1; break;
-    default: return 0;
-    }
-    return 1;
-}
-
-static void text_act(app *a, action what)
-{
-    int h = a->rows, page = h > 2 ? h - 1 : 1; /* a page keeps one line of context */
-    switch (what) {
-    case YD_ACT_LINE_DOWN: text_scroll(a, 1); break;
-    case YD_ACT_LINE_UP: text_scroll(a, -1); break;
-    case YD_ACT_PAGE_DOWN: text_scroll(a, page); break;
-    case YD_ACT_PAGE_UP: text_scroll(a, -page); break;
-    case YD_ACT_HALF_DOWN: text_scroll(a, h / 2); break;
-    case YD_ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
-    case YD_ACT_TOP: app_jump(a, a->doc, 0); break;
-    case YD_ACT_BOTTOM:
-        yd_jump_history_push(&a->history, here(a));
-        text_bottom(a);
-        break;
-    default: global_act(a, what); break;
-    }
-}
-
-static void draw_divider(app *a)
-{
-    if (a->divider_x < 0)
-        return;
-    attron(app_style(a, YD_STYLE_DIVIDER));
-    /* U+2502 is East Asian Ambiguous: two cells under ambiwidth 2. */
-    cchar_t line;
-    const wchar_t *glyph = yd_width_ambiwidth(a->widths) == 1 ? L"\u2502" : L"|";
-    setcchar(&line, glyph, 0, 0, NULL);
-    mvvline_set(0, a->divider_x, &line, a->rows);
-    attroff(app_style(a, YD_STYLE_DIVIDER));
-}
-
-/* The message line: messages may quote file names, so they go through
- * the same filter as titles. */
-static void put_line(app *a, int y, int x, int width, const char *text)
-{
-    wchar_t w[MESSAGE_MAX];
-    size_t n = app_safe_mbs(a, w, 0, MESSAGE_MAX, text);
-    move(y, x);
-    int total = 0;
-    for (size_t k = 0; k < n; k++)
-        total += wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
-    /* Too long: cut with … (the whole text is in :messages); … is
-     * ambiguous, two cells under ambiwidth 2. */
-    int ellipsis = wcwidth(0x2026) < 1 ? 1 : wcwidth(0x2026);
-    int room = total > width ? width - ellipsis : width, col = 0;
-    for (size_t k = 0; k < n; k++) {
-        int cw = wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
-        if (col + cw > room)
-            break;
-        addnwstr(&w[k], 1);
-        col += cw;
-    }
-    if (total > width && room >= 0)
-        addnwstr(L"\u2026", 1);
-}
-
-static void put_message(app *a, int x, int width) { put_line(a, LINES - 1, x, width, a->message); }
 
 /* Before the first document is ready: decode the first 64 KiB of it (cut
  * at a line end) and draw that, so the first screen does not wait for the
@@ -475,7 +295,7 @@ static void draw_preview(app *a, const yd_load_options *load)
         if (yd_layout_new(&doc, a->widths, &opt, &layout, NULL) == YD_OK) {
             erase();
             text_draw_preview(a, layout);
-            draw_divider(a);
+            outline_divider_draw(a);
             attron(app_style(a, YD_STYLE_STATUS));
             mvhline(a->rows, 0, ' ', COLS);
             mvaddstr(a->rows, 1, "loading");
@@ -503,51 +323,9 @@ static void draw(app *a)
     if (a->rows != LINES - 2 || gutter != a->gutter ||
         (a->divider_x < 0 ? COLS : a->text_cols + a->gutter + a->outline_cols + 1) != COLS) {
         a->gutter = gutter;
-        relayout(a);
+        app_relayout(a);
     }
-    if (!a->focus_outline)
-        outline_follow(a);
-    if (a->help_open) {
-        pager_draw(a);
-    } else if (a->results_shown) {
-        results_draw(a);
-    } else if (a->list_open) {
-        bookmarks_list_draw(a);
-    } else {
-        text_draw(a);
-        if (a->divider_x >= 0) {
-            outline_draw(a);
-            draw_divider(a);
-        }
-    }
-    status_draw(a);
-    if (a->prompt.active && a->completions[0]) { /* what Tab found, over the status line */
-        attron(app_style(a, YD_STYLE_STATUS));
-        mvhline(LINES - 2, 0, ' ', COLS);
-        put_line(a, LINES - 2, 1, COLS - 2, a->completions);
-        attroff(app_style(a, YD_STYLE_STATUS));
-    }
-    if (a->prompt.active || a->search.active) {
-        curs_set(1);
-        if (a->search.active && a->message[0]) {
-            /* The count or a bad pattern at the right, the prompt at the left. */
-            int len = (int)strlen(a->message), x = COLS - len - 1 > COLS / 2 ? COLS - len - 1 : COLS / 2;
-            move(LINES - 1, 0);
-            clrtoeol();
-            put_message(a, x, COLS - x - 1);
-            prompt_draw(&a->search, LINES - 1, x - 1);
-        } else {
-            prompt_draw(a->search.active ? &a->search : &a->prompt, LINES - 1, COLS);
-        }
-    } else {
-        curs_set(0);
-        if (a->message[0]) {
-            attr_t at = a->message_is_error ? app_style(a, YD_STYLE_MESSAGE) : A_NORMAL;
-            attron(at);
-            put_message(a, 0, COLS - 1);
-            attroff(at);
-        }
-    }
+    panes_draw(a);
     refresh();
 }
 
@@ -594,46 +372,8 @@ static void take_loader_messages(app *a)
 static void mouse_event(app *a)
 {
     MEVENT ev;
-    /* The bookmark list and the question about unsaved bookmarks cover
-     * the panes: a click there is not for the panes behind. */
-    if (getmouse(&ev) != OK || a->help_open || a->list_open || a->unsaved_open)
-        return;
-    if (a->results_shown) {
-        results_mouse(a, &ev);
-        return;
-    }
-    int in_outline = a->divider_x >= 0 && (a->outline_right ? ev.x > a->divider_x : ev.x < a->divider_x);
-    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        int delta = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
-        if (in_outline) {
-            long top = (long)a->outline.top + delta;
-            long max = (long)a->outline.count - a->rows;
-            a->outline.top = (size_t)(top < 0 || max < 0 ? 0 : top > max ? max : top);
-        } else if (ev.y < a->rows) {
-            text_scroll(a, delta);
-        }
-        return;
-    }
-    if (ev.bstate & BUTTON1_PRESSED) {
-        if (ev.x == a->divider_x && ev.y < a->rows) {
-            a->dragging = 1;
-        } else if (in_outline && ev.y < a->rows) {
-            a->focus_outline = 1;
-            int x0 = a->outline_right ? a->divider_x + 1 : 0;
-            outline_click(a, ev.y, ev.x - x0);
-        } else if (ev.y < a->rows) {
-            a->focus_outline = 0;
-        }
-    }
-    if (a->dragging && (ev.bstate & (REPORT_MOUSE_POSITION | BUTTON1_RELEASED))) {
-        int w = a->outline_right ? COLS - ev.x - 1 : ev.x;
-        if (w >= OUTLINE_MIN && COLS - w - 1 >= TEXT_MIN && w != a->outline_cols) {
-            a->outline_pref = w;
-            relayout(a);
-        }
-    }
-    if (ev.bstate & BUTTON1_RELEASED)
-        a->dragging = 0;
+    if (getmouse(&ev) == OK)
+        panes_mouse(a, &ev);
 }
 
 static key read_key(void)
@@ -664,28 +404,6 @@ static key read_key(void)
     return (key){0, 0x1B, 0};
 }
 
-/* An action, in the pane that has the keys. */
-static void run_action(app *a, action what)
-{
-    if (a->help_open) {
-        pager_act(a, what);
-    } else if (!a->focus_outline) {
-        text_act(a, what);
-    } else if (what == YD_ACT_FILTER) {
-        a->filtering = 1;
-        prompt_open(&a->prompt, L'/');
-    } else if ((what >= YD_ACT_LINE_DOWN && what <= YD_ACT_BOTTOM) || (what >= YD_ACT_OPEN && what <= YD_ACT_LEVEL_9)) {
-        outline_act(a, what);
-    } else {
-        global_act(a, what);
-    }
-}
-
-static key_context key_pane(const app *a)
-{
-    return a->help_open ? CTX_HELP : a->focus_outline ? CTX_OUTLINE : CTX_TEXT;
-}
-
 static void cancel_keys(app *a)
 {
     yd_key_input_cancel(&a->key_input);
@@ -713,7 +431,7 @@ static void resolve_keys(app *a)
 {
     yd_key_event ev;
     a->key_deadline_ms = 0;
-    while (yd_key_input_next(&a->key_input, keymap_table(&a->keys, key_pane(a)), &ev)) {
+    while (yd_key_input_next(&a->key_input, keymap_table(&a->keys, panes_context(a)), &ev)) {
         if (ev.kind == YD_KEYS_PENDING) {
             if (ev.timed)
                 a->key_deadline_ms = app_now_ms() + a->settings->config->key_timeout_ms;
@@ -729,9 +447,10 @@ static void resolve_keys(app *a)
         int used = ev.keys.length < a->key_typed_count ? ev.keys.length : a->key_typed_count;
         a->key_typed_count -= used;
         memmove(a->key_typed, a->key_typed + used, (size_t)a->key_typed_count * sizeof a->key_typed[0]);
-        run_action(a, (action)ev.action);
-        if (a->quit || a->search.active || a->prompt.active || a->list_open || a->results_shown) {
-            /* The keys after it are for the prompt or list it opened. */
+        const pane_ops *before = pane_overlay(a);
+        panes_act(a, (action)ev.action);
+        if (a->quit || pane_overlay(a) != before) {
+            /* The keys after it are for the pane it opened or uncovered. */
             key rest[YD_KEY_SEQ_MAX];
             int n = a->key_typed_count;
             memcpy(rest, a->key_typed, (size_t)n * sizeof rest[0]);
@@ -756,56 +475,17 @@ static int key_timeout_passed(app *a)
 
 static void handle_key(app *a, key k)
 {
-    if (k.alt && !a->search.active && !a->prompt.active) {
+    if (k.alt && !panes_take_alt(a)) {
         /* Only the prompts have Alt keys: elsewhere Esc, then the key. */
         handle_key(a, (key){0, 0x1B, 0});
         handle_key(a, (key){0, k.code, 0});
         return;
     }
-    if (a->search.active) {
-        search_key(a, k);
-        return;
-    }
-    if (a->prompt.active) {
-        if (k.is_key || k.code != '\t')
-            a->completions[0] = 0; /* the list Tab showed is for what was typed then */
-        prompt_result r = prompt_key(&a->prompt, k);
-        if (a->filtering) {
-            outline_set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
-            if (r == PROMPT_ACCEPT) {
-                outline_act(a, YD_ACT_OPEN);
-                outline_set_filter(a, L"");
-            }
-            if (r != PROMPT_EDITING)
-                a->filtering = 0;
-        } else if (a->prompt_mode == PM_RESULTS_FILTER) {
-            results_filter_edit(a, r);
-        } else if (a->prompt_mode != PM_COMMAND) {
-            if (r != PROMPT_EDITING)
-                bookmarks_prompt_done(a, r == PROMPT_ACCEPT);
-        } else if (r == PROMPT_ACCEPT) {
-            char cmd[PROMPT_MAX * 4];
-            prompt_text_utf8(&a->prompt, cmd, sizeof cmd);
-            command_run(a, cmd);
-        }
-        return;
-    }
-    if (a->unsaved_open) {
-        bookmarks_unsaved_key(a, k);
-        return;
-    }
-    if (a->list_open) {
-        a->message[0] = 0;
-        bookmarks_list_key(a, k);
-        return;
-    }
+    if (panes_key(a, k))
+        return; /* an overlay that takes keys as typed */
     a->message[0] = 0;
     if (!k.is_key && k.code == 0x1B && yd_key_input_pending(&a->key_input)) {
         cancel_keys(a); /* Esc: forget the sequence begun */
-        return;
-    }
-    if (a->results_shown && !a->help_open) { /* the help opened from the list has the keys */
-        results_key(a, k);
         return;
     }
     if (a->key_typed_count == YD_KEY_SEQ_MAX) /* as yd_key_input_feed does */
@@ -951,10 +631,7 @@ static void app_free(app *a)
     if (!a)
         return;
     app_free_layouts(a);
-    results_free(a); /* it borrows the hits */
-    search_free(a);
-    pager_close(a);
-    outline_free(&a->outline, a->capacity);
+    panes_free(a);
     for (size_t k = 0; a->outlines && k < a->capacity; k++)
         yd_outline_free(&a->outlines[k]);
     free(a->outlines);
@@ -1228,7 +905,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
             continue;
         }
         if (k.is_key && k.code == KEY_RESIZE) {
-            relayout(a);
+            app_relayout(a);
         } else if (k.is_key && k.code == KEY_MOUSE) {
             cancel_keys(a); /* a click ends a sequence begun */
             mouse_event(a);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "keymap.h"
+#include "pane.h"
 #include "prompt.h"
 #include "yuedu/jump_history.h"
 #include "yuedu/layout.h"
@@ -25,6 +26,7 @@
 #include "yuedu/width.h"
 
 enum { MIN_COLS = 20, MIN_LINES = 6, MAX_CELLS = 1024 };
+enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
 
 /* Messages kept for :messages, and the longest kept whole. */
 enum { MESSAGE_LOG = 100, MESSAGE_MAX = 1024 };
@@ -84,19 +86,22 @@ typedef struct app {
 
     outline_view outline;
     yd_jump_history history;
+    const pane_ops *overlays[OVERLAY_MAX]; /* the stack over the tiled panes (pane.c) */
+    int overlay_count;
     prompt prompt;
-    int filtering;              /* the prompt edits the outline filter */
+    const pane_ops *prompt_owner; /* told of the prompt's edits and end */
     char message[MESSAGE_MAX];
     int message_is_error;
     char message_log[MESSAGE_LOG][MESSAGE_MAX]; /* oldest first, for :messages */
     size_t message_log_count;
+    unsigned long message_serial; /* counts messages logged: the pager shows new ones */
     size_t skipped;
-    int help_open;              /* the pager overlay (help or messages) is up */
-    pager_kind help_kind;
+    pager_kind help_kind;       /* what the pager overlay shows */
     size_t help_top;            /* its first row on screen */
     wchar_t **pager_rows;       /* its lines wrapped to pager_width */
     size_t pager_count;
     int pager_width;            /* 0: rows to be made */
+    unsigned long pager_serial; /* message_serial its rows were made for */
     keymap keys;                /* the key tables of the panes */
     yd_key_input key_input;     /* the keys of a sequence typed so far (app.c) */
     key key_typed[YD_KEY_SEQ_MAX]; /* the same keys as curses gave them */
@@ -142,7 +147,6 @@ typedef struct app {
     prompt search;              /* the / prompt, with its own history */
 
     /* The search result list (results_view.c). */
-    int results_shown;          /* the & list replaces the panes */
     yd_results results;         /* its rows */
     const yd_document **results_docs; /* [searched when built], borrowed by results */
     size_t results_selected, results_top; /* rows */
@@ -166,7 +170,6 @@ typedef struct app {
     size_t *mark_counts;        /*   made on first need, dropped on change */
     uint8_t *mark_known;
     int gutter;                 /* 1: the text pane has a mark column */
-    int list_open;              /* the B list replaces the panes */
     yd_bookmark **list;         /* its rows */
     size_t list_count, list_selected, list_top;
     int list_recent;            /* order: most recent first */
@@ -175,7 +178,6 @@ typedef struct app {
     int prompt_mode;            /* what the : prompt is editing (PM_*) */
     yd_position pending;        /* where m was pressed */
     char pending_name[PROMPT_MAX * 4];
-    int unsaved_open;           /* quitting with unsaved bookmarks: asking what to do */
     int quit_unsaved;           /* the user chose to quit without saving them */
     char unsaved_copy[PROMPT_MAX * 4]; /* where a copy of them was written */
 
@@ -186,8 +188,8 @@ typedef struct app {
     int watch_told;             /* YD_RELOAD_GONE or _FAILED once said for it */
 } app;
 
-enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER, PM_RESULTS_FILTER,
-       PM_WRITE_COPY };
+/* What a prompt of the bookmarks is editing. */
+enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER, PM_WRITE_COPY };
 
 /* The character to show for c under the script display in force (one for
  * one: offsets and widths do not change). */
@@ -211,6 +213,8 @@ void app_jump(app *a, size_t doc, int32_t offset); /* a jump with history */
 void app_go(app *a, size_t doc, int32_t offset);   /* the same, not recorded */
 void app_open(app *a, size_t doc);                 /* a document as a whole: where it was last read */
 void app_geometry(app *a);
+void app_relayout(app *a);                         /* geometry changed: same place, new width */
+yd_position app_here(app *a);                      /* the reading place as a position */
 const yd_document *app_doc(app *a, size_t doc);
 yd_layout *app_layout(app *a, size_t doc);
 /* A character of a title or file name as the screen may show it: itself
@@ -230,6 +234,7 @@ void app_out_of_memory(app *a);
 void app_go_to_line(app *a, long line);             /* source line, a jump */
 int app_set_script(app *a, yd_script_display to);   /* 0, or -1 with a message */
 void app_set_mouse(app *a, int on);
+void app_suspend(void);                             /* Ctrl-Z: stop the job, redraw on fg */
 void app_set_ambiwidth(app *a, int ambiwidth);      /* 0: ask the terminal */
 void app_text_changed(app *a);                      /* a.text changed: lay out again */
 void app_init_styles(app *a);                       /* the theme's styles to curses */
@@ -243,8 +248,6 @@ const char *app_base_name(const char *path); /* the file name of a path */
 /* The pager overlay: key help and message log (pager_view.c). */
 void pager_open(app *a, pager_kind kind);
 void pager_close(app *a);
-void pager_act(app *a, action what);
-void pager_draw(app *a);
 
 /* Text pane (text_view.c). */
 int32_t text_offset(app *a);
@@ -252,7 +255,6 @@ void text_show(app *a, size_t doc, int32_t offset);
 void text_scroll(app *a, int32_t delta);
 void text_bottom(app *a);
 unsigned text_percent(app *a);
-void text_draw(app *a);
 void text_draw_preview(app *a, yd_layout *layout);
 /* Heading level of paragraph para of doc: depth of the outline node that
  * starts on it, or 0 when it is not a heading line. */
@@ -268,32 +270,19 @@ void outline_init(outline_view *v);
  * else its file name), safe to draw; returns the length. */
 size_t outline_entry_title(app *a, outline_entry e, wchar_t *out, size_t cap);
 void outline_free(outline_view *v, size_t docs);
-void outline_draw(app *a);
 void outline_follow(app *a);                   /* select and reveal the reading position */
-void outline_act(app *a, action what);         /* keys while the outline has focus */
-void outline_click(app *a, int row, int col);
-void outline_set_filter(app *a, const wchar_t *text);
+void outline_divider_draw(app *a);              /* the line between the tiled panes */
 int outline_node_at_offset(app *a, size_t doc, int32_t offset);
-void outline_document_changed(app *a, size_t doc); /* its outline was rebuilt */
 
 /* Search (search_view.c). */
 void search_begin(app *a);
-void search_key(app *a, key k);       /* a key while the / prompt is open */
 void search_step(app *a, int forward);
 void search_catch_up(app *a);         /* search documents loaded since */
 const yd_hits *search_hits(app *a, size_t doc);
 void search_select(app *a, size_t doc, size_t index); /* jump to a hit, make it current */
-void search_document_changed(app *a, size_t doc); /* its text was reloaded */
-void search_free(app *a);
 
 /* The search result list (results_view.c). */
 void results_list_open(app *a);           /* &, :results */
-void results_refresh(app *a);             /* the hits changed under the open list */
-void results_key(app *a, key k);
-void results_mouse(app *a, const MEVENT *ev);
-void results_filter_edit(app *a, prompt_result r); /* the filter prompt changed or closed */
-void results_draw(app *a);
-void results_free(app *a);
 
 /* Reading state (reading_view.c). */
 void reading_open(app *a);                /* read state.yaml (while loading) */
@@ -314,16 +303,11 @@ int bookmarks_finish(app *a);             /* save; 0 when bookmarks were left un
 /* q was pressed: 1 when the bookmarks are saved (or the user chose to
  * quit without them); else the reader stays and asks what to do. */
 int bookmarks_may_quit(app *a);
-void bookmarks_unsaved_key(app *a, key k); /* a key while it asks */
 void bookmarks_add_begin(app *a);         /* m */
-void bookmarks_prompt_done(app *a, int accepted); /* the prompt of a PM_* mode closed */
 void bookmarks_list_open(app *a);         /* B */
-void bookmarks_list_key(app *a, key k);
-void bookmarks_list_draw(app *a);
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);
-void bookmarks_document_changed(app *a, size_t doc); /* its text was reloaded */
 
 /* The keys of a sequence typed so far, for the status line ("" when none). */
 const char *app_pending_keys(const app *a, char *buf, size_t size);
@@ -331,6 +315,9 @@ const char *app_pending_keys(const app *a, char *buf, size_t size);
 /* Status line (status_line.c). */
 size_t status_breadcrumb(app *a, wchar_t *out, size_t cap);
 void status_draw(app *a);
+void status_message_draw(app *a);          /* the message line, in its style */
+void status_message_put(app *a, int x, int width); /* the message at x, cut to width */
+void status_put_line(app *a, int y, int x, int width, const char *text); /* cut with … */
 
 /* reload_view.c */
 int reload_tick(app *a); /* check the current document's file; 1: redraw */

@@ -99,7 +99,7 @@ int bookmarks_finish(app *a)
 static void ask_unsaved(app *a, const char *why)
 {
     size_t n = yd_bookmarks_unsaved(&a->bookmarks);
-    a->unsaved_open = 1;
+    pane_open(a, &unsaved_pane);
     app_say(a, 1, "%zu bookmark change%s NOT SAVED: r retry, w write elsewhere, Q quit without, Esc stay. %s", n,
             n == 1 ? "" : "s", why);
 }
@@ -115,27 +115,31 @@ int bookmarks_may_quit(app *a)
     return 0;
 }
 
-void bookmarks_unsaved_key(app *a, key k)
+/* A key while it asks: r, w, Q or Esc; any other key is not an answer. */
+static int unsaved_key(app *a, key k)
 {
     wint_t c = k.is_key ? 0 : k.code;
     if (c == 'r') {
-        a->unsaved_open = 0;
+        pane_close(a, &unsaved_pane);
         a->quit = bookmarks_may_quit(a);
     } else if (c == 'w') {
-        a->unsaved_open = 0;
+        pane_close(a, &unsaved_pane);
         const char *home = getenv("HOME");
         char path[PROMPT_MAX * 4];
         snprintf(path, sizeof path, "%s/yuedu-bookmarks.yaml", home && *home ? home : ".");
         prompt_with(a, PM_WRITE_COPY, L"write the bookmarks to: ", path);
     } else if (c == 'Q') {
-        a->unsaved_open = 0;
+        pane_close(a, &unsaved_pane);
         a->quit_unsaved = 1;
         a->quit = 1;
     } else if (c == 0x1B) {
-        a->unsaved_open = 0;
+        pane_close(a, &unsaved_pane);
         a->message[0] = 0;
     }
+    return 1;
 }
+
+const pane_ops unsaved_pane = {.name = "unsaved bookmarks", .key = unsaved_key};
 
 static void write_copy(app *a, const char *path)
 {
@@ -161,13 +165,13 @@ void bookmarks_tick(app *a)
     }
 }
 
-void bookmarks_document_changed(app *a, size_t doc)
+static void bookmarks_document_changed(app *a, size_t doc)
 {
     (void)doc; /* bookmarks are placed in every document at once */
     if (a->bookmarks.count > 0)
         resolve(a, a->resolved_final); /* re-anchored in the new text, saved as such */
     forget_marks(a);
-    if (a->list_open)
+    if (pane_is_open(a, &bookmark_list_pane))
         refresh_list(a);
 }
 
@@ -208,16 +212,12 @@ int bookmarks_node_marked(app *a, size_t doc, int32_t node)
 
 static void prompt_with(app *a, int mode, const wchar_t *label, const char *text)
 {
-    prompt_open(&a->prompt, L':');
-    a->prompt.label = label;
+    wchar_t w[PROMPT_MAX] = L"";
+    if (text && mbstowcs(w, text, PROMPT_MAX - 1) == (size_t)-1)
+        w[0] = 0;
+    w[PROMPT_MAX - 1] = 0;
+    prompt_pane_open(a, &bookmark_list_pane, L':', label, w);
     a->prompt_mode = mode;
-    if (text) {
-        size_t n = mbstowcs(a->prompt.text, text, PROMPT_MAX - 1);
-        if (n == (size_t)-1)
-            n = 0;
-        a->prompt.text[n] = 0;
-        a->prompt.length = a->prompt.cursor = n;
-    }
 }
 
 void bookmarks_add_begin(app *a)
@@ -235,7 +235,7 @@ void bookmarks_add_begin(app *a)
 
 static yd_bookmark *selected(app *a)
 {
-    return a->list_open && a->list_selected < a->list_count ? a->list[a->list_selected] : NULL;
+    return pane_is_open(a, &bookmark_list_pane) && a->list_selected < a->list_count ? a->list[a->list_selected] : NULL;
 }
 
 static void refresh_list(app *a)
@@ -259,11 +259,11 @@ static void save(app *a)
         resolve(a, a->resolved_final);
     notice(a);
     forget_marks(a);
-    if (a->list_open)
+    if (pane_is_open(a, &bookmark_list_pane))
         refresh_list(a);
 }
 
-void bookmarks_prompt_done(app *a, int accepted)
+static void bookmarks_prompt_done(app *a, int accepted)
 {
     int mode = a->prompt_mode;
     a->prompt_mode = PM_COMMAND;
@@ -320,14 +320,14 @@ void bookmarks_list_open(app *a)
      * second update would turn "re-anchored" into "exact"). */
     if (!a->resolved_final)
         resolve(a, 0);
-    a->list_open = 1;
+    pane_open(a, &bookmark_list_pane);
     a->list_selected = a->list_top = 0;
     refresh_list(a);
     if (a->list_count == 0 && !a->list_filter[0])
         app_say(a, 0, "no bookmarks yet (m adds one)");
 }
 
-void bookmarks_list_key(app *a, key k)
+static void bookmarks_list_key(app *a, key k)
 {
     size_t h = (size_t)(a->rows > 1 ? a->rows / 2 : 1); /* two lines a bookmark */
     yd_bookmark *b = selected(a);
@@ -351,11 +351,11 @@ void bookmarks_list_key(app *a, key k)
         } else if (b->doc == YD_NO_DOC) {
             app_say(a, 1, "%s: its document is not in this corpus", b->path);
         } else {
-            a->list_open = 0;
+            pane_close(a, &bookmark_list_pane);
             app_jump(a, b->doc, b->offset);
         }
     } else if (c == 'q' || c == 'B' || c == 0x1B) {
-        a->list_open = 0;
+        pane_close(a, &bookmark_list_pane);
     } else if (c == 'o') {
         a->list_recent = !a->list_recent;
         refresh_list(a);
@@ -406,7 +406,7 @@ static void put_line(app *a, int y, int x, const char *s, attr_t attr)
     attrset(A_NORMAL);
 }
 
-void bookmarks_list_draw(app *a)
+static void bookmarks_list_draw(app *a)
 {
     char line[1200];
     snprintf(line, sizeof line, "Bookmarks (%zu, %s%s%s) Enter reads, r rename, e note, d delete, u undo, o order, / filter, q closes",
@@ -429,3 +429,23 @@ void bookmarks_list_draw(app *a)
         put_line(a, y + 1, 3, line, away ? A_DIM : A_NORMAL);
     }
 }
+
+/* The list takes every key as typed; a message lasts until the next key. */
+static int bookmark_list_pane_key(app *a, key k)
+{
+    a->message[0] = 0;
+    bookmarks_list_key(a, k);
+    return 1;
+}
+
+/* The filter follows every edit; names and notes are taken at the end. */
+static void bookmark_prompt_edited(app *a, prompt_result r)
+{
+    if (r != PROMPT_EDITING)
+        bookmarks_prompt_done(a, r == PROMPT_ACCEPT);
+}
+
+const pane_ops bookmark_list_pane = {
+    .name = "bookmarks", .covers = 1, .draw = bookmarks_list_draw, .key = bookmark_list_pane_key,
+    .prompt_done = bookmark_prompt_edited, .document_changed = bookmarks_document_changed,
+};

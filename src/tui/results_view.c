@@ -53,7 +53,7 @@ static int rebuild(app *a)
     if (yd_results_build(&a->results, docs, a->outlines, a->hits, n, &err) != YD_OK || apply_filter(a, &err) != 0) {
         app_say(a, 1, "result list: %s", err.message);
         yd_results_free(&a->results);
-        a->results_shown = 0;
+        pane_close(a, &results_pane);
         return -1;
     }
     if (keep)
@@ -63,13 +63,13 @@ static int rebuild(app *a)
 
 /* A document was reloaded while the list is open: its hits were found
  * again in the new text, so the rows made from the old ones must go. */
-void results_refresh(app *a)
+static void results_refresh(app *a)
 {
-    if (a->results_shown)
+    if (pane_is_open(a, &results_pane))
         rebuild(a);
 }
 
-void results_free(app *a)
+static void results_free(app *a)
 {
     yd_results_free(&a->results);
     free(a->results_docs);
@@ -102,7 +102,7 @@ void results_list_open(app *a)
         index = k < 0 ? a->hits[doc].count : (size_t)k;
     }
     a->results_selected = yd_results_row_of(&a->results, doc, index);
-    a->results_shown = 1;
+    pane_open(a, &results_pane);
 }
 
 /* The selection on the next (step 1) or previous (-1) hit row from row,
@@ -153,11 +153,9 @@ static void set_filter(app *a, const wchar_t *text)
     a->results_selected = yd_results_row_of(&a->results, doc, index);
 }
 
-void results_filter_edit(app *a, prompt_result r)
+static void results_filter_edit(app *a, prompt_result r)
 {
     set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
-    if (r != PROMPT_EDITING)
-        a->prompt_mode = PM_COMMAND;
 }
 
 /* Enter: read from the selected hit. */
@@ -165,14 +163,14 @@ static void read_selected(app *a)
 {
     const yd_result_hit *hit = selected_hit(a);
     if (hit && a->results.rows[a->results_selected].kind == YD_RESULT_HIT) {
-        a->results_shown = 0;
+        pane_close(a, &results_pane);
         search_select(a, hit->doc, hit->index);
     } else {
         app_say(a, MSG_ERROR, "no hit here (/ changes the filter)");
     }
 }
 
-void results_mouse(app *a, const MEVENT *ev)
+static void results_mouse(app *a, const MEVENT *ev)
 {
     if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         move_selection(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
@@ -190,7 +188,7 @@ void results_mouse(app *a, const MEVENT *ev)
         a->results_selected = k;
 }
 
-void results_key(app *a, key k)
+static void results_key(app *a, key k)
 {
     int h = a->rows > 2 ? a->rows - 2 : 1; /* a page keeps one row */
     wint_t c = k.is_key ? 0 : k.code;
@@ -201,22 +199,18 @@ void results_key(app *a, key k)
         return;
     }
     if (c == 'q' || keymap_lookup(&a->keys, CTX_TEXT, k) == YD_ACT_SEARCH_RESULTS) {
-        a->results_shown = 0;
+        pane_close(a, &results_pane);
         return;
     }
     if (c == 0x1B) { /* the filter first, then the list */
         if (a->results_filter[0])
             set_filter(a, L"");
         else
-            a->results_shown = 0;
+            pane_close(a, &results_pane);
         return;
     }
     if (c == '/') {
-        prompt_open(&a->prompt, L':');
-        a->prompt.label = L"filter: ";
-        a->prompt_mode = PM_RESULTS_FILTER;
-        wcscpy(a->prompt.text, a->results_filter);
-        a->prompt.length = a->prompt.cursor = wcslen(a->prompt.text);
+        prompt_pane_open(a, &results_pane, L':', L"filter: ", a->results_filter);
         return;
     }
     switch (keymap_lookup(&a->keys, CTX_HELP, k)) { /* the moving keys, as configured */
@@ -340,7 +334,7 @@ static void draw_row(app *a, int y, size_t k)
     }
 }
 
-void results_draw(app *a)
+static void results_draw(app *a)
 {
     if (a->searched != a->results.ndocs && rebuild(a) != 0) /* documents searched since it opened */
         return;
@@ -366,3 +360,22 @@ void results_draw(app *a)
     for (size_t y = 0; y < height && a->results_top + y < r->row_count; y++)
         draw_row(a, (int)y + 1, a->results_top + y);
 }
+
+/* The list takes every key as typed; a message lasts until the next key. */
+static int results_pane_key(app *a, key k)
+{
+    a->message[0] = 0;
+    results_key(a, k);
+    return 1;
+}
+
+static void results_document_changed(app *a, size_t doc)
+{
+    (void)doc; /* search found its hits again: the rows come from all of them */
+    results_refresh(a);
+}
+
+const pane_ops results_pane = {
+    .name = "results", .covers = 1, .draw = results_draw, .key = results_pane_key, .mouse = results_mouse,
+    .prompt_done = results_filter_edit, .document_changed = results_document_changed, .free = results_free,
+};

@@ -38,7 +38,7 @@ static void say_no_match(app *a)
         app_say(a, 1, "no match");
 }
 
-void search_free(app *a)
+static void search_free(app *a)
 {
     yd_query_free(a->query);
     a->query = NULL;
@@ -86,7 +86,7 @@ void search_catch_up(app *a)
     }
 }
 
-void search_document_changed(app *a, size_t doc)
+static void search_document_changed(app *a, size_t doc)
 {
     if (a->shadows)
         yd_shadow_free(&a->shadows[doc]); /* a folded copy of the old text */
@@ -99,7 +99,6 @@ void search_document_changed(app *a, size_t doc)
         app_say(a, 1, "search: %s", err.message);
         a->hits[doc].count = 0;
     }
-    results_refresh(a);
 }
 
 /* "hit 3 of 17 (in 2 documents)" for the current hit. */
@@ -171,19 +170,22 @@ void search_begin(app *a)
     a->search_origin = (yd_position){a->doc, text_offset(a)};
     prompt_open(&a->search, L'/');
     set_label(a);
+    pane_open(a, &search_pane);
 }
 
-void search_key(app *a, key k)
+static int search_key(app *a, key k)
 {
     if (!k.is_key && k.code == 0x12) { /* Ctrl-R: literal <-> regex */
         a->search_regex = !a->search_regex;
         set_label(a);
         run(a, 1);
-        return;
+        return 1;
     }
     wchar_t before[PROMPT_MAX];
     wcscpy(before, a->search.text);
     prompt_result r = prompt_key(&a->search, k);
+    if (r != PROMPT_EDITING)
+        pane_close(a, &search_pane);
     if (r == PROMPT_EDITING) {
         /* Keys that leave the pattern as it was (the cursor keys, history at
          * its end) must not search the corpus again. */
@@ -203,6 +205,7 @@ void search_key(app *a, key k)
         app_go(a, a->search_origin.doc, a->search_origin.offset);
         show_first_hit(a, a->search_origin.doc, a->search_origin.offset, 1);
     }
+    return 1;
 }
 
 void search_select(app *a, size_t doc, size_t index)
@@ -237,3 +240,24 @@ void search_step(app *a, int forward)
     app_go(a, doc, a->hits[doc].items[index].offset);
     tell_rank(a, wrapped ? (forward ? "wrapped to the top: " : "wrapped to the bottom: ") : "");
 }
+
+/* The / prompt on the message line; the count of hits or why a pattern is
+ * bad at its right. */
+static void search_draw(app *a)
+{
+    curs_set(1);
+    if (!a->message[0]) {
+        prompt_draw(&a->search, LINES - 1, COLS);
+        return;
+    }
+    int len = (int)strlen(a->message), x = COLS - len - 1 > COLS / 2 ? COLS - len - 1 : COLS / 2;
+    move(LINES - 1, 0);
+    clrtoeol();
+    status_message_put(a, x, COLS - x - 1);
+    prompt_draw(&a->search, LINES - 1, x - 1);
+}
+
+const pane_ops search_pane = {
+    .name = "search", .line_editor = 1, .draw = search_draw, .key = search_key,
+    .document_changed = search_document_changed, .free = search_free,
+};

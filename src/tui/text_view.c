@@ -147,7 +147,7 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
     }
 }
 
-void text_draw(app *a)
+static void text_draw(app *a)
 {
     yd_layout *layout = app_layout(a, a->doc);
     if (!layout)
@@ -181,3 +181,38 @@ void text_draw_preview(app *a, yd_layout *layout)
             break;
     }
 }
+
+/* The moving keys scroll the text; the rest are global. */
+static int text_act(app *a, action what)
+{
+    int h = a->rows, page = h > 2 ? h - 1 : 1; /* a page keeps one line of context */
+    switch (what) {
+    case YD_ACT_LINE_DOWN: text_scroll(a, 1); break;
+    case YD_ACT_LINE_UP: text_scroll(a, -1); break;
+    case YD_ACT_PAGE_DOWN: text_scroll(a, page); break;
+    case YD_ACT_PAGE_UP: text_scroll(a, -page); break;
+    case YD_ACT_HALF_DOWN: text_scroll(a, h / 2); break;
+    case YD_ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
+    case YD_ACT_TOP: app_jump(a, a->doc, 0); break;
+    case YD_ACT_BOTTOM:
+        yd_jump_history_push(&a->history, app_here(a));
+        text_bottom(a);
+        break;
+    default: return 0;
+    }
+    return 1;
+}
+
+
+/* The wheel scrolls the text, a click gives it the focus. */
+static void text_mouse(app *a, const MEVENT *ev)
+{
+    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
+        text_scroll(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
+    else if (ev->bstate & BUTTON1_PRESSED)
+        a->focus_outline = 0;
+}
+
+const pane_ops text_pane = {
+    .name = "text", .context = CTX_TEXT, .draw = text_draw, .act = text_act, .mouse = text_mouse,
+};
