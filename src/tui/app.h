@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "keymap.h"
+#include "list_view.h"
 #include "pane.h"
 #include "prompt.h"
 #include "yuedu/jump_history.h"
@@ -149,7 +150,7 @@ typedef struct app {
     /* The search result list (results_view.c). */
     yd_results results;         /* its rows */
     const yd_document **results_docs; /* [searched when built], borrowed by results */
-    size_t results_selected, results_top; /* rows */
+    list_view results_view;     /* its selection and first row on screen */
     wchar_t results_filter[PROMPT_MAX];
 
     /* Reading state (reading_view.c). */
@@ -171,7 +172,7 @@ typedef struct app {
     uint8_t *mark_known;
     int gutter;                 /* 1: the text pane has a mark column */
     yd_bookmark **list;         /* its rows */
-    size_t list_count, list_selected, list_top;
+    list_view list_view;        /* its rows, selection and first row on screen */
     int list_recent;            /* order: most recent first */
     char list_filter[PROMPT_MAX * 4];
     char undo_id[YD_BOOKMARK_ID_SIZE]; /* the last deleted, for u */

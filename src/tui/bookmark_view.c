@@ -235,19 +235,18 @@ void bookmarks_add_begin(app *a)
 
 static yd_bookmark *selected(app *a)
 {
-    return pane_is_open(a, &bookmark_list_pane) && a->list_selected < a->list_count ? a->list[a->list_selected] : NULL;
+    return pane_is_open(a, &bookmark_list_pane) && a->list_view.selected < a->list_view.count ? a->list[a->list_view.selected] : NULL;
 }
 
 static void refresh_list(app *a)
 {
     free(a->list);
     a->list = NULL;
-    a->list_count = 0;
+    a->list_view.count = 0;
     app_failed(a, yd_bookmarks_list(&a->bookmarks, a->list_recent ? YD_ORDER_RECENT : YD_ORDER_DOCUMENT, a->list_filter,
-                                     &a->list, &a->list_count),
+                                     &a->list, &a->list_view.count),
                "bookmarks");
-    if (a->list_selected >= a->list_count)
-        a->list_selected = a->list_count ? a->list_count - 1 : 0;
+    list_view_clamp(&a->list_view);
 }
 
 static void save(app *a)
@@ -321,101 +320,108 @@ void bookmarks_list_open(app *a)
     if (!a->resolved_final)
         resolve(a, 0);
     pane_open(a, &bookmark_list_pane);
-    a->list_selected = a->list_top = 0;
+    a->list_view.selected = a->list_view.top = 0;
     refresh_list(a);
-    if (a->list_count == 0 && !a->list_filter[0])
+    if (a->list_view.count == 0 && !a->list_filter[0])
         app_say(a, 0, "no bookmarks yet (m adds one)");
 }
 
-static void bookmarks_list_key(app *a, key k)
+/* Enter: read from the selected bookmark, when its document is here. */
+static void read_selected(app *a, const yd_bookmark *b)
+{
+    if (b->doc == YD_NO_DOC && b->state == YD_BM_NOT_OPEN) {
+        app_say(a, 1, "%s: not open in this reader", b->abs_path);
+    } else if (b->doc == YD_NO_DOC) {
+        app_say(a, 1, "%s: its document is not in this corpus", b->path);
+    } else {
+        pane_close(a, &bookmark_list_pane);
+        app_jump(a, b->doc, b->offset);
+    }
+}
+
+static void delete_selected(app *a, const yd_bookmark *b)
+{
+    memcpy(a->undo_id, b->id, sizeof a->undo_id);
+    app_say(a, 0, "deleted: %s (u undoes)", b->name);
+    app_failed(a, yd_bookmarks_delete(&a->bookmarks, a->undo_id), "delete");
+    save(a);
+}
+
+static void undo_delete(app *a)
+{
+    if (!a->undo_id[0]) {
+        app_say(a, MSG_ERROR, "nothing to undo (u brings back the last bookmark deleted)");
+        return;
+    }
+    yd_status st = yd_bookmarks_undelete(&a->bookmarks, a->undo_id);
+    a->undo_id[0] = 0;
+    if (app_failed(a, st, "undo") != YD_OK)
+        return;
+    app_say(a, 0, "restored");
+    save(a);
+}
+
+/* The actions that need a selected bookmark. */
+static void act_on_selected(app *a, action what, yd_bookmark *b)
+{
+    if (!b) {
+        app_say(a, MSG_ERROR, a->list_filter[0] ? "no bookmark matches the filter (/ changes it)"
+                                                : "no bookmarks yet (m adds one)");
+        return;
+    }
+    switch (what) {
+    case YD_ACT_OPEN: read_selected(a, b); break;
+    case YD_ACT_RENAME: prompt_with(a, PM_RENAME, L"rename: ", b->name); break;
+    case YD_ACT_EDIT_NOTE: prompt_with(a, PM_NOTE, L"note: ", b->note); break;
+    default: delete_selected(a, b); break;
+    }
+}
+
+/* The list's actions (keys.list in config.yaml); help and quit go on to
+ * the global actions, any other key does nothing while the list is up. */
+static int bookmark_list_act(app *a, action what)
 {
     size_t h = (size_t)(a->rows > 1 ? a->rows / 2 : 1); /* two lines a bookmark */
-    yd_bookmark *b = selected(a);
-    action what = keymap_lookup(&a->keys, CTX_HELP, k); /* the moving keys */
-    wint_t c = k.is_key ? 0 : k.code;
-    if (k.is_key && k.code == KEY_ENTER)
-        c = '\r';
-    if (what == YD_ACT_LINE_DOWN && c != '\r') {
-        if (a->list_selected + 1 < a->list_count)
-            a->list_selected++;
-    } else if (what == YD_ACT_LINE_UP) {
-        if (a->list_selected > 0)
-            a->list_selected--;
-    } else if (what == YD_ACT_PAGE_DOWN) {
-        a->list_selected = a->list_selected + h < a->list_count ? a->list_selected + h : (a->list_count ? a->list_count - 1 : 0);
-    } else if (what == YD_ACT_PAGE_UP) {
-        a->list_selected = a->list_selected > h ? a->list_selected - h : 0;
-    } else if (c == '\r' && b) {
-        if (b->doc == YD_NO_DOC && b->state == YD_BM_NOT_OPEN) {
-            app_say(a, 1, "%s: not open in this reader", b->abs_path);
-        } else if (b->doc == YD_NO_DOC) {
-            app_say(a, 1, "%s: its document is not in this corpus", b->path);
-        } else {
-            pane_close(a, &bookmark_list_pane);
-            app_jump(a, b->doc, b->offset);
-        }
-    } else if (c == 'q' || c == 'B' || c == 0x1B) {
-        pane_close(a, &bookmark_list_pane);
-    } else if (c == 'o') {
+    switch (what) {
+    case YD_ACT_HELP: case YD_ACT_QUIT: return 0;
+    case YD_ACT_OPEN: case YD_ACT_RENAME: case YD_ACT_EDIT_NOTE: case YD_ACT_DELETE:
+        act_on_selected(a, what, selected(a));
+        break;
+    case YD_ACT_CLOSE: case YD_ACT_BOOKMARK_LIST: pane_close(a, &bookmark_list_pane); break;
+    case YD_ACT_UNDO: undo_delete(a); break;
+    case YD_ACT_FILTER: prompt_with(a, PM_LIST_FILTER, L"filter: ", a->list_filter); break;
+    case YD_ACT_ORDER:
         a->list_recent = !a->list_recent;
         refresh_list(a);
         app_say(a, 0, a->list_recent ? "most recent first" : "in document order");
-    } else if (c == 'r' && b) {
-        prompt_with(a, PM_RENAME, L"rename: ", b->name);
-    } else if (c == 'e' && b) {
-        prompt_with(a, PM_NOTE, L"note: ", b->note);
-    } else if (c == 'd' && b) {
-        memcpy(a->undo_id, b->id, sizeof a->undo_id);
-        app_say(a, 0, "deleted: %s (u undoes)", b->name);
-        yd_bookmarks_delete(&a->bookmarks, a->undo_id);
-        save(a);
-    } else if (c == 'u' && a->undo_id[0]) {
-        yd_bookmarks_undelete(&a->bookmarks, a->undo_id);
-        a->undo_id[0] = 0;
-        app_say(a, 0, "restored");
-        save(a);
-    } else if (c == 'u') {
-        app_say(a, MSG_ERROR, "nothing to undo (u brings back the last bookmark deleted)");
-    } else if (c == '/') {
-        prompt_with(a, PM_LIST_FILTER, L"filter: ", a->list_filter);
-    } else if (c == '\r' || c == 'r' || c == 'e' || c == 'd') {
-        app_say(a, MSG_ERROR, a->list_filter[0] ? "no bookmark matches the filter (/ changes it)"
-                                                : "no bookmarks yet (m adds one)");
+        break;
+    default: list_view_move(&a->list_view, what, h); break;
     }
-    if (a->list_selected < a->list_top)
-        a->list_top = a->list_selected;
-    else if (a->list_selected >= a->list_top + h)
-        a->list_top = a->list_selected - h + 1;
+    list_view_reveal(&a->list_view, h);
+    return 1;
 }
 
+/* A row of the list across the screen in attr, its text from column x. */
 static void put_line(app *a, int y, int x, const char *s, attr_t attr)
 {
     wchar_t w[600];
     size_t n = app_safe_mbs(a, w, 0, 600, s);
     attrset(attr);
     mvhline(y, 0, ' ', COLS);
-    move(y, x);
-    int col = x;
-    for (size_t k = 0; k < n; k++) {
-        int cw = wcwidth(w[k]);
-        if (cw < 0 || col + cw > COLS - 1)
-            break;
-        addnwstr(&w[k], 1);
-        col += cw;
-    }
     attrset(A_NORMAL);
+    list_put(y, x, COLS - 1, w, n, attr);
 }
 
 static void bookmarks_list_draw(app *a)
 {
     char line[1200];
     snprintf(line, sizeof line, "Bookmarks (%zu, %s%s%s) Enter reads, r rename, e note, d delete, u undo, o order, / filter, q closes",
-             a->list_count, a->list_recent ? "most recent first" : "document order", a->list_filter[0] ? ", filter: " : "",
+             a->list_view.count, a->list_recent ? "most recent first" : "document order", a->list_filter[0] ? ", filter: " : "",
              a->list_filter);
     put_line(a, 0, 0, line, A_BOLD);
-    for (size_t k = a->list_top; k < a->list_count && (int)(1 + 2 * (k - a->list_top)) + 1 < a->rows; k++) {
+    for (size_t k = a->list_view.top; k < a->list_view.count && (int)(1 + 2 * (k - a->list_view.top)) + 1 < a->rows; k++) {
         const yd_bookmark *b = a->list[k];
-        int y = 1 + 2 * (int)(k - a->list_top);
+        int y = 1 + 2 * (int)(k - a->list_view.top);
         const char *state = b->state == YD_BM_STALE ? " [stale]" : b->state == YD_BM_MOVED ? " [moved]"
                             : b->state == YD_BM_REANCHORED ? " [re-anchored]"
                             : b->state == YD_BM_NOT_OPEN ? " [not open]" : "";
@@ -423,18 +429,21 @@ static void bookmarks_list_draw(app *a)
          * file's full path: it is elsewhere, not lost. */
         int away = b->state == YD_BM_NOT_OPEN;
         snprintf(line, sizeof line, "%s%s", b->name, state);
-        put_line(a, y, 1, line, k == a->list_selected ? A_REVERSE : away ? A_DIM : A_BOLD);
+        put_line(a, y, 1, line, k == a->list_view.selected ? A_REVERSE : away ? A_DIM : A_BOLD);
         snprintf(line, sizeof line, "%s:%ld%s%s", away ? b->abs_path : b->path, (long)b->anchor.line,
                  b->note[0] ? "  " : "", b->note);
         put_line(a, y + 1, 3, line, away ? A_DIM : A_NORMAL);
     }
 }
 
-/* The list takes every key as typed; a message lasts until the next key. */
+/* Esc closes the list, as it closes the help; every other key is read
+ * through the list's key table into bookmark_list_act. */
 static int bookmark_list_pane_key(app *a, key k)
 {
+    if (k.is_key || k.code != 0x1B || yd_key_input_pending(&a->key_input))
+        return 0;
     a->message[0] = 0;
-    bookmarks_list_key(a, k);
+    pane_close(a, &bookmark_list_pane);
     return 1;
 }
 
@@ -446,6 +455,6 @@ static void bookmark_prompt_edited(app *a, prompt_result r)
 }
 
 const pane_ops bookmark_list_pane = {
-    .name = "bookmarks", .covers = 1, .draw = bookmarks_list_draw, .key = bookmark_list_pane_key,
-    .prompt_done = bookmark_prompt_edited, .document_changed = bookmarks_document_changed,
+    .name = "bookmarks", .covers = 1, .context = CTX_LIST, .draw = bookmarks_list_draw,
+    .key = bookmark_list_pane_key, .act = bookmark_list_act, .prompt_done = bookmark_prompt_edited, .document_changed = bookmarks_document_changed,
 };

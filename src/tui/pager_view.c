@@ -159,20 +159,13 @@ static int pager_act(app *a, action what)
         app_out_of_memory(a);
         return 1;
     }
-    size_t h = (size_t)a->rows, max = a->pager_count > h ? a->pager_count - h : 0;
-    switch (what) {
-    case YD_ACT_LINE_DOWN: if (a->help_top < max) a->help_top++; break;
-    case YD_ACT_LINE_UP: if (a->help_top > 0) a->help_top--; break;
-    case YD_ACT_PAGE_DOWN: case YD_ACT_HALF_DOWN: case YD_ACT_BOTTOM:
-        a->help_top = what == YD_ACT_BOTTOM || a->help_top + h > max ? max : a->help_top + h;
-        break;
-    case YD_ACT_PAGE_UP: case YD_ACT_HALF_UP: case YD_ACT_TOP:
-        a->help_top = what == YD_ACT_TOP || a->help_top < h ? 0 : a->help_top - h;
-        break;
-    case YD_ACT_HELP: pager_close(a); break;
-    case YD_ACT_QUIT: a->quit = 1; break;
-    default: break;
-    }
+    list_view v = {.count = a->pager_count, .top = a->help_top};
+    if (list_view_scroll(&v, what, (size_t)a->rows))
+        a->help_top = v.top;
+    else if (what == YD_ACT_HELP)
+        pager_close(a);
+    else if (what == YD_ACT_QUIT)
+        a->quit = 1;
     return 1;
 }
 
