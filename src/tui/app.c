@@ -1,6 +1,7 @@
-/* The reader's event loop: keys and mouse to actions, the screen drawn from
- * the panes' state, signals, and documents arriving from the background
- * loader.
+/* The reader's main loop: the terminal set up, keys read and matched
+ * against key sequences (then given to the panes, pane.c), clicks, signals,
+ * the ambiwidth question, documents arriving from the background loader,
+ * and the idle checks. The model is model.c; the panes draw the screen.
  *
  * Screen: outline pane, divider and text pane on rows 0..LINES-3, the
  * status line on LINES-2, the prompt and message line on LINES-1. */
@@ -26,242 +27,6 @@ static volatile sig_atomic_t quit_signal;
 
 static void on_quit_signal(int sig) { quit_signal = sig; }
 
-
-long app_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-void app_say(app *a, int error, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->message, sizeof a->message, fmt, ap);
-    va_end(ap);
-    a->message_is_error = error == MSG_ERROR;
-    if (error == MSG_TRANSIENT || !a->message[0])
-        return;
-    /* The log for :messages: the same message twice in a row is kept once. */
-    if (a->message_log_count > 0 && strcmp(a->message_log[a->message_log_count - 1], a->message) == 0)
-        return;
-    if (a->message_log_count == MESSAGE_LOG) {
-        memmove(a->message_log[0], a->message_log[1], sizeof a->message_log[0] * (MESSAGE_LOG - 1));
-        a->message_log_count--;
-    }
-    memcpy(a->message_log[a->message_log_count++], a->message, sizeof a->message);
-    a->message_serial++;
-}
-
-void app_out_of_memory(app *a) { a->out_of_memory = 1; }
-
-yd_status app_failed(app *a, yd_status status, const char *what)
-{
-    if (status == YD_ENOMEM)
-        app_out_of_memory(a);
-    else if (status != YD_OK)
-        app_say(a, MSG_ERROR, "%s: %s", what, yd_status_text(status));
-    return status;
-}
-
-wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
-
-size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n)
-{
-    for (int32_t i = 0; i < n && at + 1 < cap;) {
-        UChar32 c;
-        U16_NEXT(text, i, n, c);
-        wchar_t w = app_safe_char(a, c);
-        if (w)
-            out[at++] = w;
-    }
-    out[at] = 0;
-    return at;
-}
-
-size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s)
-{
-    mbstate_t st;
-    memset(&st, 0, sizeof st);
-    while (*s && at + 1 < cap) {
-        wchar_t w;
-        size_t n = mbrtowc(&w, s, strlen(s), &st);
-        if (n == (size_t)-1 || n == (size_t)-2) { /* not UTF-8: one '?' per byte */
-            memset(&st, 0, sizeof st);
-            out[at++] = L'?';
-            s++;
-            continue;
-        }
-        s += n;
-        if ((w = app_safe_char(a, (UChar32)w)) != 0)
-            out[at++] = w;
-    }
-    out[at] = 0;
-    return at;
-}
-
-const yd_document *app_doc(app *a, size_t doc) { return yd_loader_document(a->loader, doc); }
-
-yd_layout *app_layout(app *a, size_t doc)
-{
-    if (a->layouts[doc])
-        return a->layouts[doc];
-    const yd_document *d = app_doc(a, doc);
-    if (!d)
-        return NULL;
-    yd_layout_options opt;
-    yd_layout_options_default(&opt);
-    opt.width = a->text_cols > 2 ? a->text_cols : 2;
-    opt.indent = a->text.indent;
-    opt.blank_between = a->text.blank_line;
-    opt.max_text_width = a->text.max_width;
-    /* Headings start flush left: the outline knows which lines they are. */
-    opt.paragraph_indent = yd_outline_paragraph_indent;
-    opt.context = &a->outlines[doc];
-    if (app_failed(a, yd_layout_new(d, a->widths, &opt, &a->layouts[doc], NULL), "layout") != YD_OK)
-        return NULL;
-    a->layout_cols[doc] = opt.width;
-    return a->layouts[doc];
-}
-
-/* Make doc's layout match the text pane's width. */
-static void fit_layout(app *a, size_t doc)
-{
-    yd_layout *layout = app_layout(a, doc);
-    int want = a->text_cols > 2 ? a->text_cols : 2;
-    if (layout && a->layout_cols[doc] != want) {
-        app_failed(a, yd_layout_set_width(layout, want, NULL), "layout");
-        a->layout_cols[doc] = want;
-    }
-}
-
-void app_geometry(app *a)
-{
-    a->rows = LINES - 2;
-    int outline = a->outline_pref < COLS / 2 ? a->outline_pref : COLS / 2;
-    a->outline_cols = outline;
-    int fits = outline >= OUTLINE_MIN && COLS - outline - 1 >= TEXT_MIN;
-    if (a->outline_shown && fits) {
-        a->text_cols = COLS - outline - 1;
-        a->divider_x = a->outline_right ? a->text_cols : outline;
-        a->text_x = a->outline_right ? 0 : outline + 1;
-    } else {
-        a->text_cols = COLS;
-        a->divider_x = -1;
-        a->text_x = 0;
-        a->focus_outline = 0;
-    }
-    if (a->gutter) { /* a column for bookmark marks, left of the text */
-        a->text_x++;
-        a->text_cols--;
-    }
-}
-
-/* Geometry changed: same reading position at the new width. */
-void app_relayout(app *a)
-{
-    int32_t offset = text_offset(a);
-    app_geometry(a);
-    fit_layout(a, a->doc);
-    text_show(a, a->doc, offset);
-}
-
-yd_position app_here(app *a) { return (yd_position){a->doc, text_offset(a)}; }
-
-void app_go(app *a, size_t doc, int32_t offset)
-{
-    if (!app_doc(a, doc))
-        return;
-    if (doc != a->doc && app_doc(a, a->doc))
-        reading_left(a, a->doc, text_offset(a)); /* in this run, and across runs */
-    a->doc = doc;
-    fit_layout(a, doc);
-    text_show(a, doc, offset);
-}
-
-/* Opening a document as a whole (J, K, :doc, its outline row): where it
- * was left in this run, else where an earlier run left it. */
-void app_open(app *a, size_t doc)
-{
-    int saved = 0;
-    int32_t offset = doc != a->doc ? reading_restore(a, doc, &saved) : 0;
-    app_jump(a, doc, offset);
-    if (saved)
-        app_say(a, 0, "back where you stopped reading");
-}
-
-void app_jump(app *a, size_t doc, int32_t offset)
-{
-
-    yd_jump_history_push(&a->history, app_here(a));
-    app_go(a, doc, offset);
-}
-
-void app_go_to_line(app *a, long line)
-{
-    const yd_document *d = app_doc(a, a->doc);
-    if (line < 1)
-        line = 1;
-    if (line > d->line_count)
-        line = d->line_count;
-    app_jump(a, a->doc, d->line_count ? d->line_starts[line - 1] : 0);
-}
-
-const char *app_base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-/* The name of a file left out, for the message line: at most 14
- * characters (and …), so that the reason after it shows too. */
-static const char *message_name(const char *path, char *buf, size_t size)
-{
-    const char *name = app_base_name(path);
-    size_t chars = 0, k = 0;
-    for (; name[k]; k++) {
-        if (((unsigned char)name[k] & 0xC0) == 0x80)
-            continue; /* inside a character */
-        if (chars == 14)
-            break; /* a 15th character starts here */
-        chars++;
-    }
-    if (!name[k])
-        return name;
-    snprintf(buf, size, "%.*s\u2026", (int)k, name);
-    return buf;
-}
-
-/* Script display: every visible character is redrawn through it. */
-int app_set_script(app *a, yd_script_display to)
-{
-    yd_error err = {0};
-    if (yd_script_prepare(to, &err) != YD_OK) {
-        app_say(a, 1, "script display: %s", err.message);
-        return -1;
-    }
-    a->script = to;
-    a->outline.dirty = 1; /* the filter matches the titles as shown */
-    return 0;
-}
-
-void app_suspend(void)
-{
-    endwin();
-    /* Raw mode turned Ctrl-Z into a key: stop the whole job, as the
-     * terminal would have (the shell waits on the job, not on us).
-     * ncurses' own SIGTSTP handler restores the screen on fg. */
-    kill(0, SIGTSTP);
-    clearok(curscr, TRUE);
-}
-
-void app_set_mouse(app *a, int on)
-{
-    a->mouse_on = on;
-    mousemask(on ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
-    mouseinterval(0);
-}
 
 /* Before the first document is ready: decode the first 64 KiB of it (cut
  * at a line end) and draw that, so the first screen does not wait for the
@@ -329,46 +94,6 @@ static void draw(app *a)
     refresh();
 }
 
-/* Problems in config.yaml or the theme: each in :messages, the first on the
- * message line with how to see the rest (the screen hides stderr). */
-static void tell_config_problems(app *a)
-{
-    const yd_problems *p = a->settings->config_problems;
-    size_t total = p ? yd_problems_total(p) : 0;
-    if (total == 0)
-        return;
-    char line[MESSAGE_MAX];
-    for (size_t k = 0; k < p->count; k++)
-        app_say(a, MSG_ERROR, "%s", yd_problem_format(&p->items[k], line, sizeof line));
-    if (p->dropped)
-        app_say(a, MSG_ERROR, "... and %zu more problems (yuedu --check-config)", p->dropped);
-    if (total > 1) {
-        /* The count and where to read them first, then the first problem
-         * without its folder: what a line of 80 columns can hold. */
-        yd_problem first = p->items[0];
-        first.path = (char *)app_base_name(first.path);
-        app_say(a, MSG_TRANSIENT, "%zu problems in settings (:messages): %s", total,
-                yd_problem_format(&first, line, sizeof line));
-        a->message_is_error = 1;
-    }
-}
-
-/* A path left out (by the walk or the loader), on the message line. */
-static void tell_skipped(app *a, const char *path, const char *why)
-{
-    char name[128];
-    app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), why, a->skipped > 1 ? " (and others)" : "");
-}
-
-static void take_loader_messages(app *a)
-{
-    char path[4200], text[256]; /* any path the walk could stat */
-    while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) {
-        a->skipped++;
-        tell_skipped(a, path, text);
-    }
-}
-
 static void mouse_event(app *a)
 {
     MEVENT ev;
@@ -409,16 +134,6 @@ static void cancel_keys(app *a)
     yd_key_input_cancel(&a->key_input);
     a->key_typed_count = 0;
     a->key_deadline_ms = 0;
-}
-
-const char *app_pending_keys(const app *a, char *buf, size_t size)
-{
-    if (!yd_key_input_pending(&a->key_input) || size == 0) {
-        if (size)
-            buf[0] = 0;
-        return buf;
-    }
-    return yd_key_seq_format(&a->key_input.typed, buf, size);
 }
 
 static void handle_key(app *a, key k);
@@ -506,74 +221,6 @@ static void install_signals(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
-static int curses_color(yd_color c)
-{
-    if (c.kind == YD_COLOR_INDEX && (int)c.value < COLORS)
-        return (int)c.value;
-    return -1; /* the terminal's own colour */
-}
-
-/* The theme's styles as curses attributes: pair k+1 for style k. The
- * palette depth follows the terminfo entry: 8 or 256 colours, or 24-bit
- * when it has direct colour (xterm-direct, tmux-direct: COLORS is 2^24 and
- * a colour number is 0xRRGGBB, given through init_extended_pair).
- * COLORTERM alone never turns 24-bit on: the entry says how to ask for it
- * (docs/CONFIG.md, "Truecolour"). */
-void app_init_styles(app *a)
-{
-    const tui_settings *ts = a->settings;
-    int color = has_colors() && !ts->no_color;
-    if (color && !a->colors_started) { /* COLORS is known only after start_color */
-        start_color();
-        use_default_colors();
-        a->colors_started = 1;
-    }
-    yd_color_depth depth = color ? yd_color_depth_detect(COLORS, false) : YD_DEPTH_MONO;
-    for (int k = 0; k < YD_STYLE_COUNT; k++) {
-        yd_resolved_style r;
-        yd_theme_resolve(a->theme, (yd_style)k, depth, &r);
-        attr_t at = A_NORMAL;
-        if (r.attrs & YD_ATTR_BOLD) at |= A_BOLD;
-        if (r.attrs & YD_ATTR_DIM) at |= A_DIM;
-        if (r.attrs & YD_ATTR_UNDERLINE) at |= A_UNDERLINE;
-        if (r.attrs & YD_ATTR_REVERSE) at |= A_REVERSE;
-        if (r.attrs & YD_ATTR_ITALIC) at |= A_ITALIC;
-        int fg, bg;
-        if (depth == YD_DEPTH_TRUE) {
-            fg = yd_color_direct_value(r.fg);
-            bg = yd_color_direct_value(r.bg);
-        } else {
-            fg = curses_color(r.fg);
-            bg = curses_color(r.bg);
-        }
-        if (color && depth != YD_DEPTH_MONO && (fg >= 0 || bg >= 0) && init_extended_pair(k + 1, fg, bg) == OK)
-            at |= COLOR_PAIR(k + 1);
-        else if (color && depth != YD_DEPTH_MONO) /* after :theme, a pair no style uses any more */
-            init_extended_pair(k + 1, -1, -1);
-        a->styles[k] = at;
-    }
-}
-
-/* A terminal without colours (vt100, xterm-mono) would drop every colour
- * of a colour theme, and with them the search hits and the divider: it
- * gets the mono theme (the user's, else the bundled one), as NO_COLOR does. */
-static void colourless_terminal(app *a)
-{
-    if (has_colors() || a->settings->no_color || (a->theme->name && strcmp(a->theme->name, "mono") == 0))
-        return;
-    yd_theme t;
-    yd_problems problems;
-    yd_problems_init(&problems);
-    if (yd_theme_load(&t, "mono", a->settings->themes_dir, NULL, &problems, NULL) == YD_OK) {
-        a->own_theme = t;
-        a->own_theme_set = 1;
-        a->theme = &a->own_theme;
-    } else {
-        yd_theme_free(&t);
-    }
-    yd_problems_free(&problems);
-}
-
 /* Loader thread: each document's outline, before the document shows. */
 static void build_outline(yd_document *doc, size_t index, void *context)
 {
@@ -617,15 +264,6 @@ static app *app_new(size_t capacity, const tui_settings *settings)
     return a;
 }
 
-/* Layouts borrow the loader's documents: free them first. */
-static void app_free_layouts(app *a)
-{
-    for (size_t k = 0; a && a->layouts && k < a->capacity; k++) {
-        yd_layout_free(a->layouts[k]);
-        a->layouts[k] = NULL;
-    }
-}
-
 static void app_free(app *a)
 {
     if (!a)
@@ -657,7 +295,7 @@ static void app_free(app *a)
  * of it are handled in order. The last row is used so that the reply is
  * never ESC[1;NR, which terminfo may know as a function key (xterm's
  * Shift-F3 is ESC[1;2R). */
-enum { PROBE_OFF, PROBE_WAITING, PROBE_DONE, PROBE_GIVE_UP_MS = 3000 };
+enum { PROBE_GIVE_UP_MS = 3000 };
 
 static void ambi_probe_ask(app *a);
 
@@ -692,48 +330,6 @@ static void ambi_probe_release(app *a)
     a->probe_count = 0;
     for (int i = 0; i < n; i++)
         handle_key(a, a->probe_keys[i]);
-}
-
-static void ambi_apply(app *a, int ambiwidth)
-{
-    if (yd_width_ambiwidth(a->widths) == ambiwidth)
-        return;
-    yd_width_table *w;
-    if (yd_width_table_new(ambiwidth, &w, NULL) != YD_OK)
-        return; /* out of memory: keep what works */
-    int32_t offset = text_offset(a);
-    for (size_t k = 0; k < a->capacity; k++) { /* they hold the old table */
-        yd_layout_free(a->layouts[k]);
-        a->layouts[k] = NULL;
-    }
-    term_width_use(w);
-    yd_width_table_free(a->widths);
-    a->widths = w;
-    app_geometry(a);
-    fit_layout(a, a->doc);
-    text_show(a, a->doc, offset);
-    clearok(curscr, TRUE);
-}
-
-void app_set_ambiwidth(app *a, int ambiwidth)
-{
-    a->ambiwidth_setting = ambiwidth;
-    if (ambiwidth) {
-        ambi_apply(a, ambiwidth);
-    } else if (a->probe_state != PROBE_WAITING) { /* auto: ask the terminal again */
-        a->probe_state = PROBE_OFF;
-        ambi_probe_send(a);
-    }
-}
-
-void app_text_changed(app *a)
-{
-    int32_t offset = text_offset(a);
-    app_free_layouts(a);
-    app_geometry(a);
-    fit_layout(a, a->doc);
-    text_show(a, a->doc, offset);
-    clearok(curscr, TRUE);
 }
 
 /* A key while the question is out: 1 when it was taken (part of the
@@ -784,8 +380,119 @@ static int ambi_probe_key(app *a, key k)
     a->probe_count = 0;
     a->probe_state = PROBE_DONE;
     if (col == 3)
-        ambi_apply(a, 2);
+        app_use_ambiwidth(a, 2);
     return 1;
+}
+
+/* Everything that does not need the first document happens while it
+ * loads: the terminal, the theme, the keys, the bookmark and state files. */
+static void set_up_terminal(app *a, const yd_load_options *load)
+{
+    term_width_use(a->widths);
+    install_signals();
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    /* Esc closes at once instead of after curses's 1 s default, yet Alt-b and
+     * arrows split across packets over SSH still arrive as one key. */
+    set_escdelay(a->settings->config->escape_delay_ms);
+    curs_set(0);
+    app_colourless_terminal(a);
+    app_init_styles(a);
+    if (yd_loader_ready(a->loader) == 0)
+        draw_preview(a, load); /* the first screen, before anything slower */
+    app_set_mouse(a, a->settings->config->mouse);
+    if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
+        app_out_of_memory(a); /* its only failure */
+    bookmarks_open(a);
+    reading_open(a);
+}
+
+/* The first document on screen, where this corpus was left, with what
+ * the reader has to say. */
+static void open_first(app *a, const char *locale_note)
+{
+    const tui_settings *settings = a->settings;
+    app_geometry(a);
+    size_t first = 0;
+    int resumed = reading_resume(a, &first), saved = 0;
+    int32_t start = reading_restore(a, first, &saved);
+    app_go(a, first, start);
+    if (resumed && first > 0)
+        app_say(a, 0, "back in %s, where you stopped reading", app_base_name(app_doc(a, first)->path));
+    else if (saved)
+        app_say(a, 0, "back where you stopped reading");
+    if (settings->walk_skipped) { /* the walk's messages are behind the screen */
+        a->skipped = settings->walk_skipped;
+        app_tell_skipped(a, settings->walk_path, settings->walk_message);
+    }
+    if (locale_note[0]) /* after the position: the more surprising of the two */
+        app_say(a, 0, "%s", locale_note);
+    app_tell_config_problems(a);
+    app_take_loader_messages(a);
+    draw(a);
+    ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
+}
+
+/* Idle: redraw while loading goes on, and once when it ends, or when the
+ * file on screen changed on disk. */
+static void idle(app *a, int *shown_finished)
+{
+    int finished = yd_loader_finished(a->loader), reloaded = reload_tick(a);
+    if (reloaded || !finished || !*shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
+        app_take_loader_messages(a);
+        bookmarks_tick(a);
+        draw(a);
+        *shown_finished = finished;
+    }
+}
+
+/* Keys, clicks and time until the reader quits. */
+static void run(app *a)
+{
+    int shown_finished = yd_loader_finished(a->loader);
+    while (!a->quit && !a->out_of_memory && !quit_signal) {
+        /* Wake up often while loading (progress), else now and then for signals. */
+        int wait = yd_loader_finished(a->loader) ? 250 : 50;
+        if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
+            long left = a->key_deadline_ms - app_now_ms();
+            wait = left < 0 ? 0 : left < wait ? (int)left : wait;
+        }
+        timeout(wait);
+        key k = read_key();
+        if (quit_signal)
+            break;
+        if (ambi_probe_key(a, k)) {
+            if (a->probe_state == PROBE_DONE)
+                draw(a);
+            continue;
+        }
+        if (k.code == WEOF && !k.is_key && key_timeout_passed(a)) {
+            draw(a);
+            continue;
+        }
+        if (k.code == WEOF && !k.is_key) {
+            idle(a, &shown_finished);
+            continue;
+        }
+        if (k.is_key && k.code == KEY_RESIZE) {
+            app_relayout(a);
+        } else if (k.is_key && k.code == KEY_MOUSE) {
+            cancel_keys(a); /* a click ends a sequence begun */
+            mouse_event(a);
+        } else {
+            handle_key(a, k);
+        }
+        if (a->quit && !bookmarks_may_quit(a))
+            a->quit = 0; /* it asks what to do with them first */
+        app_take_loader_messages(a);
+        search_catch_up(a);
+        bookmarks_tick(a);
+        reload_tick(a); /* at once when another document came into view */
+        draw(a);
+        ambi_probe_send(a); /* :set ambiwidth auto asks the terminal again */
+    }
 }
 
 int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)
@@ -817,27 +524,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         app_free(a);
         return EXIT_FAILURE;
     }
-    /* Everything that does not need the first document happens while it
-     * loads: the terminal, the theme, the keys, the bookmark and state files. */
-    term_width_use(a->widths);
-    install_signals();
-    raw();
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    /* Esc closes at once instead of after curses's 1 s default, yet Alt-b and
-     * arrows split across packets over SSH still arrive as one key. */
-    set_escdelay(a->settings->config->escape_delay_ms);
-    curs_set(0);
-    colourless_terminal(a);
-    app_init_styles(a);
-    if (yd_loader_ready(a->loader) == 0)
-        draw_preview(a, load); /* the first screen, before anything slower */
-    app_set_mouse(a, a->settings->config->mouse);
-    if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
-        app_out_of_memory(a); /* its only failure */
-    bookmarks_open(a);
-    reading_open(a);
+    set_up_terminal(a, load);
     if (yd_loader_wait(a->loader, 1, -1) == 0) {
         endwin();
         delscreen(screen);
@@ -845,84 +532,18 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
             fprintf(stderr, "yuedu: %s: %s\n", path, text);
         fputs("yuedu: no documents to read\n", stderr);
-        reading_finish(a);
+        reading_finish(a, 0); /* no document was read */
         bookmarks_finish(a);
         yd_loader_free(a->loader);
         app_free(a);
         return EXIT_FAILURE;
     }
 
-    app_geometry(a);
-    size_t first = 0;
-    int resumed = reading_resume(a, &first), saved = 0;
-    int32_t start = reading_restore(a, first, &saved);
-    app_go(a, first, start);
-    if (resumed && first > 0)
-        app_say(a, 0, "back in %s, where you stopped reading", app_base_name(app_doc(a, first)->path));
-    else if (saved)
-        app_say(a, 0, "back where you stopped reading");
-    if (settings->walk_skipped) { /* the walk's messages are behind the screen */
-        a->skipped = settings->walk_skipped;
-        tell_skipped(a, settings->walk_path, settings->walk_message);
-    }
-    if (locale_note[0]) /* after the position: the more surprising of the two */
-        app_say(a, 0, "%s", locale_note);
-    tell_config_problems(a);
-    take_loader_messages(a);
-    draw(a);
-    ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
-    int shown_finished = yd_loader_finished(a->loader);
-    while (!a->quit && !a->out_of_memory && !quit_signal) {
-        /* Wake up often while loading (progress), else now and then for signals. */
-        int wait = yd_loader_finished(a->loader) ? 250 : 50;
-        if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
-            long left = a->key_deadline_ms - app_now_ms();
-            wait = left < 0 ? 0 : left < wait ? (int)left : wait;
-        }
-        timeout(wait);
-        key k = read_key();
-        if (quit_signal)
-            break;
-        if (ambi_probe_key(a, k)) {
-            if (a->probe_state == PROBE_DONE)
-                draw(a);
-            continue;
-        }
-        if (k.code == WEOF && !k.is_key && key_timeout_passed(a)) {
-            draw(a);
-            continue;
-        }
-        if (k.code == WEOF && !k.is_key) {
-            /* Idle: redraw while loading goes on, and once when it ends,
-             * or when the file on screen changed on disk. */
-            int finished = yd_loader_finished(a->loader), reloaded = reload_tick(a);
-            if (reloaded || !finished || !shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
-                take_loader_messages(a);
-                bookmarks_tick(a);
-                draw(a);
-                shown_finished = finished;
-            }
-            continue;
-        }
-        if (k.is_key && k.code == KEY_RESIZE) {
-            app_relayout(a);
-        } else if (k.is_key && k.code == KEY_MOUSE) {
-            cancel_keys(a); /* a click ends a sequence begun */
-            mouse_event(a);
-        } else {
-            handle_key(a, k);
-        }
-        if (a->quit && !bookmarks_may_quit(a))
-            a->quit = 0; /* it asks what to do with them first */
-        take_loader_messages(a);
-        search_catch_up(a);
-        bookmarks_tick(a);
-        reload_tick(a); /* at once when another document came into view */
-        draw(a);
-    }
+    open_first(a, locale_note);
+    run(a);
     endwin();
     delscreen(screen);
-    reading_finish(a);
+    reading_finish(a, text_offset(a));
     int bookmarks_saved = bookmarks_finish(a);
     if (a->out_of_memory) {
         fputs("yuedu: out of memory\n", stderr);

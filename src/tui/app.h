@@ -29,6 +29,10 @@
 enum { MIN_COLS = 20, MIN_LINES = 6, MAX_CELLS = 1024 };
 enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
 
+/* The ambiwidth question to the terminal (app.c): not asked yet (or to ask
+ * again), waiting for the answer, answered or given up. */
+enum { PROBE_OFF, PROBE_WAITING, PROBE_DONE };
+
 /* Messages kept for :messages, and the longest kept whole. */
 enum { MESSAGE_LOG = 100, MESSAGE_MAX = 1024 };
 
@@ -161,7 +165,7 @@ typedef struct app {
     int resume_pending;
     char root[4096];            /* corpus root (app_corpus_root) */
 
-    /* Bookmarks (bookmark_view.c). */
+    /* Bookmarks (bookmarks_model.c, bookmark_view.c). */
     yd_bookmarks bookmarks;
     int root_known;             /* root found (on first use) */
     int resolved_final;         /* resolved against the fully loaded corpus */
@@ -209,7 +213,7 @@ static inline void app_display_wcs(const app *a, wchar_t *s, size_t n)
 /* The curses attributes (colour pair included) of a theme style. */
 static inline attr_t app_style(const app *a, yd_style style) { return a->styles[style]; }
 
-/* Panes and geometry (app.c). */
+/* The model (model.c): documents, layouts, the reading place, jumps, geometry. */
 void app_jump(app *a, size_t doc, int32_t offset); /* a jump with history */
 void app_go(app *a, size_t doc, int32_t offset);   /* the same, not recorded */
 void app_open(app *a, size_t doc);                 /* a document as a whole: where it was last read */
@@ -218,6 +222,9 @@ void app_relayout(app *a);                         /* geometry changed: same pla
 yd_position app_here(app *a);                      /* the reading place as a position */
 const yd_document *app_doc(app *a, size_t doc);
 yd_layout *app_layout(app *a, size_t doc);
+void app_free_layouts(app *a);                     /* they borrow the documents: first */
+/* Rows of paragraph pos.para, or NULL when it has none or on failure. */
+const yd_row *app_row_at(app *a, yd_layout *layout, yd_layout_pos pos);
 /* A character of a title or file name as the screen may show it: itself
  * when the layout would draw it as is, '?' for controls and what the
  * terminal cannot size, 0 to drop (bidi controls, joiners, variation
@@ -227,6 +234,9 @@ wchar_t app_safe_char(app *a, UChar32 c);
 size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n);
 size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s);
 void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void app_tell_config_problems(app *a);     /* each in :messages, the first said */
+void app_tell_skipped(app *a, const char *path, const char *why); /* a path left out */
+void app_take_loader_messages(app *a);     /* the loader's, as paths left out */
 /* Errors by kind: out of memory ends the reader (after saving what it
  * can); any other failure is said on the message line ("what: reason")
  * and the reader goes on. Returns status. */
@@ -235,10 +245,11 @@ void app_out_of_memory(app *a);
 void app_go_to_line(app *a, long line);             /* source line, a jump */
 int app_set_script(app *a, yd_script_display to);   /* 0, or -1 with a message */
 void app_set_mouse(app *a, int on);
-void app_suspend(void);                             /* Ctrl-Z: stop the job, redraw on fg */
 void app_set_ambiwidth(app *a, int ambiwidth);      /* 0: ask the terminal */
+void app_use_ambiwidth(app *a, int ambiwidth);      /* the width table for 1 or 2, all laid out again */
 void app_text_changed(app *a);                      /* a.text changed: lay out again */
-void app_init_styles(app *a);                       /* the theme's styles to curses */
+void app_init_styles(app *a);                       /* the theme's styles to curses (theme_styles.c) */
+void app_colourless_terminal(app *a);               /* no colours: the theme's mono forms */
 
 /* The `:` command line (command_line.c). */
 void command_run(app *a, const char *cmd);
@@ -250,7 +261,7 @@ const char *app_base_name(const char *path); /* the file name of a path */
 void pager_open(app *a, pager_kind kind);
 void pager_close(app *a);
 
-/* Text pane (text_view.c). */
+/* The reading place of the text pane (model.c), and drawing it (text_view.c). */
 int32_t text_offset(app *a);
 void text_show(app *a, size_t doc, int32_t offset);
 void text_scroll(app *a, int32_t delta);
@@ -275,8 +286,14 @@ void outline_follow(app *a);                   /* select and reveal the reading 
 void outline_divider_draw(app *a);              /* the line between the tiled panes */
 int outline_node_at_offset(app *a, size_t doc, int32_t offset);
 
-/* Search (search_view.c). */
+/* Search (search_model.c; the / prompt: search_view.c). */
 void search_begin(app *a);
+int search_ready(app *a);             /* the fold and hit tables made; 0 with a message */
+void search_clear(app *a);
+int search_run(app *a, int move);     /* compile the / prompt's text, search; 0: bad pattern */
+void search_show_first_hit(app *a, size_t doc, int32_t offset, int jump);
+void search_document_changed(app *a, size_t doc);
+void search_free(app *a);
 void search_step(app *a, int forward);
 void search_catch_up(app *a);         /* search documents loaded since */
 const yd_hits *search_hits(app *a, size_t doc);
@@ -294,10 +311,13 @@ void reading_searched(app *a, const char *pattern);    /* a search was made */
 /* The last document read in this corpus (1 and *doc), unless told to
  * start at the beginning. */
 int reading_resume(app *a, size_t *doc);
-void reading_finish(app *a);              /* save the place and the state */
+void reading_finish(app *a, int32_t offset); /* save the place (offset in the current document) and the state */
 const char *app_corpus_root(app *a);      /* the corpus root, "" when none */
 
-/* Bookmarks (bookmark_view.c). */
+/* Bookmarks (bookmarks_model.c; the list and the prompts: bookmark_view.c). */
+void bookmarks_notice(app *a);            /* the store's notice, if any, on the message line */
+void bookmarks_forget_marks(app *a);      /* bookmarks changed: marks made again on demand */
+size_t bookmarks_resolve(app *a, int update); /* placed in the documents ready; returns the stale */
 void bookmarks_start(app *a);             /* before loading */
 void bookmarks_open(app *a);              /* read the store (while loading) */
 int bookmarks_finish(app *a);             /* save; 0 when bookmarks were left unsaved */
@@ -316,9 +336,11 @@ const char *app_pending_keys(const app *a, char *buf, size_t size);
 /* Status line (status_line.c). */
 size_t status_breadcrumb(app *a, wchar_t *out, size_t cap);
 void status_draw(app *a);
-void status_message_draw(app *a);          /* the message line, in its style */
-void status_message_put(app *a, int x, int width); /* the message at x, cut to width */
-void status_put_line(app *a, int y, int x, int width, const char *text); /* cut with … */
+
+/* The message line (message_line.c). */
+void message_line_draw(app *a);          /* the message line, in its style */
+void message_line_put(app *a, int x, int width); /* the message at x, cut to width */
+void line_put_cut(app *a, int y, int x, int width, const char *text); /* cut with … */
 
 /* reload_view.c */
 int reload_tick(app *a); /* check the current document's file; 1: redraw */

@@ -3,6 +3,8 @@
  * lists they open, the outline's place and width, the mouse, help, quit. */
 #include <curses.h>
 
+#include <signal.h>
+
 #include "app.h"
 
 /* ] [ } {: the next or previous heading (items are not headings), of any
@@ -39,6 +41,16 @@ static void heading_jump(app *a, int forward, int same_level)
             break;
     }
     app_say(a, 0, forward ? "no next heading" : "no previous heading");
+}
+
+static void suspend(void)
+{
+    endwin();
+    /* Raw mode turned Ctrl-Z into a key: stop the whole job, as the
+     * terminal would have (the shell waits on the job, not on us).
+     * ncurses' own SIGTSTP handler restores the screen on fg. */
+    kill(0, SIGTSTP);
+    clearok(curscr, TRUE);
 }
 
 /* Actions that work whichever pane has focus. Returns 1 when handled. */
@@ -117,7 +129,7 @@ static int global_act(app *a, action what)
             pager_open(a, PAGER_KEYS);
         break;
     case YD_ACT_REDRAW: clearok(curscr, TRUE); break;
-    case YD_ACT_SUSPEND: app_suspend(); break;
+    case YD_ACT_SUSPEND: suspend(); break;
     case YD_ACT_QUIT: a->quit = 1; break;
     default: return 0;
     }

@@ -16,35 +16,6 @@ static const pane_ops *const every_pane[] = {&text_pane,     &outline_pane,     
                                              &unsaved_pane,  &prompt_pane};
 enum { PANE_COUNT = sizeof every_pane / sizeof every_pane[0] };
 
-static int index_of(const app *a, const pane_ops *p)
-{
-    for (int k = a->overlay_count - 1; k >= 0; k--)
-        if (a->overlays[k] == p)
-            return k;
-    return -1;
-}
-
-void pane_close(app *a, const pane_ops *p)
-{
-    int k = index_of(a, p);
-    if (k < 0)
-        return;
-    memmove(&a->overlays[k], &a->overlays[k + 1], (size_t)(a->overlay_count - k - 1) * sizeof a->overlays[0]);
-    a->overlay_count--;
-}
-
-void pane_open(app *a, const pane_ops *p)
-{
-    pane_close(a, p);
-    if (a->overlay_count == OVERLAY_MAX) /* never: each overlay is open once */
-        pane_close(a, a->overlays[0]);
-    a->overlays[a->overlay_count++] = p;
-}
-
-int pane_is_open(const app *a, const pane_ops *p) { return index_of(a, p) >= 0; }
-
-const pane_ops *pane_overlay(const app *a) { return a->overlay_count ? a->overlays[a->overlay_count - 1] : NULL; }
-
 const pane_ops *pane_focused(const app *a) { return a->focus_outline ? &outline_pane : &text_pane; }
 
 /* The area above the status line: the highest overlay that covers it and
@@ -68,7 +39,7 @@ void panes_draw(app *a)
             a->overlays[k]->draw(a);
     status_draw(a);
     curs_set(0);
-    status_message_draw(a);
+    message_line_draw(a);
     for (int k = 0; k < a->overlay_count; k++)
         if (a->overlays[k]->draw && a->overlays[k]->line_editor)
             a->overlays[k]->draw(a);

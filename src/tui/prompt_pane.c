@@ -39,7 +39,7 @@ static void prompt_pane_draw(app *a)
     if (a->completions[0]) {
         attron(app_style(a, YD_STYLE_STATUS));
         mvhline(LINES - 2, 0, ' ', COLS);
-        status_put_line(a, LINES - 2, 1, COLS - 2, a->completions);
+        line_put_cut(a, LINES - 2, 1, COLS - 2, a->completions);
         attroff(app_style(a, YD_STYLE_STATUS));
     }
     curs_set(1);

@@ -39,7 +39,7 @@ void reading_open(app *a)
 
 int32_t reading_restore(app *a, size_t doc, int *saved)
 {
-    const yd_document *d = app_doc(a, doc);
+    const yd_document *d = yd_loader_document(a->loader, doc);
     int32_t offset = 0;
     yd_resume_from from = YD_RESUME_START;
     if (d && a->state_open)
@@ -50,7 +50,7 @@ int32_t reading_restore(app *a, size_t doc, int *saved)
 
 void reading_left(app *a, size_t doc, int32_t offset)
 {
-    const yd_document *d = app_doc(a, doc);
+    const yd_document *d = yd_loader_document(a->loader, doc);
     if (!d || !a->state_open)
         return;
     yd_reading_memory_leave(&a->memory, doc, offset);
@@ -99,21 +99,21 @@ int reading_resume(app *a, size_t *doc)
         return 0;
     }
     for (size_t k = 0; k < ready; k++)
-        paths[k] = app_doc(a, k)->path;
+        paths[k] = yd_loader_document(a->loader, k)->path;
     int found = yd_reading_find_document(paths, ready, document, index, doc);
     free(paths);
     return found;
 }
 
-void reading_finish(app *a)
+void reading_finish(app *a, int32_t offset)
 {
     if (!a->state_open)
         return;
-    if (a->loader && app_doc(a, a->doc)) {
-        reading_left(a, a->doc, text_offset(a));
+    if (a->loader && yd_loader_document(a->loader, a->doc)) {
+        reading_left(a, a->doc, offset);
         const char *root = app_corpus_root(a);
         if (root[0])
-            app_failed(a, yd_state_set_corpus_document(&a->state, root, app_doc(a, a->doc)->path, a->doc),
+            app_failed(a, yd_state_set_corpus_document(&a->state, root, yd_loader_document(a->loader, a->doc)->path, a->doc),
                        "reading state");
     }
     yd_error err = {0};

@@ -114,39 +114,12 @@ void status_draw(app *a)
     attroff(app_style(a, YD_STYLE_STATUS));
 }
 
-/* The message line: messages may quote file names, so they go through
- * the same filter as titles. */
-void status_put_line(app *a, int y, int x, int width, const char *text)
+const char *app_pending_keys(const app *a, char *buf, size_t size)
 {
-    wchar_t w[MESSAGE_MAX];
-    size_t n = app_safe_mbs(a, w, 0, MESSAGE_MAX, text);
-    move(y, x);
-    int total = 0;
-    for (size_t k = 0; k < n; k++)
-        total += wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
-    /* Too long: cut with … (the whole text is in :messages); … is
-     * ambiguous, two cells under ambiwidth 2. */
-    int ellipsis = wcwidth(0x2026) < 1 ? 1 : wcwidth(0x2026);
-    int room = total > width ? width - ellipsis : width, col = 0;
-    for (size_t k = 0; k < n; k++) {
-        int cw = wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
-        if (col + cw > room)
-            break;
-        addnwstr(&w[k], 1);
-        col += cw;
+    if (!yd_key_input_pending(&a->key_input) || size == 0) {
+        if (size)
+            buf[0] = 0;
+        return buf;
     }
-    if (total > width && room >= 0)
-        addnwstr(L"\u2026", 1);
-}
-
-void status_message_put(app *a, int x, int width) { status_put_line(a, LINES - 1, x, width, a->message); }
-
-void status_message_draw(app *a)
-{
-    if (!a->message[0])
-        return;
-    attr_t at = a->message_is_error ? app_style(a, YD_STYLE_MESSAGE) : A_NORMAL;
-    attron(at);
-    status_message_put(a, 0, COLS - 1);
-    attroff(at);
+    return yd_key_seq_format(&a->key_input.typed, buf, size);
 }

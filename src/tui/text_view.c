@@ -8,92 +8,6 @@
 
 #include "app.h"
 
-/* Rows of paragraph pos.para, or NULL when it has none or on failure. */
-static const yd_row *row_at(app *a, yd_layout *layout, yd_layout_pos pos)
-{
-    const yd_row *rows;
-    int32_t count;
-    if (pos.para >= yd_layout_paragraph_count(layout))
-        return NULL; /* an empty document has no paragraph at all */
-    if (app_failed(a, yd_layout_paragraph(layout, pos.para, &rows, &count, NULL), "layout") != YD_OK)
-        return NULL;
-    return pos.row < count ? &rows[pos.row] : NULL;
-}
-
-int32_t text_offset(app *a)
-{
-    yd_layout *layout = app_layout(a, a->doc);
-    const yd_document *d = app_doc(a, a->doc);
-    int32_t offset = 0;
-    if (layout && d)
-        app_failed(a, yd_place_offset(&a->place, layout, d, &offset, NULL), "place");
-    return offset;
-}
-
-void text_show(app *a, size_t doc, int32_t offset)
-{
-    yd_layout *layout = app_layout(a, doc);
-    if (!layout)
-        return;
-    a->doc = doc;
-    app_failed(a, yd_place_show(&a->place, layout, offset, NULL), "place");
-}
-
-/* Rows from pos to the end of the document, counting at most limit. */
-static int32_t rows_below(app *a, yd_layout *layout, yd_layout_pos pos, int32_t limit)
-{
-    int32_t moved = 0;
-    app_failed(a, yd_layout_pos_move(layout, &pos, limit, &moved, NULL), "layout");
-    return moved;
-}
-
-void text_scroll(app *a, int32_t delta)
-{
-    yd_layout *layout = app_layout(a, a->doc);
-    if (!layout || delta == 0)
-        return;
-    if (delta > 0) {
-        /* Down only while rows remain below the last line of the pane. */
-        int32_t room = rows_below(a, layout, a->place.top, delta + a->rows - 1) - (a->rows - 1);
-        if (room <= 0)
-            return;
-        delta = delta < room ? delta : room;
-    }
-    app_failed(a, yd_layout_pos_move(layout, &a->place.top, delta, NULL, NULL), "layout");
-}
-
-void text_bottom(app *a)
-{
-    const yd_document *d = app_doc(a, a->doc);
-    yd_layout *layout = app_layout(a, a->doc);
-    if (!layout || !d)
-        return;
-    if (app_failed(a, yd_layout_pos_of_offset(layout, d->length, &a->place.top, NULL), "layout") == YD_OK)
-        app_failed(a, yd_layout_pos_move(layout, &a->place.top, 1 - a->rows, NULL, NULL), "layout");
-}
-
-unsigned text_percent(app *a)
-{
-    const yd_document *d = app_doc(a, a->doc);
-    yd_layout *layout = app_layout(a, a->doc);
-    if (!layout || !d || d->length == 0)
-        return 100;
-    yd_layout_pos last = a->place.top, beyond;
-    yd_layout_pos_move(layout, &last, a->rows - 1, NULL, NULL);
-    beyond = last;
-    int32_t moved = 0;
-    yd_layout_pos_move(layout, &beyond, 1, &moved, NULL);
-    if (moved == 0)
-        return 100; /* the last row is on screen */
-    int32_t end = d->length;
-    const yd_row *row = row_at(a, layout, last);
-    if (row)
-        end = row->end;
-    else if (last.para + 1 < d->line_count)
-        end = d->line_starts[last.para + 1];
-    return (unsigned)((int64_t)end * 100 / d->length);
-}
-
 /* Paragraph para is a heading line when an outline node (not an item)
  * starts on it; nodes are in document order, so search by line. */
 int text_heading_depth(app *a, size_t doc, int32_t para) { return yd_outline_heading_depth(&a->outlines[doc], para); }
@@ -154,7 +68,7 @@ static void text_draw(app *a)
         return;
     yd_layout_pos pos = a->place.top;
     for (int y = 0; y < a->rows; y++) {
-        const yd_row *row = row_at(a, layout, pos);
+        const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
             draw_row(a, layout, row, y, heading_attr(a, text_heading_depth(a, a->doc, pos.para)));
         if (row && a->gutter && bookmarks_row_marked(a, a->doc, row->start, row->end)) {
@@ -173,7 +87,7 @@ void text_draw_preview(app *a, yd_layout *layout)
 {
     yd_layout_pos pos = {0, 0};
     for (int y = 0; y < a->rows; y++) {
-        const yd_row *row = row_at(a, layout, pos);
+        const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
             draw_row(a, layout, row, y, app_style(a, YD_STYLE_TEXT));
         int32_t moved = 0;
