@@ -17,7 +17,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "../cli/term_width.h"
+#include "term_width.h"
 #include "app.h"
 #include "term_setup.h"
 #include "tui.h"

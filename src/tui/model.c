@@ -8,7 +8,7 @@
 #include <unicode/utf16.h>
 #include <wchar.h>
 
-#include "../cli/term_width.h"
+#include "term_width.h"
 #include "app.h"
 
 wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }

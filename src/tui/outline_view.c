@@ -536,7 +536,10 @@ static void outline_filter_done(app *a, prompt_result r)
 {
     outline_set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
     if (r == PROMPT_ACCEPT) {
-        outline_act(a, YD_ACT_OPEN);
+        if (a->outline.count == 0)
+            app_say(a, MSG_ERROR, "no title matches %ls (/ filters again)", a->prompt.text);
+        else
+            outline_act(a, YD_ACT_OPEN);
         outline_set_filter(a, L"");
     }
 }
