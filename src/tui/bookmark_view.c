@@ -287,12 +287,20 @@ static void put_line(app *a, int y, int x, const char *s, attr_t attr)
     list_put(y, x, COLS - 1, w, n, attr);
 }
 
+/* What the header says the list's keys do, with the keys bound to them. */
+static const list_hint bookmark_hints[] = {
+    {YD_ACT_OPEN, "reads"},   {YD_ACT_RENAME, "rename"}, {YD_ACT_EDIT_NOTE, "note"},  {YD_ACT_DELETE, "delete"},
+    {YD_ACT_UNDO, "undo"},    {YD_ACT_ORDER, "order"},   {YD_ACT_FILTER, "filter"}, {YD_ACT_CLOSE, "closes"},
+};
+
 static void bookmarks_list_draw(app *a)
 {
     char line[1200];
-    snprintf(line, sizeof line, "Bookmarks (%zu, %s%s%s) Enter reads, r rename, e note, d delete, u undo, o order, / filter, q closes",
-             a->list_view.count, a->list_recent ? "most recent first" : "document order", a->list_filter[0] ? ", filter: " : "",
-             a->list_filter);
+    int n = snprintf(line, sizeof line, "Bookmarks (%zu, %s%s%s)", a->list_view.count,
+                     a->list_recent ? "most recent first" : "document order", a->list_filter[0] ? ", filter: " : "",
+                     a->list_filter);
+    list_hints_append(&a->keys, line, n > 0 && (size_t)n < sizeof line ? (size_t)n : strlen(line), sizeof line, bookmark_hints,
+               sizeof bookmark_hints / sizeof bookmark_hints[0]);
     put_line(a, 0, 0, line, A_BOLD);
     for (size_t k = a->list_view.top; k < a->list_view.count && (int)(1 + 2 * (k - a->list_view.top)) + 1 < a->rows; k++) {
         const yd_bookmark *b = a->list[k];

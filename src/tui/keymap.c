@@ -194,6 +194,16 @@ static const help_entry help[] = {
     {CTX_OUTLINE, YD_ACT_LEVEL_1, NULL}, {CTX_OUTLINE, YD_ACT_FILTER, NULL},
 };
 
+const char *keymap_key_name(const keymap *m, key_context context, action what, char *buf, size_t size)
+{
+    if (size)
+        buf[0] = 0;
+    for (size_t i = 0; i < m->nbindings; i++)
+        if ((action)m->bindings[i].action == what && (key_context)m->bindings[i].context == context)
+            return yd_key_seq_format(&m->bindings[i].keys, buf, size);
+    return buf;
+}
+
 size_t keymap_help_line_count(void) { return sizeof help / sizeof help[0]; }
 
 const char *keymap_help_line(const keymap *m, size_t n, char *buf, size_t size)

@@ -54,6 +54,10 @@ const yd_key_table *keymap_table(const keymap *m, key_context context);
  * lists that take single keys, such as the bookmark list). */
 action keymap_lookup(const keymap *m, key_context context, key k);
 
+/* The first keys bound to action in context as the help names them ("q",
+ * "c w"), for the hints of a list's header; "" when none is. */
+const char *keymap_key_name(const keymap *m, key_context context, action what, char *buf, size_t size);
+
 /* Help: line n (0-based) of the generated key list, or NULL past the end. */
 const char *keymap_help_line(const keymap *m, size_t n, char *buf, size_t size);
 size_t keymap_help_line_count(void);

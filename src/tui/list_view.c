@@ -1,6 +1,8 @@
 /* The reader's lists: moving, revealing and painting (list_view.h). */
 #include "list_view.h"
 
+#include <stdio.h>
+
 /* Where a moving action takes row at of rows [0, last], page rows a page. */
 static size_t moved(action what, size_t at, size_t last, size_t page)
 {
@@ -67,4 +69,19 @@ int list_put(int y, int x, int limit, const wchar_t *w, size_t n, attr_t attr)
         x += cw;
     }
     return x;
+}
+
+void list_hints_append(const keymap *m, char *buf, size_t at, size_t size, const list_hint *hints, size_t n)
+{
+    const char *sep = " ";
+    for (size_t k = 0; k < n && at < size; k++) {
+        char name[64];
+        if (!keymap_key_name(m, CTX_LIST, hints[k].what, name, sizeof name)[0])
+            continue; /* unbound: nothing to say */
+        int w = snprintf(buf + at, size - at, "%s%s %s", sep, name, hints[k].says);
+        if (w < 0)
+            break;
+        at += (size_t)w;
+        sep = ", ";
+    }
 }

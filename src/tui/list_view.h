@@ -29,6 +29,14 @@ void list_view_reveal(list_view *v, size_t shown);
 /* The selection kept within the rows after they changed. */
 void list_view_clamp(list_view *v);
 
+/* A list's header says what its keys do: " KEY what, KEY what" appended
+ * to buf[0..at) for each action bound in the list's key context. */
+typedef struct list_hint {
+    action what;
+    const char *says;
+} list_hint;
+void list_hints_append(const keymap *m, char *buf, size_t at, size_t size, const list_hint *hints, size_t n);
+
 /* Draw w[0..n) from (y, x) in attr, stopping before a character that would
  * cross column limit; characters of no width are left out. Returns the
  * column reached. */

@@ -250,10 +250,12 @@ static void draw_header(app *a)
     attr_t bold = A_BOLD;
     mvhline(0, 0, ' ', COLS);
     int x = put_utf8(a, 0, 0, COLS, line, bold);
-    static const char hint[] = "Enter jumps, / filters, q closes";
-    int hw = (int)sizeof hint - 1;
+    static const list_hint hints[] = {{YD_ACT_OPEN, "jumps"}, {YD_ACT_FILTER, "filters"}, {YD_ACT_CLOSE, "closes"}};
+    char hint[200] = "";
+    list_hints_append(&a->keys, hint, 0, sizeof hint, hints, sizeof hints / sizeof hints[0]);
+    int hw = (int)strlen(hint + 1); /* without its leading space */
     if (COLS - hw - 1 > x + 2)
-        mvaddstr(0, COLS - hw - 1, hint);
+        mvaddstr(0, COLS - hw - 1, hint + 1);
 }
 
 static void draw_hit(app *a, int y, const yd_result_row *row, int selected)
