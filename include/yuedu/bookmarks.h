@@ -34,6 +34,7 @@
 #include <stdint.h>
 
 #include "yuedu/anchor.h"
+#include "yuedu/corpus.h" /* yd_corpus_root, yd_absolute_path */
 #include "yuedu/document.h"
 #include "yuedu/status.h"
 
@@ -186,14 +187,5 @@ const char *yd_bookmark_state_name(yd_bookmark_state state);
  * characters of text from offset on the same line, whitespace collapsed
  * (breadcrumb may be NULL or ""). malloc'ed; NULL when out of memory. */
 char *yd_bookmark_default_name(const char *breadcrumb, const yd_document *doc, int32_t offset);
-
-/* The corpus root for relative paths: the deepest folder holding every
- * path given (a folder itself, a file's folder), symbolic links resolved.
- * Returns 0, or -1 when no path exists. */
-int yd_corpus_root(const char *const *paths, size_t npaths, char *buf, size_t size);
-
-/* Absolute path of a document's file, symbolic links resolved when it
- * exists. malloc'ed; NULL when out of memory. */
-char *yd_absolute_path(const char *path);
 
 #endif

@@ -47,4 +47,13 @@ yd_status yd_corpus_load(yd_corpus *corpus, const char *const *args, size_t narg
                          yd_diag_fn diag, void *context);
 void yd_corpus_free(yd_corpus *corpus);
 
+/* The corpus root for relative paths: the deepest folder holding every
+ * path given (a folder itself, a file's folder), symbolic links resolved.
+ * Returns 0, or -1 when no path exists. */
+int yd_corpus_root(const char *const *paths, size_t npaths, char *buf, size_t size);
+
+/* Absolute path of a document's file, symbolic links resolved when it
+ * exists. malloc'ed; NULL when out of memory. */
+char *yd_absolute_path(const char *path);
+
 #endif

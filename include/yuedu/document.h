@@ -65,4 +65,10 @@ int32_t yd_document_line_at(const yd_document *doc, int32_t offset);
 /* Bounds of 0-based line: [*start, *end) excluding its newline. */
 void yd_document_line_bounds(const yd_document *doc, int32_t line, int32_t *start, int32_t *end);
 
+/* Where a text offset is for people: 1-based line (as in the source file)
+ * and 1-based column counted in characters (code points) from the start of
+ * the line. Costs O(log lines + column): for many hits on one long line,
+ * count on from the previous hit instead (as search_cmd.c does). */
+void yd_text_position(const yd_document *doc, int32_t offset, int32_t *line, int32_t *column);
+
 #endif

@@ -38,6 +38,9 @@ typedef enum yd_action {
     /* search and bookmarks (SPEC §6-§8) */
     YD_ACT_SEARCH, YD_ACT_NEXT_HIT, YD_ACT_PREV_HIT, YD_ACT_SEARCH_RESULTS, YD_ACT_BOOKMARK_ADD,
     YD_ACT_BOOKMARK_LIST,
+    /* lists (the result list, the bookmark list): open, filter and the
+     * moving keys act on the selected row too */
+    YD_ACT_CLOSE, YD_ACT_RENAME, YD_ACT_EDIT_NOTE, YD_ACT_DELETE, YD_ACT_UNDO, YD_ACT_ORDER,
     YD_ACT_COUNT
 } yd_action;
 
@@ -86,9 +89,11 @@ bool yd_key_seq_equal(const yd_key_seq *a, const yd_key_seq *b);
 bool yd_key_seq_is_prefix(const yd_key_seq *a, const yd_key_seq *b);
 
 /* Where a binding applies. The numbers are those of the reader's
- * key_context (CTX_ANY, CTX_TEXT, CTX_OUTLINE); the help screen's own keys
- * (q, ?, Esc close it) are not configurable. */
-typedef enum yd_key_context { YD_CTX_ANY = 0, YD_CTX_TEXT = 1, YD_CTX_OUTLINE = 2 } yd_key_context;
+ * key_context (CTX_ANY, CTX_TEXT, CTX_OUTLINE, CTX_LIST); the help
+ * screen's own keys (q, ?, Esc close it) and Esc in a list are not
+ * configurable. A list's own keys come before those of every pane, of
+ * which it takes the moving keys, help, quit and the keys that open it. */
+typedef enum yd_key_context { YD_CTX_ANY = 0, YD_CTX_TEXT = 1, YD_CTX_OUTLINE = 2, YD_CTX_LIST = 3 } yd_key_context;
 
 typedef struct yd_binding {
     yd_key_context context;

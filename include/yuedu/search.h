@@ -119,10 +119,4 @@ int yd_hits_step(const yd_hits *per_doc, size_t ndocs, int forward, size_t *doc,
 size_t yd_hits_rank(const yd_hits *per_doc, size_t ndocs, size_t doc, size_t index, size_t *total,
                     size_t *documents);
 
-/* Where a text offset is for people: 1-based line (as in the source file)
- * and 1-based column counted in characters (code points) from the start of
- * the line. Costs O(log lines + column): for many hits on one long line,
- * count on from the previous hit instead (as search_cmd.c does). */
-void yd_text_position(const yd_document *doc, int32_t offset, int32_t *line, int32_t *column);
-
 #endif

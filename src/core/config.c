@@ -74,12 +74,12 @@ typedef struct reader {
     yd_config *config;
     user_binding *user;
     size_t nuser, capacity;
-    bool overridden[3][YD_ACT_COUNT]; /* [context][action]: the file names its keys */
+    bool overridden[4][YD_ACT_COUNT]; /* [context][action]: the file names its keys */
     bool oom;
-    yd_key_context context; /* while walking keys: / keys.text: / keys.outline: */
+    yd_key_context context; /* while walking keys: / keys.text: / keys.outline: / keys.list: */
 } reader;
 
-static const char *const context_names[] = {"keys", "keys.text", "keys.outline"};
+static const char *const context_names[] = {"keys", "keys.text", "keys.outline", "keys.list"};
 
 static void add_user_binding(yd_schema *s, reader *r, yd_action action, yaml_node_t *node, const char *keypath)
 {
@@ -131,8 +131,8 @@ static void visit_binding(yd_schema *s, void *context, const char *key, yaml_nod
     const char *where = context_names[r->context];
     char keypath[96];
     snprintf(keypath, sizeof keypath, "%s.%.40s", where, key);
-    if (r->context == YD_CTX_ANY && (strcmp(key, "text") == 0 || strcmp(key, "outline") == 0)) {
-        r->context = key[0] == 't' ? YD_CTX_TEXT : YD_CTX_OUTLINE;
+    if (r->context == YD_CTX_ANY && (strcmp(key, "text") == 0 || strcmp(key, "outline") == 0 || strcmp(key, "list") == 0)) {
+        r->context = key[0] == 't' ? YD_CTX_TEXT : key[0] == 'o' ? YD_CTX_OUTLINE : YD_CTX_LIST;
         yd_schema_mapping(s, value, keypath, visit_binding, r);
         r->context = YD_CTX_ANY;
         return;
@@ -184,6 +184,8 @@ static bool takes(const user_binding *u, yd_key_context kc, const yd_key_seq *k)
 {
     if (u->b.context != YD_CTX_ANY && u->b.context != kc)
         return false;
+    if (u->b.context == YD_CTX_ANY && kc == YD_CTX_LIST)
+        return false; /* a list's own keys come first in its table anyway */
     return yd_key_seq_equal(&u->b.keys, k);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "yuedu/natural_order.h"
 
@@ -287,4 +288,93 @@ void yd_corpus_free(yd_corpus *corpus)
         yd_document_free(&corpus->docs[k]);
     free(corpus->docs);
     memset(corpus, 0, sizeof *corpus);
+}
+
+char *yd_absolute_path(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
+    if (path[0] == '/')
+        return strdup(path);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return strdup(path);
+    size_t n = strlen(cwd) + strlen(path) + 2;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s/%s", cwd, path);
+    return out;
+}
+
+/* The real folder standing for path in yd_corpus_root: a folder itself, a
+ * file's folder (after resolving the file when it is a link). A plain file
+ * in the same folder, as written, as the one before adds nothing, so a
+ * corpus of 100 000 files in a few folders costs an lstat per file and a
+ * realpath per folder rather than a realpath (a getcwd and a readlink per
+ * component) per file. Returns 0 when path adds nothing or does not exist. */
+static int real_folder(const char *path, char *last_parent, size_t last_size, char *dir, size_t size)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return 0;
+    char *real = NULL;
+    if (S_ISREG(st.st_mode)) {
+        const char *slash = strrchr(path, '/');
+        size_t n = slash ? (size_t)(slash - path) + (slash == path) : 1;
+        if (n >= last_size)
+            return 0;
+        if (strlen(last_parent) == n && strncmp(last_parent, slash ? path : ".", n) == 0)
+            return 0;
+        memcpy(last_parent, slash ? path : ".", n);
+        last_parent[n] = 0;
+        real = realpath(last_parent, NULL);
+        if (!real)
+            return 0;
+        snprintf(dir, size, "%s", real);
+        free(real);
+        return 1;
+    }
+    if (!(real = realpath(path, NULL)))
+        return 0;
+    snprintf(dir, size, "%s", real);
+    free(real);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) { /* a link to a file */
+        char *cut = strrchr(dir, '/');
+        if (cut == dir)
+            dir[1] = 0;
+        else if (cut)
+            *cut = 0;
+    }
+    return 1;
+}
+
+int yd_corpus_root(const char *const *paths, size_t npaths, char *buf, size_t size)
+{
+    char common[PATH_MAX] = "";
+    int have = 0;
+    char last_parent[PATH_MAX] = ""; /* the parent of the last plain file, as written */
+    for (size_t k = 0; k < npaths; k++) {
+        char dir[PATH_MAX];
+        if (!real_folder(paths[k], last_parent, sizeof last_parent, dir, sizeof dir))
+            continue;
+        if (!have) {
+            snprintf(common, sizeof common, "%s", dir);
+            have = 1;
+            continue;
+        }
+        /* Shorten common to the longest prefix that ends at a component. */
+        size_t i = 0;
+        while (common[i] && common[i] == dir[i])
+            i++;
+        if (!(common[i] == 0 && (dir[i] == '/' || dir[i] == 0))) {
+            while (i > 0 && common[i] != '/')
+                i--;
+            common[i == 0 ? 1 : i] = 0;
+        }
+    }
+    if (!have)
+        return -1;
+    snprintf(buf, size, "%s", common);
+    return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unicode/ustring.h>
 #include <unistd.h>
 
 #include "yuedu/decode.h"
@@ -231,4 +232,16 @@ void yd_document_line_bounds(const yd_document *doc, int32_t line, int32_t *star
     if (e > *start && doc->text[e - 1] == '\n')
         e--;
     *end = e;
+}
+
+void yd_text_position(const yd_document *doc, int32_t offset, int32_t *line, int32_t *column)
+{
+    if (offset < 0)
+        offset = 0;
+    if (offset > doc->length)
+        offset = doc->length;
+    int32_t k = yd_document_line_at(doc, offset);
+    int32_t start = doc->line_count > 0 ? doc->line_starts[k] : 0;
+    *line = k + 1;
+    *column = u_countChar32(doc->text + start, offset - start) + 1;
 }

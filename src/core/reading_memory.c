@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yuedu/bookmarks.h" /* yd_absolute_path */
+#include "yuedu/corpus.h"    /* yd_absolute_path */
 
 yd_status yd_reading_memory_init(yd_reading_memory *m, size_t count)
 {

@@ -947,14 +947,3 @@ void yd_hits_free(yd_hits *hits)
     *hits = (yd_hits){0};
 }
 
-void yd_text_position(const yd_document *doc, int32_t offset, int32_t *line, int32_t *column)
-{
-    if (offset < 0)
-        offset = 0;
-    if (offset > doc->length)
-        offset = doc->length;
-    int32_t k = yd_document_line_at(doc, offset);
-    int32_t start = doc->line_count > 0 ? doc->line_starts[k] : 0;
-    *line = k + 1;
-    *column = u_countChar32(doc->text + start, offset - start) + 1;
-}

@@ -11,7 +11,7 @@
 #include "bookmarks_internal.h" /* yd_bookmark_clock */
 #include "yaml_io.h"
 #include "yuedu/atomic_file.h"
-#include "yuedu/bookmarks.h"    /* yd_absolute_path */
+#include "yuedu/corpus.h"    /* yd_absolute_path */
 
 enum { PARSE_OK = 0, PARSE_CORRUPT = -1, PARSE_NEWER = -2, PARSE_NOMEM = -3 };
 

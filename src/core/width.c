@@ -48,7 +48,7 @@ static void glibc_locale_init(void)
 
 /* wcswidth() rather than wcwidth(): glibc's wcswidth uses its internal
  * table directly, so an executable that defines its own wcwidth() (for
- * ncursesw, see src/cli/term_width.c) does not change what we read here. */
+ * ncursesw, see src/tui/term_width.c) does not change what we read here. */
 static int glibc_width_in_locale(UChar32 c)
 {
     wchar_t w[2] = {(wchar_t)c, 0};

@@ -1,6 +1,7 @@
-/* The reader's event loop: keys and mouse to actions, the screen drawn from
- * the panes' state, signals, and documents arriving from the background
- * loader.
+/* The reader's main loop: the terminal set up, keys read and matched
+ * against key sequences (then given to the panes, pane.c), clicks, signals,
+ * the ambiwidth question, documents arriving from the background loader,
+ * and the idle checks. The model is model.c; the panes draw the screen.
  *
  * Screen: outline pane, divider and text pane on rows 0..LINES-3, the
  * status line on LINES-2, the prompt and message line on LINES-1. */
@@ -16,424 +17,16 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "../cli/term_width.h"
+#include "term_width.h"
 #include "app.h"
 #include "term_setup.h"
 #include "tui.h"
 
-enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
 
 static volatile sig_atomic_t quit_signal;
 
 static void on_quit_signal(int sig) { quit_signal = sig; }
 
-
-long app_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-void app_say(app *a, int error, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->message, sizeof a->message, fmt, ap);
-    va_end(ap);
-    a->message_is_error = error == MSG_ERROR;
-    if (error == MSG_TRANSIENT || !a->message[0])
-        return;
-    /* The log for :messages: the same message twice in a row is kept once. */
-    if (a->message_log_count > 0 && strcmp(a->message_log[a->message_log_count - 1], a->message) == 0)
-        return;
-    if (a->message_log_count == MESSAGE_LOG) {
-        memmove(a->message_log[0], a->message_log[1], sizeof a->message_log[0] * (MESSAGE_LOG - 1));
-        a->message_log_count--;
-    }
-    memcpy(a->message_log[a->message_log_count++], a->message, sizeof a->message);
-    if (a->help_open && a->help_kind == PAGER_MESSAGES)
-        a->pager_width = 0; /* show it */
-}
-
-wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
-
-size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n)
-{
-    for (int32_t i = 0; i < n && at + 1 < cap;) {
-        UChar32 c;
-        U16_NEXT(text, i, n, c);
-        wchar_t w = app_safe_char(a, c);
-        if (w)
-            out[at++] = w;
-    }
-    out[at] = 0;
-    return at;
-}
-
-size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s)
-{
-    mbstate_t st;
-    memset(&st, 0, sizeof st);
-    while (*s && at + 1 < cap) {
-        wchar_t w;
-        size_t n = mbrtowc(&w, s, strlen(s), &st);
-        if (n == (size_t)-1 || n == (size_t)-2) { /* not UTF-8: one '?' per byte */
-            memset(&st, 0, sizeof st);
-            out[at++] = L'?';
-            s++;
-            continue;
-        }
-        s += n;
-        if ((w = app_safe_char(a, (UChar32)w)) != 0)
-            out[at++] = w;
-    }
-    out[at] = 0;
-    return at;
-}
-
-const yd_document *app_doc(app *a, size_t doc) { return yd_loader_document(a->loader, doc); }
-
-yd_layout *app_layout(app *a, size_t doc)
-{
-    if (a->layouts[doc])
-        return a->layouts[doc];
-    const yd_document *d = app_doc(a, doc);
-    if (!d)
-        return NULL;
-    yd_layout_options opt;
-    yd_layout_options_default(&opt);
-    opt.width = a->text_cols > 2 ? a->text_cols : 2;
-    opt.indent = a->text.indent;
-    opt.blank_between = a->text.blank_line;
-    opt.max_text_width = a->text.max_width;
-    /* Headings start flush left: the outline knows which lines they are. */
-    opt.paragraph_indent = yd_outline_paragraph_indent;
-    opt.context = &a->outlines[doc];
-    if (yd_layout_new(d, a->widths, &opt, &a->layouts[doc], NULL) != YD_OK) {
-        a->failed = 1;
-        return NULL;
-    }
-    a->layout_cols[doc] = opt.width;
-    return a->layouts[doc];
-}
-
-/* Make doc's layout match the text pane's width. */
-static void fit_layout(app *a, size_t doc)
-{
-    yd_layout *layout = app_layout(a, doc);
-    int want = a->text_cols > 2 ? a->text_cols : 2;
-    if (layout && a->layout_cols[doc] != want) {
-        if (yd_layout_set_width(layout, want, NULL) != YD_OK)
-            a->failed = 1;
-        a->layout_cols[doc] = want;
-    }
-}
-
-void app_geometry(app *a)
-{
-    a->rows = LINES - 2;
-    int outline = a->outline_pref < COLS / 2 ? a->outline_pref : COLS / 2;
-    a->outline_cols = outline;
-    int fits = outline >= OUTLINE_MIN && COLS - outline - 1 >= TEXT_MIN;
-    if (a->outline_shown && fits) {
-        a->text_cols = COLS - outline - 1;
-        a->divider_x = a->outline_right ? a->text_cols : outline;
-        a->text_x = a->outline_right ? 0 : outline + 1;
-    } else {
-        a->text_cols = COLS;
-        a->divider_x = -1;
-        a->text_x = 0;
-        a->focus_outline = 0;
-    }
-    if (a->gutter) { /* a column for bookmark marks, left of the text */
-        a->text_x++;
-        a->text_cols--;
-    }
-}
-
-/* Geometry changed: same reading position at the new width. */
-static void relayout(app *a)
-{
-    int32_t offset = text_offset(a);
-    app_geometry(a);
-    fit_layout(a, a->doc);
-    text_show(a, a->doc, offset);
-}
-
-static yd_position here(app *a) { return (yd_position){a->doc, text_offset(a)}; }
-
-void app_go(app *a, size_t doc, int32_t offset)
-{
-    if (!app_doc(a, doc))
-        return;
-    if (doc != a->doc && app_doc(a, a->doc))
-        reading_left(a, a->doc, text_offset(a)); /* in this run, and across runs */
-    a->doc = doc;
-    fit_layout(a, doc);
-    text_show(a, doc, offset);
-}
-
-/* Opening a document as a whole (J, K, :doc, its outline row): where it
- * was left in this run, else where an earlier run left it. */
-void app_open(app *a, size_t doc)
-{
-    int saved = 0;
-    int32_t offset = doc != a->doc ? reading_restore(a, doc, &saved) : 0;
-    app_jump(a, doc, offset);
-    if (saved)
-        app_say(a, 0, "back where you stopped reading");
-}
-
-void app_jump(app *a, size_t doc, int32_t offset)
-{
-
-    yd_jump_history_push(&a->history, here(a));
-    app_go(a, doc, offset);
-}
-
-void app_go_to_line(app *a, long line)
-{
-    const yd_document *d = app_doc(a, a->doc);
-    if (line < 1)
-        line = 1;
-    if (line > d->line_count)
-        line = d->line_count;
-    app_jump(a, a->doc, d->line_count ? d->line_starts[line - 1] : 0);
-}
-
-/* ] [ } {: the next or previous heading (items are not headings), of any
- * level or of the current section's level or higher, across documents. */
-static void heading_jump(app *a, int forward, int same_level)
-{
-    int32_t offset = text_offset(a);
-    const yd_outline *o = &a->outlines[a->doc];
-    int32_t cur = outline_node_at_offset(a, a->doc, offset);
-    while (cur >= 0 && o->nodes[cur].kind == YD_NODE_ITEM)
-        cur = o->nodes[cur].parent;
-    int level = same_level && cur >= 0 ? o->nodes[cur].depth : 1 << 20;
-    size_t ready = yd_loader_ready(a->loader);
-    for (size_t doc = a->doc; doc < ready; forward ? doc++ : doc--) {
-        o = &a->outlines[doc];
-        if (forward) {
-            for (int32_t i = 0; i < o->count; i++) {
-                const yd_outline_node *n = &o->nodes[i];
-                if ((doc == a->doc && n->offset <= offset) || n->kind == YD_NODE_ITEM || n->depth > level)
-                    continue;
-                app_jump(a, doc, n->offset);
-                return;
-            }
-        } else {
-            for (int32_t i = o->count - 1; i >= 0; i--) {
-                const yd_outline_node *n = &o->nodes[i];
-                if ((doc == a->doc && n->offset >= offset) || n->kind == YD_NODE_ITEM || n->depth > level)
-                    continue;
-                app_jump(a, doc, n->offset);
-                return;
-            }
-        }
-        if (!forward && doc == 0)
-            break;
-    }
-    app_say(a, 0, forward ? "no next heading" : "no previous heading");
-}
-
-const char *app_base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-/* The name of a file left out, for the message line: at most 14
- * characters (and …), so that the reason after it shows too. */
-static const char *message_name(const char *path, char *buf, size_t size)
-{
-    const char *name = app_base_name(path);
-    size_t chars = 0, k = 0;
-    for (; name[k]; k++) {
-        if (((unsigned char)name[k] & 0xC0) == 0x80)
-            continue; /* inside a character */
-        if (chars == 14)
-            break; /* a 15th character starts here */
-        chars++;
-    }
-    if (!name[k])
-        return name;
-    snprintf(buf, size, "%.*s\u2026", (int)k, name);
-    return buf;
-}
-
-/* Script display: every visible character is redrawn through it. */
-int app_set_script(app *a, yd_script_display to)
-{
-    yd_error err = {0};
-    if (yd_script_prepare(to, &err) != YD_OK) {
-        app_say(a, 1, "script display: %s", err.message);
-        return -1;
-    }
-    a->script = to;
-    a->outline.dirty = 1; /* the filter matches the titles as shown */
-    return 0;
-}
-
-static void suspend(void)
-{
-    endwin();
-    /* Raw mode turned Ctrl-Z into a key: stop the whole job, as the
-     * terminal would have (the shell waits on the job, not on us).
-     * ncurses' own SIGTSTP handler restores the screen on fg. */
-    kill(0, SIGTSTP);
-    clearok(curscr, TRUE);
-}
-
-void app_set_mouse(app *a, int on)
-{
-    a->mouse_on = on;
-    mousemask(on ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
-    mouseinterval(0);
-}
-
-/* Actions that work whichever pane has focus. Returns 1 when handled. */
-static int global_act(app *a, action what)
-{
-    yd_position to;
-    size_t ready = yd_loader_ready(a->loader);
-    switch (what) {
-    case YD_ACT_NEXT_HEADING: heading_jump(a, 1, 0); break;
-    case YD_ACT_PREV_HEADING: heading_jump(a, 0, 0); break;
-    case YD_ACT_NEXT_SECTION: heading_jump(a, 1, 1); break;
-    case YD_ACT_PREV_SECTION: heading_jump(a, 0, 1); break;
-    case YD_ACT_NEXT_DOC:
-        if (a->doc + 1 < ready)
-            app_open(a, a->doc + 1);
-        else
-            app_say(a, 0, yd_loader_finished(a->loader) ? "last document" : "last document loaded so far");
-        break;
-    case YD_ACT_PREV_DOC:
-        if (a->doc > 0)
-            app_open(a, a->doc - 1);
-        else
-            app_say(a, 0, "first document");
-        break;
-    case YD_ACT_JUMP_BACK:
-        if (yd_jump_history_back(&a->history, here(a), &to))
-            app_go(a, to.doc, to.offset);
-        else
-            app_say(a, 0, "no older jump");
-        break;
-    case YD_ACT_JUMP_FORWARD:
-        if (yd_jump_history_forward(&a->history, &to))
-            app_go(a, to.doc, to.offset);
-        else
-            app_say(a, 0, "no newer jump");
-        break;
-    case YD_ACT_COMMAND: prompt_open(&a->prompt, L':'); break;
-    case YD_ACT_SEARCH: search_begin(a); break;
-    case YD_ACT_NEXT_HIT: search_step(a, 1); break;
-    case YD_ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
-    case YD_ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
-    case YD_ACT_PREV_HIT: search_step(a, 0); break;
-    case YD_ACT_SEARCH_RESULTS: results_list_open(a); break;
-    case YD_ACT_FOCUS:
-        if (a->divider_x >= 0)
-            a->focus_outline = !a->focus_outline;
-        else
-            app_say(a, 0, "the outline is hidden (o shows it)");
-        break;
-    case YD_ACT_TOGGLE_OUTLINE:
-        a->outline_shown = !a->outline_shown;
-        a->focus_outline = 0;
-        relayout(a);
-        break;
-    case YD_ACT_OUTLINE_NARROWER:
-    case YD_ACT_OUTLINE_WIDER:
-        a->outline_pref = a->outline_cols + (what == YD_ACT_OUTLINE_WIDER ? 2 : -2);
-        if (a->outline_pref < OUTLINE_MIN)
-            a->outline_pref = OUTLINE_MIN;
-        if (a->outline_pref > COLS - TEXT_MIN - 1)
-            a->outline_pref = COLS - TEXT_MIN - 1;
-        relayout(a);
-        break;
-    case YD_ACT_OUTLINE_SIDE:
-        a->outline_right = !a->outline_right;
-        relayout(a);
-        break;
-    case YD_ACT_TOGGLE_MOUSE:
-        app_set_mouse(a, !a->mouse_on);
-        app_say(a, 0, a->mouse_on ? "mouse on" : "mouse off: the terminal selects text");
-        break;
-    case YD_ACT_HELP:
-        if (a->help_open)
-            pager_close(a);
-        else
-            pager_open(a, PAGER_KEYS);
-        break;
-    case YD_ACT_REDRAW: clearok(curscr, TRUE); break;
-    case YD_ACT_SUSPEND: suspend(); break;
-    case YD_ACT_QUIT: a->quit = 1; break;
-    default: return 0;
-    }
-    return 1;
-}
-
-static void text_act(app *a, action what)
-{
-    int h = a->rows, page = h > 2 ? h - 1 : 1; /* a page keeps one line of context */
-    switch (what) {
-    case YD_ACT_LINE_DOWN: text_scroll(a, 1); break;
-    case YD_ACT_LINE_UP: text_scroll(a, -1); break;
-    case YD_ACT_PAGE_DOWN: text_scroll(a, page); break;
-    case YD_ACT_PAGE_UP: text_scroll(a, -page); break;
-    case YD_ACT_HALF_DOWN: text_scroll(a, h / 2); break;
-    case YD_ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
-    case YD_ACT_TOP: app_jump(a, a->doc, 0); break;
-    case YD_ACT_BOTTOM:
-        yd_jump_history_push(&a->history, here(a));
-        text_bottom(a);
-        break;
-    default: global_act(a, what); break;
-    }
-}
-
-static void draw_divider(app *a)
-{
-    if (a->divider_x < 0)
-        return;
-    attron(app_style(a, YD_STYLE_DIVIDER));
-    /* U+2502 is East Asian Ambiguous: two cells under ambiwidth 2. */
-    cchar_t line;
-    const wchar_t *glyph = yd_width_ambiwidth(a->widths) == 1 ? L"\u2502" : L"|";
-    setcchar(&line, glyph, 0, 0, NULL);
-    mvvline_set(0, a->divider_x, &line, a->rows);
-    attroff(app_style(a, YD_STYLE_DIVIDER));
-}
-
-/* The message line: messages may quote file names, so they go through
- * the same filter as titles. */
-static void put_line(app *a, int y, int x, int width, const char *text)
-{
-    wchar_t w[MESSAGE_MAX];
-    size_t n = app_safe_mbs(a, w, 0, MESSAGE_MAX, text);
-    move(y, x);
-    int total = 0;
-    for (size_t k = 0; k < n; k++)
-        total += wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
-    /* Too long: cut with … (the whole text is in :messages); … is
-     * ambiguous, two cells under ambiwidth 2. */
-    int ellipsis = wcwidth(0x2026) < 1 ? 1 : wcwidth(0x2026);
-    int room = total > width ? width - ellipsis : width, col = 0;
-    for (size_t k = 0; k < n; k++) {
-        int cw = wcwidth(w[k]) < 0 ? 1 : wcwidth(w[k]);
-        if (col + cw > room)
-            break;
-        addnwstr(&w[k], 1);
-        col += cw;
-    }
-    if (total > width && room >= 0)
-        addnwstr(L"\u2026", 1);
-}
-
-static void put_message(app *a, int x, int width) { put_line(a, LINES - 1, x, width, a->message); }
 
 /* Before the first document is ready: decode the first 64 KiB of it (cut
  * at a line end) and draw that, so the first screen does not wait for the
@@ -467,7 +60,7 @@ static void draw_preview(app *a, const yd_load_options *load)
         if (yd_layout_new(&doc, a->widths, &opt, &layout, NULL) == YD_OK) {
             erase();
             text_draw_preview(a, layout);
-            draw_divider(a);
+            outline_divider_draw(a);
             attron(app_style(a, YD_STYLE_STATUS));
             mvhline(a->rows, 0, ' ', COLS);
             mvaddstr(a->rows, 1, "loading");
@@ -495,135 +88,17 @@ static void draw(app *a)
     if (a->rows != LINES - 2 || gutter != a->gutter ||
         (a->divider_x < 0 ? COLS : a->text_cols + a->gutter + a->outline_cols + 1) != COLS) {
         a->gutter = gutter;
-        relayout(a);
+        app_relayout(a);
     }
-    if (!a->focus_outline)
-        outline_follow(a);
-    if (a->help_open) {
-        pager_draw(a);
-    } else if (a->results_shown) {
-        results_draw(a);
-    } else if (a->list_open) {
-        bookmarks_list_draw(a);
-    } else {
-        text_draw(a);
-        if (a->divider_x >= 0) {
-            outline_draw(a);
-            draw_divider(a);
-        }
-    }
-    status_draw(a);
-    if (a->prompt.active && a->completions[0]) { /* what Tab found, over the status line */
-        attron(app_style(a, YD_STYLE_STATUS));
-        mvhline(LINES - 2, 0, ' ', COLS);
-        put_line(a, LINES - 2, 1, COLS - 2, a->completions);
-        attroff(app_style(a, YD_STYLE_STATUS));
-    }
-    if (a->prompt.active || a->search.active) {
-        curs_set(1);
-        if (a->search.active && a->message[0]) {
-            /* The count or a bad pattern at the right, the prompt at the left. */
-            int len = (int)strlen(a->message), x = COLS - len - 1 > COLS / 2 ? COLS - len - 1 : COLS / 2;
-            move(LINES - 1, 0);
-            clrtoeol();
-            put_message(a, x, COLS - x - 1);
-            prompt_draw(&a->search, LINES - 1, x - 1);
-        } else {
-            prompt_draw(a->search.active ? &a->search : &a->prompt, LINES - 1, COLS);
-        }
-    } else {
-        curs_set(0);
-        if (a->message[0]) {
-            attr_t at = a->message_is_error ? app_style(a, YD_STYLE_MESSAGE) : A_NORMAL;
-            attron(at);
-            put_message(a, 0, COLS - 1);
-            attroff(at);
-        }
-    }
+    panes_draw(a);
     refresh();
-}
-
-/* Problems in config.yaml or the theme: each in :messages, the first on the
- * message line with how to see the rest (the screen hides stderr). */
-static void tell_config_problems(app *a)
-{
-    const yd_problems *p = a->settings->config_problems;
-    size_t total = p ? yd_problems_total(p) : 0;
-    if (total == 0)
-        return;
-    char line[MESSAGE_MAX];
-    for (size_t k = 0; k < p->count; k++)
-        app_say(a, MSG_ERROR, "%s", yd_problem_format(&p->items[k], line, sizeof line));
-    if (p->dropped)
-        app_say(a, MSG_ERROR, "... and %zu more problems (yuedu --check-config)", p->dropped);
-    if (total > 1) {
-        /* The count and where to read them first, then the first problem
-         * without its folder: what a line of 80 columns can hold. */
-        yd_problem first = p->items[0];
-        first.path = (char *)app_base_name(first.path);
-        app_say(a, MSG_TRANSIENT, "%zu problems in settings (:messages): %s", total,
-                yd_problem_format(&first, line, sizeof line));
-        a->message_is_error = 1;
-    }
-}
-
-/* A path left out (by the walk or the loader), on the message line. */
-static void tell_skipped(app *a, const char *path, const char *why)
-{
-    char name[128];
-    app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), why, a->skipped > 1 ? " (and others)" : "");
-}
-
-static void take_loader_messages(app *a)
-{
-    char path[4200], text[256]; /* any path the walk could stat */
-    while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) {
-        a->skipped++;
-        tell_skipped(a, path, text);
-    }
 }
 
 static void mouse_event(app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || a->help_open)
-        return;
-    if (a->results_shown) {
-        results_mouse(a, &ev);
-        return;
-    }
-    int in_outline = a->divider_x >= 0 && (a->outline_right ? ev.x > a->divider_x : ev.x < a->divider_x);
-    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        int delta = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
-        if (in_outline) {
-            long top = (long)a->outline.top + delta;
-            long max = (long)a->outline.count - a->rows;
-            a->outline.top = (size_t)(top < 0 || max < 0 ? 0 : top > max ? max : top);
-        } else if (ev.y < a->rows) {
-            text_scroll(a, delta);
-        }
-        return;
-    }
-    if (ev.bstate & BUTTON1_PRESSED) {
-        if (ev.x == a->divider_x && ev.y < a->rows) {
-            a->dragging = 1;
-        } else if (in_outline && ev.y < a->rows) {
-            a->focus_outline = 1;
-            int x0 = a->outline_right ? a->divider_x + 1 : 0;
-            outline_click(a, ev.y, ev.x - x0);
-        } else if (ev.y < a->rows) {
-            a->focus_outline = 0;
-        }
-    }
-    if (a->dragging && (ev.bstate & (REPORT_MOUSE_POSITION | BUTTON1_RELEASED))) {
-        int w = a->outline_right ? COLS - ev.x - 1 : ev.x;
-        if (w >= OUTLINE_MIN && COLS - w - 1 >= TEXT_MIN && w != a->outline_cols) {
-            a->outline_pref = w;
-            relayout(a);
-        }
-    }
-    if (ev.bstate & BUTTON1_RELEASED)
-        a->dragging = 0;
+    if (getmouse(&ev) == OK)
+        panes_mouse(a, &ev);
 }
 
 static key read_key(void)
@@ -654,43 +129,11 @@ static key read_key(void)
     return (key){0, 0x1B, 0};
 }
 
-/* An action, in the pane that has the keys. */
-static void run_action(app *a, action what)
-{
-    if (a->help_open) {
-        pager_act(a, what);
-    } else if (!a->focus_outline) {
-        text_act(a, what);
-    } else if (what == YD_ACT_FILTER) {
-        a->filtering = 1;
-        prompt_open(&a->prompt, L'/');
-    } else if ((what >= YD_ACT_LINE_DOWN && what <= YD_ACT_BOTTOM) || (what >= YD_ACT_OPEN && what <= YD_ACT_LEVEL_9)) {
-        outline_act(a, what);
-    } else {
-        global_act(a, what);
-    }
-}
-
-static key_context key_pane(const app *a)
-{
-    return a->help_open ? CTX_HELP : a->focus_outline ? CTX_OUTLINE : CTX_TEXT;
-}
-
 static void cancel_keys(app *a)
 {
     yd_key_input_cancel(&a->key_input);
     a->key_typed_count = 0;
     a->key_deadline_ms = 0;
-}
-
-const char *app_pending_keys(const app *a, char *buf, size_t size)
-{
-    if (!yd_key_input_pending(&a->key_input) || size == 0) {
-        if (size)
-            buf[0] = 0;
-        return buf;
-    }
-    return yd_key_seq_format(&a->key_input.typed, buf, size);
 }
 
 static void handle_key(app *a, key k);
@@ -703,7 +146,7 @@ static void resolve_keys(app *a)
 {
     yd_key_event ev;
     a->key_deadline_ms = 0;
-    while (yd_key_input_next(&a->key_input, keymap_table(&a->keys, key_pane(a)), &ev)) {
+    while (yd_key_input_next(&a->key_input, keymap_table(&a->keys, panes_context(a)), &ev)) {
         if (ev.kind == YD_KEYS_PENDING) {
             if (ev.timed)
                 a->key_deadline_ms = app_now_ms() + a->settings->config->key_timeout_ms;
@@ -719,9 +162,10 @@ static void resolve_keys(app *a)
         int used = ev.keys.length < a->key_typed_count ? ev.keys.length : a->key_typed_count;
         a->key_typed_count -= used;
         memmove(a->key_typed, a->key_typed + used, (size_t)a->key_typed_count * sizeof a->key_typed[0]);
-        run_action(a, (action)ev.action);
-        if (a->quit || a->search.active || a->prompt.active || a->list_open || a->results_shown) {
-            /* The keys after it are for the prompt or list it opened. */
+        const pane_ops *before = pane_overlay(a);
+        panes_act(a, (action)ev.action);
+        if (a->quit || pane_overlay(a) != before) {
+            /* The keys after it are for the pane it opened or uncovered. */
             key rest[YD_KEY_SEQ_MAX];
             int n = a->key_typed_count;
             memcpy(rest, a->key_typed, (size_t)n * sizeof rest[0]);
@@ -746,56 +190,17 @@ static int key_timeout_passed(app *a)
 
 static void handle_key(app *a, key k)
 {
-    if (k.alt && !a->search.active && !a->prompt.active) {
+    if (k.alt && !panes_take_alt(a)) {
         /* Only the prompts have Alt keys: elsewhere Esc, then the key. */
         handle_key(a, (key){0, 0x1B, 0});
         handle_key(a, (key){0, k.code, 0});
         return;
     }
-    if (a->search.active) {
-        search_key(a, k);
-        return;
-    }
-    if (a->prompt.active) {
-        if (k.is_key || k.code != '\t')
-            a->completions[0] = 0; /* the list Tab showed is for what was typed then */
-        prompt_result r = prompt_key(&a->prompt, k);
-        if (a->filtering) {
-            outline_set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
-            if (r == PROMPT_ACCEPT) {
-                outline_act(a, YD_ACT_OPEN);
-                outline_set_filter(a, L"");
-            }
-            if (r != PROMPT_EDITING)
-                a->filtering = 0;
-        } else if (a->prompt_mode == PM_RESULTS_FILTER) {
-            results_filter_edit(a, r);
-        } else if (a->prompt_mode != PM_COMMAND) {
-            if (r != PROMPT_EDITING)
-                bookmarks_prompt_done(a, r == PROMPT_ACCEPT);
-        } else if (r == PROMPT_ACCEPT) {
-            char cmd[PROMPT_MAX * 4];
-            prompt_text_utf8(&a->prompt, cmd, sizeof cmd);
-            command_run(a, cmd);
-        }
-        return;
-    }
-    if (a->unsaved_open) {
-        bookmarks_unsaved_key(a, k);
-        return;
-    }
-    if (a->list_open) {
-        a->message[0] = 0;
-        bookmarks_list_key(a, k);
-        return;
-    }
+    if (panes_key(a, k))
+        return; /* an overlay that takes keys as typed */
     a->message[0] = 0;
     if (!k.is_key && k.code == 0x1B && yd_key_input_pending(&a->key_input)) {
         cancel_keys(a); /* Esc: forget the sequence begun */
-        return;
-    }
-    if (a->results_shown && !a->help_open) { /* the help opened from the list has the keys */
-        results_key(a, k);
         return;
     }
     if (a->key_typed_count == YD_KEY_SEQ_MAX) /* as yd_key_input_feed does */
@@ -814,74 +219,6 @@ static void install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
-}
-
-static int curses_color(yd_color c)
-{
-    if (c.kind == YD_COLOR_INDEX && (int)c.value < COLORS)
-        return (int)c.value;
-    return -1; /* the terminal's own colour */
-}
-
-/* The theme's styles as curses attributes: pair k+1 for style k. The
- * palette depth follows the terminfo entry: 8 or 256 colours, or 24-bit
- * when it has direct colour (xterm-direct, tmux-direct: COLORS is 2^24 and
- * a colour number is 0xRRGGBB, given through init_extended_pair).
- * COLORTERM alone never turns 24-bit on: the entry says how to ask for it
- * (docs/CONFIG.md, "Truecolour"). */
-void app_init_styles(app *a)
-{
-    const tui_settings *ts = a->settings;
-    int color = has_colors() && !ts->no_color;
-    if (color && !a->colors_started) { /* COLORS is known only after start_color */
-        start_color();
-        use_default_colors();
-        a->colors_started = 1;
-    }
-    yd_color_depth depth = color ? yd_color_depth_detect(COLORS, false) : YD_DEPTH_MONO;
-    for (int k = 0; k < YD_STYLE_COUNT; k++) {
-        yd_resolved_style r;
-        yd_theme_resolve(a->theme, (yd_style)k, depth, &r);
-        attr_t at = A_NORMAL;
-        if (r.attrs & YD_ATTR_BOLD) at |= A_BOLD;
-        if (r.attrs & YD_ATTR_DIM) at |= A_DIM;
-        if (r.attrs & YD_ATTR_UNDERLINE) at |= A_UNDERLINE;
-        if (r.attrs & YD_ATTR_REVERSE) at |= A_REVERSE;
-        if (r.attrs & YD_ATTR_ITALIC) at |= A_ITALIC;
-        int fg, bg;
-        if (depth == YD_DEPTH_TRUE) {
-            fg = yd_color_direct_value(r.fg);
-            bg = yd_color_direct_value(r.bg);
-        } else {
-            fg = curses_color(r.fg);
-            bg = curses_color(r.bg);
-        }
-        if (color && depth != YD_DEPTH_MONO && (fg >= 0 || bg >= 0) && init_extended_pair(k + 1, fg, bg) == OK)
-            at |= COLOR_PAIR(k + 1);
-        else if (color && depth != YD_DEPTH_MONO) /* after :theme, a pair no style uses any more */
-            init_extended_pair(k + 1, -1, -1);
-        a->styles[k] = at;
-    }
-}
-
-/* A terminal without colours (vt100, xterm-mono) would drop every colour
- * of a colour theme, and with them the search hits and the divider: it
- * gets the mono theme (the user's, else the bundled one), as NO_COLOR does. */
-static void colourless_terminal(app *a)
-{
-    if (has_colors() || a->settings->no_color || (a->theme->name && strcmp(a->theme->name, "mono") == 0))
-        return;
-    yd_theme t;
-    yd_problems problems;
-    yd_problems_init(&problems);
-    if (yd_theme_load(&t, "mono", a->settings->themes_dir, NULL, &problems, NULL) == YD_OK) {
-        a->own_theme = t;
-        a->own_theme_set = 1;
-        a->theme = &a->own_theme;
-    } else {
-        yd_theme_free(&t);
-    }
-    yd_problems_free(&problems);
 }
 
 /* Loader thread: each document's outline, before the document shows. */
@@ -927,24 +264,12 @@ static app *app_new(size_t capacity, const tui_settings *settings)
     return a;
 }
 
-/* Layouts borrow the loader's documents: free them first. */
-static void app_free_layouts(app *a)
-{
-    for (size_t k = 0; a && a->layouts && k < a->capacity; k++) {
-        yd_layout_free(a->layouts[k]);
-        a->layouts[k] = NULL;
-    }
-}
-
 static void app_free(app *a)
 {
     if (!a)
         return;
     app_free_layouts(a);
-    results_free(a); /* it borrows the hits */
-    search_free(a);
-    pager_close(a);
-    outline_free(&a->outline, a->capacity);
+    panes_free(a);
     for (size_t k = 0; a->outlines && k < a->capacity; k++)
         yd_outline_free(&a->outlines[k]);
     free(a->outlines);
@@ -970,7 +295,7 @@ static void app_free(app *a)
  * of it are handled in order. The last row is used so that the reply is
  * never ESC[1;NR, which terminfo may know as a function key (xterm's
  * Shift-F3 is ESC[1;2R). */
-enum { PROBE_OFF, PROBE_WAITING, PROBE_DONE, PROBE_GIVE_UP_MS = 3000 };
+enum { PROBE_GIVE_UP_MS = 3000 };
 
 static void ambi_probe_ask(app *a);
 
@@ -1005,48 +330,6 @@ static void ambi_probe_release(app *a)
     a->probe_count = 0;
     for (int i = 0; i < n; i++)
         handle_key(a, a->probe_keys[i]);
-}
-
-static void ambi_apply(app *a, int ambiwidth)
-{
-    if (yd_width_ambiwidth(a->widths) == ambiwidth)
-        return;
-    yd_width_table *w;
-    if (yd_width_table_new(ambiwidth, &w, NULL) != YD_OK)
-        return; /* out of memory: keep what works */
-    int32_t offset = text_offset(a);
-    for (size_t k = 0; k < a->capacity; k++) { /* they hold the old table */
-        yd_layout_free(a->layouts[k]);
-        a->layouts[k] = NULL;
-    }
-    term_width_use(w);
-    yd_width_table_free(a->widths);
-    a->widths = w;
-    app_geometry(a);
-    fit_layout(a, a->doc);
-    text_show(a, a->doc, offset);
-    clearok(curscr, TRUE);
-}
-
-void app_set_ambiwidth(app *a, int ambiwidth)
-{
-    a->ambiwidth_setting = ambiwidth;
-    if (ambiwidth) {
-        ambi_apply(a, ambiwidth);
-    } else if (a->probe_state != PROBE_WAITING) { /* auto: ask the terminal again */
-        a->probe_state = PROBE_OFF;
-        ambi_probe_send(a);
-    }
-}
-
-void app_text_changed(app *a)
-{
-    int32_t offset = text_offset(a);
-    app_free_layouts(a);
-    app_geometry(a);
-    fit_layout(a, a->doc);
-    text_show(a, a->doc, offset);
-    clearok(curscr, TRUE);
 }
 
 /* A key while the question is out: 1 when it was taken (part of the
@@ -1097,41 +380,14 @@ static int ambi_probe_key(app *a, key k)
     a->probe_count = 0;
     a->probe_state = PROBE_DONE;
     if (col == 3)
-        ambi_apply(a, 2);
+        app_use_ambiwidth(a, 2);
     return 1;
 }
 
-int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)
+/* Everything that does not need the first document happens while it
+ * loads: the terminal, the theme, the keys, the bookmark and state files. */
+static void set_up_terminal(app *a, const yd_load_options *load)
 {
-    char locale_note[160];
-    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0) {
-        yd_path_list_free(files);
-        return EXIT_FAILURE;
-    }
-    app *a = app_new(files->count, settings);
-    if (a && a->widths)
-        bookmarks_start(a);
-    if (!a || !a->widths || a->failed || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
-        yd_path_list_free(files);
-        if (a)
-            bookmarks_finish(a);
-        app_free(a);
-        fputs("yuedu: out of memory\n", stderr);
-        return EXIT_FAILURE;
-    }
-    int code = EXIT_SUCCESS;
-    a->load = load; /* files changed on disk are read again the same way */
-    /* The terminal is set up while the first document loads. */
-    SCREEN *screen = newterm(NULL, stdout, stdin);
-    if (!screen) {
-        tui_term_unknown();
-        bookmarks_finish(a);
-        yd_loader_free(a->loader);
-        app_free(a);
-        return EXIT_FAILURE;
-    }
-    /* Everything that does not need the first document happens while it
-     * loads: the terminal, the theme, the keys, the bookmark and state files. */
     term_width_use(a->widths);
     install_signals();
     raw();
@@ -1142,29 +398,22 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
      * arrows split across packets over SSH still arrive as one key. */
     set_escdelay(a->settings->config->escape_delay_ms);
     curs_set(0);
-    colourless_terminal(a);
+    app_colourless_terminal(a);
     app_init_styles(a);
     if (yd_loader_ready(a->loader) == 0)
         draw_preview(a, load); /* the first screen, before anything slower */
     app_set_mouse(a, a->settings->config->mouse);
     if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
-        a->failed = 1;
+        app_out_of_memory(a); /* its only failure */
     bookmarks_open(a);
     reading_open(a);
-    if (yd_loader_wait(a->loader, 1, -1) == 0) {
-        endwin();
-        delscreen(screen);
-        char path[4200], text[256];
-        while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
-            fprintf(stderr, "yuedu: %s: %s\n", path, text);
-        fputs("yuedu: no documents to read\n", stderr);
-        reading_finish(a);
-        bookmarks_finish(a);
-        yd_loader_free(a->loader);
-        app_free(a);
-        return EXIT_FAILURE;
-    }
+}
 
+/* The first document on screen, where this corpus was left, with what
+ * the reader has to say. */
+static void open_first(app *a, const char *locale_note)
+{
+    const tui_settings *settings = a->settings;
     app_geometry(a);
     size_t first = 0;
     int resumed = reading_resume(a, &first), saved = 0;
@@ -1178,16 +427,34 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         app_say(a, 0, "back where you stopped reading");
     if (settings->walk_skipped) { /* the walk's messages are behind the screen */
         a->skipped = settings->walk_skipped;
-        tell_skipped(a, settings->walk_path, settings->walk_message);
+        app_tell_skipped(a, settings->walk_path, settings->walk_message);
     }
     if (locale_note[0]) /* after the position: the more surprising of the two */
         app_say(a, 0, "%s", locale_note);
-    tell_config_problems(a);
-    take_loader_messages(a);
+    app_tell_config_problems(a);
+    app_take_loader_messages(a);
     draw(a);
     ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
+}
+
+/* Idle: redraw while loading goes on, and once when it ends, or when the
+ * file on screen changed on disk. */
+static void idle(app *a, int *shown_finished)
+{
+    int finished = yd_loader_finished(a->loader), reloaded = reload_tick(a);
+    if (reloaded || !finished || !*shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
+        app_take_loader_messages(a);
+        bookmarks_tick(a);
+        draw(a);
+        *shown_finished = finished;
+    }
+}
+
+/* Keys, clicks and time until the reader quits. */
+static void run(app *a)
+{
     int shown_finished = yd_loader_finished(a->loader);
-    while (!a->quit && !a->failed && !quit_signal) {
+    while (!a->quit && !a->out_of_memory && !quit_signal) {
         /* Wake up often while loading (progress), else now and then for signals. */
         int wait = yd_loader_finished(a->loader) ? 250 : 50;
         if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
@@ -1208,19 +475,11 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
             continue;
         }
         if (k.code == WEOF && !k.is_key) {
-            /* Idle: redraw while loading goes on, and once when it ends,
-             * or when the file on screen changed on disk. */
-            int finished = yd_loader_finished(a->loader), reloaded = reload_tick(a);
-            if (reloaded || !finished || !shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
-                take_loader_messages(a);
-                bookmarks_tick(a);
-                draw(a);
-                shown_finished = finished;
-            }
+            idle(a, &shown_finished);
             continue;
         }
         if (k.is_key && k.code == KEY_RESIZE) {
-            relayout(a);
+            app_relayout(a);
         } else if (k.is_key && k.code == KEY_MOUSE) {
             cancel_keys(a); /* a click ends a sequence begun */
             mouse_event(a);
@@ -1229,17 +488,66 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         }
         if (a->quit && !bookmarks_may_quit(a))
             a->quit = 0; /* it asks what to do with them first */
-        take_loader_messages(a);
+        app_take_loader_messages(a);
         search_catch_up(a);
         bookmarks_tick(a);
         reload_tick(a); /* at once when another document came into view */
         draw(a);
+        ambi_probe_send(a); /* :set ambiwidth auto asks the terminal again */
     }
+}
+
+int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)
+{
+    char locale_note[160];
+    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0) {
+        yd_path_list_free(files);
+        return EXIT_FAILURE;
+    }
+    app *a = app_new(files->count, settings);
+    if (a && a->widths)
+        bookmarks_start(a);
+    if (!a || !a->widths || a->out_of_memory || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
+        yd_path_list_free(files);
+        if (a)
+            bookmarks_finish(a);
+        app_free(a);
+        fputs("yuedu: out of memory\n", stderr);
+        return EXIT_FAILURE;
+    }
+    int code = EXIT_SUCCESS;
+    a->load = load; /* files changed on disk are read again the same way */
+    /* The terminal is set up while the first document loads. */
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (!screen) {
+        tui_term_unknown();
+        bookmarks_finish(a);
+        yd_loader_free(a->loader);
+        app_free(a);
+        return EXIT_FAILURE;
+    }
+    set_up_terminal(a, load);
+    if (yd_loader_wait(a->loader, 1, -1) == 0) {
+        endwin();
+        delscreen(screen);
+        char path[4200], text[256];
+        while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
+            fprintf(stderr, "yuedu: %s: %s\n", path, text);
+        fputs("yuedu: no documents to read\n", stderr);
+        reading_finish(a, 0); /* no document was read */
+        bookmarks_finish(a);
+        yd_loader_free(a->loader);
+        app_free(a);
+        return EXIT_FAILURE;
+    }
+
+    open_first(a, locale_note);
+    run(a);
     endwin();
     delscreen(screen);
-    reading_finish(a);
+    reading_finish(a, text_offset(a));
     int bookmarks_saved = bookmarks_finish(a);
-    if (a->failed) {
+    if (a->out_of_memory) {
         fputs("yuedu: out of memory\n", stderr);
         code = EXIT_FAILURE;
     } else if (quit_signal && quit_signal != SIGINT) {

@@ -7,6 +7,8 @@
 #include <stdint.h>
 
 #include "keymap.h"
+#include "list_view.h"
+#include "pane.h"
 #include "prompt.h"
 #include "yuedu/jump_history.h"
 #include "yuedu/layout.h"
@@ -25,6 +27,11 @@
 #include "yuedu/width.h"
 
 enum { MIN_COLS = 20, MIN_LINES = 6, MAX_CELLS = 1024 };
+enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
+
+/* The ambiwidth question to the terminal (app.c): not asked yet (or to ask
+ * again), waiting for the answer, answered or given up. */
+enum { PROBE_OFF, PROBE_WAITING, PROBE_DONE };
 
 /* Messages kept for :messages, and the longest kept whole. */
 enum { MESSAGE_LOG = 100, MESSAGE_MAX = 1024 };
@@ -84,26 +91,30 @@ typedef struct app {
 
     outline_view outline;
     yd_jump_history history;
+    const pane_ops *overlays[OVERLAY_MAX]; /* the stack over the tiled panes (pane.c) */
+    int overlay_count;
     prompt prompt;
-    int filtering;              /* the prompt edits the outline filter */
+    const pane_ops *prompt_owner; /* told of the prompt's edits and end */
     char message[MESSAGE_MAX];
     int message_is_error;
     char message_log[MESSAGE_LOG][MESSAGE_MAX]; /* oldest first, for :messages */
     size_t message_log_count;
+    unsigned long message_serial; /* counts messages logged: the pager shows new ones */
     size_t skipped;
-    int help_open;              /* the pager overlay (help or messages) is up */
-    pager_kind help_kind;
+    pager_kind help_kind;       /* what the pager overlay shows */
     size_t help_top;            /* its first row on screen */
     wchar_t **pager_rows;       /* its lines wrapped to pager_width */
     size_t pager_count;
     int pager_width;            /* 0: rows to be made */
+    unsigned long pager_serial; /* message_serial its rows were made for */
     keymap keys;                /* the key tables of the panes */
     yd_key_input key_input;     /* the keys of a sequence typed so far (app.c) */
     key key_typed[YD_KEY_SEQ_MAX]; /* the same keys as curses gave them */
     int key_typed_count;
     long key_deadline_ms;       /* a key bound alone and starting a sequence
                                    runs at this time (0: no such wait) */
-    int quit, failed;
+    int quit;
+    int out_of_memory;          /* the one fatal error: the reader ends */
     const tui_settings *settings;
     attr_t styles[YD_STYLE_COUNT]; /* the theme's styles as curses attributes */
     const yd_theme *theme;      /* in use: settings->theme, or own_theme after :theme */
@@ -141,10 +152,9 @@ typedef struct app {
     prompt search;              /* the / prompt, with its own history */
 
     /* The search result list (results_view.c). */
-    int results_shown;          /* the & list replaces the panes */
     yd_results results;         /* its rows */
     const yd_document **results_docs; /* [searched when built], borrowed by results */
-    size_t results_selected, results_top; /* rows */
+    list_view results_view;     /* its selection and first row on screen */
     wchar_t results_filter[PROMPT_MAX];
 
     /* Reading state (reading_view.c). */
@@ -155,7 +165,7 @@ typedef struct app {
     int resume_pending;
     char root[4096];            /* corpus root (app_corpus_root) */
 
-    /* Bookmarks (bookmark_view.c). */
+    /* Bookmarks (bookmarks_model.c, bookmark_view.c). */
     yd_bookmarks bookmarks;
     int root_known;             /* root found (on first use) */
     int resolved_final;         /* resolved against the fully loaded corpus */
@@ -165,16 +175,14 @@ typedef struct app {
     size_t *mark_counts;        /*   made on first need, dropped on change */
     uint8_t *mark_known;
     int gutter;                 /* 1: the text pane has a mark column */
-    int list_open;              /* the B list replaces the panes */
     yd_bookmark **list;         /* its rows */
-    size_t list_count, list_selected, list_top;
+    list_view list_view;        /* its rows, selection and first row on screen */
     int list_recent;            /* order: most recent first */
     char list_filter[PROMPT_MAX * 4];
     char undo_id[YD_BOOKMARK_ID_SIZE]; /* the last deleted, for u */
     int prompt_mode;            /* what the : prompt is editing (PM_*) */
     yd_position pending;        /* where m was pressed */
     char pending_name[PROMPT_MAX * 4];
-    int unsaved_open;           /* quitting with unsaved bookmarks: asking what to do */
     int quit_unsaved;           /* the user chose to quit without saving them */
     char unsaved_copy[PROMPT_MAX * 4]; /* where a copy of them was written */
 
@@ -185,8 +193,8 @@ typedef struct app {
     int watch_told;             /* YD_RELOAD_GONE or _FAILED once said for it */
 } app;
 
-enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER, PM_RESULTS_FILTER,
-       PM_WRITE_COPY };
+/* What a prompt of the bookmarks is editing. */
+enum { PM_COMMAND, PM_BOOKMARK_NAME, PM_BOOKMARK_NOTE, PM_RENAME, PM_NOTE, PM_LIST_FILTER, PM_WRITE_COPY };
 
 /* The character to show for c under the script display in force (one for
  * one: offsets and widths do not change). */
@@ -205,13 +213,18 @@ static inline void app_display_wcs(const app *a, wchar_t *s, size_t n)
 /* The curses attributes (colour pair included) of a theme style. */
 static inline attr_t app_style(const app *a, yd_style style) { return a->styles[style]; }
 
-/* Panes and geometry (app.c). */
+/* The model (model.c): documents, layouts, the reading place, jumps, geometry. */
 void app_jump(app *a, size_t doc, int32_t offset); /* a jump with history */
 void app_go(app *a, size_t doc, int32_t offset);   /* the same, not recorded */
 void app_open(app *a, size_t doc);                 /* a document as a whole: where it was last read */
 void app_geometry(app *a);
+void app_relayout(app *a);                         /* geometry changed: same place, new width */
+yd_position app_here(app *a);                      /* the reading place as a position */
 const yd_document *app_doc(app *a, size_t doc);
 yd_layout *app_layout(app *a, size_t doc);
+void app_free_layouts(app *a);                     /* they borrow the documents: first */
+/* Rows of paragraph pos.para, or NULL when it has none or on failure. */
+const yd_row *app_row_at(app *a, yd_layout *layout, yd_layout_pos pos);
 /* A character of a title or file name as the screen may show it: itself
  * when the layout would draw it as is, '?' for controls and what the
  * terminal cannot size, 0 to drop (bidi controls, joiners, variation
@@ -221,12 +234,22 @@ wchar_t app_safe_char(app *a, UChar32 c);
 size_t app_safe_utf16(app *a, wchar_t *out, size_t at, size_t cap, const UChar *text, int32_t n);
 size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s);
 void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void app_tell_config_problems(app *a);     /* each in :messages, the first said */
+void app_tell_skipped(app *a, const char *path, const char *why); /* a path left out */
+void app_take_loader_messages(app *a);     /* the loader's, as paths left out */
+/* Errors by kind: out of memory ends the reader (after saving what it
+ * can); any other failure is said on the message line ("what: reason")
+ * and the reader goes on. Returns status. */
+yd_status app_failed(app *a, yd_status status, const char *what);
+void app_out_of_memory(app *a);
 void app_go_to_line(app *a, long line);             /* source line, a jump */
 int app_set_script(app *a, yd_script_display to);   /* 0, or -1 with a message */
 void app_set_mouse(app *a, int on);
 void app_set_ambiwidth(app *a, int ambiwidth);      /* 0: ask the terminal */
+void app_use_ambiwidth(app *a, int ambiwidth);      /* the width table for 1 or 2, all laid out again */
 void app_text_changed(app *a);                      /* a.text changed: lay out again */
-void app_init_styles(app *a);                       /* the theme's styles to curses */
+void app_init_styles(app *a);                       /* the theme's styles to curses (theme_styles.c) */
+void app_colourless_terminal(app *a);               /* no colours: the theme's mono forms */
 
 /* The `:` command line (command_line.c). */
 void command_run(app *a, const char *cmd);
@@ -237,16 +260,13 @@ const char *app_base_name(const char *path); /* the file name of a path */
 /* The pager overlay: key help and message log (pager_view.c). */
 void pager_open(app *a, pager_kind kind);
 void pager_close(app *a);
-void pager_act(app *a, action what);
-void pager_draw(app *a);
 
-/* Text pane (text_view.c). */
+/* The reading place of the text pane (model.c), and drawing it (text_view.c). */
 int32_t text_offset(app *a);
 void text_show(app *a, size_t doc, int32_t offset);
 void text_scroll(app *a, int32_t delta);
 void text_bottom(app *a);
 unsigned text_percent(app *a);
-void text_draw(app *a);
 void text_draw_preview(app *a, yd_layout *layout);
 /* Heading level of paragraph para of doc: depth of the outline node that
  * starts on it, or 0 when it is not a heading line. */
@@ -262,32 +282,25 @@ void outline_init(outline_view *v);
  * else its file name), safe to draw; returns the length. */
 size_t outline_entry_title(app *a, outline_entry e, wchar_t *out, size_t cap);
 void outline_free(outline_view *v, size_t docs);
-void outline_draw(app *a);
 void outline_follow(app *a);                   /* select and reveal the reading position */
-void outline_act(app *a, action what);         /* keys while the outline has focus */
-void outline_click(app *a, int row, int col);
-void outline_set_filter(app *a, const wchar_t *text);
+void outline_divider_draw(app *a);              /* the line between the tiled panes */
 int outline_node_at_offset(app *a, size_t doc, int32_t offset);
-void outline_document_changed(app *a, size_t doc); /* its outline was rebuilt */
 
-/* Search (search_view.c). */
+/* Search (search_model.c; the / prompt: search_view.c). */
 void search_begin(app *a);
-void search_key(app *a, key k);       /* a key while the / prompt is open */
+int search_ready(app *a);             /* the fold and hit tables made; 0 with a message */
+void search_clear(app *a);
+int search_run(app *a, int move);     /* compile the / prompt's text, search; 0: bad pattern */
+void search_show_first_hit(app *a, size_t doc, int32_t offset, int jump);
+void search_document_changed(app *a, size_t doc);
+void search_free(app *a);
 void search_step(app *a, int forward);
 void search_catch_up(app *a);         /* search documents loaded since */
 const yd_hits *search_hits(app *a, size_t doc);
 void search_select(app *a, size_t doc, size_t index); /* jump to a hit, make it current */
-void search_document_changed(app *a, size_t doc); /* its text was reloaded */
-void search_free(app *a);
 
 /* The search result list (results_view.c). */
 void results_list_open(app *a);           /* &, :results */
-void results_refresh(app *a);             /* the hits changed under the open list */
-void results_key(app *a, key k);
-void results_mouse(app *a, const MEVENT *ev);
-void results_filter_edit(app *a, prompt_result r); /* the filter prompt changed or closed */
-void results_draw(app *a);
-void results_free(app *a);
 
 /* Reading state (reading_view.c). */
 void reading_open(app *a);                /* read state.yaml (while loading) */
@@ -298,26 +311,24 @@ void reading_searched(app *a, const char *pattern);    /* a search was made */
 /* The last document read in this corpus (1 and *doc), unless told to
  * start at the beginning. */
 int reading_resume(app *a, size_t *doc);
-void reading_finish(app *a);              /* save the place and the state */
+void reading_finish(app *a, int32_t offset); /* save the place (offset in the current document) and the state */
 const char *app_corpus_root(app *a);      /* the corpus root, "" when none */
 
-/* Bookmarks (bookmark_view.c). */
+/* Bookmarks (bookmarks_model.c; the list and the prompts: bookmark_view.c). */
+void bookmarks_notice(app *a);            /* the store's notice, if any, on the message line */
+void bookmarks_forget_marks(app *a);      /* bookmarks changed: marks made again on demand */
+size_t bookmarks_resolve(app *a, int update); /* placed in the documents ready; returns the stale */
 void bookmarks_start(app *a);             /* before loading */
 void bookmarks_open(app *a);              /* read the store (while loading) */
 int bookmarks_finish(app *a);             /* save; 0 when bookmarks were left unsaved */
 /* q was pressed: 1 when the bookmarks are saved (or the user chose to
  * quit without them); else the reader stays and asks what to do. */
 int bookmarks_may_quit(app *a);
-void bookmarks_unsaved_key(app *a, key k); /* a key while it asks */
 void bookmarks_add_begin(app *a);         /* m */
-void bookmarks_prompt_done(app *a, int accepted); /* the prompt of a PM_* mode closed */
 void bookmarks_list_open(app *a);         /* B */
-void bookmarks_list_key(app *a, key k);
-void bookmarks_list_draw(app *a);
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);
-void bookmarks_document_changed(app *a, size_t doc); /* its text was reloaded */
 
 /* The keys of a sequence typed so far, for the status line ("" when none). */
 const char *app_pending_keys(const app *a, char *buf, size_t size);
@@ -325,6 +336,11 @@ const char *app_pending_keys(const app *a, char *buf, size_t size);
 /* Status line (status_line.c). */
 size_t status_breadcrumb(app *a, wchar_t *out, size_t cap);
 void status_draw(app *a);
+
+/* The message line (message_line.c). */
+void message_line_draw(app *a);          /* the message line, in its style */
+void message_line_put(app *a, int x, int width); /* the message at x, cut to width */
+void line_put_cut(app *a, int y, int x, int width, const char *text); /* cut with … */
 
 /* reload_view.c */
 int reload_tick(app *a); /* check the current document's file; 1: redraw */

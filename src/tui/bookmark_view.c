@@ -12,86 +12,8 @@
 
 #include "app.h"
 
-static void notice(app *a)
-{
-    const char *n = yd_bookmarks_take_notice(&a->bookmarks);
-    if (n)
-        app_say(a, 1, "%s", n);
-}
-
-/* Bookmarks changed: marks are made again on demand. */
-static void forget_marks(app *a)
-{
-    for (size_t d = 0; a->marks && d < a->capacity; d++) {
-        free(a->marks[d]);
-        a->marks[d] = NULL;
-        a->mark_known[d] = 0;
-        a->mark_counts[d] = 0;
-    }
-}
-
 static void refresh_list(app *a);
 static void prompt_with(app *a, int mode, const wchar_t *label, const char *text);
-
-static size_t resolve(app *a, int update)
-{
-    size_t ready = yd_loader_ready(a->loader);
-    const yd_document **docs = calloc(ready ? ready : 1, sizeof *docs);
-    if (!docs) {
-        a->failed = 1;
-        return 0;
-    }
-    for (size_t k = 0; k < ready; k++)
-        docs[k] = app_doc(a, k);
-    size_t stale = yd_bookmarks_resolve(&a->bookmarks, docs, ready, app_corpus_root(a), update);
-    free(docs);
-    forget_marks(a);
-    return stale;
-}
-
-void bookmarks_start(app *a)
-{
-    size_t n = a->capacity ? a->capacity : 1;
-    a->marks = calloc(n, sizeof *a->marks);
-    a->mark_counts = calloc(n, sizeof *a->mark_counts);
-    a->mark_known = calloc(n, 1);
-    if (!a->marks || !a->mark_counts || !a->mark_known)
-        a->failed = 1;
-}
-
-void bookmarks_open(app *a)
-{
-    yd_error err = {0};
-    /* A failure leaves a usable, empty store that retries on save: say so. */
-    if (yd_bookmarks_open(&a->bookmarks, NULL, 0, &err) != YD_OK)
-        app_say(a, 1, "bookmarks: %s", err.message);
-    notice(a);
-    a->stores_open = 1;
-}
-
-int bookmarks_finish(app *a)
-{
-    int saved = 1;
-    yd_error err = {0};
-    if (a->stores_open && yd_bookmarks_save(&a->bookmarks, &err) != YD_OK) {
-        saved = !yd_bookmarks_unsaved(&a->bookmarks);
-        fprintf(stderr, "yuedu: bookmarks: %s\n", err.message);
-        if (!saved && a->unsaved_copy[0])
-            fprintf(stderr, "yuedu: bookmarks: a copy of every bookmark was written to %s\n", a->unsaved_copy);
-        else if (!saved)
-            fprintf(stderr, "yuedu: bookmarks: %zu change%s lost\n", yd_bookmarks_unsaved(&a->bookmarks),
-                    yd_bookmarks_unsaved(&a->bookmarks) == 1 ? "" : "s");
-    }
-    forget_marks(a);
-    free(a->marks);
-    free(a->mark_counts);
-    free(a->mark_known);
-    free(a->list);
-    if (a->stores_open)
-        yd_bookmarks_free(&a->bookmarks);
-    a->stores_open = 0;
-    return saved;
-}
 
 /* Quitting with bookmarks that could not be saved never happens silently:
  * one more try, then the reader stays and asks (r retry, w write them
@@ -99,7 +21,7 @@ int bookmarks_finish(app *a)
 static void ask_unsaved(app *a, const char *why)
 {
     size_t n = yd_bookmarks_unsaved(&a->bookmarks);
-    a->unsaved_open = 1;
+    pane_open(a, &unsaved_pane);
     app_say(a, 1, "%zu bookmark change%s NOT SAVED: r retry, w write elsewhere, Q quit without, Esc stay. %s", n,
             n == 1 ? "" : "s", why);
 }
@@ -115,27 +37,31 @@ int bookmarks_may_quit(app *a)
     return 0;
 }
 
-void bookmarks_unsaved_key(app *a, key k)
+/* A key while it asks: r, w, Q or Esc; any other key is not an answer. */
+static int unsaved_key(app *a, key k)
 {
     wint_t c = k.is_key ? 0 : k.code;
     if (c == 'r') {
-        a->unsaved_open = 0;
+        pane_close(a, &unsaved_pane);
         a->quit = bookmarks_may_quit(a);
     } else if (c == 'w') {
-        a->unsaved_open = 0;
+        pane_close(a, &unsaved_pane);
         const char *home = getenv("HOME");
         char path[PROMPT_MAX * 4];
         snprintf(path, sizeof path, "%s/yuedu-bookmarks.yaml", home && *home ? home : ".");
         prompt_with(a, PM_WRITE_COPY, L"write the bookmarks to: ", path);
     } else if (c == 'Q') {
-        a->unsaved_open = 0;
+        pane_close(a, &unsaved_pane);
         a->quit_unsaved = 1;
         a->quit = 1;
     } else if (c == 0x1B) {
-        a->unsaved_open = 0;
+        pane_close(a, &unsaved_pane);
         a->message[0] = 0;
     }
+    return 1;
 }
+
+const pane_ops unsaved_pane = {.name = "unsaved bookmarks", .key = unsaved_key};
 
 static void write_copy(app *a, const char *path)
 {
@@ -149,75 +75,24 @@ static void write_copy(app *a, const char *path)
     a->quit = 1;
 }
 
-void bookmarks_tick(app *a)
-{
-    if (!a->resolved_final && yd_loader_finished(a->loader)) {
-        a->resolved_final = 1;
-        if (a->bookmarks.count == 0)
-            return; /* nothing to place: no path of the corpus to resolve */
-        size_t stale = resolve(a, 1);
-        if (stale)
-            app_say(a, 1, "%zu bookmark%s could not be placed (B lists them as stale)", stale, stale == 1 ? "" : "s");
-    }
-}
-
-void bookmarks_document_changed(app *a, size_t doc)
+static void bookmarks_document_changed(app *a, size_t doc)
 {
     (void)doc; /* bookmarks are placed in every document at once */
     if (a->bookmarks.count > 0)
-        resolve(a, a->resolved_final); /* re-anchored in the new text, saved as such */
-    forget_marks(a);
-    if (a->list_open)
+        bookmarks_resolve(a, a->resolved_final); /* re-anchored in the new text, saved as such */
+    bookmarks_forget_marks(a);
+    if (pane_is_open(a, &bookmark_list_pane))
         refresh_list(a);
-}
-
-static void ensure_marks(app *a, size_t doc)
-{
-    if (a->mark_known[doc])
-        return;
-    /* While loading, bookmarks are placed in the documents ready so far;
-     * again only when more arrived, and never when there are none: each
-     * resolve resolves the path of every document ready (100 000 files). */
-    size_t ready = yd_loader_ready(a->loader);
-    if (!a->resolved_final && a->bookmarks.count > 0 && a->resolved_ready != ready) {
-        a->resolved_ready = ready;
-        resolve(a, 0);
-    }
-    a->mark_known[doc] = 1;
-    if (yd_bookmarks_offsets(&a->bookmarks, doc, &a->marks[doc], &a->mark_counts[doc]) != YD_OK)
-        a->mark_counts[doc] = 0;
-}
-
-int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end)
-{
-    ensure_marks(a, doc);
-    for (size_t k = 0; k < a->mark_counts[doc]; k++)
-        if (a->marks[doc][k] >= start && (a->marks[doc][k] < end || a->marks[doc][k] == start))
-            return 1;
-    return 0;
-}
-
-int bookmarks_node_marked(app *a, size_t doc, int32_t node)
-{
-    ensure_marks(a, doc);
-    for (size_t k = 0; k < a->mark_counts[doc]; k++)
-        if (yd_outline_node_at(&a->outlines[doc], a->marks[doc][k]) == node)
-            return 1;
-    return 0;
 }
 
 static void prompt_with(app *a, int mode, const wchar_t *label, const char *text)
 {
-    prompt_open(&a->prompt, L':');
-    a->prompt.label = label;
+    wchar_t w[PROMPT_MAX] = L"";
+    if (text && mbstowcs(w, text, PROMPT_MAX - 1) == (size_t)-1)
+        w[0] = 0;
+    w[PROMPT_MAX - 1] = 0;
+    prompt_pane_open(a, &bookmark_list_pane, L':', label, w);
     a->prompt_mode = mode;
-    if (text) {
-        size_t n = mbstowcs(a->prompt.text, text, PROMPT_MAX - 1);
-        if (n == (size_t)-1)
-            n = 0;
-        a->prompt.text[n] = 0;
-        a->prompt.length = a->prompt.cursor = n;
-    }
 }
 
 void bookmarks_add_begin(app *a)
@@ -235,19 +110,18 @@ void bookmarks_add_begin(app *a)
 
 static yd_bookmark *selected(app *a)
 {
-    return a->list_open && a->list_selected < a->list_count ? a->list[a->list_selected] : NULL;
+    return pane_is_open(a, &bookmark_list_pane) && a->list_view.selected < a->list_view.count ? a->list[a->list_view.selected] : NULL;
 }
 
 static void refresh_list(app *a)
 {
     free(a->list);
     a->list = NULL;
-    a->list_count = 0;
-    if (yd_bookmarks_list(&a->bookmarks, a->list_recent ? YD_ORDER_RECENT : YD_ORDER_DOCUMENT, a->list_filter,
-                          &a->list, &a->list_count) != YD_OK)
-        a->failed = 1;
-    if (a->list_selected >= a->list_count)
-        a->list_selected = a->list_count ? a->list_count - 1 : 0;
+    a->list_view.count = 0;
+    app_failed(a, yd_bookmarks_list(&a->bookmarks, a->list_recent ? YD_ORDER_RECENT : YD_ORDER_DOCUMENT, a->list_filter,
+                                     &a->list, &a->list_view.count),
+               "bookmarks");
+    list_view_clamp(&a->list_view);
 }
 
 static void save(app *a)
@@ -256,14 +130,14 @@ static void save(app *a)
     if (yd_bookmarks_save(&a->bookmarks, &err) != YD_OK)
         app_say(a, 1, "bookmarks: %s", err.message);
     if (a->bookmarks.needs_resolve)
-        resolve(a, a->resolved_final);
-    notice(a);
-    forget_marks(a);
-    if (a->list_open)
+        bookmarks_resolve(a, a->resolved_final);
+    bookmarks_notice(a);
+    bookmarks_forget_marks(a);
+    if (pane_is_open(a, &bookmark_list_pane))
         refresh_list(a);
 }
 
-void bookmarks_prompt_done(app *a, int accepted)
+static void bookmarks_prompt_done(app *a, int accepted)
 {
     int mode = a->prompt_mode;
     a->prompt_mode = PM_COMMAND;
@@ -291,11 +165,10 @@ void bookmarks_prompt_done(app *a, int accepted)
     if (mode == PM_BOOKMARK_NOTE) {
         const yd_document *d = app_doc(a, a->pending.doc);
         char id[YD_BOOKMARK_ID_SIZE];
-        if (yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, app_corpus_root(a), a->pending_name, text,
-                             id) != YD_OK) {
-            a->failed = 1;
+        if (app_failed(a, yd_bookmarks_add(&a->bookmarks, d, a->pending.doc, a->pending.offset, app_corpus_root(a),
+                                           a->pending_name, text, id),
+                       "bookmark") != YD_OK)
             return;
-        }
         app_say(a, 0, "bookmarked: %s", yd_bookmarks_find(&a->bookmarks, id)->name);
         save(a);
         return;
@@ -305,10 +178,14 @@ void bookmarks_prompt_done(app *a, int accepted)
         return;
     char id[YD_BOOKMARK_ID_SIZE];
     memcpy(id, b->id, sizeof id);
-    if ((mode == PM_RENAME ? yd_bookmarks_rename(&a->bookmarks, id, text)
-                           : yd_bookmarks_set_note(&a->bookmarks, id, text)) != YD_OK)
-        a->failed = 1;
-    save(a);
+    if (mode == PM_RENAME && !text[0]) {
+        app_say(a, MSG_ERROR, "a bookmark needs a name: %s keeps its own", b->name);
+        return;
+    }
+    if (app_failed(a, mode == PM_RENAME ? yd_bookmarks_rename(&a->bookmarks, id, text)
+                                        : yd_bookmarks_set_note(&a->bookmarks, id, text),
+                   mode == PM_RENAME ? "rename" : "note") == YD_OK)
+        save(a);
 }
 
 void bookmarks_list_open(app *a)
@@ -316,98 +193,118 @@ void bookmarks_list_open(app *a)
     /* Once resolved against the whole corpus the states are current (a
      * second update would turn "re-anchored" into "exact"). */
     if (!a->resolved_final)
-        resolve(a, 0);
-    a->list_open = 1;
-    a->list_selected = a->list_top = 0;
+        bookmarks_resolve(a, 0);
+    pane_open(a, &bookmark_list_pane);
+    a->list_view.selected = a->list_view.top = 0;
     refresh_list(a);
-    if (a->list_count == 0 && !a->list_filter[0])
+    if (a->list_view.count == 0 && !a->list_filter[0])
         app_say(a, 0, "no bookmarks yet (m adds one)");
 }
 
-void bookmarks_list_key(app *a, key k)
+/* Enter: read from the selected bookmark, when its document is here. */
+static void read_selected(app *a, const yd_bookmark *b)
+{
+    if (b->doc == YD_NO_DOC && b->state == YD_BM_NOT_OPEN) {
+        app_say(a, 1, "%s: not open in this reader", b->abs_path);
+    } else if (b->doc == YD_NO_DOC) {
+        app_say(a, 1, "%s: its document is not in this corpus", b->path);
+    } else {
+        pane_close(a, &bookmark_list_pane);
+        app_jump(a, b->doc, b->offset);
+    }
+}
+
+static void delete_selected(app *a, const yd_bookmark *b)
+{
+    memcpy(a->undo_id, b->id, sizeof a->undo_id);
+    app_say(a, 0, "deleted: %s (u undoes)", b->name);
+    app_failed(a, yd_bookmarks_delete(&a->bookmarks, a->undo_id), "delete");
+    save(a);
+}
+
+static void undo_delete(app *a)
+{
+    if (!a->undo_id[0]) {
+        app_say(a, MSG_ERROR, "nothing to undo (u brings back the last bookmark deleted)");
+        return;
+    }
+    yd_status st = yd_bookmarks_undelete(&a->bookmarks, a->undo_id);
+    a->undo_id[0] = 0;
+    if (app_failed(a, st, "undo") != YD_OK)
+        return;
+    app_say(a, 0, "restored");
+    save(a);
+}
+
+/* The actions that need a selected bookmark. */
+static void act_on_selected(app *a, action what, yd_bookmark *b)
+{
+    if (!b) {
+        app_say(a, MSG_ERROR, a->list_filter[0] ? "no bookmark matches the filter (/ changes it)"
+                                                : "no bookmarks yet (m adds one)");
+        return;
+    }
+    switch (what) {
+    case YD_ACT_OPEN: read_selected(a, b); break;
+    case YD_ACT_RENAME: prompt_with(a, PM_RENAME, L"rename: ", b->name); break;
+    case YD_ACT_EDIT_NOTE: prompt_with(a, PM_NOTE, L"note: ", b->note); break;
+    default: delete_selected(a, b); break;
+    }
+}
+
+/* The list's actions (keys.list in config.yaml); help and quit go on to
+ * the global actions, any other key does nothing while the list is up. */
+static int bookmark_list_act(app *a, action what)
 {
     size_t h = (size_t)(a->rows > 1 ? a->rows / 2 : 1); /* two lines a bookmark */
-    yd_bookmark *b = selected(a);
-    action what = keymap_lookup(&a->keys, CTX_HELP, k); /* the moving keys */
-    wint_t c = k.is_key ? 0 : k.code;
-    if (k.is_key && k.code == KEY_ENTER)
-        c = '\r';
-    if (what == YD_ACT_LINE_DOWN && c != '\r') {
-        if (a->list_selected + 1 < a->list_count)
-            a->list_selected++;
-    } else if (what == YD_ACT_LINE_UP) {
-        if (a->list_selected > 0)
-            a->list_selected--;
-    } else if (what == YD_ACT_PAGE_DOWN) {
-        a->list_selected = a->list_selected + h < a->list_count ? a->list_selected + h : (a->list_count ? a->list_count - 1 : 0);
-    } else if (what == YD_ACT_PAGE_UP) {
-        a->list_selected = a->list_selected > h ? a->list_selected - h : 0;
-    } else if (c == '\r' && b) {
-        if (b->doc == YD_NO_DOC && b->state == YD_BM_NOT_OPEN) {
-            app_say(a, 1, "%s: not open in this reader", b->abs_path);
-        } else if (b->doc == YD_NO_DOC) {
-            app_say(a, 1, "%s: its document is not in this corpus", b->path);
-        } else {
-            a->list_open = 0;
-            app_jump(a, b->doc, b->offset);
-        }
-    } else if (c == 'q' || c == 'B' || c == 0x1B) {
-        a->list_open = 0;
-    } else if (c == 'o') {
+    switch (what) {
+    case YD_ACT_HELP: case YD_ACT_QUIT: return 0;
+    case YD_ACT_OPEN: case YD_ACT_RENAME: case YD_ACT_EDIT_NOTE: case YD_ACT_DELETE:
+        act_on_selected(a, what, selected(a));
+        break;
+    case YD_ACT_CLOSE: case YD_ACT_BOOKMARK_LIST: pane_close(a, &bookmark_list_pane); break;
+    case YD_ACT_UNDO: undo_delete(a); break;
+    case YD_ACT_FILTER: prompt_with(a, PM_LIST_FILTER, L"filter: ", a->list_filter); break;
+    case YD_ACT_ORDER:
         a->list_recent = !a->list_recent;
         refresh_list(a);
         app_say(a, 0, a->list_recent ? "most recent first" : "in document order");
-    } else if (c == 'r' && b) {
-        prompt_with(a, PM_RENAME, L"rename: ", b->name);
-    } else if (c == 'e' && b) {
-        prompt_with(a, PM_NOTE, L"note: ", b->note);
-    } else if (c == 'd' && b) {
-        memcpy(a->undo_id, b->id, sizeof a->undo_id);
-        app_say(a, 0, "deleted: %s (u undoes)", b->name);
-        yd_bookmarks_delete(&a->bookmarks, a->undo_id);
-        save(a);
-    } else if (c == 'u' && a->undo_id[0]) {
-        yd_bookmarks_undelete(&a->bookmarks, a->undo_id);
-        a->undo_id[0] = 0;
-        app_say(a, 0, "restored");
-        save(a);
-    } else if (c == '/') {
-        prompt_with(a, PM_LIST_FILTER, L"filter: ", a->list_filter);
+        break;
+    default: list_view_move(&a->list_view, what, h); break;
     }
-    if (a->list_selected < a->list_top)
-        a->list_top = a->list_selected;
-    else if (a->list_selected >= a->list_top + h)
-        a->list_top = a->list_selected - h + 1;
+    list_view_reveal(&a->list_view, h);
+    return 1;
 }
 
+/* A row of the list across the screen in attr, its text from column x. */
 static void put_line(app *a, int y, int x, const char *s, attr_t attr)
 {
     wchar_t w[600];
     size_t n = app_safe_mbs(a, w, 0, 600, s);
     attrset(attr);
     mvhline(y, 0, ' ', COLS);
-    move(y, x);
-    int col = x;
-    for (size_t k = 0; k < n; k++) {
-        int cw = wcwidth(w[k]);
-        if (cw < 0 || col + cw > COLS - 1)
-            break;
-        addnwstr(&w[k], 1);
-        col += cw;
-    }
     attrset(A_NORMAL);
+    list_put(y, x, COLS - 1, w, n, attr);
 }
 
-void bookmarks_list_draw(app *a)
+/* What the header says the list's keys do, with the keys bound to them. */
+static const list_hint bookmark_hints[] = {
+    {YD_ACT_OPEN, "reads"},   {YD_ACT_RENAME, "rename"}, {YD_ACT_EDIT_NOTE, "note"},  {YD_ACT_DELETE, "delete"},
+    {YD_ACT_UNDO, "undo"},    {YD_ACT_ORDER, "order"},   {YD_ACT_FILTER, "filter"}, {YD_ACT_CLOSE, "closes"},
+};
+
+static void bookmarks_list_draw(app *a)
 {
     char line[1200];
-    snprintf(line, sizeof line, "Bookmarks (%zu, %s%s%s) Enter reads, r rename, e note, d delete, u undo, o order, / filter, q closes",
-             a->list_count, a->list_recent ? "most recent first" : "document order", a->list_filter[0] ? ", filter: " : "",
-             a->list_filter);
+    int n = snprintf(line, sizeof line, "Bookmarks (%zu, %s%s%s)", a->list_view.count,
+                     a->list_recent ? "most recent first" : "document order", a->list_filter[0] ? ", filter: " : "",
+                     a->list_filter);
+    list_hints_append(&a->keys, line, n > 0 && (size_t)n < sizeof line ? (size_t)n : strlen(line), sizeof line, bookmark_hints,
+               sizeof bookmark_hints / sizeof bookmark_hints[0]);
     put_line(a, 0, 0, line, A_BOLD);
-    for (size_t k = a->list_top; k < a->list_count && (int)(1 + 2 * (k - a->list_top)) + 1 < a->rows; k++) {
+    for (size_t k = a->list_view.top; k < a->list_view.count && (int)(1 + 2 * (k - a->list_view.top)) + 1 < a->rows; k++) {
         const yd_bookmark *b = a->list[k];
-        int y = 1 + 2 * (int)(k - a->list_top);
+        int y = 1 + 2 * (int)(k - a->list_view.top);
         const char *state = b->state == YD_BM_STALE ? " [stale]" : b->state == YD_BM_MOVED ? " [moved]"
                             : b->state == YD_BM_REANCHORED ? " [re-anchored]"
                             : b->state == YD_BM_NOT_OPEN ? " [not open]" : "";
@@ -415,9 +312,32 @@ void bookmarks_list_draw(app *a)
          * file's full path: it is elsewhere, not lost. */
         int away = b->state == YD_BM_NOT_OPEN;
         snprintf(line, sizeof line, "%s%s", b->name, state);
-        put_line(a, y, 1, line, k == a->list_selected ? A_REVERSE : away ? A_DIM : A_BOLD);
+        put_line(a, y, 1, line, k == a->list_view.selected ? A_REVERSE : away ? A_DIM : A_BOLD);
         snprintf(line, sizeof line, "%s:%ld%s%s", away ? b->abs_path : b->path, (long)b->anchor.line,
                  b->note[0] ? "  " : "", b->note);
         put_line(a, y + 1, 3, line, away ? A_DIM : A_NORMAL);
     }
 }
+
+/* Esc closes the list, as it closes the help; every other key is read
+ * through the list's key table into bookmark_list_act. */
+static int bookmark_list_pane_key(app *a, key k)
+{
+    if (k.is_key || k.code != 0x1B || yd_key_input_pending(&a->key_input))
+        return 0;
+    a->message[0] = 0;
+    pane_close(a, &bookmark_list_pane);
+    return 1;
+}
+
+/* The filter follows every edit; names and notes are taken at the end. */
+static void bookmark_prompt_edited(app *a, prompt_result r)
+{
+    if (r != PROMPT_EDITING)
+        bookmarks_prompt_done(a, r == PROMPT_ACCEPT);
+}
+
+const pane_ops bookmark_list_pane = {
+    .name = "bookmarks", .covers = 1, .context = CTX_LIST, .draw = bookmarks_list_draw,
+    .key = bookmark_list_pane_key, .act = bookmark_list_act, .prompt_done = bookmark_prompt_edited, .document_changed = bookmarks_document_changed,
+};

@@ -422,3 +422,14 @@ void command_run(app *a, const char *cmd)
     app_say(a, 1, "unknown command: %s (try :help)", cmd);
 }
 
+/* The `:` prompt accepted: run what was typed. */
+static void command_prompt_done(app *a, prompt_result r)
+{
+    if (r != PROMPT_ACCEPT)
+        return;
+    char cmd[PROMPT_MAX * 4];
+    prompt_text_utf8(&a->prompt, cmd, sizeof cmd);
+    command_run(a, cmd);
+}
+
+const pane_ops command_line_owner = {.name = "command line", .prompt_done = command_prompt_done};

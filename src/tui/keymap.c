@@ -8,7 +8,8 @@
 #include <string.h>
 
 /* The configuration's contexts are numbered as ours. */
-_Static_assert((int)YD_CTX_OUTLINE == (int)CTX_OUTLINE && (int)YD_CTX_TEXT == (int)CTX_TEXT,
+_Static_assert((int)YD_CTX_OUTLINE == (int)CTX_OUTLINE && (int)YD_CTX_TEXT == (int)CTX_TEXT &&
+                   (int)YD_CTX_LIST == (int)CTX_LIST,
                "yd_key_context and key_context must agree");
 
 yd_key keymap_key(key k)
@@ -42,6 +43,13 @@ yd_key keymap_key(key k)
 /* In the help, the moving keys scroll it and quit quits. */
 static int help_action(yd_action a) { return a <= YD_ACT_BOTTOM || a == YD_ACT_QUIT; }
 
+/* In a list, the keys of every pane that move, help, quit, and open a
+ * list (again: it closes). */
+static int list_action(yd_action a)
+{
+    return help_action(a) || a == YD_ACT_HELP || a == YD_ACT_SEARCH_RESULTS || a == YD_ACT_BOOKMARK_LIST;
+}
+
 int keymap_init(keymap *m, const yd_binding *bindings, size_t count)
 {
     memset(m, 0, sizeof *m);
@@ -64,6 +72,8 @@ int keymap_init(keymap *m, const yd_binding *bindings, size_t count)
                 yd_key_table_add(&m->tables[CTX_OUTLINE], &b->keys, b->action, &st);
             if (st == YD_OK && b->context == YD_CTX_ANY && help_action(b->action))
                 yd_key_table_add(&m->tables[CTX_HELP], &b->keys, b->action, &st);
+            if (st == YD_OK && (b->context == YD_CTX_LIST || (b->context == YD_CTX_ANY && list_action(b->action))))
+                yd_key_table_add(&m->tables[CTX_LIST], &b->keys, b->action, &st);
         }
     if (st != YD_OK) {
         keymap_free(m);
@@ -135,6 +145,12 @@ static const char *const descriptions[YD_ACT_COUNT] = {
     [YD_ACT_REDRAW] = "redraw the screen",
     [YD_ACT_SUSPEND] = "suspend (fg resumes)",
     [YD_ACT_QUIT] = "quit",
+    [YD_ACT_CLOSE] = "close the list (Esc too: in the result list, the filter first)",
+    [YD_ACT_RENAME] = "rename the selected bookmark",
+    [YD_ACT_EDIT_NOTE] = "edit the selected bookmark's note",
+    [YD_ACT_DELETE] = "delete the selected bookmark",
+    [YD_ACT_UNDO] = "bring back the bookmark deleted last",
+    [YD_ACT_ORDER] = "bookmarks in document order or most recent first",
 };
 
 /* The help: a heading per pane, then one line per action with its keys
@@ -143,7 +159,7 @@ static const char *const descriptions[YD_ACT_COUNT] = {
 typedef struct help_entry {
     key_context context; /* CTX_HELP marks a heading line */
     action action;
-    const char *heading;
+    const char *heading; /* a heading's text; for a binding, what it does there when not its usual */
 } help_entry;
 
 static const help_entry help[] = {
@@ -165,12 +181,28 @@ static const help_entry help[] = {
     {CTX_ANY, YD_ACT_BOOKMARK_ADD, NULL},
     {CTX_ANY, YD_ACT_BOOKMARK_LIST, NULL},
     {CTX_HELP, YD_ACT_NONE, ""},
+    {CTX_HELP, YD_ACT_NONE, "Lists (result list, bookmarks; moving keys move the selection)"},
+    {CTX_LIST, YD_ACT_OPEN, "read from the selected row"},
+    {CTX_LIST, YD_ACT_FILTER, "filter: type part of what the rows say"},
+    {CTX_LIST, YD_ACT_CLOSE, NULL}, {CTX_LIST, YD_ACT_RENAME, NULL}, {CTX_LIST, YD_ACT_EDIT_NOTE, NULL},
+    {CTX_LIST, YD_ACT_DELETE, NULL}, {CTX_LIST, YD_ACT_UNDO, NULL}, {CTX_LIST, YD_ACT_ORDER, NULL},
+    {CTX_HELP, YD_ACT_NONE, ""},
     {CTX_HELP, YD_ACT_NONE, "Outline pane"},
     {CTX_OUTLINE, YD_ACT_OPEN, NULL}, {CTX_OUTLINE, YD_ACT_TOGGLE, NULL}, {CTX_OUTLINE, YD_ACT_EXPAND, NULL},
     {CTX_OUTLINE, YD_ACT_COLLAPSE, NULL}, {CTX_OUTLINE, YD_ACT_EXPAND_ALL, NULL},
     {CTX_OUTLINE, YD_ACT_COLLAPSE_ALL, NULL},
     {CTX_OUTLINE, YD_ACT_LEVEL_1, NULL}, {CTX_OUTLINE, YD_ACT_FILTER, NULL},
 };
+
+const char *keymap_key_name(const keymap *m, key_context context, action what, char *buf, size_t size)
+{
+    if (size)
+        buf[0] = 0;
+    for (size_t i = 0; i < m->nbindings; i++)
+        if ((action)m->bindings[i].action == what && (key_context)m->bindings[i].context == context)
+            return yd_key_seq_format(&m->bindings[i].keys, buf, size);
+    return buf;
+}
 
 size_t keymap_help_line_count(void) { return sizeof help / sizeof help[0]; }
 
@@ -197,6 +229,6 @@ const char *keymap_help_line(const keymap *m, size_t n, char *buf, size_t size)
         snprintf(keys + used, sizeof keys - used, "%s%s", level_end ? "-" : used ? " " : "", name);
         shown++;
     }
-    snprintf(buf, size, "  %-24s %s", keys, descriptions[h->action]);
+    snprintf(buf, size, "  %-24s %s", keys, h->heading ? h->heading : descriptions[h->action]);
     return buf;
 }

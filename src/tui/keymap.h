@@ -14,7 +14,7 @@
 typedef yd_action action;
 
 /* Where a binding applies. */
-typedef enum key_context { CTX_ANY, CTX_TEXT, CTX_OUTLINE, CTX_HELP } key_context;
+typedef enum key_context { CTX_ANY, CTX_TEXT, CTX_OUTLINE, CTX_LIST, CTX_HELP } key_context;
 
 /* A key as the reader sees it: a character (is_key 0) or a curses KEY_*.
  * alt: the character came right after an ESC (Alt-b, Meta-b), which the
@@ -29,7 +29,7 @@ typedef struct key {
  * (yuedu/keys.h: the built-in ones merged with the file's), matched key by
  * key with yuedu/key_sequence.h so that sequences such as "g g" work. */
 typedef struct keymap {
-    yd_key_table tables[CTX_HELP + 1]; /* [CTX_TEXT], [CTX_OUTLINE], [CTX_HELP] */
+    yd_key_table tables[CTX_HELP + 1]; /* [CTX_TEXT], [CTX_OUTLINE], [CTX_LIST], [CTX_HELP] */
     const yd_binding *bindings;        /* the configuration's, for the help */
     size_t nbindings;
 } keymap;
@@ -45,12 +45,18 @@ void keymap_free(keymap *m);
 yd_key keymap_key(key k);
 
 /* The table of a pane: its own bindings, then those of every pane; the
- * help's are its own keys (q ? Esc close it) and the moving keys. */
+ * help's are its own keys (q ? Esc close it) and the moving keys; a
+ * list's are its own, then the moving keys, help, quit and the keys that
+ * open the lists (which close them). */
 const yd_key_table *keymap_table(const keymap *m, key_context context);
 
 /* The action bound to the single key k in context, or YD_ACT_NONE (for
  * lists that take single keys, such as the bookmark list). */
 action keymap_lookup(const keymap *m, key_context context, key k);
+
+/* The first keys bound to action in context as the help names them ("q",
+ * "c w"), for the hints of a list's header; "" when none is. */
+const char *keymap_key_name(const keymap *m, key_context context, action what, char *buf, size_t size);
 
 /* Help: line n (0-based) of the generated key list, or NULL past the end. */
 const char *keymap_help_line(const keymap *m, size_t n, char *buf, size_t size);

@@ -50,7 +50,7 @@ static uint8_t *node_flags(app *a, size_t doc)
     const yd_outline *o = &a->outlines[doc];
     uint8_t *f = calloc(o->count ? (size_t)o->count : 1, 1);
     if (!f) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return NULL;
     }
     /* outline.show-items unfolds headings over items too; fold-level N
@@ -122,7 +122,7 @@ static int title_shared(app *a, size_t doc)
     return v->title_counts[title_slot(v, v->title_hash[doc])] > 1;
 }
 
-void outline_document_changed(app *a, size_t doc)
+static void outline_document_changed(app *a, size_t doc)
 {
     outline_view *v = &a->outline;
     if (v->title_hash && doc < v->titles_known) { /* its title may have changed */
@@ -206,7 +206,7 @@ static void rebuild(app *a)
     v->dirty = 0;
     return;
 oom:
-    a->failed = 1;
+    app_out_of_memory(a);
 }
 
 static void ensure_built(app *a)
@@ -223,7 +223,7 @@ static void ensure_built(app *a)
         v->title_keys = calloc(v->title_slots, sizeof *v->title_keys);
         v->title_counts = calloc(v->title_slots, sizeof *v->title_counts);
         if (!v->doc_expanded || !v->node_expanded || !v->title_hash || !v->title_keys || !v->title_counts) {
-            a->failed = 1;
+            app_out_of_memory(a);
             return;
         }
     }
@@ -267,7 +267,7 @@ void outline_follow(app *a)
 {
     ensure_built(a);
     outline_view *v = &a->outline;
-    if (a->failed || v->filter[0])
+    if (a->out_of_memory || v->filter[0])
         return;
     int32_t node = outline_node_at_offset(a, a->doc, text_offset(a));
     /* Reveal: open the document and every ancestor of the node. */
@@ -313,11 +313,11 @@ static void set_all(app *a, int docs_open, int max_depth /* 0: every node */)
     v->dirty = 1;
 }
 
-void outline_act(app *a, action what)
+static void outline_act(app *a, action what)
 {
     ensure_built(a);
     outline_view *v = &a->outline;
-    if (a->failed || v->count == 0)
+    if (a->out_of_memory || v->count == 0)
         return;
     size_t h = (size_t)(a->rows > 1 ? a->rows : 1);
     outline_entry sel = v->entries[v->selected];
@@ -409,7 +409,7 @@ static void jump_to_selected(app *a)
     outline_follow(a);
 }
 
-void outline_set_filter(app *a, const wchar_t *text)
+static void outline_set_filter(app *a, const wchar_t *text)
 {
     outline_view *v = &a->outline;
     wcsncpy(v->filter, text, PROMPT_MAX - 1);
@@ -423,7 +423,7 @@ void outline_set_filter(app *a, const wchar_t *text)
         outline_follow(a);
 }
 
-void outline_click(app *a, int row, int col)
+static void outline_click(app *a, int row, int col)
 {
     ensure_built(a);
     outline_view *v = &a->outline;
@@ -441,11 +441,11 @@ void outline_click(app *a, int row, int col)
     jump_to_selected(a);
 }
 
-void outline_draw(app *a)
+static void outline_draw(app *a)
 {
     ensure_built(a);
     outline_view *v = &a->outline;
-    if (a->failed)
+    if (a->out_of_memory)
         return;
     int x0 = a->outline_right ? a->divider_x + 1 : 0, w = a->outline_cols;
     int32_t current = outline_node_at_offset(a, a->doc, text_offset(a));
@@ -495,3 +495,74 @@ void outline_draw(app *a)
         attrset(A_NORMAL);
     }
 }
+
+void outline_divider_draw(app *a)
+{
+    if (a->divider_x < 0)
+        return;
+    attron(app_style(a, YD_STYLE_DIVIDER));
+    /* U+2502 is East Asian Ambiguous: two cells under ambiwidth 2. */
+    cchar_t line;
+    const wchar_t *glyph = yd_width_ambiwidth(a->widths) == 1 ? L"\u2502" : L"|";
+    setcchar(&line, glyph, 0, 0, NULL);
+    mvvline_set(0, a->divider_x, &line, a->rows);
+    attroff(app_style(a, YD_STYLE_DIVIDER));
+}
+
+
+static void outline_pane_draw(app *a)
+{
+    outline_draw(a);
+    outline_divider_draw(a);
+}
+
+/* The moving keys move the selection, the outline's own keys act on it,
+ * the filter opens a prompt; the rest are global. */
+static int outline_pane_act(app *a, action what)
+{
+    if (what == YD_ACT_FILTER) {
+        prompt_pane_open(a, &outline_pane, L'/', NULL, NULL);
+        return 1;
+    }
+    if ((what >= YD_ACT_LINE_DOWN && what <= YD_ACT_BOTTOM) || (what >= YD_ACT_OPEN && what <= YD_ACT_LEVEL_9)) {
+        outline_act(a, what);
+        return 1;
+    }
+    return 0;
+}
+
+/* The filter as typed narrows the outline; Enter reads the selected row. */
+static void outline_filter_done(app *a, prompt_result r)
+{
+    outline_set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
+    if (r == PROMPT_ACCEPT) {
+        if (a->outline.count == 0)
+            app_say(a, MSG_ERROR, "no title matches %ls (/ filters again)", a->prompt.text);
+        else
+            outline_act(a, YD_ACT_OPEN);
+        outline_set_filter(a, L"");
+    }
+}
+
+/* The wheel scrolls the outline; a click focuses it and reads the node
+ * clicked, or folds it on its marker. */
+static void outline_mouse(app *a, const MEVENT *ev)
+{
+    outline_view *v = &a->outline;
+    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        long top = (long)v->top + (ev->bstate & BUTTON4_PRESSED ? -3 : 3);
+        long max = (long)v->count - a->rows;
+        v->top = (size_t)(top < 0 || max < 0 ? 0 : top > max ? max : top);
+    } else if (ev->bstate & BUTTON1_PRESSED) {
+        a->focus_outline = 1;
+        outline_click(a, ev->y, ev->x - (a->outline_right ? a->divider_x + 1 : 0));
+    }
+}
+
+static void outline_pane_free(app *a) { outline_free(&a->outline, a->capacity); }
+
+const pane_ops outline_pane = {
+    .name = "outline", .context = CTX_OUTLINE, .draw = outline_pane_draw, .act = outline_pane_act,
+    .mouse = outline_mouse, .prompt_done = outline_filter_done, .document_changed = outline_document_changed,
+    .free = outline_pane_free,
+};

@@ -118,12 +118,13 @@ static int build(app *a, int width)
         }
     }
     a->pager_width = width;
+    a->pager_serial = a->message_serial;
     return 0;
 }
 
 void pager_open(app *a, pager_kind kind)
 {
-    a->help_open = 1;
+    pane_open(a, &pager_pane);
     a->help_kind = kind;
     a->help_top = 0;
     a->pager_width = 0; /* rebuild */
@@ -131,7 +132,7 @@ void pager_open(app *a, pager_kind kind)
 
 void pager_close(app *a)
 {
-    a->help_open = 0;
+    pane_close(a, &pager_pane);
     free_rows(a);
     a->pager_width = 0;
 }
@@ -140,7 +141,9 @@ void pager_close(app *a)
 static int ensure_rows(app *a)
 {
     int width = COLS - 2 > 1 ? COLS - 2 : 1;
-    if (a->pager_width == width && a->pager_rows)
+    /* A message said while :messages is open shows at once. */
+    int stale = a->help_kind == PAGER_MESSAGES && a->pager_serial != a->message_serial;
+    if (a->pager_width == width && a->pager_rows && !stale)
         return 0;
     if (build(a, width) != 0) {
         free_rows(a);
@@ -149,32 +152,27 @@ static int ensure_rows(app *a)
     return 0;
 }
 
-void pager_act(app *a, action what)
+/* Every action stops here: the pager has the keys until it closes. */
+static int pager_act(app *a, action what)
 {
     if (ensure_rows(a) != 0) {
-        a->failed = 1;
-        return;
+        app_out_of_memory(a);
+        return 1;
     }
-    size_t h = (size_t)a->rows, max = a->pager_count > h ? a->pager_count - h : 0;
-    switch (what) {
-    case YD_ACT_LINE_DOWN: if (a->help_top < max) a->help_top++; break;
-    case YD_ACT_LINE_UP: if (a->help_top > 0) a->help_top--; break;
-    case YD_ACT_PAGE_DOWN: case YD_ACT_HALF_DOWN: case YD_ACT_BOTTOM:
-        a->help_top = what == YD_ACT_BOTTOM || a->help_top + h > max ? max : a->help_top + h;
-        break;
-    case YD_ACT_PAGE_UP: case YD_ACT_HALF_UP: case YD_ACT_TOP:
-        a->help_top = what == YD_ACT_TOP || a->help_top < h ? 0 : a->help_top - h;
-        break;
-    case YD_ACT_HELP: pager_close(a); break;
-    case YD_ACT_QUIT: a->quit = 1; break;
-    default: break;
-    }
+    list_view v = {.count = a->pager_count, .top = a->help_top};
+    if (list_view_scroll(&v, what, (size_t)a->rows))
+        a->help_top = v.top;
+    else if (what == YD_ACT_HELP)
+        pager_close(a);
+    else if (what == YD_ACT_QUIT)
+        a->quit = 1;
+    return 1;
 }
 
-void pager_draw(app *a)
+static void pager_draw(app *a)
 {
     if (ensure_rows(a) != 0) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return;
     }
     size_t h = (size_t)a->rows, max = a->pager_count > h ? a->pager_count - h : 0;
@@ -187,3 +185,7 @@ void pager_draw(app *a)
         mvaddnwstr(r, 1, a->pager_rows[n], -1);
     }
 }
+
+const pane_ops pager_pane = {
+    .name = "pager", .covers = 1, .context = CTX_HELP, .draw = pager_draw, .act = pager_act, .free = pager_close,
+};

@@ -17,10 +17,8 @@ static void notice(app *a)
 
 void reading_open(app *a)
 {
-    if (yd_reading_memory_init(&a->memory, a->capacity) != YD_OK) {
-        a->failed = 1;
+    if (app_failed(a, yd_reading_memory_init(&a->memory, a->capacity), "reading state") != YD_OK)
         return;
-    }
     yd_error err = {0};
     /* A failure leaves a usable, empty state that retries on save: say so. */
     if (yd_state_open(&a->state, NULL, &err) != YD_OK)
@@ -41,7 +39,7 @@ void reading_open(app *a)
 
 int32_t reading_restore(app *a, size_t doc, int *saved)
 {
-    const yd_document *d = app_doc(a, doc);
+    const yd_document *d = yd_loader_document(a->loader, doc);
     int32_t offset = 0;
     yd_resume_from from = YD_RESUME_START;
     if (d && a->state_open)
@@ -52,18 +50,17 @@ int32_t reading_restore(app *a, size_t doc, int *saved)
 
 void reading_left(app *a, size_t doc, int32_t offset)
 {
-    const yd_document *d = app_doc(a, doc);
+    const yd_document *d = yd_loader_document(a->loader, doc);
     if (!d || !a->state_open)
         return;
     yd_reading_memory_leave(&a->memory, doc, offset);
-    if (yd_state_set_position(&a->state, d, offset) != YD_OK)
-        a->failed = 1;
+    app_failed(a, yd_state_set_position(&a->state, d, offset), "reading state");
 }
 
 void reading_searched(app *a, const char *pattern)
 {
-    if (a->state_open && *pattern && yd_state_add_search(&a->state, pattern) != YD_OK)
-        a->failed = 1;
+    if (a->state_open && *pattern)
+        app_failed(a, yd_state_add_search(&a->state, pattern), "search history");
 }
 
 /* The corpus root, found on first use: it costs an lstat per file (0.2 s
@@ -98,25 +95,26 @@ int reading_resume(app *a, size_t *doc)
     size_t ready = yd_loader_wait(a->loader, index + 1, 1000);
     const char **paths = malloc((ready ? ready : 1) * sizeof *paths);
     if (!paths) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return 0;
     }
     for (size_t k = 0; k < ready; k++)
-        paths[k] = app_doc(a, k)->path;
+        paths[k] = yd_loader_document(a->loader, k)->path;
     int found = yd_reading_find_document(paths, ready, document, index, doc);
     free(paths);
     return found;
 }
 
-void reading_finish(app *a)
+void reading_finish(app *a, int32_t offset)
 {
     if (!a->state_open)
         return;
-    if (a->loader && app_doc(a, a->doc)) {
-        reading_left(a, a->doc, text_offset(a));
+    if (a->loader && yd_loader_document(a->loader, a->doc)) {
+        reading_left(a, a->doc, offset);
         const char *root = app_corpus_root(a);
-        if (root[0] && yd_state_set_corpus_document(&a->state, root, app_doc(a, a->doc)->path, a->doc) != YD_OK)
-            a->failed = 1;
+        if (root[0])
+            app_failed(a, yd_state_set_corpus_document(&a->state, root, yd_loader_document(a->loader, a->doc)->path, a->doc),
+                       "reading state");
     }
     yd_error err = {0};
     if (yd_state_save(&a->state, &err) != YD_OK)

@@ -24,9 +24,7 @@ static void replace(app *a, size_t doc, yd_document *fresh, int32_t offset)
     *d = *fresh; /* the loader thread never touches a ready document */
     if (yd_outline_build(&a->outlines[doc], d, NULL) != YD_OK)
         memset(&a->outlines[doc], 0, sizeof a->outlines[doc]); /* no outline, still readable */
-    outline_document_changed(a, doc);
-    search_document_changed(a, doc);
-    bookmarks_document_changed(a, doc);
+    panes_document_changed(a, doc);
     text_show(a, doc, offset);
 }
 
@@ -60,7 +58,7 @@ int reload_tick(app *a)
         return 1;
     case YD_RELOAD_FAILED:
         if (err.code == YD_ENOMEM) {
-            a->failed = 1;
+            app_out_of_memory(a);
             return 1;
         }
         if (a->watch_told == YD_RELOAD_FAILED)

@@ -19,7 +19,7 @@
 static const yd_result_hit *selected_hit(app *a)
 {
     const yd_results *r = &a->results;
-    return a->results_selected < r->row_count ? &r->hits[r->rows[a->results_selected].hit] : NULL;
+    return a->results_view.selected < r->row_count ? &r->hits[r->rows[a->results_view.selected].hit] : NULL;
 }
 
 static int apply_filter(app *a, yd_error *err)
@@ -43,7 +43,7 @@ static int rebuild(app *a)
     size_t n = a->searched;
     const yd_document **docs = realloc(a->results_docs, (n ? n : 1) * sizeof *docs);
     if (!docs) {
-        a->failed = 1;
+        app_out_of_memory(a);
         return -1;
     }
     a->results_docs = docs;
@@ -53,23 +53,23 @@ static int rebuild(app *a)
     if (yd_results_build(&a->results, docs, a->outlines, a->hits, n, &err) != YD_OK || apply_filter(a, &err) != 0) {
         app_say(a, 1, "result list: %s", err.message);
         yd_results_free(&a->results);
-        a->results_shown = 0;
+        pane_close(a, &results_pane);
         return -1;
     }
     if (keep)
-        a->results_selected = yd_results_row_of(&a->results, keep_doc, keep_index);
+        a->results_view.selected = yd_results_row_of(&a->results, keep_doc, keep_index);
     return 0;
 }
 
 /* A document was reloaded while the list is open: its hits were found
  * again in the new text, so the rows made from the old ones must go. */
-void results_refresh(app *a)
+static void results_refresh(app *a)
 {
-    if (a->results_shown)
+    if (pane_is_open(a, &results_pane))
         rebuild(a);
 }
 
-void results_free(app *a)
+static void results_free(app *a)
 {
     yd_results_free(&a->results);
     free(a->results_docs);
@@ -84,7 +84,7 @@ void results_list_open(app *a)
     }
     search_catch_up(a);
     a->results_filter[0] = 0;
-    a->results_selected = a->results_top = 0;
+    a->results_view.selected = a->results_view.top = 0;
     yd_results_free(&a->results);
     if (rebuild(a) != 0)
         return;
@@ -101,8 +101,8 @@ void results_list_open(app *a)
         ssize_t k = yd_hits_next(&a->hits[doc], text_offset(a));
         index = k < 0 ? a->hits[doc].count : (size_t)k;
     }
-    a->results_selected = yd_results_row_of(&a->results, doc, index);
-    a->results_shown = 1;
+    a->results_view.selected = yd_results_row_of(&a->results, doc, index);
+    pane_open(a, &results_pane);
 }
 
 /* The selection on the next (step 1) or previous (-1) hit row from row,
@@ -123,7 +123,7 @@ static void move_selection(app *a, long delta)
     const yd_results *r = &a->results;
     if (r->row_count == 0)
         return;
-    long to = (long)a->results_selected + delta;
+    long to = (long)a->results_view.selected + delta;
     if (to < 0)
         to = 0;
     if (to >= (long)r->row_count)
@@ -132,7 +132,7 @@ static void move_selection(app *a, long delta)
     if (k == SIZE_MAX)
         k = hit_row_from(r, (size_t)to, delta >= 0 ? -1 : 1);
     if (k != SIZE_MAX)
-        a->results_selected = k;
+        a->results_view.selected = k;
 }
 
 /* Filter text as typed: narrow the list, the selection kept on its hit
@@ -146,30 +146,31 @@ static void set_filter(app *a, const wchar_t *text)
     yd_error err = {0};
     if (apply_filter(a, &err) != 0) {
         app_say(a, 1, "result list: %s", err.message);
-        a->failed = err.code == YD_ENOMEM;
+        if (err.code == YD_ENOMEM)
+            app_out_of_memory(a);
         return;
     }
-    a->results_selected = yd_results_row_of(&a->results, doc, index);
+    a->results_view.selected = yd_results_row_of(&a->results, doc, index);
 }
 
-void results_filter_edit(app *a, prompt_result r)
+static void results_filter_edit(app *a, prompt_result r)
 {
     set_filter(a, r == PROMPT_CANCEL ? L"" : a->prompt.text);
-    if (r != PROMPT_EDITING)
-        a->prompt_mode = PM_COMMAND;
 }
 
 /* Enter: read from the selected hit. */
 static void read_selected(app *a)
 {
     const yd_result_hit *hit = selected_hit(a);
-    if (hit && a->results.rows[a->results_selected].kind == YD_RESULT_HIT) {
-        a->results_shown = 0;
+    if (hit && a->results.rows[a->results_view.selected].kind == YD_RESULT_HIT) {
+        pane_close(a, &results_pane);
         search_select(a, hit->doc, hit->index);
+    } else {
+        app_say(a, MSG_ERROR, "no hit here (/ changes the filter)");
     }
 }
 
-void results_mouse(app *a, const MEVENT *ev)
+static void results_mouse(app *a, const MEVENT *ev)
 {
     if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         move_selection(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
@@ -178,85 +179,59 @@ void results_mouse(app *a, const MEVENT *ev)
     if (!(ev->bstate & BUTTON1_PRESSED) || ev->y < 1 || ev->y >= a->rows)
         return;
     /* Rows as last drawn: the header, then rows from results_top. */
-    size_t k = a->results_top + (size_t)(ev->y - 1);
+    size_t k = a->results_view.top + (size_t)(ev->y - 1);
     if (k >= a->results.row_count || a->results.rows[k].kind != YD_RESULT_HIT)
         return;
-    if (k == a->results_selected) /* a second click reads it */
+    if (k == a->results_view.selected) /* a second click reads it */
         read_selected(a);
     else
-        a->results_selected = k;
+        a->results_view.selected = k;
 }
 
-void results_key(app *a, key k)
+/* The list's actions (keys.list in config.yaml); help and quit go on to
+ * the global actions, any other key does nothing while the list is up. */
+static int results_act(app *a, action what)
 {
-    int h = a->rows > 2 ? a->rows - 2 : 1; /* a page keeps one row */
-    wint_t c = k.is_key ? 0 : k.code;
-    if (k.is_key && k.code == KEY_ENTER)
-        c = '\r';
-    if (c == '\r' || c == '\n') {
-        read_selected(a);
-        return;
+    size_t h = (size_t)(a->rows > 2 ? a->rows - 2 : 1); /* a page keeps one row */
+    switch (what) {
+    case YD_ACT_HELP: case YD_ACT_QUIT: return 0;
+    case YD_ACT_OPEN: read_selected(a); break;
+    case YD_ACT_CLOSE: case YD_ACT_SEARCH_RESULTS: pane_close(a, &results_pane); break;
+    case YD_ACT_FILTER: prompt_pane_open(a, &results_pane, L':', L"filter: ", a->results_filter); break;
+    default: {
+        /* Where the list view would go; the selection then lands on the
+         * nearest hit in that direction (a document's row is no hit). */
+        list_view v = a->results_view;
+        v.count = a->results.row_count;
+        if (list_view_move(&v, what, h))
+            move_selection(a, (long)v.selected - (long)a->results_view.selected);
+        break;
     }
-    if (c == 'q' || keymap_lookup(&a->keys, CTX_TEXT, k) == YD_ACT_SEARCH_RESULTS) {
-        a->results_shown = 0;
-        return;
     }
-    if (c == 0x1B) { /* the filter first, then the list */
-        if (a->results_filter[0])
-            set_filter(a, L"");
-        else
-            a->results_shown = 0;
-        return;
-    }
-    if (c == '/') {
-        prompt_open(&a->prompt, L':');
-        a->prompt.label = L"filter: ";
-        a->prompt_mode = PM_RESULTS_FILTER;
-        wcscpy(a->prompt.text, a->results_filter);
-        a->prompt.length = a->prompt.cursor = wcslen(a->prompt.text);
-        return;
-    }
-    switch (keymap_lookup(&a->keys, CTX_HELP, k)) { /* the moving keys, as configured */
-    case YD_ACT_LINE_DOWN: move_selection(a, 1); break;
-    case YD_ACT_LINE_UP: move_selection(a, -1); break;
-    case YD_ACT_PAGE_DOWN: move_selection(a, h); break;
-    case YD_ACT_PAGE_UP: move_selection(a, -h); break;
-    case YD_ACT_HALF_DOWN: move_selection(a, h / 2 > 0 ? h / 2 : 1); break;
-    case YD_ACT_HALF_UP: move_selection(a, -(h / 2 > 0 ? h / 2 : 1)); break;
-    case YD_ACT_TOP: a->results_selected = 0; move_selection(a, 0); break;
-    case YD_ACT_BOTTOM: a->results_selected = a->results.row_count ? a->results.row_count - 1 : 0; move_selection(a, 0); break;
-    case YD_ACT_HELP: pager_open(a, PAGER_KEYS); break; /* ? (q and Esc were taken above) */
-    case YD_ACT_QUIT: a->quit = 1; break;                       /* Ctrl-C */
-    default: break;
-    }
+    return 1;
+}
+
+/* Esc: the filter first, then the list; every other key is read through
+ * the list's key table into results_act. */
+static int results_pane_key(app *a, key k)
+{
+    if (k.is_key || k.code != 0x1B || yd_key_input_pending(&a->key_input))
+        return 0;
+    a->message[0] = 0;
+    if (a->results_filter[0])
+        set_filter(a, L"");
+    else
+        pane_close(a, &results_pane);
+    return 1;
 }
 
 /* ---- drawing ----------------------------------------------------------- */
-
-/* Draw w[0..n) from column x, stopping before a character that would
- * cross column limit; returns the column reached. */
-static int put_wcs(int y, int x, int limit, const wchar_t *w, size_t n, attr_t attr)
-{
-    for (size_t k = 0; k < n; k++) {
-        int cw = wcwidth(w[k]);
-        if (cw <= 0)
-            continue;
-        if (x + cw > limit)
-            break;
-        cchar_t cc;
-        wchar_t one[2] = {w[k], 0};
-        if (setcchar(&cc, one, attr, PAIR_NUMBER(attr), NULL) == OK)
-            mvadd_wch(y, x, &cc);
-        x += cw;
-    }
-    return x;
-}
 
 static int put_utf8(app *a, int y, int x, int limit, const char *s, attr_t attr)
 {
     wchar_t w[PROMPT_MAX * 2];
     size_t n = app_safe_mbs(a, w, 0, sizeof w / sizeof w[0], s);
-    return put_wcs(y, x, limit, w, n, attr);
+    return list_put(y, x, limit, w, n, attr);
 }
 
 static void draw_header(app *a)
@@ -275,10 +250,12 @@ static void draw_header(app *a)
     attr_t bold = A_BOLD;
     mvhline(0, 0, ' ', COLS);
     int x = put_utf8(a, 0, 0, COLS, line, bold);
-    static const char hint[] = "Enter jumps, / filters, q closes";
-    int hw = (int)sizeof hint - 1;
+    static const list_hint hints[] = {{YD_ACT_OPEN, "jumps"}, {YD_ACT_FILTER, "filters"}, {YD_ACT_CLOSE, "closes"}};
+    char hint[200] = "";
+    list_hints_append(&a->keys, hint, 0, sizeof hint, hints, sizeof hints / sizeof hints[0]);
+    int hw = (int)strlen(hint + 1); /* without its leading space */
     if (COLS - hw - 1 > x + 2)
-        mvaddstr(0, COLS - hw - 1, hint);
+        mvaddstr(0, COLS - hw - 1, hint + 1);
 }
 
 static void draw_hit(app *a, int y, const yd_result_row *row, int selected)
@@ -305,7 +282,7 @@ static void draw_hit(app *a, int y, const yd_result_row *row, int selected)
         wchar_t w = (wchar_t)cells[k].ch;
         if (cells[k].offset >= 0)
             w = app_display_char(a, w);
-        x = put_wcs(y, x, COLS, &w, 1, cells[k].in_hit ? mark : base);
+        x = list_put(y, x, COLS, &w, 1, cells[k].in_hit ? mark : base);
     }
 }
 
@@ -313,7 +290,7 @@ static void draw_row(app *a, int y, size_t k)
 {
     const yd_results *r = &a->results;
     const yd_result_row *row = &r->rows[k];
-    int selected = k == a->results_selected;
+    int selected = k == a->results_view.selected;
     if (selected) {
         attrset(app_style(a, YD_STYLE_OUTLINE_CURRENT));
         mvhline(y, 0, ' ', COLS);
@@ -331,13 +308,13 @@ static void draw_row(app *a, int y, size_t k)
         wchar_t w[512];
         size_t m = app_safe_utf16(a, w, 0, 512, title, n);
         app_display_wcs(a, w, m);
-        put_wcs(y, 2, COLS, w, m, app_style(a, YD_STYLE_HEADING2));
+        list_put(y, 2, COLS, w, m, app_style(a, YD_STYLE_HEADING2));
     } else {
         draw_hit(a, y, row, selected);
     }
 }
 
-void results_draw(app *a)
+static void results_draw(app *a)
 {
     if (a->searched != a->results.ndocs && rebuild(a) != 0) /* documents searched since it opened */
         return;
@@ -349,17 +326,30 @@ void results_draw(app *a)
         return;
     }
     /* The selection in view, with the headers right above it when they fit. */
-    size_t sel = a->results_selected, lead = 0;
+    size_t sel = a->results_view.selected, lead = 0;
     while (lead < 2 && lead < sel && r->rows[sel - lead - 1].kind != YD_RESULT_HIT)
         lead++;
     if (lead >= height)
         lead = height - 1;
-    if (sel - lead < a->results_top)
-        a->results_top = sel - lead;
-    if (sel >= a->results_top + height)
-        a->results_top = sel - height + 1;
-    if (a->results_top + height > r->row_count) /* no blank rows below while rows are above */
-        a->results_top = r->row_count > height ? r->row_count - height : 0;
-    for (size_t y = 0; y < height && a->results_top + y < r->row_count; y++)
-        draw_row(a, (int)y + 1, a->results_top + y);
+    if (sel - lead < a->results_view.top)
+        a->results_view.top = sel - lead;
+    if (sel >= a->results_view.top + height)
+        a->results_view.top = sel - height + 1;
+    if (a->results_view.top + height > r->row_count) /* no blank rows below while rows are above */
+        a->results_view.top = r->row_count > height ? r->row_count - height : 0;
+    for (size_t y = 0; y < height && a->results_view.top + y < r->row_count; y++)
+        draw_row(a, (int)y + 1, a->results_view.top + y);
 }
+
+
+static void results_document_changed(app *a, size_t doc)
+{
+    (void)doc; /* search found its hits again: the rows come from all of them */
+    results_refresh(a);
+}
+
+const pane_ops results_pane = {
+    .name = "results", .covers = 1, .context = CTX_LIST, .draw = results_draw, .key = results_pane_key,
+    .act = results_act, .mouse = results_mouse,
+    .prompt_done = results_filter_edit, .document_changed = results_document_changed, .free = results_free,
+};

@@ -113,3 +113,13 @@ void status_draw(app *a)
     mvaddnwstr(y, COLS - rw > 0 ? COLS - rw : 0, wright, (int)nright);
     attroff(app_style(a, YD_STYLE_STATUS));
 }
+
+const char *app_pending_keys(const app *a, char *buf, size_t size)
+{
+    if (!yd_key_input_pending(&a->key_input) || size == 0) {
+        if (size)
+            buf[0] = 0;
+        return buf;
+    }
+    return yd_key_seq_format(&a->key_input.typed, buf, size);
+}

@@ -8,98 +8,6 @@
 
 #include "app.h"
 
-/* Rows of paragraph pos.para, or NULL when it has none or on failure. */
-static const yd_row *row_at(app *a, yd_layout *layout, yd_layout_pos pos)
-{
-    const yd_row *rows;
-    int32_t count;
-    if (pos.para >= yd_layout_paragraph_count(layout))
-        return NULL; /* an empty document has no paragraph at all */
-    if (yd_layout_paragraph(layout, pos.para, &rows, &count, NULL) != YD_OK) {
-        a->failed = 1;
-        return NULL;
-    }
-    return pos.row < count ? &rows[pos.row] : NULL;
-}
-
-int32_t text_offset(app *a)
-{
-    yd_layout *layout = app_layout(a, a->doc);
-    const yd_document *d = app_doc(a, a->doc);
-    int32_t offset = 0;
-    if (layout && d && yd_place_offset(&a->place, layout, d, &offset, NULL) != YD_OK)
-        a->failed = 1;
-    return offset;
-}
-
-void text_show(app *a, size_t doc, int32_t offset)
-{
-    yd_layout *layout = app_layout(a, doc);
-    if (!layout)
-        return;
-    a->doc = doc;
-    if (yd_place_show(&a->place, layout, offset, NULL) != YD_OK)
-        a->failed = 1;
-}
-
-/* Rows from pos to the end of the document, counting at most limit. */
-static int32_t rows_below(app *a, yd_layout *layout, yd_layout_pos pos, int32_t limit)
-{
-    int32_t moved = 0;
-    if (yd_layout_pos_move(layout, &pos, limit, &moved, NULL) != YD_OK)
-        a->failed = 1;
-    return moved;
-}
-
-void text_scroll(app *a, int32_t delta)
-{
-    yd_layout *layout = app_layout(a, a->doc);
-    if (!layout || delta == 0)
-        return;
-    if (delta > 0) {
-        /* Down only while rows remain below the last line of the pane. */
-        int32_t room = rows_below(a, layout, a->place.top, delta + a->rows - 1) - (a->rows - 1);
-        if (room <= 0)
-            return;
-        delta = delta < room ? delta : room;
-    }
-    if (yd_layout_pos_move(layout, &a->place.top, delta, NULL, NULL) != YD_OK)
-        a->failed = 1;
-}
-
-void text_bottom(app *a)
-{
-    const yd_document *d = app_doc(a, a->doc);
-    yd_layout *layout = app_layout(a, a->doc);
-    if (!layout || !d)
-        return;
-    if (yd_layout_pos_of_offset(layout, d->length, &a->place.top, NULL) != YD_OK ||
-        yd_layout_pos_move(layout, &a->place.top, 1 - a->rows, NULL, NULL) != YD_OK)
-        a->failed = 1;
-}
-
-unsigned text_percent(app *a)
-{
-    const yd_document *d = app_doc(a, a->doc);
-    yd_layout *layout = app_layout(a, a->doc);
-    if (!layout || !d || d->length == 0)
-        return 100;
-    yd_layout_pos last = a->place.top, beyond;
-    yd_layout_pos_move(layout, &last, a->rows - 1, NULL, NULL);
-    beyond = last;
-    int32_t moved = 0;
-    yd_layout_pos_move(layout, &beyond, 1, &moved, NULL);
-    if (moved == 0)
-        return 100; /* the last row is on screen */
-    int32_t end = d->length;
-    const yd_row *row = row_at(a, layout, last);
-    if (row)
-        end = row->end;
-    else if (last.para + 1 < d->line_count)
-        end = d->line_starts[last.para + 1];
-    return (unsigned)((int64_t)end * 100 / d->length);
-}
-
 /* Paragraph para is a heading line when an outline node (not an item)
  * starts on it; nodes are in document order, so search by line. */
 int text_heading_depth(app *a, size_t doc, int32_t para) { return yd_outline_heading_depth(&a->outlines[doc], para); }
@@ -153,14 +61,14 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
     }
 }
 
-void text_draw(app *a)
+static void text_draw(app *a)
 {
     yd_layout *layout = app_layout(a, a->doc);
     if (!layout)
         return;
     yd_layout_pos pos = a->place.top;
     for (int y = 0; y < a->rows; y++) {
-        const yd_row *row = row_at(a, layout, pos);
+        const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
             draw_row(a, layout, row, y, heading_attr(a, text_heading_depth(a, a->doc, pos.para)));
         if (row && a->gutter && bookmarks_row_marked(a, a->doc, row->start, row->end)) {
@@ -179,7 +87,7 @@ void text_draw_preview(app *a, yd_layout *layout)
 {
     yd_layout_pos pos = {0, 0};
     for (int y = 0; y < a->rows; y++) {
-        const yd_row *row = row_at(a, layout, pos);
+        const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
             draw_row(a, layout, row, y, app_style(a, YD_STYLE_TEXT));
         int32_t moved = 0;
@@ -187,3 +95,38 @@ void text_draw_preview(app *a, yd_layout *layout)
             break;
     }
 }
+
+/* The moving keys scroll the text; the rest are global. */
+static int text_act(app *a, action what)
+{
+    int h = a->rows, page = h > 2 ? h - 1 : 1; /* a page keeps one line of context */
+    switch (what) {
+    case YD_ACT_LINE_DOWN: text_scroll(a, 1); break;
+    case YD_ACT_LINE_UP: text_scroll(a, -1); break;
+    case YD_ACT_PAGE_DOWN: text_scroll(a, page); break;
+    case YD_ACT_PAGE_UP: text_scroll(a, -page); break;
+    case YD_ACT_HALF_DOWN: text_scroll(a, h / 2); break;
+    case YD_ACT_HALF_UP: text_scroll(a, -(h / 2)); break;
+    case YD_ACT_TOP: app_jump(a, a->doc, 0); break;
+    case YD_ACT_BOTTOM:
+        yd_jump_history_push(&a->history, app_here(a));
+        text_bottom(a);
+        break;
+    default: return 0;
+    }
+    return 1;
+}
+
+
+/* The wheel scrolls the text, a click gives it the focus. */
+static void text_mouse(app *a, const MEVENT *ev)
+{
+    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
+        text_scroll(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
+    else if (ev->bstate & BUTTON1_PRESSED)
+        a->focus_outline = 0;
+}
+
+const pane_ops text_pane = {
+    .name = "text", .context = CTX_TEXT, .draw = text_draw, .act = text_act, .mouse = text_mouse,
+};

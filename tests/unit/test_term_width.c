@@ -1,4 +1,4 @@
-/* The wcwidth() override (src/cli/term_width.c): ncursesw, which asks
+/* The wcwidth() override (src/tui/term_width.c): ncursesw, which asks
  * wcwidth() for every character it places, counts the cells the layout
  * counted once term_width_use() is called; glibc's widths before. This is
  * what keeps curses, terminal and layout in step under ambiwidth 2. */
@@ -7,7 +7,7 @@
 #include <locale.h>
 
 #include "test_util.h"
-#include "../../src/cli/term_width.c"
+#include "../../src/tui/term_width.c"
 
 static int cursor_after(wchar_t c, int y)
 {

@@ -1,0 +1,45 @@
+/* One list view for the reader's lists (the result list, the bookmark
+ * list, the pager): rows, a selection and the first row on screen, moved
+ * by the moving actions whatever keys they are bound to; and the one
+ * painter of their text, cut before a character that would cross the
+ * edge (a Chinese character is never split in half). */
+#ifndef YUEDU_TUI_LIST_VIEW_H
+#define YUEDU_TUI_LIST_VIEW_H
+
+#include <curses.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include "keymap.h"
+
+typedef struct list_view {
+    size_t count;    /* rows */
+    size_t selected; /* the selected row (lists that select) */
+    size_t top;      /* the first row on screen */
+} list_view;
+
+/* A moving action moves the selection: a row, a page of page rows, half of
+ * one, to either end. Returns 1 when what is a moving action. */
+int list_view_move(list_view *v, action what, size_t page);
+/* The same for a list that only scrolls (the pager): the top row moves,
+ * at most to where the last page shows page rows. */
+int list_view_scroll(list_view *v, action what, size_t page);
+/* The selection back on screen, shown rows showing. */
+void list_view_reveal(list_view *v, size_t shown);
+/* The selection kept within the rows after they changed. */
+void list_view_clamp(list_view *v);
+
+/* A list's header says what its keys do: " KEY what, KEY what" appended
+ * to buf[0..at) for each action bound in the list's key context. */
+typedef struct list_hint {
+    action what;
+    const char *says;
+} list_hint;
+void list_hints_append(const keymap *m, char *buf, size_t at, size_t size, const list_hint *hints, size_t n);
+
+/* Draw w[0..n) from (y, x) in attr, stopping before a character that would
+ * cross column limit; characters of no width are left out. Returns the
+ * column reached. */
+int list_put(int y, int x, int limit, const wchar_t *w, size_t n, attr_t attr);
+
+#endif
