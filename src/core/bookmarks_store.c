@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bookmarks_internal.h"
+#include "store_sync.h"
 #include "yaml_io.h"
 #include "yuedu/atomic_file.h"
 
@@ -404,154 +404,83 @@ static yd_status merge(yd_bookmarks *bm, yd_bookmarks *result, int disk_valid, i
     return YD_OK;
 }
 
-static int folder_exists(const char *dir)
+/* bookmarks.yaml as a store kind (store_sync.h). */
+static yd_parse_outcome kind_parse(const char *data, size_t length, void *disk, int *rewrite, char *problem,
+                                   size_t psize)
 {
-    struct stat st;
-    return lstat(dir, &st) == 0 || errno != ENOENT;
+    int bad = 0;
+    long long version = 0;
+    int r = parse_file(data, length, disk, &bad, rewrite, &version, problem, psize);
+    return r == PARSE_NOMEM     ? YD_PARSE_NOMEM
+           : r == PARSE_NEWER   ? YD_PARSE_NEWER
+           : r == PARSE_CORRUPT ? YD_PARSE_CORRUPT
+           : bad > 0            ? YD_PARSE_PARTIAL
+                                : YD_PARSE_OK;
 }
+
+static void kind_discard(void *disk) { free_items(disk); }
+
+static yd_status kind_merge(void *self, void *disk, int disk_valid, int *changed)
+{
+    ((yd_bookmarks *)disk)->needs_resolve = 0;
+    return merge(self, disk, disk_valid, changed);
+}
+
+static int kind_emit(const void *disk, char **out, size_t *length, char *why, size_t wsize)
+{
+    return emit(disk, out, length, why, wsize);
+}
+
+static void kind_aside(void *self, const char *path, const char *problem, const char *aside, yd_parse_outcome outcome)
+{
+    if (outcome == YD_PARSE_CORRUPT)
+        add_notice(self, "%s: %s; moved aside to %s and a new file started", path, problem, aside);
+    else
+        add_notice(self, "%s: %s; the file was moved aside to %s and the readable bookmarks kept", path, problem,
+                   aside);
+}
+
+static void kind_adopt(void *self, void *disk)
+{
+    yd_bookmarks *bm = self, *d = disk;
+    free_items(bm);
+    bm->items = d->items;
+    bm->count = d->count;
+    bm->capacity = d->capacity;
+    bm->needs_resolve = d->needs_resolve;
+    bm->rewrite = 0;
+}
+
+/* The file is gone aside and the new one could not be written: what was
+ * read from it lives only here now, so all of it becomes a change to retry. */
+static void kind_keep_unsaved(void *self, void *disk)
+{
+    yd_bookmarks *d = disk;
+    for (size_t k = 0; k < d->count; k++)
+        d->items[k].dirty = 1;
+    kind_adopt(self, disk);
+}
+
+static const yd_store_kind bookmarks_kind = {
+    .file = YD_BOOKMARKS_FILE,
+    .kept = "; your changes are kept in memory and saving will be retried",
+    .size = sizeof(yd_bookmarks),
+    .parse = kind_parse,
+    .discard = kind_discard,
+    .merge = kind_merge,
+    .emit = kind_emit,
+    .aside = kind_aside,
+    .keep_unsaved = kind_keep_unsaved,
+    .adopt = kind_adopt,
+};
 
 /* The transaction behind open and save. */
 static yd_status sync_store(yd_bookmarks *bm, int read_only, yd_error *err)
 {
-    const char *kept = "; your changes are kept in memory and saving will be retried";
     int dirty = bm->rewrite;
     for (size_t k = 0; k < bm->count; k++)
         dirty |= bm->items[k].dirty;
-    if (!read_only && !dirty && !folder_exists(bm->dir))
-        return YD_OK; /* nothing to read, nothing to write: create nothing */
-
-    yd_store_txn t;
-    yd_status st;
-    if (read_only) {
-        int missing = 0;
-        st = yd_store_begin_read(&t, bm->dir, YD_BOOKMARKS_FILE, &missing, err);
-        if (missing) {
-            if (err)
-                err->code = YD_OK, err->message[0] = 0;
-            return YD_OK;
-        }
-    } else {
-        st = yd_store_begin(&t, bm->dir, YD_BOOKMARKS_FILE, err);
-    }
-    if (st != YD_OK) {
-        if (dirty && err)
-            strncat(err->message, kept, sizeof err->message - strlen(err->message) - 1);
-        return st;
-    }
-    char path[4400];
-    snprintf(path, sizeof path, "%s/%s", bm->dir, YD_BOOKMARKS_FILE);
-
-    char *data = NULL;
-    size_t length = 0;
-    yd_error rerr = {0};
-    st = yd_store_read(&t, &data, &length, &rerr);
-    if (st == YD_ENOMEM) {
-        yd_store_end(&t);
-        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
-    }
-
-    yd_bookmarks disk;
-    memset(&disk, 0, sizeof disk);
-    int disk_valid = 1, force = bm->rewrite, bad = 0, rewrite = 0, moved_aside = 0;
-    long long version = 0;
-    char problem[600] = "";
-    int outcome = PARSE_OK;
-    if (st != YD_OK) {
-        outcome = PARSE_CORRUPT; /* unreadable: a link, a folder, no permission */
-        snprintf(problem, sizeof problem, "%s", rerr.message + (strncmp(rerr.message, path, strlen(path)) == 0 &&
-                                                                        rerr.message[strlen(path)] == ':'
-                                                                    ? strlen(path) + 2
-                                                                    : 0));
-    } else if (data) {
-        outcome = parse_file(data, length, &disk, &bad, &rewrite, &version, problem, sizeof problem);
-    }
-    free(data);
-    if (outcome == PARSE_NOMEM) {
-        free_items(&disk);
-        yd_store_end(&t);
-        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
-    }
-    if (outcome == PARSE_NEWER) {
-        free_items(&disk);
-        yd_store_end(&t);
-        return yd_error_set(err, YD_EIO, "%s: %s; it is left unchanged%s", path, problem, dirty ? kept : "");
-    }
-    if (outcome == PARSE_CORRUPT || bad > 0) {
-        if (read_only) {
-            free_items(&disk);
-            yd_store_end(&t);
-            return yd_error_set(err, YD_EIO, "%s: %s", path, problem);
-        }
-        char aside[4500];
-        yd_error merr = {0};
-        if (yd_store_move_aside(&t, aside, sizeof aside, &merr) != YD_OK) {
-            free_items(&disk);
-            yd_store_end(&t);
-            return yd_error_set(err, YD_EIO, "%s: %s; it could not be moved aside (%s), so it is left as it is%s",
-                                path, problem, merr.message, dirty ? kept : "");
-        }
-        moved_aside = 1;
-        if (outcome == PARSE_CORRUPT) {
-            free_items(&disk);
-            memset(&disk, 0, sizeof disk);
-            disk_valid = 0;
-            add_notice(bm, "%s: %s; moved aside to %s and a new file started", path, problem, aside);
-        } else {
-            add_notice(bm, "%s: %s; the file was moved aside to %s and the readable bookmarks kept", path, problem, aside);
-        }
-        force = 1;
-    } else if (!data && st == YD_OK) {
-        disk_valid = 0; /* no file: everything here is news */
-    }
-    force |= rewrite;
-
-    int changed = 0;
-    disk.needs_resolve = 0;
-    if (merge(bm, &disk, disk_valid, &changed) != YD_OK) {
-        free_items(&disk);
-        yd_store_end(&t);
-        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
-    }
-    if (!read_only && (changed || force || dirty)) {
-        char *out = NULL;
-        size_t outlen = 0;
-        char why[200];
-        if (emit(&disk, &out, &outlen, why, sizeof why) != 0) {
-            free_items(&disk);
-            yd_store_end(&t);
-            return yd_error_set(err, strcmp(why, "out of memory") == 0 ? YD_ENOMEM : YD_EIO,
-                                "%s: cannot write YAML (%s)%s", path, why, kept);
-        }
-        st = yd_store_write(&t, out, outlen, err);
-        free(out);
-        if (st != YD_OK) {
-            yd_store_end(&t);
-            if (err)
-                strncat(err->message, kept, sizeof err->message - strlen(err->message) - 1);
-            if (moved_aside) {
-                /* The file is gone aside: what was read from it lives only
-                 * here now, so all of it becomes a change to retry. */
-                for (size_t k = 0; k < disk.count; k++)
-                    disk.items[k].dirty = 1;
-                free_items(bm);
-                bm->items = disk.items;
-                bm->count = disk.count;
-                bm->capacity = disk.capacity;
-                bm->needs_resolve = disk.needs_resolve;
-            } else {
-                free_items(&disk);
-            }
-            return st;
-        }
-    }
-    yd_store_end(&t);
-    free_items(bm);
-    bm->items = disk.items;
-    bm->count = disk.count;
-    bm->capacity = disk.capacity;
-    bm->needs_resolve = disk.needs_resolve;
-    bm->rewrite = 0;
-    return YD_OK;
+    return yd_store_sync(&bookmarks_kind, bm, bm->dir, dirty, bm->rewrite, read_only, err);
 }
 
 yd_status yd_bookmarks_open(yd_bookmarks *bm, const char *dir, int read_only, yd_error *err)

@@ -1,7 +1,6 @@
 /* Reading state: positions, last corpus, search history (yuedu/state.h). */
 #include "yuedu/state.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "bookmarks_internal.h" /* yd_bookmark_clock */
+#include "store_sync.h"
 #include "yaml_io.h"
 #include "yuedu/atomic_file.h"
 #include "yuedu/corpus.h"    /* yd_absolute_path */
@@ -512,101 +512,80 @@ static int dirty_anything(const yd_state *s)
     return 0;
 }
 
-static yd_status sync_state(yd_state *s, yd_error *err)
+/* state.yaml as a store kind (store_sync.h). */
+static yd_parse_outcome kind_parse(const char *data, size_t length, void *disk, int *rewrite, char *problem,
+                                   size_t psize)
 {
-    const char *kept = "; the reading state is kept in memory and saving will be retried";
-    int dirty = dirty_anything(s);
-    struct stat st_dir;
-    if (!dirty && lstat(s->dir, &st_dir) != 0 && errno == ENOENT)
-        return YD_OK;
-    yd_store_txn t;
-    yd_status st = yd_store_begin(&t, s->dir, YD_STATE_FILE, err);
-    if (st != YD_OK) {
-        if (dirty && err)
-            strncat(err->message, kept, sizeof err->message - strlen(err->message) - 1);
-        return st;
-    }
-    char path[4400];
-    snprintf(path, sizeof path, "%s/%s", s->dir, YD_STATE_FILE);
-    char *data = NULL;
-    size_t length = 0;
-    yd_error rerr = {0};
-    st = yd_store_read(&t, &data, &length, &rerr);
-    yd_state disk;
-    memset(&disk, 0, sizeof disk);
-    int outcome = PARSE_OK, disk_valid = 1, force = s->rewrite;
-    char problem[600] = "";
-    if (st == YD_ENOMEM) {
-        outcome = PARSE_NOMEM;
-    } else if (st != YD_OK) {
-        outcome = PARSE_CORRUPT;
-        snprintf(problem, sizeof problem, "%s", rerr.message);
-    } else if (data) {
-        outcome = parse_file(data, length, &disk, problem, sizeof problem);
-    } else {
-        disk_valid = 0;
-    }
-    free(data);
-    if (outcome == PARSE_NOMEM || outcome == PARSE_NEWER) {
-        clear_lists(&disk);
-        yd_store_end(&t);
-        if (outcome == PARSE_NOMEM)
-            return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
-        return yd_error_set(err, YD_EIO, "%s: %s; it is left unchanged%s", path, problem, dirty ? kept : "");
-    }
-    if (outcome == PARSE_CORRUPT) {
-        char aside[4500];
-        yd_error merr = {0};
-        clear_lists(&disk);
-        if (yd_store_move_aside(&t, aside, sizeof aside, &merr) != YD_OK) {
-            yd_store_end(&t);
-            return yd_error_set(err, YD_EIO, "%s: %s; it could not be moved aside (%s), so it is left as it is%s",
-                                path, problem, merr.message, dirty ? kept : "");
-        }
-        size_t used = strlen(s->notice);
-        snprintf(s->notice + used, sizeof s->notice - used, "%s%s: %s; moved aside to %s and a new file started",
-                 used ? "; " : "", path, problem, aside);
-        disk_valid = 0;
-        force = 1;
-    }
-    if (merge(s, &disk, disk_valid) != YD_OK) {
-        clear_lists(&disk);
-        yd_store_end(&t);
-        return yd_error_set(err, YD_ENOMEM, "%s: out of memory", path);
-    }
-    if (dirty || force) {
-        char *out = NULL;
-        size_t outlen = 0;
-        char why[200];
-        if (emit(&disk, &out, &outlen, why, sizeof why) != 0) {
-            clear_lists(&disk);
-            yd_store_end(&t);
-            return yd_error_set(err, strcmp(why, "out of memory") == 0 ? YD_ENOMEM : YD_EIO,
-                                "%s: cannot write YAML (%s)%s", path, why, kept);
-        }
-        st = yd_store_write(&t, out, outlen, err);
-        free(out);
-        if (st != YD_OK) {
-            clear_lists(&disk);
-            yd_store_end(&t);
-            if (err)
-                strncat(err->message, kept, sizeof err->message - strlen(err->message) - 1);
-            return st;
-        }
-    }
-    yd_store_end(&t);
+    *rewrite = 0;
+    int r = parse_file(data, length, disk, problem, psize);
+    return r == PARSE_NOMEM ? YD_PARSE_NOMEM : r == PARSE_NEWER ? YD_PARSE_NEWER : r == PARSE_CORRUPT ? YD_PARSE_CORRUPT
+                                                                                                   : YD_PARSE_OK;
+}
+
+static void kind_discard(void *disk) { clear_lists(disk); }
+
+static yd_status kind_merge(void *self, void *disk, int disk_valid, int *changed)
+{
+    *changed = 0; /* the state is written when this process changed it */
+    return merge(self, disk, disk_valid);
+}
+
+static int kind_emit(const void *disk, char **out, size_t *length, char *why, size_t wsize)
+{
+    return emit(disk, out, length, why, wsize);
+}
+
+static void kind_aside(void *self, const char *path, const char *problem, const char *aside, yd_parse_outcome outcome)
+{
+    (void)outcome;
+    yd_state *s = self;
+    size_t used = strlen(s->notice);
+    snprintf(s->notice + used, sizeof s->notice - used, "%s%s: %s; moved aside to %s and a new file started",
+             used ? "; " : "", path, problem, aside);
+}
+
+/* disk becomes the state; what is this process's own (the notice, the
+ * folder, the limit) stays. */
+static void kind_adopt(void *self, void *disk)
+{
+    yd_state *s = self;
     char notice[sizeof s->notice];
     memcpy(notice, s->notice, sizeof notice);
     char dir[sizeof s->dir];
     memcpy(dir, s->dir, sizeof dir);
     size_t limit = s->search_limit;
     clear_lists(s);
-    *s = disk;
+    *s = *(yd_state *)disk;
     s->search_limit = limit;
     memcpy(s->notice, notice, sizeof notice);
     memcpy(s->dir, dir, sizeof dir);
     s->rewrite = 0;
-    return YD_OK;
+}
+
+/* The file is gone aside and the new one could not be written: what was
+ * read from it is dropped, this process's own state stays to be saved. */
+static void kind_drop_read(void *self, void *disk)
+{
+    (void)self;
+    clear_lists(disk);
+}
+
+static const yd_store_kind state_kind = {
+    .file = YD_STATE_FILE,
+    .kept = "; the reading state is kept in memory and saving will be retried",
+    .size = sizeof(yd_state),
+    .parse = kind_parse,
+    .discard = kind_discard,
+    .merge = kind_merge,
+    .emit = kind_emit,
+    .aside = kind_aside,
+    .keep_unsaved = kind_drop_read,
+    .adopt = kind_adopt,
+};
+
+static yd_status sync_state(yd_state *s, yd_error *err)
+{
+    return yd_store_sync(&state_kind, s, s->dir, dirty_anything(s), s->rewrite, 0, err);
 }
 
 yd_status yd_state_open(yd_state *s, const char *dir, yd_error *err)
