@@ -13,6 +13,7 @@
 #include <unicode/utypes.h>
 
 #include "yuedu/detect.h"
+#include "yuedu/format.h"
 #include "yuedu/status.h"
 
 /* Which line ends a file used, for --list and for tests. */
@@ -39,6 +40,7 @@ typedef struct yd_document {
     size_t replacements;    /* invalid sequences replaced by U+FFFD */
     unsigned line_ends;     /* YD_EOL_* bits seen */
     yd_file_stamp stamp;    /* the file as read (yd_document_load) */
+    yd_format format;       /* by its name (yuedu/format.h) */
 } yd_document;
 
 typedef struct yd_load_options {

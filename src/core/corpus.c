@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "yuedu/format.h"
 #include "yuedu/natural_order.h"
 
 #define TEXT_OF(n) #n
@@ -106,13 +107,7 @@ void yd_path_list_free(yd_path_list *list)
     memset(list, 0, sizeof *list);
 }
 
-int yd_corpus_name_is_document(const char *name)
-{
-    const char *dot = strrchr(name, '.');
-    if (!dot || dot == name)
-        return 1; /* no extension: README, notes, 讲话稿 */
-    return strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0;
-}
+int yd_corpus_name_is_document(const char *name) { return yd_format_of_path(name) != YD_FORMAT_NONE; }
 
 static char *join_path(const char *dir, const char *name)
 {

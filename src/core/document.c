@@ -104,6 +104,7 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
     doc->path = strdup(path);
     if (!doc->path)
         return yd_error_set(err, YD_ENOMEM, "out of memory");
+    doc->format = yd_format_of_path(path);
     doc->bytes = length;
     st = decode_and_index(doc, bytes, length, err);
     if (st != YD_OK)

@@ -73,7 +73,7 @@ static int first_indent(const yd_layout *l, int32_t para, int32_t ds, int32_t le
     if (l->options.paragraph_indent)
         indent = l->options.paragraph_indent(l->options.context, para);
     if (indent < 0) {
-        *body = !markdown_heading(l->doc->text, ds, le);
+        *body = !(l->doc->format == YD_FORMAT_MARKDOWN && markdown_heading(l->doc->text, ds, le));
         indent = *body ? l->options.indent : 0;
     }
     return indent < l->text_width ? indent : 0;

@@ -30,13 +30,16 @@ static int teardown(void **state)
     return 0;
 }
 
-static void load(yd_document *doc, const char *utf8)
+static void load_named(yd_document *doc, const char *name, const char *utf8)
 {
     yd_error err = {0};
     yd_load_options lo = {.encoding = "UTF-8"};
-    if (yd_document_from_bytes(doc, "mem", (const unsigned char *)utf8, strlen(utf8), &lo, &err) != YD_OK)
+    if (yd_document_from_bytes(doc, name, (const unsigned char *)utf8, strlen(utf8), &lo, &err) != YD_OK)
         fail_msg("load: %s", err.message);
 }
+
+/* A Markdown document, so that "# " lines are headings. */
+static void load(yd_document *doc, const char *utf8) { load_named(doc, "mem.md", utf8); }
 
 /* Every row of the document as the text pane shows it ("|" after each
  * row, indent and margin as spaces). */
@@ -209,6 +212,21 @@ static void test_leading_space(void **state)
                          "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000二〇二四年三月一日\n";
     expect(notice, 30, 1, 4, "    通知正文。|                        读书会|            二〇二四年三月一日|");
     expect(notice, 20, 1, 4, "    通知正文。|              读书会|  二〇二四年三月一日|");
+}
+
+/* "# " starts a heading in Markdown only: in a .txt it is a paragraph. */
+static void test_markdown_heading_by_format(void **state)
+{
+    (void)state;
+    yd_document d;
+    load_named(&d, "notes.txt", "# 不是标题\n正文\n");
+    yd_layout_options o;
+    yd_layout_options_default(&o);
+    o.width = 20;
+    char *got = render(&d, 1, &o);
+    assert_string_equal(got, "    # 不是标题|    正文|");
+    free(got);
+    yd_document_free(&d);
 }
 
 /* Headings keep no leading space, however deep it was. */
@@ -548,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_paragraph_indent),
         cmocka_unit_test(test_leading_space),
         cmocka_unit_test(test_leading_space_headings),
+        cmocka_unit_test(test_markdown_heading_by_format),
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_property_hostile),

@@ -1,0 +1,19 @@
+/* Document formats by file name (yuedu/format.h). */
+#include "yuedu/format.h"
+
+#include <string.h>
+#include <strings.h>
+
+yd_format yd_format_of_path(const char *path)
+{
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    const char *dot = strrchr(name, '.');
+    if (!dot || dot == name)
+        return YD_FORMAT_TEXT;
+    if (strcasecmp(dot, ".txt") == 0)
+        return YD_FORMAT_TEXT;
+    if (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0)
+        return YD_FORMAT_MARKDOWN;
+    return YD_FORMAT_NONE;
+}
