@@ -44,14 +44,21 @@ typedef enum yd_heading_style {
     /* article tier */
     YD_NUM_GROUP,      /* unnumbered title of a group of articles */
     YD_NUM_PIAN,       /* 第一篇, 篇一, ...篇一 at the end of a title */
-    YD_NUM_BIAN,       /* 第一编 */
+    YD_NUM_BIAN,       /* 第一编, 제1편 */
+    YD_NUM_FENBIAN,    /* 第一分编 */
     YD_NUM_BU,         /* 第一部, 第一部分 */
     YD_NUM_JUAN,       /* 第一卷, 卷一 */
-    YD_NUM_ZHANG,      /* 第一章 */
-    YD_NUM_JIE,        /* 第一节 */
+    YD_NUM_ZHANG,      /* 第一章, 제1장 */
+    YD_NUM_JIE,        /* 第一节, 제1절 */
+    YD_NUM_KUAN,       /* 第一款 (a division below 节 in a statute) */
+    YD_NUM_MU,         /* 第一目 (below 款) */
     YD_NUM_HUI,        /* 第一回 */
     YD_NUM_JIANG,      /* 第一讲 */
     YD_NUM_COLON,      /* 一: alone on a line */
+    YD_NUM_AOZORA_L,   /* Aozora Bunko ［＃「…」は大見出し］ */
+    YD_NUM_AOZORA_M,   /* 中見出し */
+    YD_NUM_AOZORA_S,   /* 小見出し */
+    YD_NUM_ANNEX,      /* 附则 附件一 附录 附表 부칙: the closing parts of a statute */
     /* heading tier */
     YD_NUM_CN,         /* 一、 (also 一. 一．) */
     YD_NUM_PAREN_CN,   /* （一） (一) */

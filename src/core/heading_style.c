@@ -5,6 +5,8 @@
  * so classifying a document is linear in its length. No allocation. */
 #include "heading_style.h"
 
+#include "yuedu/numeral.h"
+
 #include <stddef.h>
 #include <uchar.h>
 
@@ -191,52 +193,117 @@ static int has_sentence_punct(const UChar *t, int32_t start, int32_t end)
     return 0;
 }
 
+/* The number after 第 (or Korean 제) at c, with the marks of an inserted
+ * number (第 18-1 條, 第五章之一, 제4장의2) around its unit: returns the index
+ * of the unit character, or -1 when there is no number. */
+static int32_t numbered_unit(const UChar *t, int32_t c, int32_t q, int korean)
+{
+    int32_t v, sub;
+    int32_t r = skip_space(t, c + 1, q);
+    int32_t e = yd_numeral_parse(t, r, q, (korean ? YD_NUMERAL_ARABIC : YD_NUMERAL_ANY) | YD_NUMERAL_SPACES, &v);
+    if (e == r)
+        return -1;
+    e = yd_numeral_insert(t, e, q, &sub);
+    r = skip_space(t, e, q);
+    return r < q ? r : -1;
+}
+
+/* Past the unit at u and the mark of an inserted division after it (之一, 의2). */
+static int32_t past_unit(const UChar *t, int32_t u, int32_t q)
+{
+    int32_t sub;
+    return yd_numeral_insert(t, u + 1, q, &sub);
+}
+
+/* A division 第N编 (分编 篇 部 部分 卷 章 节 款 目 回 讲) or Korean 제N편
+ * (장 절): returns the index past the unit and sets *style, or -1. */
+static int32_t division_unit(const UChar *t, int32_t c, int32_t q, int *style)
+{
+    int korean = t[c] == 0xC81C;
+    int32_t r = numbered_unit(t, c, q, korean);
+    if (r < 0)
+        return -1;
+    if (korean) {
+        switch (t[r]) {
+        case 0xD3B8: *style = YD_NUM_BIAN; break;  /* 편 */
+        case 0xC7A5: *style = YD_NUM_ZHANG; break; /* 장 */
+        case 0xC808: *style = YD_NUM_JIE; break;   /* 절 */
+        default: return -1;
+        }
+        return past_unit(t, r, q);
+    }
+    switch (t[r]) {
+    case 0x7BC7: *style = YD_NUM_PIAN; break;  /* 篇 */
+    case 0x7F16:                                 /* 编 */
+    case 0x7DE8: *style = YD_NUM_BIAN; break;  /* 編 */
+    case 0x90E8: *style = YD_NUM_BU; break;    /* 部 (部分) */
+    case 0x5377: *style = YD_NUM_JUAN; break;  /* 卷 */
+    case 0x7AE0: *style = YD_NUM_ZHANG; break; /* 章 */
+    case 0x8282:                                 /* 节 */
+    case 0x7BC0: *style = YD_NUM_JIE; break;   /* 節 */
+    case 0x6B3E: *style = YD_NUM_KUAN; break;  /* 款 */
+    case 0x76EE: *style = YD_NUM_MU; break;    /* 目 */
+    case 0x56DE: *style = YD_NUM_HUI; break;   /* 回 */
+    case 0x8BB2:                                 /* 讲 */
+    case 0x8B1B: *style = YD_NUM_JIANG; break; /* 講 */
+    case 0x5206:                                 /* 分编 分編 */
+        if (r + 1 < q && (t[r + 1] == 0x7F16 || t[r + 1] == 0x7DE8)) {
+            *style = YD_NUM_FENBIAN;
+            return past_unit(t, r + 1, q);
+        }
+        return -1;
+    default: return -1;
+    }
+    if (*style == YD_NUM_BU && r + 1 < q && t[r + 1] == 0x5206 /* 分 */)
+        return r + 2;
+    return past_unit(t, r, q);
+}
+
+/* An article (a provision of a statute): 第N条, 第 N 條, 第 N-M 條,
+ * 第N條之一, Korean 제N조, 제N조의2, starting the line and followed by a
+ * blank, a bracket or nothing (第十條之規定… and 제8조제9호를… are
+ * sentences). Returns the index past the article number, or -1. */
+static int32_t match_provision(const UChar *t, int32_t c, int32_t q)
+{
+    if (t[c] != 0x7B2C && t[c] != 0xC81C)
+        return -1;
+    int korean = t[c] == 0xC81C;
+    int32_t r = numbered_unit(t, c, q, korean);
+    if (r < 0)
+        return -1;
+    if (korean ? t[r] != 0xC870 /* 조 */ : t[r] != 0x6761 /* 条 */ && t[r] != 0x689D /* 條 */)
+        return -1;
+    int32_t e = past_unit(t, r, q);
+    if (e < q && !yd_outline_is_space(t[e]) && t[e] != 0xFF08 && t[e] != '(' && !is_colon(t[e]))
+        return -1;
+    return e;
+}
+
 /* Article markers: 第N篇 (编 部 部分 卷 章 节 回 讲), 篇N, 卷N, N: alone,
  * ...篇N at the end of a short title. Returns 1 and fills out, 0 when the
  * line is no marker, -1 when it mentions a chapter in a sentence. */
 static int match_article(const UChar *t, int32_t c, int32_t q, int indented, yd_line_class *out)
 {
     UChar f = t[c];
-    if (f != 0x7B2C && f != 0x7BC7 && f != 0x5377 && !is_cn_digit(f) && !is_cn_digit(t[q - 1]))
+    if (f != 0x7B2C && f != 0xC81C && f != 0x7BC7 && f != 0x5377 && !is_cn_digit(f) && !is_cn_digit(t[q - 1]))
         return 0; /* the common case, decided without a scan */
     int32_t n = count_cp(t, c, q);
     if (n > ARTICLE_MAX || has_sentence_punct(t, c, q) || is_comma(t[q - 1]))
         return 0;
     int style = YD_NUM_NONE;
     int32_t w = -1; /* just past the marker */
-    if (t[c] == 0x7B2C /* 第 */) {
-        int32_t r = skip_space(t, c + 1, q);
-        int32_t e = scan_cn(t, r, q, 4);
-        if (e == r)
-            e = scan_ar(t, r, q, 4);
-        if (e == r)
+    if (t[c] == 0x7B2C /* 第 */ || t[c] == 0xC81C /* 제 */) {
+        int32_t unit = division_unit(t, c, q, &style);
+        if (unit < 0)
             return 0;
-        r = skip_space(t, e, q);
-        if (r >= q)
-            return 0;
-        switch (t[r]) {
-        case 0x7BC7: style = YD_NUM_PIAN; break;  /* 篇 */
-        case 0x7F16:                                 /* 编 */
-        case 0x7DE8: style = YD_NUM_BIAN; break;  /* 編 */
-        case 0x90E8: style = YD_NUM_BU; break;    /* 部 (部分) */
-        case 0x5377: style = YD_NUM_JUAN; break;  /* 卷 */
-        case 0x7AE0: style = YD_NUM_ZHANG; break; /* 章 */
-        case 0x8282:                                 /* 节 */
-        case 0x7BC0: style = YD_NUM_JIE; break;   /* 節 */
-        case 0x56DE: style = YD_NUM_HUI; break;   /* 回 */
-        case 0x8BB2:                                 /* 讲 */
-        case 0x8B1B: style = YD_NUM_JIANG; break; /* 講 */
-        default: return 0;
-        }
-        w = r + 1;
-        if (style == YD_NUM_BU && w < q && t[w] == 0x5206 /* 分 */)
-            w++;
+        w = unit;
         if (w < q) {
             UChar a = t[w];
             if (is_comma(a) && a != 0x3001)
                 return -1; /* 第一章，…: prose */
-            if (!is_title_separator(a) && (indented || is_prose_after_marker(a)))
-                return -1; /* a mention of a chapter inside body text */
+            if (!is_title_separator(a) && (indented || is_prose_after_marker(a) || style == YD_NUM_KUAN ||
+                                           style == YD_NUM_MU || t[c] == 0xC81C))
+                return -1; /* a mention of a chapter inside body text (第二款规定, 제3장에) */
         }
     } else if (t[c] == 0x7BC7 /* 篇 */ || t[c] == 0x5377 /* 卷 */) {
         int32_t e = scan_cn(t, c + 1, q, 3);
@@ -293,22 +360,15 @@ static int match_article(const UChar *t, int32_t c, int32_t q, int indented, yd_
     return 1;
 }
 
-/* Items: 第一，/第一、, 第一条, 一是, 一要, 其一，, 首先，其次，再次，最后，.
+/* Items: 第一，/第一、, 一是, 一要, 其一，, 首先，其次，再次，最后，.
  * *after is where the item's title may first be cut (after 第一条 ). */
 static int match_item(const UChar *t, int32_t c, int32_t q, int32_t *after)
 {
     *after = c;
     if (t[c] == 0x7B2C /* 第 */) {
-        int32_t e = scan_cn(t, c + 1, q, 4);
-        if (e == c + 1)
-            e = scan_ar(t, c + 1, q, 4);
-        if (e == c + 1 || e >= q)
-            return 0;
-        if (t[e] == 0x6761 /* 条 */ || t[e] == 0x689D /* 條 */) {
-            *after = e + 1;
-            return 1;
-        }
-        return is_comma(t[e]);
+        int32_t v;
+        int32_t e = yd_numeral_parse(t, c + 1, q, YD_NUMERAL_ANY, &v);
+        return e > c + 1 && e < q && is_comma(t[e]);
     }
     if (is_cn_digit(t[c])) {
         int32_t e = scan_cn(t, c, q, 2);
@@ -567,6 +627,56 @@ static int matter_style(const UChar *t, int32_t c, int32_t q)
     return YD_NUM_NONE;
 }
 
+/* The closing parts of a statute: 附则 alone, 附件 / 附表 / 附录 with an
+ * optional number and title (附件一, 附表2 收费标准), Korean 부칙 alone or
+ * with its act and date (부칙(도로법) <제12248호,2014.1.14>). 附件： with a
+ * colon opens a list of attachments instead (see yd_line_opens_attachments). */
+static int is_annex(const UChar *t, int32_t c, int32_t q)
+{
+    if (q - c < 2)
+        return 0;
+    UChar a = t[c], b = t[c + 1];
+    int32_t e = c + 2;
+    if (a == 0xBD80 && b == 0xCE59) /* 부칙 */
+        return e == q || yd_outline_is_space(t[e]) || t[e] == '(' || t[e] == '<' || t[e] == 0xFF08;
+    if (a != 0x9644 /* 附 */)
+        return 0;
+    if (b == 0x5219 || b == 0x5247) /* 附则 附則: alone (spaced out or not) */
+        return skip_space(t, e, q) == q;
+    if (b != 0x4EF6 && b != 0x8868 && b != 0x5F55 && b != 0x9304) /* 件 表 录 錄 */
+        return 0;
+    int32_t v;
+    e = yd_numeral_parse(t, e, q, YD_NUMERAL_ANY, &v);
+    if (e < q && (is_colon(t[e]) || is_comma(t[e])))
+        return 0;
+    return count_cp(t, c, q) <= PLAIN_MAX && !has_sentence_punct(t, c, q);
+}
+
+int yd_line_names_rule(const UChar *t, int32_t start, int32_t end)
+{
+    static const char16_t words[][3] = {u"规定", u"規定", u"解释", u"解釋", u"办法", u"辦法", u"条例", u"條例",
+                                        u"细则", u"細則", u"规则", u"規則", u"批复", u"批復", u"决定", u"決定",
+                                        u"章程", u"准则", u"準則"};
+    int32_t e = end;
+    while (e > start && yd_outline_is_space(t[e - 1]))
+        e--;
+    /* Drop a closing （一） or (2020年修正) before looking at the last word. */
+    if (e > start && (t[e - 1] == 0xFF09 || t[e - 1] == ')')) {
+        int32_t o = e - 1;
+        while (o > start && t[o] != 0xFF08 && t[o] != '(' && e - o < 20)
+            o--;
+        if (o > start && (t[o] == 0xFF08 || t[o] == '('))
+            e = o;
+    }
+    if (e > start && t[e - 1] == 0x6CD5 /* 法 */)
+        return 1;
+    for (int32_t i = start; i + 1 < e; i++)
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+            if (t[i] == words[k][0] && t[i + 1] == words[k][1])
+                return 1;
+    return 0;
+}
+
 /* A table of contents entry: text, a leader (…… ... ·· or spaces), then a
  * page number at the end of the line. */
 static int is_toc_entry(const UChar *t, int32_t c, int32_t q)
@@ -618,8 +728,10 @@ static void classify_plain(const UChar *t, int32_t c, int32_t q, yd_line_class *
     for (int32_t i = c; i < q; i++) {
         UChar ch = t[i];
         if ((ch == 0x5E74 /* 年 */ || ch == 0x6708 /* 月 */) && i > c && is_ar_digit(t[i - 1]) && i + 1 < q &&
-            is_ar_digit(t[i + 1]))
+            is_ar_digit(t[i + 1])) {
+            out->flags |= YD_LF_DATE;
             goto other; /* a dateline: 2024年11月24日 */
+        }
         if (is_sentence_end(t, i, q) || is_semicolon(ch))
             return; /* a sentence ends inside: prose */
         if (is_colon(ch) || ch == '@' || ch == '/' || ch == '=' || ch == '>' || ch == 0xBB || ch == 0x203A ||
@@ -692,6 +804,24 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
         return;
     }
 
+    if (is_annex(t, c, q)) {
+        out->kind = YD_LINE_TITLE;
+        out->style = YD_NUM_ANNEX;
+        out->title_start = c;
+        out->title_end = advance_cp(t, c, q, TITLE_CAP);
+        if (out->title_end < q)
+            out->flags |= YD_LF_TRUNCATED;
+        return;
+    }
+    int32_t past = match_provision(t, c, q);
+    if (past >= 0) {
+        out->kind = YD_LINE_ITEM;
+        out->style = YD_NUM_ITEM;
+        out->hashes = 0; /* ##### 제1조: an article, whatever its markup */
+        out->flags |= YD_LF_PROVISION;
+        run_in_title(t, c, past, q, 0, ITEM_CAP, 1, out);
+        return;
+    }
     int article = match_article(t, c, q, indented && !out->hashes, out);
     if (article > 0)
         return;

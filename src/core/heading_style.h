@@ -27,7 +27,10 @@ enum {
     YD_LF_OPEN_END = 1,  /* ends without terminal punctuation: may go on next line */
     YD_LF_BARE = 2,      /* an article marker with no title after it */
     YD_LF_TRUNCATED = 4, /* the title was cut at the length limit */
-    YD_LF_FULL_STOP = 8  /* ends in a full stop (。 or .) */
+    YD_LF_FULL_STOP = 8, /* ends in a full stop (。 or .) */
+    YD_LF_PROVISION = 16, /* an article of a statute: 第N条, 第 N 條, 제N조 */
+    YD_LF_DATE = 32,      /* a date line: 2024年3月5日, （2017年10月18日） */
+    YD_LF_DIALOGUE = 64   /* opens with a quotation mark: a line of dialogue */
 };
 
 typedef struct yd_line_class {
@@ -54,5 +57,10 @@ int32_t yd_outline_columns(const UChar *text, int32_t start, int32_t end);
 
 /* Does the line [start, end) open an attachment list (附件：1.…)? */
 int yd_line_opens_attachments(const UChar *text, int32_t start, int32_t end);
+
+/* Does the line [start, end), a document's title, name a statute or rule
+ * (…法, …条例, …规定, …的解释（一）)? Then its numbered paragraphs are
+ * provisions, not headings. */
+int yd_line_names_rule(const UChar *text, int32_t start, int32_t end);
 
 #endif

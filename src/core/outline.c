@@ -32,6 +32,8 @@ typedef struct builder {
     const yd_line_class *lc;
     open_level stack[STACK_MAX];
     int size;
+    int statute; /* the document has articles (第N条, 제N조): nothing inside them is a heading */
+    int rules;   /* its title names a rule (…的规定): 1. 1． 1、 are its provisions */
 } builder;
 
 const char *yd_node_kind_name(yd_node_kind kind)
@@ -52,6 +54,32 @@ static int first_heading_level(const builder *b)
     return i;
 }
 
+/* Rank of a division: divisions nest by rank, not by the order in which
+ * they first appear (编 > 分编 > 章 > 节 > 款 > 目; 篇 > 部 > 卷 > 章 and
+ * 回 > 节 in books). The unnumbered title of a group of articles and back
+ * matter sit above every division. */
+static int division_rank(int style)
+{
+    switch (style) {
+    case YD_NUM_PIAN:
+    case YD_NUM_BIAN: return 10;
+    case YD_NUM_BU:
+    case YD_NUM_FENBIAN:
+    case YD_NUM_AOZORA_L: return 20;
+    case YD_NUM_JUAN: return 30;
+    case YD_NUM_ZHANG:
+    case YD_NUM_HUI:
+    case YD_NUM_JIANG:
+    case YD_NUM_COLON:
+    case YD_NUM_AOZORA_M: return 40;
+    case YD_NUM_JIE:
+    case YD_NUM_AOZORA_S: return 50;
+    case YD_NUM_KUAN: return 60;
+    case YD_NUM_MU: return 70;
+    default: return 0; /* group titles, back matter, annexes */
+    }
+}
+
 /* Where a heading of this style goes: truncates the stack to the node's
  * parent and returns 1, or returns 0 when the line is not to be a node. */
 static int place(builder *b, int tier, int style, int hashes)
@@ -59,8 +87,9 @@ static int place(builder *b, int tier, int style, int hashes)
     int hb = first_heading_level(b);
     if (tier == TIER_ARTICLE) {
         b->size = hb;
+        int r = division_rank(style);
         for (int i = 0; i < b->size; i++)
-            if (b->stack[i].style == style) {
+            if (b->stack[i].style == style || (r > 0 && division_rank(b->stack[i].style) >= r)) {
                 b->size = i;
                 break;
             }
@@ -225,6 +254,44 @@ static int only_other_after(const yd_line_class *lc, int32_t j, int32_t n)
     return 1;
 }
 
+/* Place an annex or 附则 (a closing part of a statute) at the level its
+ * markup gives: a `#` heading closes every open level with as many #s or
+ * none (so `## 附则` is a top division when the divisions are `##`,
+ * `###`...); an unmarked one goes under the open `#` annex (the dated
+ * 부칙 <…> blocks under `## 부칙`), or at the top. */
+static yd_status add_annex(builder *b, int32_t line, const yd_line_class *c)
+{
+    int keep = 0;
+    if (c->hashes) {
+        while (keep < b->size && b->stack[keep].hashes > 0 && b->stack[keep].hashes < c->hashes)
+            keep++;
+    } else {
+        for (int i = b->size - 1; i >= 0; i--)
+            if (b->stack[i].style == YD_NUM_ANNEX && b->stack[i].hashes > 0) {
+                keep = i + 1;
+                break;
+            }
+    }
+    b->size = keep;
+    return add_node(b, line, YD_NODE_HEADING, YD_NUM_ANNEX, c->hashes, c);
+}
+
+/* Styles below a rule's provisions (1.): their sub-items. */
+static int below_provisions(int style)
+{
+    return style == YD_NUM_PAREN_AR || style == YD_NUM_AR_HALF || style == YD_NUM_CIRCLED ||
+           style == YD_NUM_DOTTED2 || style == YD_NUM_DOTTED3;
+}
+
+/* Is the title line k a speaker's name (at most four characters right
+ * after the date line, or right before the salutation 同志们：)? */
+static int is_speaker(const yd_line_class *lc, const yd_line_class *c, int32_t pv, int32_t nx)
+{
+    if (c->title_end - c->title_start > 4)
+        return 0;
+    return (pv >= 0 && (lc[pv].flags & YD_LF_DATE)) || (nx >= 0 && lc[nx].kind == YD_LINE_COLON);
+}
+
 static yd_status walk(builder *b)
 {
     const yd_document *doc = b->doc;
@@ -284,9 +351,21 @@ static yd_status walk(builder *b)
                     continue;
                 }
             }
+            if (c->style == YD_NUM_ANNEX) {
+                st = add_annex(b, k, c);
+                continue;
+            }
             if (c->kind == YD_LINE_HEADING) {
                 if (attachments && !c->hashes)
                     continue; /* 附件：1.读书活动报名表 / 2.推荐书目 */
+                if (b->statute && !c->hashes)
+                    continue; /* 一、 （一） 1. inside an article, or an annex's list */
+                if (b->rules && !c->hashes && c->style == YD_NUM_AR) {
+                    st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
+                    continue; /* 1. under 一、: a provision of a rule */
+                }
+                if (b->rules && !c->hashes && below_provisions(c->style))
+                    continue;
                 if (place(b, TIER_HEADING, c->style, c->hashes))
                     st = add_node(b, k, YD_NODE_HEADING, c->style, c->hashes, c);
                 continue;
@@ -306,7 +385,13 @@ static yd_status walk(builder *b)
                 yd_outline_node *a = &o->nodes[o->count - 1];
                 if (a->line == pv && a->kind == YD_NODE_ARTICLE) {
                     int32_t ae = a->title_start + a->title_length;
-                    if (a->sub_length == 0 && lc[pv].flags & YD_LF_BARE) {
+                    int volume = division_rank(a->style) > 0 && division_rank(a->style) <= division_rank(YD_NUM_JUAN);
+                    int32_t after = nx;
+                    if (volume && nx >= 0)
+                        for (after = nx + 1; after < n && lc[after].kind == YD_LINE_BLANK; after++)
+                            ;
+                    int titled = !volume || (after < n && lc[after].kind == YD_LINE_ARTICLE);
+                    if (a->sub_length == 0 && (lc[pv].flags & YD_LF_BARE) && titled) {
                         a->sub_start = c->title_start; /* 第一章 / 总则 */
                         a->sub_length = c->title_end - c->title_start;
                         continue;
@@ -315,6 +400,10 @@ static yd_status walk(builder *b)
                         continue; /* 第一篇：某某 / 某某: the article's title again */
                 }
             }
+            if (b->statute)
+                continue; /* a short line in a statute: an annex entry, a table cell */
+            if (is_speaker(lc, c, pv, nx))
+                continue; /* 习近平 under the date, before 同志们： */
             if (title_neighbour(lc, pv, k, doc_title) || title_neighbour(lc, nx, k, doc_title)) {
                 /* A run of short lines: related links, a banner, a byline
                  * under a title. Unless it names the article that follows. */
@@ -339,9 +428,15 @@ static yd_status walk(builder *b)
             last_article = k;
             continue;
         case YD_LINE_ITEM:
+            if (b->statute && !(c->flags & YD_LF_PROVISION))
+                continue; /* 一是 inside an article */
             st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
             continue;
         case YD_LINE_CLAUSE:
+        case YD_LINE_OTHER:
+            if (b->rules && !b->statute && !c->hashes && c->style == YD_NUM_AR)
+                st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c); /* 11.船舶买卖合同纠纷案件； */
+            continue;
         default:
             continue;
         }
@@ -383,6 +478,25 @@ static void compute_ends(yd_outline *o)
         o->nodes[open[--top]].end = o->count;
 }
 
+/* Is the document a statute (at least three article lines) or a rule (its
+ * title, the first non-blank line, names one)? */
+#define STATUTE_MIN_ARTICLES 3
+static void judge_kind(builder *b)
+{
+    int32_t articles = 0, first = -1;
+    for (int32_t k = 0; k < b->doc->line_count; k++) {
+        if (first < 0 && b->lc[k].kind != YD_LINE_BLANK)
+            first = k;
+        articles += (b->lc[k].flags & YD_LF_PROVISION) != 0;
+    }
+    b->statute = articles >= STATUTE_MIN_ARTICLES;
+    if (first >= 0) {
+        int32_t s, e;
+        yd_document_line_bounds(b->doc, first, &s, &e);
+        b->rules = yd_line_names_rule(b->doc->text, s, e);
+    }
+}
+
 static int is_markdown_path(const char *path)
 {
     if (!path)
@@ -421,6 +535,7 @@ yd_status yd_outline_build(yd_outline *outline, const yd_document *doc, yd_error
     close_clauses(lc, n);
     demote_wrapped(doc, lc, n);
     builder b = {.out = outline, .doc = doc, .lc = lc, .size = 0};
+    judge_kind(&b);
     yd_status st = walk(&b);
     free(lc);
     if (st != YD_OK) {
