@@ -476,6 +476,15 @@ static int match_number(const UChar *t, int32_t c, int32_t q, int32_t *after)
     return YD_NUM_NONE; /* 1纪律…: a continuation that starts with a digit */
 }
 
+/* Has [start, end) a hiragana or katakana letter (a line of Japanese)? */
+static int has_kana(const UChar *t, int32_t start, int32_t end)
+{
+    for (int32_t i = start; i < end; i++)
+        if (t[i] >= 0x3041 && t[i] <= 0x30FA)
+            return 1;
+    return 0;
+}
+
 /* After the numbering at c (ending at a), does another number follow that
  * belongs to a list inside a sentence: 一、二两类, 一、二、三级, 3、4月份,
  * 1、2号楼? (一、一般规定 and 四、四个全面 are headings.) */
@@ -485,7 +494,15 @@ static int listed_numbers(const UChar *t, int32_t c, int32_t a, int32_t q)
         return 0;
     if (is_cn_digit(t[c]) && is_cn_digit(t[a])) {
         int32_t e = scan_cn(t, a, q, 2);
-        return e < q && (t[e] == 0x3001 || is_comma(t[e]) || t[e] == 0x4E24 /* 两 */ || t[e] == 0x7B49 /* 等 */);
+        if (e < q && (t[e] == 0x3001 || is_comma(t[e]) || t[e] == 0x4E24 /* 两 */ || t[e] == 0x7B49 /* 等 */))
+            return 1;
+        /* Japanese writes "two or three" as 二、三 (二、三日まえ, 十二、三の):
+         * the next number, or its last digit, right after the first. */
+        int32_t first, second;
+        if (yd_numeral_parse(t, c, q, YD_NUMERAL_CHINESE, &first) > c &&
+            yd_numeral_parse(t, a, q, YD_NUMERAL_CHINESE, &second) > a && has_kana(t, a, q))
+            return second == first + 1 || (first >= 10 && second == (first + 1) % 10);
+        return 0;
     }
     if (is_ar_digit(t[c]) && is_ar_digit(t[a])) {
         int32_t e = a;
@@ -578,6 +595,18 @@ int yd_line_opens_attachments(const UChar *t, int32_t start, int32_t end)
     return end - p >= 3 && t[p] == 0x9644 /* 附 */ && t[p + 1] == 0x4EF6 /* 件 */ && is_colon(t[p + 2]);
 }
 
+int yd_line_is_rule(const UChar *t, int32_t start, int32_t end)
+{
+    int32_t p = skip_space(t, start, end), n = 0;
+    for (; p < end && !yd_outline_is_space(t[p]); p++, n++) {
+        UChar c = t[p];
+        if (c != '-' && c != 0xFF0D && c != '=' && c != 0xFF1D && c != 0x2014 && c != 0x2500 && c != 0x2501 &&
+            c != '*' && c != 0xFF0A && c != '_')
+            return 0;
+    }
+    return n >= 10 && skip_space(t, p, end) == end;
+}
+
 int yd_line_is_fence(const UChar *t, int32_t start, int32_t end)
 {
     int32_t i = start;
@@ -588,8 +617,23 @@ int yd_line_is_fence(const UChar *t, int32_t start, int32_t end)
 }
 
 /* Front and back matter: 前言, 后记... alone on a line (spaced out or not:
- * 前　言). Returns YD_NUM_FRONT, YD_NUM_BACK or YD_NUM_NONE. */
+ * 前　言), or as the first word before a title (楔子 风雪夜归人). Returns
+ * YD_NUM_FRONT, YD_NUM_BACK or YD_NUM_NONE. */
+static int matter_word(const UChar *t, int32_t c, int32_t q);
 static int matter_style(const UChar *t, int32_t c, int32_t q)
+{
+    int style = matter_word(t, c, q);
+    if (style != YD_NUM_NONE)
+        return style;
+    int32_t w = c;
+    while (w < q && !yd_outline_is_space(t[w]))
+        w++;
+    if (w - c < 2 || skip_space(t, w, q) >= q)
+        return YD_NUM_NONE;
+    return matter_word(t, c, w);
+}
+
+static int matter_word(const UChar *t, int32_t c, int32_t q)
 {
     static const struct {
         char16_t word[5];
@@ -607,6 +651,8 @@ static int matter_style(const UChar *t, int32_t c, int32_t q)
         {u"附錄", YD_NUM_BACK},    {u"参考文献", YD_NUM_BACK},  {u"參考文獻", YD_NUM_BACK},
         {u"致谢", YD_NUM_BACK},    {u"致謝", YD_NUM_BACK},      {u"尾声", YD_NUM_BACK},
         {u"尾聲", YD_NUM_BACK},    {u"附记", YD_NUM_BACK},      {u"附記", YD_NUM_BACK},
+        {u"序章", YD_NUM_FRONT},   {u"전문", YD_NUM_FRONT},     {u"番外", YD_NUM_BACK},
+        {u"终章", YD_NUM_BACK},    {u"終章", YD_NUM_BACK},
     };
     UChar w[4];
     int n = 0;
@@ -677,6 +723,44 @@ int yd_line_names_rule(const UChar *t, int32_t start, int32_t end)
     return 0;
 }
 
+/* Aozora Bunko marks headings with an annotation at the end of the line:
+ * ［＃７字下げ］一［＃「一」は中見出し］ (大見出し > 中見出し > 小見出し). Returns
+ * the style, YD_NUM_NONE when the line carries no heading annotation. The
+ * title is the text between the leading annotations and the next one. */
+static int match_aozora(const UChar *t, int32_t c, int32_t q, yd_line_class *out)
+{
+    if (q - c < 6 || t[q - 1] != 0xFF3D /* ］ */)
+        return YD_NUM_NONE;
+    int32_t o = q - 1;
+    while (o > c && !(t[o] == 0xFF03 && t[o - 1] == 0xFF3B)) /* ［＃ */
+        o--;
+    int32_t m = q - 4; /* 見出し］ */
+    if (o <= c || m <= o || t[m] != 0x898B || t[m + 1] != 0x51FA || t[m + 2] != 0x3057)
+        return YD_NUM_NONE;
+    int style = t[m - 1] == 0x5927 ? YD_NUM_AOZORA_L : t[m - 1] == 0x4E2D ? YD_NUM_AOZORA_M
+              : t[m - 1] == 0x5C0F ? YD_NUM_AOZORA_S : YD_NUM_NONE;
+    if (style == YD_NUM_NONE)
+        return YD_NUM_NONE;
+    int32_t s = c;
+    while (s + 1 < q && t[s] == 0xFF3B && t[s + 1] == 0xFF03) { /* leading ［＃…］ */
+        while (s < q && t[s] != 0xFF3D)
+            s++;
+        s = skip_space(t, s + 1, q);
+    }
+    int32_t e = s;
+    while (e + 1 < q && !(t[e] == 0xFF3B && t[e + 1] == 0xFF03))
+        e++;
+    if (e <= s)
+        return YD_NUM_NONE;
+    out->kind = YD_LINE_ARTICLE;
+    out->style = (uint8_t)style;
+    out->title_start = s;
+    out->title_end = advance_cp(t, s, e, TITLE_CAP);
+    if (out->title_end < e)
+        out->flags |= YD_LF_TRUNCATED;
+    return style;
+}
+
 /* A table of contents entry: text, a leader (…… ... ·· or spaces), then a
  * page number at the end of the line. */
 static int is_toc_entry(const UChar *t, int32_t c, int32_t q)
@@ -691,6 +775,28 @@ static int is_toc_entry(const UChar *t, int32_t c, int32_t q)
                      t[l - 1] == 0xFF0E || t[l - 1] == 0x22EF))
         l--;
     return e - l >= 2 && l > c;
+}
+
+/* Does the line open with a tag in brackets: [清]刘鹗 or 〔宋〕… (a dynasty
+ * before an author's name, in square or tortoise-shell brackets), or is it
+ * all one bracketed group (【打击盗版】)? 【齿乞】石 is a title that spells a
+ * rare character, and stays one. */
+static int bracketed_tag(const UChar *t, int32_t c, int32_t q)
+{
+    UChar open = t[c], close;
+    switch (open) {
+    case '[': close = ']'; break;
+    case 0xFF3B: close = 0xFF3D; break; /* ［］ */
+    case 0x3014: close = 0x3015; break; /* 〔〕 */
+    case 0x3010: close = 0x3011; break; /* 【】 */
+    default: return 0;
+    }
+    int32_t e = c + 1;
+    while (e < q && t[e] != close)
+        e++;
+    if (e >= q)
+        return 0;
+    return e == q - 1 || open != 0x3010;
 }
 
 /* How a line without numbering reads: title, lead-in, prose or other. */
@@ -710,6 +816,14 @@ static void classify_plain(const UChar *t, int32_t c, int32_t q, yd_line_class *
         out->flags |= YD_LF_FULL_STOP;
 
     out->kind = YD_LINE_BODY;
+    if (first == 0x300C || first == 0x300E) { /* 「 『 */
+        out->flags |= YD_LF_DIALOGUE;
+        return; /* a line of dialogue, however short */
+    }
+    if (bracketed_tag(t, c, q)) {
+        out->kind = YD_LINE_OTHER;
+        return; /* [清]刘鹗, 【打击盗版】, [link](…): an author tag or site matter */
+    }
     /* Bullets and quotes are list entries, not titles. */
     if (((first == '-' || first == '*' || first == '+' || first == '>') && c + 1 < q && t[c + 1] == ' ') ||
         first == 0x2022 || first == 0x25CF || first == 0x25A0 || first == 0x25C6 || first == '|') {
@@ -799,6 +913,8 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
         }
     }
     int indented = indent >= 2;
+    if (!out->hashes && q - c > 3 && t[c] == 0x6B63 && t[c + 1] == 0x6587 && yd_outline_is_space(t[c + 2]))
+        c = skip_space(t, c + 2, q); /* 正文 第一回: a download site's label for the main text */
     if (!out->hashes && is_toc_entry(t, c, q)) {
         out->kind = YD_LINE_OTHER; /* 第一章 总则……1: the contents, not the chapter */
         return;
@@ -822,6 +938,8 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
         run_in_title(t, c, past, q, 0, ITEM_CAP, 1, out);
         return;
     }
+    if (match_aozora(t, c, q, out) != YD_NUM_NONE)
+        return;
     int article = match_article(t, c, q, indented && !out->hashes, out);
     if (article > 0)
         return;
@@ -869,8 +987,8 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
         return;
     }
     classify_plain(t, c, q, out);
-    if (out->kind == YD_LINE_TITLE && wide_indent)
-        out->kind = YD_LINE_BODY; /* 　　三天以后: indented like a paragraph, it is one */
     if (out->kind == YD_LINE_TITLE)
         out->style = (uint8_t)matter_style(t, c, q);
+    if (out->kind == YD_LINE_TITLE && wide_indent && out->style == YD_NUM_NONE)
+        out->kind = YD_LINE_BODY; /* 　　三天以后: indented like a paragraph, it is one */
 }

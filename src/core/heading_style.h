@@ -48,6 +48,9 @@ void yd_classify_line(const UChar *text, int32_t start, int32_t end, int markdow
 /* Is the line [start, end) a Markdown code fence (``` or ~~~)? */
 int yd_line_is_fence(const UChar *text, int32_t start, int32_t end);
 
+/* Is the line [start, end) a horizontal rule of ten or more - = — ─ * _? */
+int yd_line_is_rule(const UChar *text, int32_t start, int32_t end);
+
 /* White space as the outline sees it (ASCII blanks, U+3000, NBSP...). */
 int yd_outline_is_space(UChar c);
 

@@ -244,6 +244,36 @@ static void demote_wrapped(const yd_document *doc, yd_line_class *lc, int32_t n)
     free(cols);
 }
 
+/* A notice at the top of a document, fenced by two horizontal rules (the
+ * Aozora Bunko legend of symbols, a download site's disclaimer), holds no
+ * headings: its lines become "other". Only the first fenced block that
+ * opens among the first lines counts, so that rules between chapters later
+ * on hide nothing. */
+enum { NOTICE_OPENS_WITHIN = 10, NOTICE_MAX_LINES = 80 };
+static void demote_notice(const yd_document *doc, yd_line_class *lc, int32_t n)
+{
+    int32_t open = -1, seen = 0;
+    for (int32_t k = 0; k < n && seen < NOTICE_OPENS_WITHIN && open < 0; k++) {
+        if (lc[k].kind == YD_LINE_BLANK)
+            continue;
+        seen++;
+        int32_t s, e;
+        yd_document_line_bounds(doc, k, &s, &e);
+        if (yd_line_is_rule(doc->text, s, e))
+            open = k;
+    }
+    for (int32_t k = open + 1; open >= 0 && k < n && k <= open + NOTICE_MAX_LINES; k++) {
+        int32_t s, e;
+        yd_document_line_bounds(doc, k, &s, &e);
+        if (yd_line_is_rule(doc->text, s, e)) {
+            for (int32_t j = open + 1; j < k; j++)
+                if (lc[j].kind != YD_LINE_BLANK)
+                    lc[j].kind = YD_LINE_OTHER;
+            return;
+        }
+    }
+}
+
 /* Is line j followed only by dates, bylines and the like up to the end of
  * the document (a signature block)? */
 static int only_other_after(const yd_line_class *lc, int32_t j, int32_t n)
@@ -283,13 +313,11 @@ static int below_provisions(int style)
            style == YD_NUM_DOTTED2 || style == YD_NUM_DOTTED3;
 }
 
-/* Is the title line k a speaker's name (at most four characters right
- * after the date line, or right before the salutation 同志们：)? */
-static int is_speaker(const yd_line_class *lc, const yd_line_class *c, int32_t pv, int32_t nx)
+/* Is the title line a speaker's name: at most four characters right
+ * before the salutation (习近平 / 同志们：)? */
+static int is_speaker(const yd_line_class *lc, const yd_line_class *c, int32_t nx)
 {
-    if (c->title_end - c->title_start > 4)
-        return 0;
-    return (pv >= 0 && (lc[pv].flags & YD_LF_DATE)) || (nx >= 0 && lc[nx].kind == YD_LINE_COLON);
+    return c->title_end - c->title_start <= 4 && nx >= 0 && lc[nx].kind == YD_LINE_COLON;
 }
 
 static yd_status walk(builder *b)
@@ -304,6 +332,7 @@ static yd_status walk(builder *b)
     int32_t last_article = -1; /* line of the last article node */
     int meta_only = 1;         /* only dates, bylines, breadcrumbs so far */
     int attachments = 0;       /* inside 附件：1.… 2.… */
+    int in_article = 0;        /* inside an article of a statute: nothing here is a heading */
     yd_status st = YD_OK;
 
     for (int32_t k = 0; k < n && st == YD_OK; k++) {
@@ -353,12 +382,15 @@ static yd_status walk(builder *b)
             }
             if (c->style == YD_NUM_ANNEX) {
                 st = add_annex(b, k, c);
+                in_article = b->statute; /* its paragraphs and lists, like an article's */
                 continue;
             }
+            if (c->hashes)
+                in_article = 0;
             if (c->kind == YD_LINE_HEADING) {
                 if (attachments && !c->hashes)
                     continue; /* 附件：1.读书活动报名表 / 2.推荐书目 */
-                if (b->statute && !c->hashes)
+                if (in_article && !c->hashes)
                     continue; /* 一、 （一） 1. inside an article, or an annex's list */
                 if (b->rules && !c->hashes && c->style == YD_NUM_AR) {
                     st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
@@ -400,9 +432,7 @@ static yd_status walk(builder *b)
                         continue; /* 第一篇：某某 / 某某: the article's title again */
                 }
             }
-            if (b->statute)
-                continue; /* a short line in a statute: an annex entry, a table cell */
-            if (is_speaker(lc, c, pv, nx))
+            if (is_speaker(lc, c, nx))
                 continue; /* 习近平 under the date, before 同志们： */
             if (title_neighbour(lc, pv, k, doc_title) || title_neighbour(lc, nx, k, doc_title)) {
                 /* A run of short lines: related links, a banner, a byline
@@ -415,6 +445,8 @@ static yd_status walk(builder *b)
                     st = add_node(b, k, YD_NODE_ARTICLE, YD_NUM_GROUP, 0, c);
                 continue;
             }
+            if (in_article)
+                continue; /* a short line in an article: an annex entry, a table cell */
             if (nx < 0 || only_other_after(lc, nx, n))
                 continue; /* nothing but a date follows: a signature, not a heading */
             if (pv >= 0 && pv == k - 1 && lc[pv].kind == YD_LINE_BODY && (lc[pv].flags & YD_LF_OPEN_END))
@@ -423,14 +455,16 @@ static yd_status walk(builder *b)
                 st = add_node(b, k, YD_NODE_HEADING, YD_NUM_PLAIN, 0, c);
             continue;
         case YD_LINE_ARTICLE:
+            in_article = 0;
             place(b, TIER_ARTICLE, c->style, c->hashes);
             st = add_node(b, k, YD_NODE_ARTICLE, c->style, c->hashes, c);
             last_article = k;
             continue;
         case YD_LINE_ITEM:
-            if (b->statute && !(c->flags & YD_LF_PROVISION))
+            if (in_article && !(c->flags & YD_LF_PROVISION))
                 continue; /* 一是 inside an article */
             st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
+            in_article = b->statute && (c->flags & YD_LF_PROVISION);
             continue;
         case YD_LINE_CLAUSE:
         case YD_LINE_OTHER:
@@ -534,6 +568,7 @@ yd_status yd_outline_build(yd_outline *outline, const yd_document *doc, yd_error
     }
     close_clauses(lc, n);
     demote_wrapped(doc, lc, n);
+    demote_notice(doc, lc, n);
     builder b = {.out = outline, .doc = doc, .lc = lc, .size = 0};
     judge_kind(&b);
     yd_status st = walk(&b);
