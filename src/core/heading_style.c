@@ -193,6 +193,18 @@ static int has_sentence_punct(const UChar *t, int32_t start, int32_t end)
     return 0;
 }
 
+/* Like has_sentence_punct, but a question or exclamation mark does not
+ * count: chapter titles ask and exclaim (第九回 谁是凶手？). */
+static int has_statement_end(const UChar *t, int32_t start, int32_t end)
+{
+    for (int32_t i = start; i < end; i++) {
+        UChar c = t[i];
+        if (c != '?' && c != '!' && c != 0xFF1F && c != 0xFF01 && (is_sentence_end(t, i, end) || is_semicolon(c)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The number after 第 (or Korean 제) at c, with the marks of an inserted
  * number (第 18-1 條, 第五章之一, 제4장의2) around its unit: returns the index
  * of the unit character, or -1 when there is no number. */
@@ -259,11 +271,29 @@ static int32_t division_unit(const UChar *t, int32_t c, int32_t q, int *style)
     return past_unit(t, r, q);
 }
 
+/* Characters that, right after 第十条, show that a sentence refers to the
+ * article instead of being it: 第十条之规定, 第十条至第十五条, 第十条第二款,
+ * 第十条的, 第十条中, 第十条、第十一条... */
+static int continues_sentence(UChar c)
+{
+    static const char16_t words[] = u"之至规規的第中所和与與及或款项項以到列有也已在并並同等各前后後内內外上下但"
+                                    u"修删刪增依按即就又亦均都被由对對";
+    if (is_comma(c) || is_colon(c) || c == 0x3002)
+        return 1;
+    for (size_t k = 0; words[k]; k++)
+        if (words[k] == c)
+            return 1;
+    return 0;
+}
+
 /* An article (a provision of a statute): 第N条, 第 N 條, 第 N-M 條,
  * 第N條之一, Korean 제N조, 제N조의2, starting the line and followed by a
  * blank, a bracket or nothing (第十條之規定… and 제8조제9호를… are
- * sentences). Returns the index past the article number, or -1. */
-static int32_t match_provision(const UChar *t, int32_t c, int32_t q)
+ * sentences). Returns the index past the article number, or -1. Older
+ * texts run the article on (第一条为了…): *run_on is set for those when
+ * the next character does not continue a sentence; the outline keeps them
+ * only in a document that writes its articles that way. */
+static int32_t match_provision(const UChar *t, int32_t c, int32_t q, int *run_on)
 {
     if (t[c] != 0x7B2C && t[c] != 0xC81C)
         return -1;
@@ -274,8 +304,12 @@ static int32_t match_provision(const UChar *t, int32_t c, int32_t q)
     if (korean ? t[r] != 0xC870 /* 조 */ : t[r] != 0x6761 /* 条 */ && t[r] != 0x689D /* 條 */)
         return -1;
     int32_t e = past_unit(t, r, q);
-    if (e < q && !yd_outline_is_space(t[e]) && t[e] != 0xFF08 && t[e] != '(' && !is_colon(t[e]))
-        return -1;
+    *run_on = 0;
+    if (e < q && !yd_outline_is_space(t[e]) && t[e] != 0xFF08 && t[e] != '(' && !is_colon(t[e])) {
+        if (korean || continues_sentence(t[e]))
+            return -1;
+        *run_on = 1; /* 第一条为了…: the article's text right after its number */
+    }
     return e;
 }
 
@@ -288,7 +322,7 @@ static int match_article(const UChar *t, int32_t c, int32_t q, int indented, yd_
     if (f != 0x7B2C && f != 0xC81C && f != 0x7BC7 && f != 0x5377 && !is_cn_digit(f) && !is_cn_digit(t[q - 1]))
         return 0; /* the common case, decided without a scan */
     int32_t n = count_cp(t, c, q);
-    if (n > ARTICLE_MAX || has_sentence_punct(t, c, q) || is_comma(t[q - 1]))
+    if (n > ARTICLE_MAX || has_statement_end(t, c, q) || is_comma(t[q - 1]))
         return 0;
     int style = YD_NUM_NONE;
     int32_t w = -1; /* just past the marker */
@@ -761,6 +795,22 @@ static int match_aozora(const UChar *t, int32_t c, int32_t q, yd_line_class *out
     return style;
 }
 
+/* The parts of a novel in three: 上, 中, 下 alone on a line or before a
+ * title after a wide space (上　先生と私). */
+static int match_part(const UChar *t, int32_t c, int32_t q, yd_line_class *out)
+{
+    UChar a = t[c];
+    if (a != 0x4E0A && a != 0x4E2D && a != 0x4E0B)
+        return 0;
+    if (c + 1 < q && (t[c + 1] != 0x3000 || count_cp(t, c, q) > PLAIN_MAX || has_sentence_punct(t, c, q)))
+        return 0;
+    out->kind = YD_LINE_ARTICLE;
+    out->style = YD_NUM_BU;
+    out->title_start = c;
+    out->title_end = q;
+    return 1;
+}
+
 /* A table of contents entry: text, a leader (…… ... ·· or spaces), then a
  * page number at the end of the line. */
 static int is_toc_entry(const UChar *t, int32_t c, int32_t q)
@@ -816,7 +866,7 @@ static void classify_plain(const UChar *t, int32_t c, int32_t q, yd_line_class *
         out->flags |= YD_LF_FULL_STOP;
 
     out->kind = YD_LINE_BODY;
-    if (first == 0x300C || first == 0x300E) { /* 「 『 */
+    if (first == 0x300C || first == 0x300E || (first == 0x201C && very_last == 0x201D)) { /* 「 『 “…” */
         out->flags |= YD_LF_DIALOGUE;
         return; /* a line of dialogue, however short */
     }
@@ -929,16 +979,17 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
             out->flags |= YD_LF_TRUNCATED;
         return;
     }
-    int32_t past = match_provision(t, c, q);
+    int run_on = 0;
+    int32_t past = match_provision(t, c, q, &run_on);
     if (past >= 0) {
         out->kind = YD_LINE_ITEM;
         out->style = YD_NUM_ITEM;
         out->hashes = 0; /* ##### 제1조: an article, whatever its markup */
-        out->flags |= YD_LF_PROVISION;
+        out->flags |= YD_LF_PROVISION | (run_on ? YD_LF_RUN_ON : 0);
         run_in_title(t, c, past, q, 0, ITEM_CAP, 1, out);
         return;
     }
-    if (match_aozora(t, c, q, out) != YD_NUM_NONE)
+    if (match_aozora(t, c, q, out) != YD_NUM_NONE || match_part(t, c, q, out))
         return;
     int article = match_article(t, c, q, indented && !out->hashes, out);
     if (article > 0)
@@ -963,6 +1014,8 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
     if (markdown && !out->hashes && (style == YD_NUM_AR || style == YD_NUM_AR_HALF) && after < q &&
         (t[after - 1] == '.' || t[after - 1] == ')') && t[after] == ' ') {
         out->kind = YD_LINE_OTHER; /* "1. " in Markdown: an ordered list entry */
+        out->style = (uint8_t)style; /* (or a rule's provision: see outline.c) */
+        run_in_title(t, c, after, q, 0, ITEM_CAP, 1, out);
         return;
     }
     if (style != YD_NUM_NONE) {

@@ -30,7 +30,8 @@ enum {
     YD_LF_FULL_STOP = 8, /* ends in a full stop (。 or .) */
     YD_LF_PROVISION = 16, /* an article of a statute: 第N条, 第 N 條, 제N조 */
     YD_LF_DATE = 32,      /* a date line: 2024年3月5日, （2017年10月18日） */
-    YD_LF_DIALOGUE = 64   /* opens with a quotation mark: a line of dialogue */
+    YD_LF_DIALOGUE = 64,  /* opens with a quotation mark: a line of dialogue */
+    YD_LF_RUN_ON = 128    /* an article whose text follows its number with no blank (第一条为了…) */
 };
 
 typedef struct yd_line_class {

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "heading_style.h"
+#include "yuedu/numeral.h"
 
 #define STACK_MAX 64
 
@@ -306,6 +307,21 @@ static yd_status add_annex(builder *b, int32_t line, const yd_line_class *c)
     return add_node(b, line, YD_NODE_HEADING, YD_NUM_ANNEX, c->hashes, c);
 }
 
+/* Inside an article, does the numbered line open a section of the statute
+ * instead of enumerating (二、关于管辖 after 第十条, where the article's own
+ * enumeration would have started at 一、)? A 一、 line that is not the
+ * first of its article, or that starts at one, enumerates; so does a
+ * clause (…；) or a sentence (…。). */
+static int opens_section(const UChar *t, const yd_line_class *c, int cn_in_article)
+{
+    int32_t value = 0;
+    if (c->style != YD_NUM_CN || c->kind != YD_LINE_HEADING || cn_in_article > 0 ||
+        (c->flags & YD_LF_FULL_STOP))
+        return 0;
+    return yd_numeral_parse(t, c->title_start, c->title_end, YD_NUMERAL_CHINESE, &value) > c->title_start &&
+           value >= 2;
+}
+
 /* Styles below a rule's provisions (1.): their sub-items. */
 static int below_provisions(int style)
 {
@@ -333,6 +349,7 @@ static yd_status walk(builder *b)
     int meta_only = 1;         /* only dates, bylines, breadcrumbs so far */
     int attachments = 0;       /* inside 附件：1.… 2.… */
     int in_article = 0;        /* inside an article of a statute: nothing here is a heading */
+    int cn_in_article = 0;     /* 一、 lines seen in this article */
     yd_status st = YD_OK;
 
     for (int32_t k = 0; k < n && st == YD_OK; k++) {
@@ -390,8 +407,11 @@ static yd_status walk(builder *b)
             if (c->kind == YD_LINE_HEADING) {
                 if (attachments && !c->hashes)
                     continue; /* 附件：1.读书活动报名表 / 2.推荐书目 */
-                if (in_article && !c->hashes)
+                if (in_article && !c->hashes && !opens_section(t, c, cn_in_article)) {
+                    cn_in_article += c->style == YD_NUM_CN;
                     continue; /* 一、 （一） 1. inside an article, or an annex's list */
+                }
+                in_article = 0;
                 if (b->rules && !c->hashes && c->style == YD_NUM_AR) {
                     st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
                     continue; /* 1. under 一、: a provision of a rule */
@@ -418,11 +438,9 @@ static yd_status walk(builder *b)
                 if (a->line == pv && a->kind == YD_NODE_ARTICLE) {
                     int32_t ae = a->title_start + a->title_length;
                     int volume = division_rank(a->style) > 0 && division_rank(a->style) <= division_rank(YD_NUM_JUAN);
-                    int32_t after = nx;
-                    if (volume && nx >= 0)
-                        for (after = nx + 1; after < n && lc[after].kind == YD_LINE_BLANK; after++)
-                            ;
-                    int titled = !volume || (after < n && lc[after].kind == YD_LINE_ARTICLE);
+                    /* 卷一 / 考城隍 / the tale: the volume's first tale,
+                     * not its name (unless a chapter follows the name). */
+                    int titled = !volume || (nx >= 0 && lc[nx].kind == YD_LINE_ARTICLE);
                     if (a->sub_length == 0 && (lc[pv].flags & YD_LF_BARE) && titled) {
                         a->sub_start = c->title_start; /* 第一章 / 总则 */
                         a->sub_length = c->title_end - c->title_start;
@@ -465,6 +483,7 @@ static yd_status walk(builder *b)
                 continue; /* 一是 inside an article */
             st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
             in_article = b->statute && (c->flags & YD_LF_PROVISION);
+            cn_in_article = 0;
             continue;
         case YD_LINE_CLAUSE:
         case YD_LINE_OTHER:
@@ -513,17 +532,30 @@ static void compute_ends(yd_outline *o)
 }
 
 /* Is the document a statute (at least three article lines) or a rule (its
- * title, the first non-blank line, names one)? */
+ * title, the first non-blank line, names one)? Articles whose text runs on
+ * after the number (第一条为了…) count only in a document that writes
+ * most of its articles so; elsewhere such a line is a sentence. */
 #define STATUTE_MIN_ARTICLES 3
-static void judge_kind(builder *b)
+static void judge_kind(builder *b, yd_line_class *lc)
 {
-    int32_t articles = 0, first = -1;
-    for (int32_t k = 0; k < b->doc->line_count; k++) {
-        if (first < 0 && b->lc[k].kind != YD_LINE_BLANK)
+    int32_t spaced = 0, run_on = 0, first = -1, n = b->doc->line_count;
+    for (int32_t k = 0; k < n; k++) {
+        if (first < 0 && lc[k].kind != YD_LINE_BLANK)
             first = k;
-        articles += (b->lc[k].flags & YD_LF_PROVISION) != 0;
+        if (lc[k].flags & YD_LF_PROVISION) {
+            if (lc[k].flags & YD_LF_RUN_ON)
+                run_on++;
+            else
+                spaced++;
+        }
     }
-    b->statute = articles >= STATUTE_MIN_ARTICLES;
+    int keep_run_on = run_on >= STATUTE_MIN_ARTICLES && run_on > spaced;
+    for (int32_t k = 0; k < n && !keep_run_on && run_on > 0; k++)
+        if ((lc[k].flags & (YD_LF_PROVISION | YD_LF_RUN_ON)) == (YD_LF_PROVISION | YD_LF_RUN_ON)) {
+            lc[k].kind = YD_LINE_BODY;
+            lc[k].flags &= (uint8_t) ~(YD_LF_PROVISION | YD_LF_RUN_ON);
+        }
+    b->statute = (keep_run_on ? run_on + spaced : spaced) >= STATUTE_MIN_ARTICLES;
     if (first >= 0) {
         int32_t s, e;
         yd_document_line_bounds(b->doc, first, &s, &e);
@@ -570,7 +602,7 @@ yd_status yd_outline_build(yd_outline *outline, const yd_document *doc, yd_error
     demote_wrapped(doc, lc, n);
     demote_notice(doc, lc, n);
     builder b = {.out = outline, .doc = doc, .lc = lc, .size = 0};
-    judge_kind(&b);
+    judge_kind(&b, lc);
     yd_status st = walk(&b);
     free(lc);
     if (st != YD_OK) {

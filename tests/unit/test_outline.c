@@ -536,6 +536,188 @@ static void test_deep_nesting_is_bounded(void **state)
     free(text);
 }
 
+/* ---- statutes, rules, novels, Japanese and Korean (OUTLINE-KEY) ---------- */
+
+/* Like expect_outline, for a document with the given file name (a .md
+ * name makes it Markdown). */
+static void expect_outline_named(const char *name, const char *text, const char *want)
+{
+    yd_document d;
+    yd_error err = {0};
+    if (yd_document_from_bytes(&d, name, (const unsigned char *)text, strlen(text), NULL, &err) != YD_OK)
+        fail_msg("load failed: %s", err.message);
+    expect_outline_doc(&d, want);
+    yd_document_free(&d);
+}
+
+static void test_statute_articles_in_every_number_form(void **state)
+{
+    (void)state;
+    /* Every article is a provision, whatever the form of its number; its
+     * enumerations, a sentence that starts with an article number and a
+     * deleted article's text are not nodes. */
+    expect_outline("第一章 总则\n"
+                   "第一条 为了管好湖边的读书亭，制定本条例。\n"
+                   "第十一条 读书亭开放的时间如下：\n"
+                   "（一）春季和夏季，早八时至晚九时；\n"
+                   "（二）秋季和冬季，早九时至晚六时。\n"
+                   "第一百一十一条 借阅人有下列情形之一的，暂停借阅：\n"
+                   "一、逾期不还\n"
+                   "二、损坏图书\n"
+                   "第一百一十一条之一 （删去）\n"
+                   "第二章 附属规定\n"
+                   "第二百零三条 本条例自公布之日起施行。\n"
+                   "第十条之规定，对租借的图书同样适用。\n",
+                   "1 1 A 第一章 总则\n2 2 I 第一条 为了管好湖边的读书亭，制定本条例\n"
+                   "3 2 I 第十一条 读书亭开放的时间如下\n6 2 I 第一百一十一条 借阅人有下列情形之一的，暂停借阅\n"
+                   "9 2 I 第一百一十一条之一 （删去）\n10 1 A 第二章 附属规定\n"
+                   "11 2 I 第二百零三条 本条例自公布之日起施行\n");
+}
+
+static void test_taiwan_statute(void **state)
+{
+    (void)state;
+    /* Indented, spaced divisions down to 目, inserted divisions and
+     * articles, a deleted division that keeps its articles. */
+    expect_outline("第 一 編 總則\n"
+                   "   第 一 章 通則\n"
+                   "第 1 條\n租書店應懸掛營業時間。\n"
+                   "第 10 條\n租書店得拒絕下列之人：\n一、未繳押金者\n二、曾損毀書籍者\n"
+                   "第 10-1 條\n第十條之規定，於分店準用之。\n"
+                   "   第 一 章之一 分店\n"
+                   "      第 一 節 （刪除）\n"
+                   "第 11 條\n（刪除）\n"
+                   "         第 一 款 押金\n"
+                   "            第 一 目  退還\n"
+                   "第 12 條\n押金於還書時退還。\n",
+                   "1 1 A 第 一 編 總則\n2 2 A 第 一 章 通則\n3 3 I 第 1 條\n5 3 I 第 10 條\n"
+                   "9 3 I 第 10-1 條\n11 2 A 第 一 章之一 分店\n12 3 A 第 一 節 （刪除）\n13 4 I 第 11 條\n"
+                   "15 4 A 第 一 款 押金\n16 5 A 第 一 目 退還\n17 6 I 第 12 條\n");
+}
+
+static void test_divisions_nest_by_rank(void **state)
+{
+    (void)state;
+    /* A 节 before any 章 does not make 章 its child; a 编 closes both. */
+    expect_outline("第一节 通则\n第一条 本规则适用于馆内。\n第二条 馆员负责执行。\n"
+                   "第二章 借阅\n第三条 借阅凭证件。\n第一节 借书\n第四条 每次三册。\n"
+                   "第二编 附属\n第五条 本规则自发布之日起施行。\n",
+                   "1 1 A 第一节 通则\n2 2 I 第一条 本规则适用于馆内\n3 2 I 第二条 馆员负责执行\n"
+                   "4 1 A 第二章 借阅\n5 2 I 第三条 借阅凭证件\n6 2 A 第一节 借书\n7 3 I 第四条 每次三册\n"
+                   "8 1 A 第二编 附属\n9 2 I 第五条 本规则自发布之日起施行\n");
+}
+
+static void test_annexes_at_their_markup_level(void **state)
+{
+    (void)state;
+    /* ## 附则 in a statute whose top division is ## 编 is a top node; an
+     * annex that lists names is a list, not headings. */
+    expect_outline_named("statute.md",
+                         "# 湖畔读书亭条例\n\n## 第一编 总则\n\n### 第一章 一般规定\n\n第一条 本条例适用于读书亭。\n\n"
+                         "第二条 读书亭免费开放。\n\n第三条 读书亭由街道管理。\n\n## 附则\n\n第四条 本条例自公布之日起施行。\n\n"
+                         "## 附件一 读书亭名录\n\n1．东湖亭\n\n2．西湖亭\n",
+                         "3 1 A 第一编 总则\n5 2 A 第一章 一般规定\n7 3 I 第一条 本条例适用于读书亭\n"
+                         "9 3 I 第二条 读书亭免费开放\n11 3 I 第三条 读书亭由街道管理\n13 1 H 附则\n"
+                         "15 2 I 第四条 本条例自公布之日起施行\n17 1 H 附件一 读书亭名录\n");
+}
+
+static void test_korean_statute(void **state)
+{
+    (void)state;
+    /* 장 > 절, 조 and 조의2 are provisions, paragraph marks and numbered
+     * items are not nodes, nor is an amending sentence; the dated 부칙
+     * blocks sit under # 부칙. */
+    expect_outline_named("law.md",
+                         "# 도서정자 법\n\n## 제1장 총칙\n\n##### 제1조 (목적)\n\n이 법은 도서정자를 정한다.\n\n"
+                         "##### 제2조(정의)\n\n**①** 도서정자란 다음과 같다.\n\n  1\\. 책을 두는 곳\n\n"
+                         "### 제1절 운영\n\n##### 제2조의2 (운영자)\n\n운영자는 구청장이다.\n\n"
+                         "## 부칙\n\n부칙 <제1호,2001.3.2>\n\n제1조 (시행일) 이 법은 공포한 날부터 시행한다.\n\n"
+                         "제5조제2항을 다음과 같이 한다.\n\n부칙(다른법) <제7호,2005.1.4>\n\n①(시행일) 이 법은 즉시 시행한다.\n",
+                         "3 1 A 제1장 총칙\n5 2 I 제1조 (목적)\n9 2 I 제2조(정의)\n15 2 A 제1절 운영\n"
+                         "17 3 I 제2조의2 (운영자)\n21 1 H 부칙\n23 2 H 부칙 <제1호,2001.3.2>\n"
+                         "25 3 I 제1조 (시행일) 이 법은 공포한 날부터 시행한다\n29 2 H 부칙(다른법) <제7호,2005.1.4>\n");
+}
+
+static void test_rule_provisions(void **state)
+{
+    (void)state;
+    /* A document titled as a rule: 一、 headings (one of them without
+     * its ##), 1. provisions in every form, their (1) sub-items not nodes. */
+    expect_outline_named("rule.md",
+                         "# 关于湖畔读书亭借阅问题的规定\n\n为了方便借阅，规定如下：\n\n## 一、关于借阅\n\n"
+                         "1.借阅人应当出示证件；\n\n（1）本地居民出示身份证；\n\n（2）外地游客出示护照；\n\n"
+                         "2．借阅期限为两周。\n\n三、关于归还\n\n3、归还时应当当面清点。\n\n34. 逾期的，按日收费。\n",
+                         "5 1 H 一、关于借阅\n7 2 I 1.借阅人应当出示证件\n13 2 I 2．借阅期限为两周\n"
+                         "15 1 H 三、关于归还\n17 2 I 3、归还时应当当面清点\n19 2 I 34. 逾期的，按日收费\n");
+}
+
+static void test_run_on_articles(void **state)
+{
+    (void)state;
+    /* Older texts run the article on; only a document that writes its
+     * articles so takes such lines as provisions. */
+    expect_outline("第一章 总则\n第一条为了管好读书亭，制定本办法。\n第二条本办法适用于湖畔。\n第三条读书亭免费开放。\n",
+                   "1 1 A 第一章 总则\n2 2 I 第一条为了管好读书亭，制定本办法\n3 2 I 第二条本办法适用于湖畔\n"
+                   "4 2 I 第三条读书亭免费开放\n");
+    expect_outline("一、借阅\n第十条规定的证件，借阅时出示。\n二、归还\n正文。\n", "1 1 H 一、借阅\n3 1 H 二、归还\n");
+}
+
+static void test_sections_between_articles(void **state)
+{
+    (void)state;
+    /* 二、关于… after an article opens a section; the article's own
+     * enumeration starts at 一、 and stays text. */
+    expect_outline("一、关于借阅\n第一条 借阅人应当遵守下列规定：\n一、按时归还\n二、爱护图书\n"
+                   "第二条 借阅免费。\n二、关于归还\n第三条 归还时当面清点。\n",
+                   "1 1 H 一、关于借阅\n2 2 I 第一条 借阅人应当遵守下列规定\n5 2 I 第二条 借阅免费\n"
+                   "6 1 H 二、关于归还\n7 2 I 第三条 归还时当面清点\n");
+}
+
+static void test_novel_conventions(void **state)
+{
+    (void)state;
+    /* Numbers digit by digit, titles that ask, a download site's 正文
+     * label, an author tag, dialogue, prologue and extra chapters with
+     * titles. */
+    expect_outline("湖畔夜话\n\n[明]无名氏\n\n楔子 雨夜\n　　那一夜雨下得很大。\n\n"
+                   "正文 第一零一回 谁在敲门?\n　　门外没有人。\n“是谁”\n「誰だ」\n\n"
+                   "第一零二回　灯下读书　湖边寻人\n　　他又读了一夜。\n\n番外 多年以后\n　　湖边的亭子还在。\n",
+                   "5 1 H 楔子 雨夜\n8 1 A 第一零一回 谁在敲门?\n13 1 A 第一零二回 灯下读书 湖边寻人\n"
+                   "16 1 H 番外 多年以后\n");
+}
+
+static void test_volume_of_tales(void **state)
+{
+    (void)state;
+    /* 卷一 then one title per tale: the tales are its children; a bare
+     * volume marker followed by its name and a chapter keeps the name. */
+    expect_outline("卷一\n\n湖亭\n    湖边有一座亭子，夜里常有人读书。\n\n石桥\n    桥下的水很清。\n\n"
+                   "卷二\n\n古井\n    井边有一棵老树。\n",
+                   "1 1 A 卷一\n3 2 H 湖亭\n6 2 H 石桥\n9 1 A 卷二\n11 2 H 古井\n");
+    expect_outline("第一卷\n风起\n第一章 雨夜\n　　雨下了一夜。\n", "1 1 A 第一卷 风起\n3 2 A 第一章 雨夜\n");
+}
+
+static void test_japanese_novel(void **state)
+{
+    (void)state;
+    /* Aozora headings (the annotation is not title text), the legend
+     * block between rules, dialogue, "two or three" written 二、三. */
+    expect_outline("湖の本\n作者\n\n-------------------------------------------------------\n"
+                   "【記号について】\n\n《》：ルビ\n（例）湖《みずうみ》\n"
+                   "-------------------------------------------------------\n\n"
+                   "［＃３字下げ］上［＃「上」は大見出し］\n\n［＃７字下げ］一［＃「一」は中見出し］\n\n"
+                   "　湖のほとりに小さな亭があった。\n「ええ」\n二、三日まえに雨が降った。\n\n"
+                   "［＃７字下げ］二［＃「二」は中見出し］\n\n　十二、三の子供が本を読んでいた。\n",
+                   "11 1 A 上\n13 2 A 一\n19 2 A 二\n");
+}
+
+static void test_speaker_is_not_a_heading(void **state)
+{
+    (void)state;
+    expect_outline("在读书会年会上的讲话\n\n（2024年3月5日）\n\n林某某\n\n同志们：\n\n今天开会。\n\n一、回顾\n\n正文。\n",
+                   "11 1 H 一、回顾\n");
+}
+
 /* ---- fixture files ---------------------------------------------------------- */
 
 static void expect_file(const char *name, const char *want)
@@ -673,6 +855,18 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_article_markers),
+        cmocka_unit_test(test_statute_articles_in_every_number_form),
+        cmocka_unit_test(test_taiwan_statute),
+        cmocka_unit_test(test_divisions_nest_by_rank),
+        cmocka_unit_test(test_annexes_at_their_markup_level),
+        cmocka_unit_test(test_korean_statute),
+        cmocka_unit_test(test_rule_provisions),
+        cmocka_unit_test(test_run_on_articles),
+        cmocka_unit_test(test_sections_between_articles),
+        cmocka_unit_test(test_novel_conventions),
+        cmocka_unit_test(test_volume_of_tales),
+        cmocka_unit_test(test_japanese_novel),
+        cmocka_unit_test(test_speaker_is_not_a_heading),
         cmocka_unit_test(test_article_colon_alone),
         cmocka_unit_test(test_article_suffix),
         cmocka_unit_test(test_article_levels_and_reset),
