@@ -24,12 +24,14 @@ typedef struct options {
     const char *config;        /* --config FILE; NULL: the default file */
     const char *theme;         /* --theme NAME|FILE; NULL: the configuration's */
     int no_color;              /* --no-color */
+    int explain;               /* --explain (with --outline) */
 } options;
 
 static void usage(FILE *out)
 {
     fputs("Usage: yuedu [OPTION]... [PATH]...          read documents in the terminal\n"
           "       yuedu --outline [--format text|tsv|yaml] PATH...\n"
+          "       yuedu --outline --explain PATH...\n"
           "       yuedu --list [--format text|tsv] PATH...\n"
           "       yuedu --search PATTERN [--regex] [--fold LIST] [--format text|tsv|count] PATH...\n"
           "       yuedu --render [--width N] [--ambiwidth auto|1|2] PATH...\n"
@@ -42,6 +44,9 @@ static void usage(FILE *out)
           "                     replacement characters, path\n"
           "  --outline          print the outline of each document (articles,\n"
           "                     headings, items)\n"
+          "  --explain          with --outline: for every numbered or title-like\n"
+          "                     line, whether it became a node and which rule or\n"
+          "                     guard decided it\n"
           "  --bookmarks        print the saved bookmarks; with PATH, where each one\n"
           "                     is in those documents now (moved, stale)\n"
           "  --format FORMAT    output format: text (default) or tsv; --outline\n"
@@ -91,7 +96,7 @@ static int bad_usage(const char *what, const char *arg)
 static int parse_options(int argc, char **argv, options *opt)
 {
     enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
-           OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG };
+           OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_CHECK_CONFIG, OPT_EXPLAIN };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, OPT_LIST},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -110,6 +115,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"theme", required_argument, NULL, OPT_THEME},
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -133,6 +139,7 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case OPT_NO_COLOR: opt->no_color = 1; break;
         case OPT_CHECK_CONFIG: opt->mode = MODE_CHECK_CONFIG; break;
+        case OPT_EXPLAIN: opt->explain = 1; break;
         case OPT_FOLD: {
             yd_error err = {0};
             if (yd_fold_parse(optarg, &opt->search.folds, &err) != YD_OK)
@@ -197,6 +204,8 @@ static int parse_options(int argc, char **argv, options *opt)
         return bad_usage("--search: empty pattern", "");
     if (opt->format == FORMAT_MARKDOWN && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format markdown: only with --bookmarks", "");
+    if (opt->explain && (opt->mode != MODE_OUTLINE || opt->format != FORMAT_TEXT))
+        return bad_usage("--explain: only with --outline (and the text format)", "");
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format yaml: only with --outline or --bookmarks", "");
     return -1;
@@ -296,7 +305,7 @@ static int run(int argc, char **argv)
         return EXIT_NOTHING;
     }
     if (opt.mode == MODE_OUTLINE)
-        code = cli_outline(&corpus, opt.format);
+        code = cli_outline(&corpus, opt.format, opt.explain, opt.config);
     else if (opt.mode == MODE_RENDER)
         code = cli_render(&corpus, opt.width ? opt.width : cli_render_default_width(),
                           opt.ambiwidth ? opt.ambiwidth : 1);

@@ -726,9 +726,11 @@ static int is_annex(const UChar *t, int32_t c, int32_t q)
     if (b != 0x4EF6 && b != 0x8868 && b != 0x5F55 && b != 0x9304) /* 件 表 录 錄 */
         return 0;
     int32_t v;
-    e = yd_numeral_parse(t, e, q, YD_NUMERAL_ANY, &v);
-    if (e < q && (is_colon(t[e]) || is_comma(t[e])))
-        return 0;
+    int32_t d = yd_numeral_parse(t, e, q, YD_NUMERAL_ANY, &v);
+    if (d == e && e < q && ((t[e] >= 'A' && t[e] <= 'Z') || (t[e] >= 0xFF21 && t[e] <= 0xFF3A)))
+        d = e + 1; /* 附录A */
+    if (d < q && !yd_outline_is_space(t[d]) && t[d] != 0x2014 && t[d] != '-')
+        return 0; /* 附件：… (the list of attachments), 附录只有一行 (a sentence) */
     return count_cp(t, c, q) <= PLAIN_MAX && !has_sentence_punct(t, c, q);
 }
 
@@ -868,6 +870,7 @@ static void classify_plain(const UChar *t, int32_t c, int32_t q, yd_line_class *
     out->kind = YD_LINE_BODY;
     if (first == 0x300C || first == 0x300E || (first == 0x201C && very_last == 0x201D)) { /* 「 『 “…” */
         out->flags |= YD_LF_DIALOGUE;
+        out->why = YD_WHY_DIALOGUE;
         return; /* a line of dialogue, however short */
     }
     if (bracketed_tag(t, c, q)) {
@@ -924,6 +927,8 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
     out->style = YD_NUM_NONE;
     out->hashes = 0;
     out->flags = 0;
+    out->level = 0;
+    out->why = YD_WHY_PROSE;
     out->title_start = out->title_end = start;
 
     int32_t p = start, indent = 0, wide_indent = 0;
@@ -998,6 +1003,7 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
         classify_plain(t, c, q, out);
         if (out->kind == YD_LINE_TITLE)
             out->kind = YD_LINE_BODY; /* 第一回里说到的…: prose, however short */
+        out->why = YD_WHY_MENTION;
         return;
     }
     int32_t after = c;
@@ -1009,7 +1015,8 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
     }
     after = c;
     int style = match_number(t, c, q, &after);
-    if (style != YD_NUM_NONE && listed_numbers(t, c, after, q))
+    int listed = style != YD_NUM_NONE && listed_numbers(t, c, after, q);
+    if (listed)
         style = YD_NUM_NONE; /* 一、二两类, 3、4月: numbers listed in a sentence */
     if (markdown && !out->hashes && (style == YD_NUM_AR || style == YD_NUM_AR_HALF) && after < q &&
         (t[after - 1] == '.' || t[after - 1] == ')') && t[after] == ' ') {
@@ -1042,6 +1049,12 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
     classify_plain(t, c, q, out);
     if (out->kind == YD_LINE_TITLE)
         out->style = (uint8_t)matter_style(t, c, q);
-    if (out->kind == YD_LINE_TITLE && wide_indent && out->style == YD_NUM_NONE)
+    if (out->kind == YD_LINE_TITLE && wide_indent && out->style == YD_NUM_NONE) {
         out->kind = YD_LINE_BODY; /* 　　三天以后: indented like a paragraph, it is one */
+        out->why = YD_WHY_INDENTED;
+    }
+    if (listed && (out->kind == YD_LINE_BODY || out->kind == YD_LINE_TITLE)) {
+        out->kind = YD_LINE_BODY;
+        out->why = YD_WHY_LISTED_NUMBERS;
+    }
 }

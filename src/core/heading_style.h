@@ -40,6 +40,8 @@ typedef struct yd_line_class {
     uint8_t style;                  /* yd_heading_style */
     uint8_t hashes;                 /* Markdown # count */
     uint8_t flags;                  /* YD_LF_* */
+    uint8_t level;                  /* the level a user's rule gives, else 0 */
+    uint8_t why;                    /* yd_outline_reason of a guard that made it prose, else 0 */
 } yd_line_class;
 
 /* Classify text[start, end) (one line, without its newline). markdown:

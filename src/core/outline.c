@@ -16,6 +16,7 @@
 
 #include "heading_style.h"
 #include "yuedu/numeral.h"
+#include "yuedu/outline_rules.h"
 
 #define STACK_MAX 64
 
@@ -24,7 +25,7 @@ enum { TIER_ARTICLE, TIER_HEADING };
 typedef struct open_level {
     int32_t node;
     uint16_t depth;
-    uint8_t style, hashes, tier;
+    uint8_t style, hashes, tier, level;
 } open_level;
 
 typedef struct builder {
@@ -33,6 +34,7 @@ typedef struct builder {
     const yd_line_class *lc;
     open_level stack[STACK_MAX];
     int size;
+    yd_outline_why *why; /* NULL, or a record per line (explain) */
     int statute; /* the document has articles (第N条, 제N조): nothing inside them is a heading */
     int rules;   /* its title names a rule (…的规定): 1. 1． 1、 are its provisions */
 } builder;
@@ -59,9 +61,10 @@ static int first_heading_level(const builder *b)
  * they first appear (编 > 分编 > 章 > 节 > 款 > 目; 篇 > 部 > 卷 > 章 and
  * 回 > 节 in books). The unnumbered title of a group of articles and back
  * matter sit above every division. */
-static int division_rank(int style)
+static int division_rank(int style, int level)
 {
     switch (style) {
+    case YD_NUM_USER_ARTICLE: return level * 10; /* level 1 beside 编, 4 beside 章 */
     case YD_NUM_PIAN:
     case YD_NUM_BIAN: return 10;
     case YD_NUM_BU:
@@ -83,17 +86,23 @@ static int division_rank(int style)
 
 /* Where a heading of this style goes: truncates the stack to the node's
  * parent and returns 1, or returns 0 when the line is not to be a node. */
-static int place(builder *b, int tier, int style, int hashes)
+static int place(builder *b, int tier, int style, int hashes, int level)
 {
     int hb = first_heading_level(b);
     if (tier == TIER_ARTICLE) {
         b->size = hb;
-        int r = division_rank(style);
+        int r = division_rank(style, level);
         for (int i = 0; i < b->size; i++)
-            if (b->stack[i].style == style || (r > 0 && division_rank(b->stack[i].style) >= r)) {
+            if ((b->stack[i].style == style && b->stack[i].level == level) ||
+                (r > 0 && division_rank(b->stack[i].style, b->stack[i].level) >= r)) {
                 b->size = i;
                 break;
             }
+        return 1;
+    }
+    if (style == YD_NUM_USER_HEADING) {
+        if (b->size > hb + level - 1)
+            b->size = hb + level - 1; /* the user's level among the headings */
         return 1;
     }
     for (int i = hb; i < b->size; i++)
@@ -152,9 +161,14 @@ static yd_status add_node(builder *b, int32_t line, int kind, int style, int has
                                            .depth = n->depth,
                                            .style = (uint8_t)style,
                                            .hashes = (uint8_t)hashes,
+                                           .level = c->level,
                                            .tier = kind == YD_NODE_ARTICLE || style == YD_NUM_BACK
                                                        ? TIER_ARTICLE
                                                        : TIER_HEADING};
+    }
+    if (b->why) {
+        b->why[line].node = o->count;
+        b->why[line].reason = b->why[line].rule >= 0 ? YD_WHY_RULE : YD_WHY_NODE;
     }
     o->count++;
     return YD_OK;
@@ -240,9 +254,18 @@ static void demote_wrapped(const yd_document *doc, yd_line_class *lc, int32_t n)
         return; /* only a guard: without memory, go without it */
     int32_t wrap = wrap_width(doc, lc, n, cols);
     for (int32_t k = 0; wrap > 0 && k + 1 < n; k++)
-        if (lc[k].kind == YD_LINE_TITLE && cols[k] >= wrap - 2)
+        if (lc[k].kind == YD_LINE_TITLE && cols[k] >= wrap - 2) {
             lc[k].kind = YD_LINE_BODY;
+            lc[k].why = YD_WHY_WRAPPED;
+        }
     free(cols);
+}
+
+/* Was the line decided by the user's rule? */
+static int is_user_style(int style)
+{
+    return style == YD_NUM_USER_ARTICLE || style == YD_NUM_USER_HEADING || style == YD_NUM_USER_ITEM ||
+           style == YD_NUM_USER_TEXT;
 }
 
 /* A notice at the top of a document, fenced by two horizontal rules (the
@@ -268,8 +291,10 @@ static void demote_notice(const yd_document *doc, yd_line_class *lc, int32_t n)
         yd_document_line_bounds(doc, k, &s, &e);
         if (yd_line_is_rule(doc->text, s, e)) {
             for (int32_t j = open + 1; j < k; j++)
-                if (lc[j].kind != YD_LINE_BLANK)
+                if (lc[j].kind != YD_LINE_BLANK && !is_user_style(lc[j].style)) {
                     lc[j].kind = YD_LINE_OTHER;
+                    lc[j].why = YD_WHY_NOTICE;
+                }
             return;
         }
     }
@@ -336,6 +361,33 @@ static int is_speaker(const yd_line_class *lc, const yd_line_class *c, int32_t n
     return c->title_end - c->title_start <= 4 && nx >= 0 && lc[nx].kind == YD_LINE_COLON;
 }
 
+/* Record why line k is not a node (explain). */
+static void note(builder *b, int32_t k, int reason)
+{
+    if (b->why)
+        b->why[k].reason = (uint8_t)reason;
+}
+
+/* A line the user's rule decided: placed at the rule's level. */
+static yd_status add_user_node(builder *b, int32_t k, const yd_line_class *c)
+{
+    switch (c->style) {
+    case YD_NUM_USER_ARTICLE:
+        place(b, TIER_ARTICLE, c->style, 0, c->level);
+        return add_node(b, k, YD_NODE_ARTICLE, c->style, 0, c);
+    case YD_NUM_USER_HEADING:
+        place(b, TIER_HEADING, c->style, 0, c->level);
+        return add_node(b, k, YD_NODE_HEADING, c->style, 0, c);
+    default:
+        return add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
+    }
+}
+
+static int is_user_node(int style)
+{
+    return style == YD_NUM_USER_ARTICLE || style == YD_NUM_USER_HEADING || style == YD_NUM_USER_ITEM;
+}
+
 static yd_status walk(builder *b)
 {
     const yd_document *doc = b->doc;
@@ -373,6 +425,13 @@ static yd_status walk(builder *b)
         prev = k;
         if (c->kind != YD_LINE_OTHER)
             meta_only = 0;
+        if (is_user_node(c->style)) {
+            in_article = 0; /* the user's rule wins over every guard */
+            st = add_user_node(b, k, c);
+            if (c->kind == YD_LINE_ARTICLE)
+                last_article = k;
+            continue;
+        }
 
         switch (c->kind) {
         case YD_LINE_TITLE:
@@ -394,10 +453,15 @@ static yd_status walk(builder *b)
                     o->title_line = k;
                     o->title_start = c->title_start;
                     o->title_length = c->title_end - c->title_start;
+                    note(b, k, YD_WHY_DOC_TITLE);
                     continue;
                 }
             }
             if (c->style == YD_NUM_ANNEX) {
+                if (nx < 0) {
+                    note(b, k, YD_WHY_MATTER_PLACE);
+                    continue; /* the last line: nothing to annex */
+                }
                 st = add_annex(b, k, c);
                 in_article = b->statute; /* its paragraphs and lists, like an article's */
                 continue;
@@ -405,10 +469,13 @@ static yd_status walk(builder *b)
             if (c->hashes)
                 in_article = 0;
             if (c->kind == YD_LINE_HEADING) {
-                if (attachments && !c->hashes)
+                if (attachments && !c->hashes) {
+                    note(b, k, YD_WHY_ATTACHMENTS);
                     continue; /* 附件：1.读书活动报名表 / 2.推荐书目 */
+                }
                 if (in_article && !c->hashes && !opens_section(t, c, cn_in_article)) {
                     cn_in_article += c->style == YD_NUM_CN;
+                    note(b, k, YD_WHY_IN_ARTICLE);
                     continue; /* 一、 （一） 1. inside an article, or an annex's list */
                 }
                 in_article = 0;
@@ -416,9 +483,11 @@ static yd_status walk(builder *b)
                     st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
                     continue; /* 1. under 一、: a provision of a rule */
                 }
-                if (b->rules && !c->hashes && below_provisions(c->style))
+                if (b->rules && !c->hashes && below_provisions(c->style)) {
+                    note(b, k, YD_WHY_BELOW_PROVISION);
                     continue;
-                if (place(b, TIER_HEADING, c->style, c->hashes))
+                }
+                if (place(b, TIER_HEADING, c->style, c->hashes, 0))
                     st = add_node(b, k, YD_NODE_HEADING, c->style, c->hashes, c);
                 continue;
             }
@@ -427,8 +496,10 @@ static yd_status walk(builder *b)
                 /* 前言, 后记, 附录: top nodes wherever they stand. Back
                  * matter closes the articles and adopts what follows. */
                 if (nx < 0 ||
-                    (pv >= 0 && pv == k - 1 && lc[pv].kind == YD_LINE_BODY && (lc[pv].flags & YD_LF_OPEN_END)))
+                    (pv >= 0 && pv == k - 1 && lc[pv].kind == YD_LINE_BODY && (lc[pv].flags & YD_LF_OPEN_END))) {
+                    note(b, k, YD_WHY_MATTER_PLACE);
                     continue;
+                }
                 b->size = 0;
                 st = add_node(b, k, YD_NODE_HEADING, c->style, 0, c);
                 continue;
@@ -437,58 +508,78 @@ static yd_status walk(builder *b)
                 yd_outline_node *a = &o->nodes[o->count - 1];
                 if (a->line == pv && a->kind == YD_NODE_ARTICLE) {
                     int32_t ae = a->title_start + a->title_length;
-                    int volume = division_rank(a->style) > 0 && division_rank(a->style) <= division_rank(YD_NUM_JUAN);
+                    int rank = division_rank(a->style, 0);
                     /* 卷一 / 考城隍 / the tale: the volume's first tale,
                      * not its name (unless a chapter follows the name). */
+                    int volume = rank > 0 && rank <= division_rank(YD_NUM_JUAN, 0);
                     int titled = !volume || (nx >= 0 && lc[nx].kind == YD_LINE_ARTICLE);
                     if (a->sub_length == 0 && (lc[pv].flags & YD_LF_BARE) && titled) {
                         a->sub_start = c->title_start; /* 第一章 / 总则 */
                         a->sub_length = c->title_end - c->title_start;
+                        note(b, k, YD_WHY_MARKER_TITLE);
                         continue;
                     }
-                    if (restates(t, c->title_start, c->title_end, a->title_start, ae))
+                    if (restates(t, c->title_start, c->title_end, a->title_start, ae)) {
+                        note(b, k, YD_WHY_RESTATES);
                         continue; /* 第一篇：某某 / 某某: the article's title again */
+                    }
                 }
             }
-            if (is_speaker(lc, c, nx))
+            if (is_speaker(lc, c, nx)) {
+                note(b, k, YD_WHY_SPEAKER);
                 continue; /* 习近平 under the date, before 同志们： */
+            }
             if (title_neighbour(lc, pv, k, doc_title) || title_neighbour(lc, nx, k, doc_title)) {
                 /* A run of short lines: related links, a banner, a byline
                  * under a title. Unless it names the article that follows. */
+                note(b, k, YD_WHY_RUN);
                 continue;
             }
             if (nx >= 0 && lc[nx].kind == YD_LINE_ARTICLE && k > 0 && lc[k - 1].kind == YD_LINE_BLANK) {
                 /* A title above an article marker names a group of articles. */
-                if (place(b, TIER_ARTICLE, YD_NUM_GROUP, 0))
+                if (place(b, TIER_ARTICLE, YD_NUM_GROUP, 0, 0))
                     st = add_node(b, k, YD_NODE_ARTICLE, YD_NUM_GROUP, 0, c);
                 continue;
             }
-            if (in_article)
+            if (in_article) {
+                note(b, k, YD_WHY_IN_ARTICLE);
                 continue; /* a short line in an article: an annex entry, a table cell */
-            if (nx < 0 || only_other_after(lc, nx, n))
+            }
+            if (nx < 0 || only_other_after(lc, nx, n)) {
+                note(b, k, YD_WHY_SIGNATURE);
                 continue; /* nothing but a date follows: a signature, not a heading */
-            if (pv >= 0 && pv == k - 1 && lc[pv].kind == YD_LINE_BODY && (lc[pv].flags & YD_LF_OPEN_END))
+            }
+            if (pv >= 0 && pv == k - 1 && lc[pv].kind == YD_LINE_BODY && (lc[pv].flags & YD_LF_OPEN_END)) {
+                note(b, k, YD_WHY_PARAGRAPH_TAIL);
                 continue; /* the tail of a paragraph broken across lines */
-            if (place(b, TIER_HEADING, YD_NUM_PLAIN, 0))
+            }
+            if (place(b, TIER_HEADING, YD_NUM_PLAIN, 0, 0))
                 st = add_node(b, k, YD_NODE_HEADING, YD_NUM_PLAIN, 0, c);
+            else
+                note(b, k, YD_WHY_BELOW_NUMBERS);
             continue;
         case YD_LINE_ARTICLE:
             in_article = 0;
-            place(b, TIER_ARTICLE, c->style, c->hashes);
+            place(b, TIER_ARTICLE, c->style, c->hashes, 0);
             st = add_node(b, k, YD_NODE_ARTICLE, c->style, c->hashes, c);
             last_article = k;
             continue;
         case YD_LINE_ITEM:
-            if (in_article && !(c->flags & YD_LF_PROVISION))
+            if (in_article && !(c->flags & YD_LF_PROVISION)) {
+                note(b, k, YD_WHY_IN_ARTICLE);
                 continue; /* 一是 inside an article */
+            }
             st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
             in_article = b->statute && (c->flags & YD_LF_PROVISION);
             cn_in_article = 0;
             continue;
         case YD_LINE_CLAUSE:
         case YD_LINE_OTHER:
-            if (b->rules && !b->statute && !c->hashes && c->style == YD_NUM_AR)
+            if (b->rules && !b->statute && !c->hashes && c->style == YD_NUM_AR) {
                 st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c); /* 11.船舶买卖合同纠纷案件； */
+                continue;
+            }
+            note(b, k, c->kind == YD_LINE_CLAUSE ? YD_WHY_CLAUSE : YD_WHY_OTHER);
             continue;
         default:
             continue;
@@ -553,6 +644,7 @@ static void judge_kind(builder *b, yd_line_class *lc)
     for (int32_t k = 0; k < n && !keep_run_on && run_on > 0; k++)
         if ((lc[k].flags & (YD_LF_PROVISION | YD_LF_RUN_ON)) == (YD_LF_PROVISION | YD_LF_RUN_ON)) {
             lc[k].kind = YD_LINE_BODY;
+            lc[k].why = YD_WHY_MENTION;
             lc[k].flags &= (uint8_t) ~(YD_LF_PROVISION | YD_LF_RUN_ON);
         }
     b->statute = (keep_run_on ? run_on + spaced : spaced) >= STATUTE_MIN_ARTICLES;
@@ -574,7 +666,62 @@ static int is_markdown_path(const char *path)
     return strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0;
 }
 
+/* The class a user's rule gives a line. */
+static void class_of_rule(const yd_outline_rule *rule, int32_t ts, int32_t te, yd_line_class *c)
+{
+    static const uint8_t kinds[] = {YD_LINE_HEADING, YD_LINE_ARTICLE, YD_LINE_ITEM, YD_LINE_BODY};
+    static const uint8_t styles[] = {YD_NUM_USER_HEADING, YD_NUM_USER_ARTICLE, YD_NUM_USER_ITEM, YD_NUM_USER_TEXT};
+    *c = (yd_line_class){.title_start = ts, .title_end = te, .kind = kinds[rule->kind], .style = styles[rule->kind],
+                         .level = (uint8_t)rule->level};
+}
+
+/* Classify every line: the user's rules first, then (unless they are
+ * turned off) the built-in conventions. Lines in a code fence are text. */
+static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin, yd_line_class *lc,
+                         yd_outline_why *why)
+{
+    int fence = 0, markdown = is_markdown_path(doc->path);
+    for (int32_t k = 0; k < doc->line_count; k++) {
+        int32_t s, e, ts, te;
+        yd_document_line_bounds(doc, k, &s, &e);
+        int rule = rules ? yd_rule_set_match(rules, doc->text, s, e, &ts, &te) : -1;
+        if (why)
+            why[k] = (yd_outline_why){.node = -1, .rule = (int16_t)rule};
+        if (rule >= 0) {
+            class_of_rule(yd_rule_set_rule(rules, rule), ts, te, &lc[k]);
+            continue;
+        }
+        if (builtin && yd_line_is_fence(doc->text, s, e)) {
+            fence = !fence;
+            lc[k] = (yd_line_class){.kind = YD_LINE_BODY, .title_start = s, .title_end = s};
+        } else if (fence || !builtin) {
+            lc[k] = (yd_line_class){.kind = s == e ? YD_LINE_BLANK : YD_LINE_BODY, .title_start = s, .title_end = s};
+        } else {
+            yd_classify_line(doc->text, s, e, markdown, &lc[k]);
+        }
+    }
+}
+
+/* Did the line look like a heading before the guards, or did a guard or a
+ * rule decide it? Those are the lines explain shows. */
+static void mark_candidates(const yd_line_class *lc, int32_t n, yd_outline_why *why)
+{
+    for (int32_t k = 0; k < n; k++) {
+        const yd_line_class *c = &lc[k];
+        if (c->why != YD_WHY_PROSE && why[k].reason == YD_WHY_PROSE)
+            why[k].reason = c->why;
+        why[k].candidate = why[k].rule >= 0 || why[k].node >= 0 || why[k].reason != YD_WHY_PROSE ||
+                           (c->kind != YD_LINE_BLANK && c->kind != YD_LINE_BODY);
+    }
+}
+
 yd_status yd_outline_build(yd_outline *outline, const yd_document *doc, yd_error *err)
+{
+    return yd_outline_build_with(outline, doc, NULL, err);
+}
+
+yd_status yd_outline_build_with(yd_outline *outline, const yd_document *doc, const yd_outline_options *options,
+                                yd_error *err)
 {
     memset(outline, 0, sizeof *outline);
     outline->title_start = -1;
@@ -582,28 +729,31 @@ yd_status yd_outline_build(yd_outline *outline, const yd_document *doc, yd_error
     int32_t n = doc->line_count;
     if (n == 0)
         return YD_OK;
+    const yd_outline_rules *user = options ? options->rules : NULL;
+    yd_outline_why *why = options ? options->why : NULL;
+    yd_rule_set *rules = NULL;
+    if (yd_rule_set_open(&rules, user, doc->path, err) != YD_OK)
+        return YD_ENOMEM;
     yd_line_class *lc = malloc((size_t)n * sizeof *lc);
-    if (!lc)
+    if (!lc) {
+        yd_rule_set_close(rules);
         return yd_error_set(err, YD_ENOMEM, "out of memory");
-    int fence = 0, markdown = is_markdown_path(doc->path);
-    for (int32_t k = 0; k < n; k++) {
-        int32_t s, e;
-        yd_document_line_bounds(doc, k, &s, &e);
-        if (yd_line_is_fence(doc->text, s, e)) {
-            fence = !fence;
-            lc[k] = (yd_line_class){.kind = YD_LINE_BODY, .title_start = s, .title_end = s};
-        } else if (fence) {
-            lc[k] = (yd_line_class){.kind = YD_LINE_BODY, .title_start = s, .title_end = s};
-        } else {
-            yd_classify_line(doc->text, s, e, markdown, &lc[k]);
-        }
     }
-    close_clauses(lc, n);
-    demote_wrapped(doc, lc, n);
-    demote_notice(doc, lc, n);
-    builder b = {.out = outline, .doc = doc, .lc = lc, .size = 0};
-    judge_kind(&b, lc);
+    int builtin = !user || user->builtin;
+    classify_all(doc, rules, builtin, lc, why);
+    outline->rule_timeouts = yd_rule_set_timeouts(rules);
+    yd_rule_set_close(rules);
+    if (builtin) {
+        close_clauses(lc, n);
+        demote_wrapped(doc, lc, n);
+        demote_notice(doc, lc, n);
+    }
+    builder b = {.out = outline, .doc = doc, .lc = lc, .size = 0, .why = why};
+    if (builtin)
+        judge_kind(&b, lc);
     yd_status st = walk(&b);
+    if (why && st == YD_OK)
+        mark_candidates(lc, n, why);
     free(lc);
     if (st != YD_OK) {
         yd_outline_free(outline);
