@@ -708,7 +708,9 @@ static void mark_candidates(const yd_line_class *lc, int32_t n, yd_outline_why *
 {
     for (int32_t k = 0; k < n; k++) {
         const yd_line_class *c = &lc[k];
-        if (c->why != YD_WHY_PROSE && why[k].reason == YD_WHY_PROSE)
+        if (why[k].rule >= 0)
+            why[k].reason = YD_WHY_RULE; /* the user's rule decided, node or text */
+        else if (c->why != YD_WHY_PROSE && why[k].reason == YD_WHY_PROSE)
             why[k].reason = c->why;
         why[k].candidate = why[k].rule >= 0 || why[k].node >= 0 || why[k].reason != YD_WHY_PROSE ||
                            (c->kind != YD_LINE_BLANK && c->kind != YD_LINE_BODY);

@@ -9,6 +9,7 @@
 #include "test_util.h"
 #include "yuedu/document.h"
 #include "yuedu/outline.h"
+#include "yuedu/outline_rules.h"
 
 static void load(yd_document *doc, const char *text)
 {
@@ -718,6 +719,122 @@ static void test_speaker_is_not_a_heading(void **state)
                    "11 1 H 一、回顾\n");
 }
 
+/* ---- the user's rules and the reasons (explain) --------------------------- */
+
+static void add_rule(yd_outline_rules *rules, const char *pattern, yd_rule_kind kind, int level, const char *files)
+{
+    yd_outline_rule r = {.pattern = (char *)pattern, .files = (char *)files, .level = level, .kind = kind};
+    assert_int_equal(yd_outline_rules_add(rules, &r, NULL), YD_OK);
+}
+
+/* The outline of text (named name) with rules, in the compact form. */
+static char *outline_with(const char *name, const char *text, const yd_outline_rules *rules, yd_outline_why *why)
+{
+    yd_document d;
+    yd_error err = {0};
+    if (yd_document_from_bytes(&d, name, (const unsigned char *)text, strlen(text), NULL, &err) != YD_OK)
+        fail_msg("load failed: %s", err.message);
+    yd_outline o;
+    yd_outline_options options = {.rules = rules, .why = why};
+    assert_int_equal(yd_outline_build_with(&o, &d, &options, &err), YD_OK);
+    check_invariants(&o);
+    char *got = dump(&d, &o);
+    yd_outline_free(&o);
+    yd_document_free(&d);
+    return got;
+}
+
+static void test_user_rules(void **state)
+{
+    (void)state;
+    yd_outline_rules rules;
+    yd_outline_rules_init(&rules);
+    /* Parts in Latin letters as divisions above 章, their title the
+     * capture group; Q: lines as items; a line the built-in conventions
+     * would take (一、) silenced. */
+    add_rule(&rules, "^PART ([IVX]+ .*)$", YD_RULE_ARTICLE, 1, NULL);
+    add_rule(&rules, "^Q:", YD_RULE_ITEM, 1, NULL);
+    add_rule(&rules, "^一、备注", YD_RULE_TEXT, 1, NULL);
+    add_rule(&rules, "^==", YD_RULE_HEADING, 2, "*.md");
+    const char *text = "PART I Reading\n第一章 开始\n正文。\n一、备注\n正文。\nQ: 为什么？\n正文。\n"
+                       "二、方法\n正文。\n== 小节\n正文。\nPART II Notes\n第一章 又一章\n正文。\n";
+    char *got = outline_with("notes.txt", text, &rules, NULL);
+    assert_string_equal(got, "1 1 A I Reading\n2 2 A 第一章 开始\n6 3 I Q: 为什么？\n8 3 H 二、方法\n"
+                             "12 1 A II Notes\n13 2 A 第一章 又一章\n");
+    free(got);
+    /* The glob: == lines are headings at level 2 in Markdown files only. */
+    got = outline_with("notes.md", "一、总则\n正文。\n== 小节\n正文。\n", &rules, NULL);
+    assert_string_equal(got, "1 1 H 一、总则\n3 2 H == 小节\n");
+    free(got);
+    /* builtin false: only the rules make nodes. */
+    rules.builtin = false;
+    got = outline_with("notes.txt", text, &rules, NULL);
+    assert_string_equal(got, "1 1 A I Reading\n6 2 I Q: 为什么？\n12 1 A II Notes\n");
+    free(got);
+    yd_outline_rules_free(&rules);
+}
+
+static void test_user_rule_that_backtracks(void **state)
+{
+    (void)state;
+    /* A pattern that backtracks without end on some lines: each line is
+     * given up after the time limit, the rule dropped after a few, the
+     * outline still built with the built-in conventions. */
+    yd_outline_rules rules;
+    yd_outline_rules_init(&rules);
+    add_rule(&rules, "^(a|aa)+$", YD_RULE_HEADING, 1, NULL);
+    size_t lines = 20, len = 64;
+    char *text = malloc(lines * (len + 2) + 64);
+    assert_non_null(text);
+    strcpy(text, "一、开始\n正文。\n");
+    for (size_t i = 0; i < lines; i++) {
+        size_t at = strlen(text);
+        memset(text + at, 'a', len);
+        strcpy(text + at + len, "b\n");
+    }
+    yd_document d;
+    assert_int_equal(yd_document_from_bytes(&d, "x.txt", (const unsigned char *)text, strlen(text), NULL, NULL), YD_OK);
+    yd_outline o;
+    yd_outline_options options = {.rules = &rules};
+    assert_int_equal(yd_outline_build_with(&o, &d, &options, NULL), YD_OK);
+    assert_int_equal(o.rule_timeouts, 1);
+    assert_int_equal(o.count, 1);
+    yd_outline_free(&o);
+    yd_document_free(&d);
+    free(text);
+    yd_outline_rules_free(&rules);
+}
+
+static void test_reasons(void **state)
+{
+    (void)state;
+    yd_outline_rules rules;
+    yd_outline_rules_init(&rules);
+    add_rule(&rules, "^附言", YD_RULE_TEXT, 1, NULL);
+    const char *text = "读书亭条例\n\n第一条 读书亭开放。\n第二条 借阅免费。\n第三条 遵守下列规定：\n一、按时归还\n"
+                       "「好吧」\n第三章的内容很多\n附言一则\n正文。\n";
+    yd_outline_why why[11];
+    char *got = outline_with("x.txt", text, &rules, why);
+    free(got);
+    assert_int_equal(why[0].reason, YD_WHY_DOC_TITLE);
+    assert_false(why[1].candidate); /* blank */
+    assert_int_equal(why[2].reason, YD_WHY_NODE);
+    assert_true(why[2].node >= 0);
+    assert_int_equal(why[5].reason, YD_WHY_IN_ARTICLE);
+    assert_true(why[5].candidate);
+    assert_int_equal(why[5].node, -1);
+    assert_int_equal(why[6].reason, YD_WHY_DIALOGUE);
+    assert_int_equal(why[7].reason, YD_WHY_MENTION);
+    assert_int_equal(why[8].reason, YD_WHY_RULE);
+    assert_int_equal(why[8].rule, 0);
+    assert_false(why[9].candidate); /* prose */
+    for (int r = 0; r < YD_WHY_COUNT; r++)
+        assert_string_not_equal(yd_outline_reason_text((yd_outline_reason)r), "?");
+    for (int st = 0; st < YD_NUM_COUNT; st++)
+        assert_string_not_equal(yd_outline_style_text((yd_heading_style)st), "?");
+    yd_outline_rules_free(&rules);
+}
+
 /* ---- fixture files ---------------------------------------------------------- */
 
 static void expect_file(const char *name, const char *want)
@@ -867,6 +984,9 @@ int main(void)
         cmocka_unit_test(test_volume_of_tales),
         cmocka_unit_test(test_japanese_novel),
         cmocka_unit_test(test_speaker_is_not_a_heading),
+        cmocka_unit_test(test_user_rules),
+        cmocka_unit_test(test_user_rule_that_backtracks),
+        cmocka_unit_test(test_reasons),
         cmocka_unit_test(test_article_colon_alone),
         cmocka_unit_test(test_article_suffix),
         cmocka_unit_test(test_article_levels_and_reset),
