@@ -379,7 +379,7 @@ static yd_status add_user_node(builder *b, int32_t k, const yd_line_class *c)
         place(b, TIER_HEADING, c->style, 0, c->level);
         return add_node(b, k, YD_NODE_HEADING, c->style, 0, c);
     default:
-        return add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c);
+        return add_node(b, k, YD_NODE_ITEM, YD_NUM_USER_ITEM, 0, c);
     }
 }
 
