@@ -77,13 +77,19 @@ static void expect_outline_doc(const yd_document *doc, const char *want)
     yd_outline_free(&o);
 }
 
-static void expect_outline(const char *text, const char *want)
+/* The outline of text, as a document of the given file name (a .md name
+ * makes it Markdown), must be want. */
+static void expect_outline_named(const char *name, const char *text, const char *want)
 {
     yd_document d;
-    load(&d, text);
+    yd_error err = {0};
+    if (yd_document_from_bytes(&d, name, (const unsigned char *)text, strlen(text), NULL, &err) != YD_OK)
+        fail_msg("load failed: %s", err.message);
     expect_outline_doc(&d, want);
     yd_document_free(&d);
 }
+
+static void expect_outline(const char *text, const char *want) { expect_outline_named("mem.txt", text, want); }
 
 /* The document title found in text, as UTF-8 ("" when none). */
 static void expect_doc_title(const char *text, const char *want)
@@ -539,18 +545,6 @@ static void test_deep_nesting_is_bounded(void **state)
 
 /* ---- statutes, rules, novels, Japanese and Korean (OUTLINE-KEY) ---------- */
 
-/* Like expect_outline, for a document with the given file name (a .md
- * name makes it Markdown). */
-static void expect_outline_named(const char *name, const char *text, const char *want)
-{
-    yd_document d;
-    yd_error err = {0};
-    if (yd_document_from_bytes(&d, name, (const unsigned char *)text, strlen(text), NULL, &err) != YD_OK)
-        fail_msg("load failed: %s", err.message);
-    expect_outline_doc(&d, want);
-    yd_document_free(&d);
-}
-
 static void test_statute_articles_in_every_number_form(void **state)
 {
     (void)state;
@@ -727,8 +721,10 @@ static void add_rule(yd_outline_rules *rules, const char *pattern, yd_rule_kind 
     assert_int_equal(yd_outline_rules_add(rules, &r, NULL), YD_OK);
 }
 
-/* The outline of text (named name) with rules, in the compact form. */
-static char *outline_with(const char *name, const char *text, const yd_outline_rules *rules, yd_outline_why *why)
+/* The outline of text (named name) with rules, in the compact form;
+ * *timeouts (when not NULL) gets the rules dropped for taking too long. */
+static char *outline_with(const char *name, const char *text, const yd_outline_rules *rules, yd_outline_why *why,
+                          int32_t *timeouts)
 {
     yd_document d;
     yd_error err = {0};
@@ -739,6 +735,8 @@ static char *outline_with(const char *name, const char *text, const yd_outline_r
     assert_int_equal(yd_outline_build_with(&o, &d, &options, &err), YD_OK);
     check_invariants(&o);
     char *got = dump(&d, &o);
+    if (timeouts)
+        *timeouts = o.rule_timeouts;
     yd_outline_free(&o);
     yd_document_free(&d);
     return got;
@@ -758,17 +756,17 @@ static void test_user_rules(void **state)
     add_rule(&rules, "^==", YD_RULE_HEADING, 2, "*.md");
     const char *text = "PART I Reading\n第一章 开始\n正文。\n一、备注\n正文。\nQ: 为什么？\n正文。\n"
                        "二、方法\n正文。\n== 小节\n正文。\nPART II Notes\n第一章 又一章\n正文。\n";
-    char *got = outline_with("notes.txt", text, &rules, NULL);
+    char *got = outline_with("notes.txt", text, &rules, NULL, NULL);
     assert_string_equal(got, "1 1 A I Reading\n2 2 A 第一章 开始\n6 3 I Q: 为什么？\n8 3 H 二、方法\n"
                              "12 1 A II Notes\n13 2 A 第一章 又一章\n");
     free(got);
     /* The glob: == lines are headings at level 2 in Markdown files only. */
-    got = outline_with("notes.md", "一、总则\n正文。\n== 小节\n正文。\n", &rules, NULL);
+    got = outline_with("notes.md", "一、总则\n正文。\n== 小节\n正文。\n", &rules, NULL, NULL);
     assert_string_equal(got, "1 1 H 一、总则\n3 2 H == 小节\n");
     free(got);
     /* builtin false: only the rules make nodes. */
     rules.builtin = false;
-    got = outline_with("notes.txt", text, &rules, NULL);
+    got = outline_with("notes.txt", text, &rules, NULL, NULL);
     assert_string_equal(got, "1 1 A I Reading\n6 2 I Q: 为什么？\n12 1 A II Notes\n");
     free(got);
     yd_outline_rules_free(&rules);
@@ -792,15 +790,11 @@ static void test_user_rule_that_backtracks(void **state)
         memset(text + at, 'a', len);
         strcpy(text + at + len, "b\n");
     }
-    yd_document d;
-    assert_int_equal(yd_document_from_bytes(&d, "x.txt", (const unsigned char *)text, strlen(text), NULL, NULL), YD_OK);
-    yd_outline o;
-    yd_outline_options options = {.rules = &rules};
-    assert_int_equal(yd_outline_build_with(&o, &d, &options, NULL), YD_OK);
-    assert_int_equal(o.rule_timeouts, 1);
-    assert_int_equal(o.count, 1);
-    yd_outline_free(&o);
-    yd_document_free(&d);
+    int32_t timeouts = 0;
+    char *got = outline_with("x.txt", text, &rules, NULL, &timeouts);
+    assert_int_equal(timeouts, 1);
+    assert_string_equal(got, "1 1 H 一、开始\n");
+    free(got);
     free(text);
     yd_outline_rules_free(&rules);
 }
@@ -814,7 +808,7 @@ static void test_reasons(void **state)
     const char *text = "读书亭条例\n\n第一条 读书亭开放。\n第二条 借阅免费。\n第三条 遵守下列规定：\n一、按时归还\n"
                        "「好吧」\n第三章的内容很多\n附言一则\n正文。\n";
     yd_outline_why why[11];
-    char *got = outline_with("x.txt", text, &rules, why);
+    char *got = outline_with("x.txt", text, &rules, why, NULL);
     free(got);
     assert_int_equal(why[0].reason, YD_WHY_DOC_TITLE);
     assert_false(why[1].candidate); /* blank */
