@@ -64,9 +64,9 @@ int32_t yd_outline_columns(const UChar *text, int32_t start, int32_t end);
 /* Does the line [start, end) open an attachment list (附件：1.…)? */
 int yd_line_opens_attachments(const UChar *text, int32_t start, int32_t end);
 
-/* Does the line [start, end), a document's title, name a statute or rule
- * (…法, …条例, …规定, …的解释（一）)? Then its numbered paragraphs are
- * provisions, not headings. */
+/* Does the line [start, end), a document's title, name a rule or a
+ * judicial interpretation (…条例, …规定, …的解释（一）, …的批复)? Then its
+ * 1. paragraphs are provisions, not headings. */
 int yd_line_names_rule(const UChar *text, int32_t start, int32_t end);
 
 #endif
