@@ -361,6 +361,37 @@ static int is_speaker(const yd_line_class *lc, const yd_line_class *c, int32_t n
     return c->title_end - c->title_start <= 4 && nx >= 0 && lc[nx].kind == YD_LINE_COLON;
 }
 
+/* Does the title line k open a new article glued into the same file: is
+ * the first numbered line after it (past dates, bylines, a salutation and
+ * a second title line, at most a few lines) numbered one, in a style the
+ * article before it already uses (一、 again after 五、)? */
+enum { ARTICLE_LOOKAHEAD = 6 };
+static int opens_article(const builder *b, const UChar *t, int32_t k)
+{
+    int seen = 0;
+    for (int32_t j = k + 1; j < b->doc->line_count && seen < ARTICLE_LOOKAHEAD; j++) {
+        const yd_line_class *c = &b->lc[j];
+        if (c->kind == YD_LINE_BLANK)
+            continue;
+        seen++;
+        if (c->kind == YD_LINE_OTHER || c->kind == YD_LINE_COLON || c->kind == YD_LINE_TITLE)
+            continue;
+        if (c->kind != YD_LINE_HEADING || c->hashes)
+            return 0;
+        int32_t value = 0;
+        if (yd_numeral_parse(t, c->title_start, c->title_end, YD_NUMERAL_ANY, &value) == c->title_start &&
+            c->title_end > c->title_start) /* （一）: the number after the bracket */
+            yd_numeral_parse(t, c->title_start + 1, c->title_end, YD_NUMERAL_ANY, &value);
+        if (value != 1)
+            return 0;
+        for (int i = first_heading_level(b); i < b->size; i++)
+            if (b->stack[i].style == c->style)
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* Record why line k is not a node (explain). */
 static void note(builder *b, int32_t k, int reason)
 {
@@ -553,7 +584,12 @@ static yd_status walk(builder *b)
                 note(b, k, YD_WHY_PARAGRAPH_TAIL);
                 continue; /* the tail of a paragraph broken across lines */
             }
-            if (place(b, TIER_HEADING, YD_NUM_PLAIN, 0, 0))
+            int placed = place(b, TIER_HEADING, YD_NUM_PLAIN, 0, 0);
+            if (!placed && opens_article(b, t, k)) {
+                b->size = first_heading_level(b); /* a new article: its own numbering starts */
+                placed = 1;
+            }
+            if (placed)
                 st = add_node(b, k, YD_NODE_HEADING, YD_NUM_PLAIN, 0, c);
             else
                 note(b, k, YD_WHY_BELOW_NUMBERS);

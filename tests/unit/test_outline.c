@@ -706,6 +706,17 @@ static void test_japanese_novel(void **state)
                    "11 1 A 上\n13 2 A 一\n19 2 A 二\n");
 }
 
+static void test_glued_articles(void **state)
+{
+    (void)state;
+    /* A second article in the same file: its title, followed by a date and
+     * a numbering that starts again at 一、, is a top heading over its own
+     * sections; a short line amid the first article's sections is not. */
+    expect_outline("读书的方法\n\n一、慢读\n正文。\n二、精读\n正文。\n慢慢读\n正文。\n\n写作的方法\n\n2024年5月1日\n\n"
+                   "一、多写\n正文。\n（一）日记\n正文。\n",
+                   "3 1 H 一、慢读\n5 1 H 二、精读\n10 1 H 写作的方法\n14 2 H 一、多写\n16 3 H （一）日记\n");
+}
+
 static void test_speaker_is_not_a_heading(void **state)
 {
     (void)state;
@@ -978,6 +989,7 @@ int main(void)
         cmocka_unit_test(test_volume_of_tales),
         cmocka_unit_test(test_japanese_novel),
         cmocka_unit_test(test_speaker_is_not_a_heading),
+        cmocka_unit_test(test_glued_articles),
         cmocka_unit_test(test_user_rules),
         cmocka_unit_test(test_user_rule_that_backtracks),
         cmocka_unit_test(test_reasons),
