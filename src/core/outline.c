@@ -707,8 +707,11 @@ static void class_of_rule(const yd_outline_rule *rule, int32_t ts, int32_t te, y
 {
     static const uint8_t kinds[] = {YD_LINE_HEADING, YD_LINE_ARTICLE, YD_LINE_ITEM, YD_LINE_BODY};
     static const uint8_t styles[] = {YD_NUM_USER_HEADING, YD_NUM_USER_ARTICLE, YD_NUM_USER_ITEM, YD_NUM_USER_TEXT};
-    *c = (yd_line_class){.title_start = ts, .title_end = te, .kind = kinds[rule->kind], .style = styles[rule->kind],
-                         .level = (uint8_t)rule->level};
+    /* The configuration checks both; a caller of the API may not have. */
+    int kind = (unsigned)rule->kind <= YD_RULE_TEXT ? (int)rule->kind : YD_RULE_HEADING;
+    int level = rule->level < 1 ? 1 : rule->level > YD_RULE_LEVEL_MAX ? YD_RULE_LEVEL_MAX : rule->level;
+    *c = (yd_line_class){.title_start = ts, .title_end = te, .kind = kinds[kind], .style = styles[kind],
+                         .level = (uint8_t)level};
 }
 
 /* Classify every line: the user's rules first, then (unless they are

@@ -781,6 +781,15 @@ static void test_user_rules(void **state)
     assert_string_equal(got, "1 1 A I Reading\n6 2 I Q: 为什么？\n12 1 A II Notes\n");
     free(got);
     yd_outline_rules_free(&rules);
+    /* Through the API, a level or kind out of range is a heading at level 1
+     * or 9, never a stack cut below the divisions. */
+    yd_outline_rules_init(&rules);
+    add_rule(&rules, "^=", (yd_rule_kind)99, 0, NULL);
+    add_rule(&rules, "^~", YD_RULE_HEADING, 42, NULL);
+    got = outline_with("x.txt", "第一章 总则\n正文。\n= 甲\n正文。\n~ 乙\n正文。\n", &rules, NULL, NULL);
+    assert_string_equal(got, "1 1 A 第一章 总则\n3 2 H = 甲\n5 3 H ~ 乙\n");
+    free(got);
+    yd_outline_rules_free(&rules);
 }
 
 static void test_user_rule_that_backtracks(void **state)
