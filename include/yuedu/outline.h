@@ -133,6 +133,8 @@ typedef enum yd_outline_reason {
     YD_WHY_WRAPPED,         /* the first line of a hard-wrapped paragraph */
     YD_WHY_NOTICE,          /* inside the notice fenced by rules at the top */
     YD_WHY_INDENTED,        /* indented like a paragraph */
+    YD_WHY_IN_CHAPTER,      /* inside a chapter of a novel (第X回): a poem, a letter */
+    YD_WHY_NAMED_WORK,      /* a poem's or book's name in 《》 alone on a line */
     YD_WHY_COUNT
 } yd_outline_reason;
 

@@ -907,6 +907,8 @@ static void classify_plain(const UChar *t, int32_t c, int32_t q, yd_line_class *
     out->kind = YD_LINE_TITLE;
     out->title_start = c;
     out->title_end = q;
+    if (first == 0x300A && very_last == 0x300B) /* 《银鼠谚》: the outline takes it for no heading */
+        out->why = YD_WHY_NAMED_WORK; /* but it may name the document, or end a run */
     return;
 other:
     out->kind = YD_LINE_OTHER;

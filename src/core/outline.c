@@ -392,6 +392,15 @@ static int opens_article(const builder *b, const UChar *t, int32_t k)
     return 0;
 }
 
+/* Is the innermost open division a chapter of a classic novel (第X回)?
+ * Such chapters have no unnumbered sub-headings: a short line inside one
+ * is a poem, a letter, a list in the story. */
+static int in_novel_chapter(const builder *b)
+{
+    int hb = first_heading_level(b);
+    return hb > 0 && b->size == hb && b->stack[hb - 1].style == YD_NUM_HUI;
+}
+
 /* Record why line k is not a node (explain). */
 static void note(builder *b, int32_t k, int reason)
 {
@@ -575,6 +584,14 @@ static yd_status walk(builder *b)
             if (in_article) {
                 note(b, k, YD_WHY_IN_ARTICLE);
                 continue; /* a short line in an article: an annex entry, a table cell */
+            }
+            if (c->why == YD_WHY_NAMED_WORK) {
+                note(b, k, YD_WHY_NAMED_WORK);
+                continue; /* 《银鼠谚》 alone on a line: the poem, not a section */
+            }
+            if (in_novel_chapter(b)) {
+                note(b, k, YD_WHY_IN_CHAPTER);
+                continue; /* a poem's title, a letter's heading, a verse inside 第三回 */
             }
             if (nx < 0 || only_other_after(lc, nx, n)) {
                 note(b, k, YD_WHY_SIGNATURE);

@@ -29,6 +29,8 @@ const char *yd_outline_reason_text(yd_outline_reason reason)
     case YD_WHY_WRAPPED: return "the first line of a hard-wrapped paragraph";
     case YD_WHY_NOTICE: return "inside the notice fenced by rules at the top";
     case YD_WHY_INDENTED: return "indented like a paragraph";
+    case YD_WHY_IN_CHAPTER: return "inside a chapter of a novel (a poem, a letter)";
+    case YD_WHY_NAMED_WORK: return "a work named in 《》 alone on a line";
     case YD_WHY_COUNT: break;
     }
     return "?";

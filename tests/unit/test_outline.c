@@ -681,6 +681,19 @@ static void test_novel_conventions(void **state)
                    "16 1 H 番外 多年以后\n");
 }
 
+static void test_poems_and_letters_in_chapters(void **state)
+{
+    (void)state;
+    /* Inside a chapter of a classic novel, a poem's title, the verse and a
+     * letter's opening are text; a work named in 《》 alone on a line is
+     * text anywhere (but may name the document). */
+    expect_outline("《湖亭记》\n\n第一回　湖边读书\n　　那人读罢，提笔写道：\n\n湖上吟\n\n　　一夜湖风起，满亭书页翻。\n\n"
+                   "　　写罢又取出一封信来。\n\n林兄台鉴\n\n　　见字如面。\n\n第二回　灯下回信\n　　正文。\n",
+                   "3 1 A 第一回 湖边读书\n16 1 A 第二回 灯下回信\n");
+    expect_doc_title("《湖亭记》\n\n第一回　湖边读书\n　　正文。\n", "《湖亭记》");
+    expect_outline("读书札记\n\n一、缘起\n正文。\n\n《湖亭记》\n\n　　这是一本好书。\n", "3 1 H 一、缘起\n");
+}
+
 static void test_volume_of_tales(void **state)
 {
     (void)state;
@@ -996,6 +1009,7 @@ int main(void)
         cmocka_unit_test(test_sections_between_articles),
         cmocka_unit_test(test_novel_conventions),
         cmocka_unit_test(test_volume_of_tales),
+        cmocka_unit_test(test_poems_and_letters_in_chapters),
         cmocka_unit_test(test_japanese_novel),
         cmocka_unit_test(test_speaker_is_not_a_heading),
         cmocka_unit_test(test_glued_articles),
