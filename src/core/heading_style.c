@@ -736,13 +736,14 @@ static int is_annex(const UChar *t, int32_t c, int32_t q)
 
 int yd_line_names_rule(const UChar *t, int32_t start, int32_t end)
 {
-    /* The genres of rules and judicial interpretations. Not 决定, 意见 or
-     * 章程 (reports and charters use those titles with headings of their
-     * own), nor a title ending in 法 (方法, 做法): a law has articles, and
-     * articles make it a statute without its title. */
+    /* The genres of rules and judicial interpretations, and the courts and
+     * procuratorates that issue the latter (最高人民法院关于…的意见). Not
+     * 决定, 意见 or 章程 alone (reports and charters use those titles with
+     * headings of their own), nor a title ending in 法 (方法, 做法): a law
+     * has articles, and articles make it a statute without its title. */
     static const char16_t words[][3] = {u"规定", u"規定", u"解释", u"解釋", u"办法", u"辦法", u"条例", u"條例",
                                         u"细则", u"細則", u"规则", u"規則", u"批复", u"批復", u"答复", u"答覆",
-                                        u"准则", u"準則"};
+                                        u"准则", u"準則", u"法院", u"察院"}; /* 察院: 检察院 檢察院 */
     for (int32_t i = start; i + 1 < end; i++)
         for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
             if (t[i] == words[k][0] && t[i + 1] == words[k][1])

@@ -644,6 +644,12 @@ static void test_rule_provisions(void **state)
                          "2．借阅期限为两周。\n\n三、关于归还\n\n3、归还时应当当面清点。\n\n34. 逾期的，按日收费。\n",
                          "5 1 H 一、关于借阅\n7 2 I 1.借阅人应当出示证件\n13 2 I 2．借阅期限为两周\n"
                          "15 1 H 三、关于归还\n17 2 I 3、归还时应当当面清点\n19 2 I 34. 逾期的，按日收费\n");
+    /* A court's guidance (…的意见) is a rule by its issuer; a report titled
+     * …的意见 keeps its 1. and （1） headings. */
+    expect_outline("湖畔区人民法院关于借阅纠纷的意见\n\n一、总体要求\n\n1.依法审理借阅纠纷。\n\n（1）先行调解。\n",
+                   "3 1 H 一、总体要求\n5 2 I 1.依法审理借阅纠纷\n");
+    expect_outline("关于办好读书会的意见\n\n一、总体要求\n\n1.多读好书\n\n（1）每周一本\n\n正文。\n",
+                   "3 1 H 一、总体要求\n5 2 H 1.多读好书\n7 3 H （1）每周一本\n");
 }
 
 static void test_run_on_articles(void **state)
