@@ -354,11 +354,21 @@ static int below_provisions(int style)
            style == YD_NUM_DOTTED2 || style == YD_NUM_DOTTED3;
 }
 
-/* Is the title line a speaker's name: at most four characters right
- * before the salutation (习近平 / 同志们：)? */
-static int is_speaker(const yd_line_class *lc, const yd_line_class *c, int32_t nx)
+/* Is the title line a speaker's name right before the salutation: a name
+ * of at most four characters (某某某 / 同志们：), or an office and a name
+ * (国务院总理　某某 / 各位代表：)? */
+enum { NAME_MAX = 4, OFFICE_AND_NAME_MAX = 14 };
+static int is_speaker(const UChar *t, const yd_line_class *lc, const yd_line_class *c, int32_t nx)
 {
-    return c->title_end - c->title_start <= 4 && nx >= 0 && lc[nx].kind == YD_LINE_COLON;
+    if (nx < 0 || lc[nx].kind != YD_LINE_COLON)
+        return 0;
+    int32_t length = c->title_end - c->title_start;
+    if (length <= NAME_MAX)
+        return 1;
+    int32_t name = c->title_end;
+    while (name > c->title_start && !yd_outline_is_space(t[name - 1]))
+        name--;
+    return length <= OFFICE_AND_NAME_MAX && name > c->title_start && c->title_end - name <= NAME_MAX;
 }
 
 /* Does the title line k open a new article glued into the same file: is
@@ -565,7 +575,7 @@ static yd_status walk(builder *b)
                     }
                 }
             }
-            if (is_speaker(lc, c, nx)) {
+            if (is_speaker(t, lc, c, nx)) {
                 note(b, k, YD_WHY_SPEAKER);
                 continue; /* 习近平 under the date, before 同志们： */
             }

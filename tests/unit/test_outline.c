@@ -741,6 +741,9 @@ static void test_speaker_is_not_a_heading(void **state)
     (void)state;
     expect_outline("在读书会年会上的讲话\n\n（2024年3月5日）\n\n林某某\n\n同志们：\n\n今天开会。\n\n一、回顾\n\n正文。\n",
                    "11 1 H 一、回顾\n");
+    expect_outline("读书会工作报告\n\n——2024年3月5日在年会上\n\n读书会会长　林某某\n\n各位会员：\n\n今天开会。\n\n"
+                   "一、回顾\n\n正文。\n",
+                   "11 1 H 一、回顾\n");
 }
 
 /* ---- the user's rules and the reasons (explain) --------------------------- */
