@@ -707,7 +707,7 @@ static int matter_word(const UChar *t, int32_t c, int32_t q)
     return YD_NUM_NONE;
 }
 
-/* The closing parts of a statute: 附则 alone, 附件 / 附表 / 附录 with an
+/* The parts of a statute that no number marks: 总则 and 分则 alone, 附则 alone, 附件 / 附表 / 附录 with an
  * optional number and title (附件一, 附表2 收费标准), Korean 부칙 alone or
  * with its act and date (부칙(도로법) <제12248호,2014.1.14>). 附件： with a
  * colon opens a list of attachments instead (see yd_line_opens_attachments). */
@@ -719,10 +719,13 @@ static int is_annex(const UChar *t, int32_t c, int32_t q)
     int32_t e = c + 2;
     if (a == 0xBD80 && b == 0xCE59) /* 부칙 */
         return e == q || yd_outline_is_space(t[e]) || t[e] == '(' || t[e] == '<' || t[e] == 0xFF08;
+    /* 总则 總則 分则 分則 附则 附則 alone on a line, spaced out or not (总　则). */
+    int32_t second = skip_space(t, c + 1, q);
+    if ((a == 0x603B || a == 0x7E3D || a == 0x5206 || a == 0x9644) && second < q &&
+        (t[second] == 0x5219 || t[second] == 0x5247))
+        return skip_space(t, second + 1, q) == q;
     if (a != 0x9644 /* 附 */)
         return 0;
-    if (b == 0x5219 || b == 0x5247) /* 附则 附則: alone (spaced out or not) */
-        return skip_space(t, e, q) == q;
     if (b != 0x4EF6 && b != 0x8868 && b != 0x5F55 && b != 0x9304) /* 件 表 录 錄 */
         return 0;
     int32_t v;

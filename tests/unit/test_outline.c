@@ -616,6 +616,17 @@ static void test_annexes_at_their_markup_level(void **state)
                          "15 2 I 第四条 本条例自公布之日起施行\n17 1 H 附件一 读书亭名录\n");
 }
 
+static void test_unnumbered_parts_of_a_statute(void **state)
+{
+    (void)state;
+    /* 总则, 分则, 附则 alone on a line (spaced out or not) end the article
+     * before them and hold the articles after them. */
+    expect_outline("总　则\n第一条 本规则适用于读书亭。\n第二条 读书亭免费开放。\n分则\n第三条 借阅人应当：\n一、按时归还\n"
+                   "附　则\n第四条 本规则自发布之日起施行。\n",
+                   "1 1 H 总 则\n2 2 I 第一条 本规则适用于读书亭\n3 2 I 第二条 读书亭免费开放\n4 1 H 分则\n"
+                   "5 2 I 第三条 借阅人应当\n7 1 H 附 则\n8 2 I 第四条 本规则自发布之日起施行\n");
+}
+
 static void test_korean_statute(void **state)
 {
     (void)state;
@@ -1012,6 +1023,7 @@ int main(void)
         cmocka_unit_test(test_taiwan_statute),
         cmocka_unit_test(test_divisions_nest_by_rank),
         cmocka_unit_test(test_annexes_at_their_markup_level),
+        cmocka_unit_test(test_unnumbered_parts_of_a_statute),
         cmocka_unit_test(test_korean_statute),
         cmocka_unit_test(test_rule_provisions),
         cmocka_unit_test(test_run_on_articles),
