@@ -365,10 +365,15 @@ static int is_speaker(const UChar *t, const yd_line_class *lc, const yd_line_cla
     int32_t length = c->title_end - c->title_start;
     if (length <= NAME_MAX)
         return 1;
+    if (length > OFFICE_AND_NAME_MAX)
+        return 0;
+    for (int32_t i = c->title_start; i < c->title_end; i++)
+        if (!yd_outline_is_space(t[i]) && !(t[i] >= 0x4E00 && t[i] <= 0x9FFF))
+            return 0; /* an office and a name are Chinese words (yuedu 指南 is a title) */
     int32_t name = c->title_end;
     while (name > c->title_start && !yd_outline_is_space(t[name - 1]))
         name--;
-    return length <= OFFICE_AND_NAME_MAX && name > c->title_start && c->title_end - name <= NAME_MAX;
+    return name > c->title_start && c->title_end - name <= NAME_MAX;
 }
 
 /* Does the title line k open a new article glued into the same file: is
@@ -643,6 +648,9 @@ static yd_status walk(builder *b)
                 continue;
             }
             note(b, k, c->kind == YD_LINE_CLAUSE ? YD_WHY_CLAUSE : YD_WHY_OTHER);
+            continue;
+        case YD_LINE_COLON:
+            note(b, k, YD_WHY_SALUTATION);
             continue;
         default:
             continue;

@@ -31,6 +31,7 @@ const char *yd_outline_reason_text(yd_outline_reason reason)
     case YD_WHY_INDENTED: return "indented like a paragraph";
     case YD_WHY_IN_CHAPTER: return "inside a chapter of a novel (a poem, a letter)";
     case YD_WHY_NAMED_WORK: return "a work named in 《》 alone on a line";
+    case YD_WHY_SALUTATION: return "a salutation or lead-in ending in a colon";
     case YD_WHY_COUNT: break;
     }
     return "?";

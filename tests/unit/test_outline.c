@@ -755,6 +755,9 @@ static void test_speaker_is_not_a_heading(void **state)
     expect_outline("读书会工作报告\n\n——2024年3月5日在年会上\n\n读书会会长　林某某\n\n各位会员：\n\n今天开会。\n\n"
                    "一、回顾\n\n正文。\n",
                    "11 1 H 一、回顾\n");
+    /* Not a speaker: a title with a Latin word above a salutation. */
+    expect_outline("第1篇\n\nyuedu 读书指南\n\n各位读者：\n\n欢迎。\n\n一、开始\n\n正文。\n",
+                   "1 1 A 第1篇\n3 2 H yuedu 读书指南\n9 3 H 一、开始\n");
 }
 
 /* ---- the user's rules and the reasons (explain) --------------------------- */
