@@ -57,7 +57,7 @@ _yuedu() {
     esac
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "--list --outline --search --render --bookmarks --check-config --doctor
-            --format --regex --fold --width --ambiwidth --encoding --config --theme --no-color --color
+            --format --explain --regex --fold --width --ambiwidth --encoding --config --theme --no-color --color
             --start-at-beginning --version --help" -- "$cur")
         return
     fi

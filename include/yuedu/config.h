@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "yuedu/keys.h"
+#include "yuedu/outline_rules.h"
 #include "yuedu/problems.h"
 #include "yuedu/status.h"
 
@@ -66,6 +67,8 @@ typedef struct yd_config {
         int fold_level;  /* outline.fold-level: 0 "all" (every heading level
                             shown), or 1..9: levels shown up to N */
         bool show_items; /* outline.show-items: false (items folded) */
+        yd_outline_rules rules; /* outline.rules and outline.builtin: the user's own
+                                   heading rules, none by default */
     } outline;
     struct {
         int indent;               /* text.indent: first-line indent in cells, 4 */

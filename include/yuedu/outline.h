@@ -44,14 +44,22 @@ typedef enum yd_heading_style {
     /* article tier */
     YD_NUM_GROUP,      /* unnumbered title of a group of articles */
     YD_NUM_PIAN,       /* 第一篇, 篇一, ...篇一 at the end of a title */
-    YD_NUM_BIAN,       /* 第一编 */
+    YD_NUM_BIAN,       /* 第一编, 제1편 */
+    YD_NUM_FENBIAN,    /* 第一分编 */
     YD_NUM_BU,         /* 第一部, 第一部分 */
     YD_NUM_JUAN,       /* 第一卷, 卷一 */
-    YD_NUM_ZHANG,      /* 第一章 */
-    YD_NUM_JIE,        /* 第一节 */
+    YD_NUM_ZHANG,      /* 第一章, 제1장 */
+    YD_NUM_JIE,        /* 第一节, 제1절 */
+    YD_NUM_KUAN,       /* 第一款 (a division below 节 in a statute) */
+    YD_NUM_MU,         /* 第一目 (below 款) */
     YD_NUM_HUI,        /* 第一回 */
     YD_NUM_JIANG,      /* 第一讲 */
     YD_NUM_COLON,      /* 一: alone on a line */
+    YD_NUM_AOZORA_L,   /* Aozora Bunko ［＃「…」は大見出し］ */
+    YD_NUM_AOZORA_M,   /* 中見出し */
+    YD_NUM_AOZORA_S,   /* 小見出し */
+    YD_NUM_ANNEX,      /* 附则 附件一 附录 附表 부칙: the closing parts of a statute */
+    YD_NUM_USER_ARTICLE, /* a division by the user's rule (outline.rules), at its level */
     /* heading tier */
     YD_NUM_CN,         /* 一、 (also 一. 一．) */
     YD_NUM_PAREN_CN,   /* （一） (一) */
@@ -66,6 +74,9 @@ typedef enum yd_heading_style {
     YD_NUM_PLAIN,      /* short unnumbered title line */
     YD_NUM_FRONT,      /* 前言 序 引言 摘要 目录 楔子...: a top node that adopts nothing */
     YD_NUM_BACK,       /* 结语 后记 附录 参考文献 尾声...: a top node that ends the articles */
+    YD_NUM_USER_HEADING, /* a heading by the user's rule, at its level among headings */
+    YD_NUM_USER_ITEM,    /* an item by the user's rule */
+    YD_NUM_USER_TEXT,    /* text by the user's rule */
     /* items */
     YD_NUM_ITEM,
     YD_NUM_COUNT
@@ -94,11 +105,66 @@ typedef struct yd_outline {
     int32_t title_length;
     int32_t title_line;   /* 0-based, or -1 */
     int32_t headings;     /* nodes that are not items */
+    int32_t rule_timeouts; /* user rules dropped for running out of time on this document */
 } yd_outline;
+
+/* Why a line is, or is not, a node (yuedu --outline --explain). */
+typedef enum yd_outline_reason {
+    YD_WHY_PROSE = 0,       /* blank or prose: never a candidate */
+    YD_WHY_NODE,            /* a node by the built-in conventions (see its style) */
+    YD_WHY_RULE,            /* decided by the user's rule (a node, or text for kind: text) */
+    YD_WHY_DOC_TITLE,       /* the document's own title */
+    YD_WHY_MARKER_TITLE,    /* the title of the bare marker above it (第一章 / 总则) */
+    YD_WHY_RESTATES,        /* restates the title of the marker above it */
+    YD_WHY_RUN,             /* one of a run of short lines (links, a banner, a byline) */
+    YD_WHY_SIGNATURE,       /* only dates and bylines follow it */
+    YD_WHY_PARAGRAPH_TAIL,  /* the rest of a paragraph broken across lines */
+    YD_WHY_BELOW_NUMBERS,   /* an unnumbered line may not sit below numbered headings */
+    YD_WHY_IN_ARTICLE,      /* inside an article (or annex) of a statute */
+    YD_WHY_BELOW_PROVISION, /* below the 1. provisions of a rule */
+    YD_WHY_ATTACHMENTS,     /* in the list of attachments (附件：1.…) */
+    YD_WHY_SPEAKER,         /* a speaker's name above the salutation */
+    YD_WHY_MATTER_PLACE,    /* front or back matter at the end or inside a paragraph */
+    YD_WHY_CLAUSE,          /* a clause of an enumeration (…；) */
+    YD_WHY_OTHER,           /* a date, byline, tag, label: value, bullet or contents entry */
+    YD_WHY_DIALOGUE,        /* a line of dialogue (「…, “…”) */
+    YD_WHY_MENTION,         /* mentions a chapter or article in a sentence (第三章的内容, 第十条之规定) */
+    YD_WHY_LISTED_NUMBERS,  /* numbers listed in a sentence (一、二两类, 二、三日) */
+    YD_WHY_WRAPPED,         /* the first line of a hard-wrapped paragraph */
+    YD_WHY_NOTICE,          /* inside the notice fenced by rules at the top */
+    YD_WHY_INDENTED,        /* indented like a paragraph */
+    YD_WHY_IN_CHAPTER,      /* inside a chapter of a novel (第X回): a poem, a letter */
+    YD_WHY_NAMED_WORK,      /* a poem's or book's name in 《》 alone on a line */
+    YD_WHY_SALUTATION,      /* a salutation or lead-in ending in a colon (同志们：) */
+    YD_WHY_COUNT
+} yd_outline_reason;
+
+typedef struct yd_outline_why {
+    int32_t node;    /* the node this line became, or -1 */
+    int16_t rule;    /* the index of the user's rule that matched it, or -1 */
+    uint8_t reason;  /* yd_outline_reason */
+    uint8_t candidate; /* the line looked numbered or title-like, or a rule matched it */
+} yd_outline_why;
+
+typedef struct yd_outline_options {
+    const struct yd_outline_rules *rules; /* the user's rules; NULL: the built-in conventions only */
+    yd_outline_why *why; /* NULL, or doc->line_count records to fill (explain) */
+} yd_outline_options;
 
 /* Build the outline of doc. *outline is overwritten (free it first when
  * reusing). Fails only when out of memory; then *outline is empty. */
 yd_status yd_outline_build(yd_outline *outline, const yd_document *doc, yd_error *err);
+
+/* The same with the user's rules and, when options->why is given, the
+ * reason for every line. options may be NULL. */
+yd_status yd_outline_build_with(yd_outline *outline, const yd_document *doc, const yd_outline_options *options,
+                                yd_error *err);
+
+/* One line saying what a reason means ("inside an article of a statute"). */
+const char *yd_outline_reason_text(yd_outline_reason reason);
+
+/* What a style is, for explanations ("division 章", "numbered heading 一、"). */
+const char *yd_outline_style_text(yd_heading_style style);
 
 void yd_outline_free(yd_outline *outline);
 

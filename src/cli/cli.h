@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <unicode/umachine.h>
 
+#include "yuedu/config.h"
 #include "yuedu/corpus.h"
 
 #define YUEDU_VERSION "0.1.0"
@@ -66,9 +67,15 @@ int cli_check_config(const char *config_path, const char *theme_option, int no_c
 /* --list: one row per document. Returns an exit code. */
 int cli_list(const yd_corpus *corpus, output_format format);
 
-/* --outline: each document's outline as text, tsv or yaml. Returns an
- * exit code. */
-int cli_outline(const yd_corpus *corpus, output_format format);
+/* --outline: each document's outline as text, tsv or yaml, with the
+ * outline rules of the configuration (config_path, NULL: the default
+ * file); explain: instead, why each candidate line is or is not a node.
+ * Returns an exit code. */
+int cli_outline(const yd_corpus *corpus, output_format format, int explain, const char *config_path);
+
+/* Read the configuration alone (no theme), printing its problems on
+ * stderr. Returns 0, or -1 when out of memory. */
+int cli_read_config(const char *config_path, yd_config *config);
 
 /* --render: the text pane's rows for each document, width cells wide,
  * ambiwidth 1 or 2, laid out as the reader lays it out with the text

@@ -37,6 +37,19 @@ int cli_load_settings(const char *config_path, const char *theme_option, int no_
     return 0;
 }
 
+int cli_read_config(const char *config_path, yd_config *config)
+{
+    yd_problems problems;
+    yd_error err = {0};
+    yd_problems_init(&problems);
+    int rc = yd_config_load(config, config_path, &problems, &err) == YD_OK ? 0 : -1;
+    print_problems(stderr, "yuedu: ", &problems);
+    yd_problems_free(&problems);
+    if (rc != 0)
+        fputs("yuedu: out of memory\n", stderr);
+    return rc;
+}
+
 int cli_read_settings(const char *config_path, const char *theme_option, int no_color, yd_config *config,
                       yd_theme *theme, yd_problems *problems)
 {

@@ -29,12 +29,14 @@ typedef struct options {
     int no_color;              /* --no-color */
     int color;                 /* --color: -1 auto (the default), 0 never, 1 always */
     int start_at_beginning;    /* --start-at-beginning */
+    int explain;               /* --explain (with --outline) */
 } options;
 
 static void usage(FILE *out)
 {
     fputs("Usage: yuedu [OPTION]... [PATH]...          read documents in the terminal\n"
           "       yuedu --outline [--format text|tsv|yaml] PATH...\n"
+          "       yuedu --outline --explain PATH...\n"
           "       yuedu --list [--format text|tsv] PATH...\n"
           "       yuedu --search PATTERN [--regex] [--fold LIST] [--format text|tsv|count] PATH...\n"
           "       yuedu --render [--width N] [--ambiwidth auto|1|2] PATH...\n"
@@ -47,6 +49,9 @@ static void usage(FILE *out)
           "                     replacement characters, path\n"
           "  --outline          print the outline of each document (articles,\n"
           "                     headings, items)\n"
+          "  --explain          with --outline: for every numbered or title-like\n"
+          "                     line, whether it became a node and which rule or\n"
+          "                     guard decided it\n"
           "  --bookmarks        print the saved bookmarks; with PATH, where each one\n"
           "                     is in those documents now (moved, stale)\n"
           "  --format FORMAT    output format: text (default) or tsv; --outline\n"
@@ -94,7 +99,7 @@ static void usage(FILE *out)
 /* getopt_long values of the long options. */
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
       OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG,
-           OPT_START_AT_BEGINNING, OPT_DOCTOR };
+           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN };
 
 /* The name and the missing argument of each option that takes one, for
  * "--width needs a number" (getopt alone would say "unknown option"). */
@@ -150,6 +155,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
         {"doctor", no_argument, NULL, OPT_DOCTOR},
         {"start-at-beginning", no_argument, NULL, OPT_START_AT_BEGINNING},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -187,6 +193,7 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case OPT_CHECK_CONFIG: code = set_mode(opt, MODE_CHECK_CONFIG); break;
         case OPT_DOCTOR: code = set_mode(opt, MODE_DOCTOR); break;
+        case OPT_EXPLAIN: opt->explain = 1; break;
         case OPT_FOLD: {
             yd_error err = {0};
             if (yd_fold_parse(optarg, &opt->search.folds, &err) != YD_OK)
@@ -255,6 +262,8 @@ static int parse_options(int argc, char **argv, options *opt)
         return bad_usage("--color always|never: only with --search (the reader takes --no-color)", "");
     if (opt->format == FORMAT_MARKDOWN && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format markdown: only with --bookmarks", "");
+    if (opt->explain && (opt->mode != MODE_OUTLINE || opt->format != FORMAT_TEXT))
+        return bad_usage("--explain: only with --outline (and the text format)", "");
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format yaml: only with --outline or --bookmarks", "");
     return -1;
@@ -405,7 +414,7 @@ static int run(int argc, char **argv)
         return EXIT_NOTHING;
     }
     if (opt.mode == MODE_OUTLINE)
-        code = cli_outline(&corpus, opt.format);
+        code = cli_outline(&corpus, opt.format, opt.explain, opt.config);
     else if (opt.mode == MODE_RENDER)
         code = render(&corpus, &opt);
     else

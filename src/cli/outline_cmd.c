@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "yuedu/outline.h"
+#include "yuedu/outline_rules.h"
 
 /* A growable UTF-8 string, reused for every title. */
 typedef struct strbuf {
@@ -311,30 +312,105 @@ static void print_yaml(yaml_out *y, const yd_document *doc, const yd_outline *o,
     y_end(y, 1);
 }
 
-int cli_outline(const yd_corpus *corpus, output_format format)
+/* The text of line k, collapsed and cut, as safe UTF-8 in b. */
+static const char *line_utf8(strbuf *b, const yd_document *doc, int32_t k)
+{
+    enum { SHOWN = 40 };
+    int32_t s, e;
+    yd_document_line_bounds(doc, k, &s, &e);
+    UChar u[SHOWN + 1];
+    int32_t n = yd_outline_clean_title(doc->text, s, e - s, u, SHOWN + 1);
+    b->len = 0;
+    sb_put(b, "", 0);
+    sb_put_utf16(b, u, n > SHOWN ? SHOWN : n);
+    if (n > SHOWN)
+        sb_put(b, "…", strlen("…"));
+    return b->failed ? "" : b->s;
+}
+
+/* --explain: one row per candidate line,
+ *   PATH:LINE: KIND depth D, STYLE (REASON): TITLE     for a node
+ *   PATH:LINE: text (REASON): LINE                      for the others
+ * where REASON names the built-in convention, the user's rule (by its
+ * place in the configuration) or the guard that decided. */
+static void print_explain(const yd_document *doc, const yd_outline *o, const yd_outline_why *why,
+                          const yd_outline_rules *rules, strbuf *b, strbuf *path)
+{
+    path_utf8(path, doc->path);
+    const char *p = path->failed ? "" : path->s;
+    if (o->title_line >= 0)
+        printf("%s:%ld: title (%s): %s\n", p, (long)o->title_line + 1, yd_outline_reason_text(YD_WHY_DOC_TITLE),
+               doc_title_utf8(b, doc, o));
+    for (int32_t k = 0; k < doc->line_count; k++) {
+        const yd_outline_why *w = &why[k];
+        if (!w->candidate || k == o->title_line)
+            continue;
+        char rule[96] = "";
+        if (w->rule >= 0 && rules && (size_t)w->rule < rules->count) {
+            const yd_outline_rule *r = &rules->items[w->rule];
+            if (r->line)
+                snprintf(rule, sizeof rule, "outline.rules[%d], config line %lu", r->number, r->line);
+            else
+                snprintf(rule, sizeof rule, "outline.rules[%d]", r->number);
+        }
+        if (w->node >= 0) {
+            const yd_outline_node *n = &o->nodes[w->node];
+            printf("%s:%ld: %s, depth %d, %s (%s): %s\n", p, (long)k + 1, yd_node_kind_name((yd_node_kind)n->kind),
+                   n->depth, yd_outline_style_text((yd_heading_style)n->style),
+                   rule[0] ? rule : yd_outline_reason_text((yd_outline_reason)w->reason), title_utf8(b, doc, n));
+        } else if (w->reason == YD_WHY_MARKER_TITLE) {
+            printf("%s:%ld: title of line %ld (%s): %s\n", p, (long)k + 1, (long)k, yd_outline_reason_text(w->reason),
+                   line_utf8(b, doc, k));
+        } else {
+            printf("%s:%ld: text (%s): %s\n", p, (long)k + 1,
+                   rule[0] ? rule : yd_outline_reason_text((yd_outline_reason)w->reason), line_utf8(b, doc, k));
+        }
+    }
+}
+
+int cli_outline(const yd_corpus *corpus, output_format format, int explain, const char *config_path)
 {
     strbuf b = {0}, path = {0};
     yaml_out y;
     int code = corpus->count > 0 ? EXIT_OK : EXIT_NOTHING;
+    yd_config config;
+    if (cli_read_config(config_path, &config) != 0) {
+        yd_config_free(&config);
+        return EXIT_NOTHING;
+    }
     if (format == FORMAT_YAML && !yaml_begin(&y)) {
         fputs("yuedu: out of memory\n", stderr);
+        yd_config_free(&config);
         return EXIT_NOTHING;
     }
     for (size_t k = 0; k < corpus->count; k++) {
         const yd_document *doc = &corpus->docs[k];
         yd_outline o;
         yd_error err = {0};
-        if (yd_outline_build(&o, doc, &err) != YD_OK) {
+        yd_outline_options options = {.rules = &config.outline.rules};
+        if (explain && doc->line_count > 0 &&
+            !(options.why = malloc((size_t)doc->line_count * sizeof *options.why))) {
+            fputs("yuedu: out of memory\n", stderr);
+            code = EXIT_NOTHING;
+            break;
+        }
+        if (yd_outline_build_with(&o, doc, &options, &err) != YD_OK) {
             cli_diag(NULL, doc->path, err.message);
+            free(options.why);
             code = EXIT_NOTHING;
             continue;
         }
-        if (format == FORMAT_TSV)
+        if (o.rule_timeouts > 0)
+            cli_diag(NULL, doc->path, "an outline rule took too long on some lines and was not used (see --explain)");
+        if (explain)
+            print_explain(doc, &o, options.why, &config.outline.rules, &b, &path);
+        else if (format == FORMAT_TSV)
             print_tsv(doc, &o, &b, &path);
         else if (format == FORMAT_YAML)
             print_yaml(&y, doc, &o, &b);
         else
             print_text(doc, &o, &b, k == 0);
+        free(options.why);
         yd_outline_free(&o);
         if (b.failed || path.failed) {
             fputs("yuedu: out of memory\n", stderr);
@@ -346,6 +422,7 @@ int cli_outline(const yd_corpus *corpus, output_format format)
         fputs("yuedu: cannot write the YAML output\n", stderr);
         code = EXIT_NOTHING;
     }
+    yd_config_free(&config);
     free(b.s);
     free(path.s);
     if (fflush(stdout) != 0 || ferror(stdout)) {

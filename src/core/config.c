@@ -18,6 +18,7 @@ yd_status yd_config_init(yd_config *c, yd_error *err)
     c->key_timeout_ms = YD_CONFIG_KEY_TIMEOUT_DEFAULT;
     c->escape_delay_ms = YD_CONFIG_ESCAPE_DELAY_DEFAULT;
     c->outline.width = 30;
+    yd_outline_rules_init(&c->outline.rules);
     c->text.indent = 4;
     c->text.max_width = YD_CONFIG_MAX_WIDTH_DEFAULT;
     c->search.folds = YD_FOLD_DEFAULT;
@@ -42,6 +43,7 @@ void yd_config_free(yd_config *c)
     free(c->theme);
     free(c->path);
     free(c->bindings);
+    yd_outline_rules_free(&c->outline.rules);
     memset(c, 0, sizeof *c);
 }
 
@@ -212,6 +214,94 @@ static bool merge_bindings(yd_config *c, reader *r)
     return true;
 }
 
+/* ---- outline.rules ---- */
+
+typedef struct rule_reader {
+    reader *r;
+    yd_outline_rule rule;
+    char keypath[48]; /* outline.rules[N] */
+    bool has_match, bad;
+} rule_reader;
+
+static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t *key_node, yaml_node_t *value)
+{
+    rule_reader *rr = context;
+    char keypath[80];
+    snprintf(keypath, sizeof keypath, "%s.%.20s", rr->keypath, key);
+    if (strcmp(key, "match") == 0) {
+        const char *t = yd_schema_scalar(s, value, keypath, "an ICU regular expression", "no rule");
+        char why[160];
+        if (!t) {
+            rr->bad = true;
+        } else if (yd_outline_rule_check(t, why, sizeof why) != 0) {
+            yd_schema_report(s, value, "%s: %s; this rule is ignored", keypath, why);
+            rr->bad = true;
+        } else {
+            rr->rule.pattern = (char *)t;
+            rr->has_match = true;
+        }
+    } else if (strcmp(key, "level") == 0) {
+        yd_schema_int(s, value, keypath, 1, YD_RULE_LEVEL_MAX, &rr->rule.level); /* a bad level: 1 */
+    } else if (strcmp(key, "kind") == 0) {
+        static const char *const names[] = {"heading", "article", "item", "text", NULL};
+        int kind = (int)rr->rule.kind;
+        if (yd_schema_enum(s, value, keypath, names, &kind))
+            rr->rule.kind = (yd_rule_kind)kind;
+    } else if (strcmp(key, "files") == 0) {
+        if (yd_schema_is_null(value))
+            return;
+        const char *t = yd_schema_scalar(s, value, keypath, "a file name pattern such as '*.txt'", "every file");
+        if (t && *t)
+            rr->rule.files = (char *)t;
+    } else {
+        yd_schema_report(s, key_node, "%s: unknown key '%.40s' (match, level, kind, files); ignored", rr->keypath,
+                         key);
+    }
+}
+
+/* outline.rules: a list of {match, level, kind, files}. A rule with a
+ * problem is reported where it was written and left out; the others
+ * still apply. */
+static void read_rules(yd_schema *s, reader *r, yaml_node_t *value)
+{
+    if (yd_schema_is_null(value))
+        return;
+    if (value->type != YAML_SEQUENCE_NODE) {
+        yd_schema_report(s, value, "outline.rules: expected a list of rules (- match: ...); ignored");
+        return;
+    }
+    yd_outline_rules *rules = &r->config->outline.rules;
+    size_t index = 0;
+    for (yaml_node_item_t *it = value->data.sequence.items.start; it < value->data.sequence.items.top; it++) {
+        yaml_node_t *node = yaml_document_get_node(&s->doc, *it);
+        if (!node)
+            continue;
+        rule_reader rr = {.r = r, .rule = {.level = 1, .kind = YD_RULE_HEADING}};
+        snprintf(rr.keypath, sizeof rr.keypath, "outline.rules[%zu]", ++index);
+        if (node->type != YAML_MAPPING_NODE) {
+            yd_schema_report(s, node, "%s: expected a rule (match, level, kind, files); ignored", rr.keypath);
+            continue;
+        }
+        yd_schema_mapping(s, node, rr.keypath, visit_rule, &rr);
+        if (!rr.has_match && !rr.bad)
+            yd_schema_report(s, node, "%s: a rule needs match: (a regular expression); ignored", rr.keypath);
+        if (!rr.has_match || rr.bad)
+            continue;
+        rr.rule.line = (unsigned long)node->start_mark.line + 1;
+        rr.rule.number = (int)index;
+        yd_error err = {0};
+        yd_status st = yd_outline_rules_add(rules, &rr.rule, &err);
+        if (st == YD_ENOMEM) {
+            r->oom = true;
+            return;
+        }
+        if (st != YD_OK) {
+            yd_schema_report(s, node, "%s: %s; this rule and the rest are ignored", rr.keypath, err.message);
+            return;
+        }
+    }
+}
+
 /* ---- the other sections ---- */
 
 static void visit_outline(yd_schema *s, void *context, const char *key, yaml_node_t *key_node, yaml_node_t *value)
@@ -245,8 +335,14 @@ static void visit_outline(yd_schema *s, void *context, const char *key, yaml_nod
             c->outline.fold_level = (int)v;
     } else if (strcmp(key, "show-items") == 0) {
         yd_schema_bool(s, value, "outline.show-items", &c->outline.show_items);
+    } else if (strcmp(key, "builtin") == 0) {
+        yd_schema_bool(s, value, "outline.builtin", &c->outline.rules.builtin);
+    } else if (strcmp(key, "rules") == 0) {
+        read_rules(s, context, value);
     } else {
-        yd_schema_report(s, key_node, "outline: unknown key '%.40s' (width, position, hidden, fold-level, show-items); ignored",
+        yd_schema_report(s, key_node,
+                         "outline: unknown key '%.40s' (width, position, hidden, fold-level, show-items, builtin, "
+                         "rules); ignored",
                          key);
     }
 }

@@ -27,7 +27,11 @@ enum {
     YD_LF_OPEN_END = 1,  /* ends without terminal punctuation: may go on next line */
     YD_LF_BARE = 2,      /* an article marker with no title after it */
     YD_LF_TRUNCATED = 4, /* the title was cut at the length limit */
-    YD_LF_FULL_STOP = 8  /* ends in a full stop (。 or .) */
+    YD_LF_FULL_STOP = 8, /* ends in a full stop (。 or .) */
+    YD_LF_PROVISION = 16, /* an article of a statute: 第N条, 第 N 條, 제N조 */
+    YD_LF_DATE = 32,      /* a date line: 2024年3月5日, （2017年10月18日） */
+    YD_LF_DIALOGUE = 64,  /* opens with a quotation mark: a line of dialogue */
+    YD_LF_RUN_ON = 128    /* an article whose text follows its number with no blank (第一条为了…) */
 };
 
 typedef struct yd_line_class {
@@ -36,6 +40,8 @@ typedef struct yd_line_class {
     uint8_t style;                  /* yd_heading_style */
     uint8_t hashes;                 /* Markdown # count */
     uint8_t flags;                  /* YD_LF_* */
+    uint8_t level;                  /* the level a user's rule gives, else 0 */
+    uint8_t why;                    /* yd_outline_reason of a guard that made it prose, else 0 */
 } yd_line_class;
 
 /* Classify text[start, end) (one line, without its newline). markdown:
@@ -44,6 +50,9 @@ void yd_classify_line(const UChar *text, int32_t start, int32_t end, int markdow
 
 /* Is the line [start, end) a Markdown code fence (``` or ~~~)? */
 int yd_line_is_fence(const UChar *text, int32_t start, int32_t end);
+
+/* Is the line [start, end) a horizontal rule of ten or more - = — ─ * _? */
+int yd_line_is_rule(const UChar *text, int32_t start, int32_t end);
 
 /* White space as the outline sees it (ASCII blanks, U+3000, NBSP...). */
 int yd_outline_is_space(UChar c);
@@ -54,5 +63,10 @@ int32_t yd_outline_columns(const UChar *text, int32_t start, int32_t end);
 
 /* Does the line [start, end) open an attachment list (附件：1.…)? */
 int yd_line_opens_attachments(const UChar *text, int32_t start, int32_t end);
+
+/* Does the line [start, end), a document's title, name a rule or a
+ * judicial interpretation (…条例, …规定, …的解释（一）, …的批复)? Then its
+ * 1. paragraphs are provisions, not headings. */
+int yd_line_names_rule(const UChar *text, int32_t start, int32_t end);
 
 #endif

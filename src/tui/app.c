@@ -225,7 +225,8 @@ static void install_signals(void)
 static void build_outline(yd_document *doc, size_t index, void *context)
 {
     app *a = context;
-    if (yd_outline_build(&a->outlines[index], doc, NULL) != YD_OK)
+    yd_outline_options options = {.rules = &a->settings->config->outline.rules};
+    if (yd_outline_build_with(&a->outlines[index], doc, &options, NULL) != YD_OK)
         memset(&a->outlines[index], 0, sizeof a->outlines[index]); /* no outline, still readable */
 }
 

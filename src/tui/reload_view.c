@@ -22,7 +22,8 @@ static void replace(app *a, size_t doc, yd_document *fresh, int32_t offset)
     yd_outline_free(&a->outlines[doc]);
     yd_document_free(d);
     *d = *fresh; /* the loader thread never touches a ready document */
-    if (yd_outline_build(&a->outlines[doc], d, NULL) != YD_OK)
+    yd_outline_options options = {.rules = &a->settings->config->outline.rules};
+    if (yd_outline_build_with(&a->outlines[doc], d, &options, NULL) != YD_OK)
         memset(&a->outlines[doc], 0, sizeof a->outlines[doc]); /* no outline, still readable */
     panes_document_changed(a, doc);
     text_show(a, doc, offset);

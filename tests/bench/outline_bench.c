@@ -1,6 +1,7 @@
 /* Outline throughput: load every document of a folder once, then build the
  * outline of each (what --outline and the reader's loader do after
- * decoding) and report the time beyond loading. Best of several runs.
+ * decoding) and report the time beyond loading: the best, median and
+ * worst of several runs (this machine is shared; the spread says how much).
  *
  *   outline_bench [--runs N] DIR */
 #include <stdio.h>
@@ -23,6 +24,12 @@ static void diag(void *context, const char *path, const char *message)
 {
     (void)context;
     fprintf(stderr, "outline_bench: %s: %s\n", path, message);
+}
+
+static int by_time(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)
@@ -48,7 +55,11 @@ int main(int argc, char **argv)
         units += (size_t)c.docs[k].length;
         lines += (size_t)c.docs[k].line_count;
     }
-    double best = 1e30;
+    double *times = malloc((size_t)runs * sizeof *times);
+    if (!times) {
+        fputs("outline_bench: out of memory\n", stderr);
+        return 1;
+    }
     long nodes = 0, headings = 0;
     for (int r = 0; r < runs; r++) {
         nodes = headings = 0;
@@ -63,12 +74,15 @@ int main(int argc, char **argv)
             headings += o.headings;
             yd_outline_free(&o);
         }
-        double t = now() - t0;
-        if (t < best)
-            best = t;
+        times[r] = now() - t0;
     }
-    printf("outline %-28s %4zu docs %8.1f MB %9zu lines %8ld nodes (%ld headings): %7.1f ms, %6.0f MB/s\n", argv[first],
-           c.count, (double)bytes / 1e6, lines, nodes, headings, best * 1e3, (double)bytes / 1e6 / best);
+    qsort(times, (size_t)runs, sizeof *times, by_time);
+    double best = times[0], median = times[runs / 2], worst = times[runs - 1];
+    printf("outline %-28s %4zu docs %8.1f MB %9zu lines %8ld nodes (%ld headings): %7.1f ms (median %.1f, worst "
+           "%.1f), %6.0f MB/s\n",
+           argv[first], c.count, (double)bytes / 1e6, lines, nodes, headings, best * 1e3, median * 1e3, worst * 1e3,
+           (double)bytes / 1e6 / best);
+    free(times);
     (void)units;
     yd_corpus_free(&c);
     u_cleanup();

@@ -682,12 +682,92 @@ static void test_bindings(void **state)
     yd_config_free(&c);
 }
 
+static void test_outline_rules(void **state)
+{
+    (void)state;
+    char report[4096];
+    yd_config c = parse("outline:\n"
+                        "  builtin: false\n"
+                        "  rules:\n"
+                        "    - match: '^Part ([IVX]+)'\n"
+                        "      level: 2\n"
+                        "      kind: article\n"
+                        "      files: '*.txt'\n"
+                        "    - match: '^Q:'\n",
+                        report, sizeof report);
+    assert_string_equal(report, "");
+    assert_false(c.outline.rules.builtin);
+    assert_int_equal(c.outline.rules.count, 2);
+    const yd_outline_rule *r = &c.outline.rules.items[0];
+    assert_string_equal(r->pattern, "^Part ([IVX]+)");
+    assert_string_equal(r->files, "*.txt");
+    assert_int_equal(r->level, 2);
+    assert_int_equal(r->kind, YD_RULE_ARTICLE);
+    assert_int_equal(r->line, 4);
+    assert_int_equal(r->number, 1);
+    r = &c.outline.rules.items[1]; /* the defaults: a heading at level 1, every file */
+    assert_int_equal(r->level, 1);
+    assert_int_equal(r->kind, YD_RULE_HEADING);
+    assert_null(r->files);
+    yd_config_free(&c);
+
+    /* A bad pattern is reported where it is written, with ICU's reason
+     * and the character; the rule is left out, the others kept. */
+    c = parse("outline:\n  rules:\n    - match: '(unclosed'\n    - match: '^ok'\n", report, sizeof report);
+    expect_one(report, "cfg.yaml:3:14:", "outline.rules[1].match", "U_REGEX_MISMATCHED_PAREN", "character 10",
+               "ignored", NULL);
+    assert_int_equal(c.outline.rules.count, 1);
+    assert_int_equal(c.outline.rules.items[0].number, 2);
+    yd_config_free(&c);
+
+    c = parse("outline:\n  rules:\n    - level: 3\n", report, sizeof report);
+    expect_one(report, "cfg.yaml:3:7:", "outline.rules[1]", "needs match", NULL);
+    assert_int_equal(c.outline.rules.count, 0);
+    yd_config_free(&c);
+
+    c = parse("outline:\n  rules:\n    - match: x\n      level: 12\n      kind: chapter\n      colour: red\n", report,
+              sizeof report);
+    assert_non_null(strstr(report, "cfg.yaml:4:14: outline.rules[1].level"));
+    assert_non_null(strstr(report, "cfg.yaml:5:13: outline.rules[1].kind"));
+    assert_non_null(strstr(report, "cfg.yaml:6:7: outline.rules[1]: unknown key 'colour'"));
+    assert_int_equal(c.outline.rules.count, 1); /* kept with level 1, kind heading */
+    assert_int_equal(c.outline.rules.items[0].level, 1);
+    yd_config_free(&c);
+
+    c = parse("outline:\n  rules: '^x'\n", report, sizeof report);
+    expect_one(report, "cfg.yaml:2:10:", "outline.rules: expected a list", NULL);
+    yd_config_free(&c);
+    c = parse("outline:\n  rules:\n    - '^x'\n", report, sizeof report);
+    expect_one(report, "cfg.yaml:3:7:", "expected a rule", NULL);
+    yd_config_free(&c);
+
+    /* Hostile: a pattern too long, too many rules. */
+    char *big = malloc(8192);
+    assert_non_null(big);
+    snprintf(big, 8192, "outline:\n  rules:\n    - match: '");
+    size_t n = strlen(big);
+    memset(big + n, 'a', YD_RULE_PATTERN_MAX + 1);
+    snprintf(big + n + YD_RULE_PATTERN_MAX + 1, 8192 - n - YD_RULE_PATTERN_MAX - 1, "'\n");
+    c = parse(big, report, sizeof report);
+    expect_one(report, "cfg.yaml:3:14:", "longer than", NULL);
+    yd_config_free(&c);
+    snprintf(big, 8192, "outline:\n  rules:\n");
+    for (int i = 0; i < YD_RULES_MAX + 2; i++)
+        snprintf(big + strlen(big), 8192 - strlen(big), "    - match: r%d\n", i);
+    c = parse(big, report, sizeof report);
+    expect_one(report, "cfg.yaml:67:7:", "more than 64 rules", NULL);
+    assert_int_equal(c.outline.rules.count, YD_RULES_MAX);
+    yd_config_free(&c);
+    free(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults),   cmocka_unit_test(test_every_key), cmocka_unit_test(test_problems),
         cmocka_unit_test(test_broken_files), cmocka_unit_test(test_files),   cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_actions),    cmocka_unit_test(test_bindings),
+        cmocka_unit_test(test_outline_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

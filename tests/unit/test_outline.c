@@ -9,6 +9,7 @@
 #include "test_util.h"
 #include "yuedu/document.h"
 #include "yuedu/outline.h"
+#include "yuedu/outline_rules.h"
 
 static void load(yd_document *doc, const char *text)
 {
@@ -76,13 +77,19 @@ static void expect_outline_doc(const yd_document *doc, const char *want)
     yd_outline_free(&o);
 }
 
-static void expect_outline(const char *text, const char *want)
+/* The outline of text, as a document of the given file name (a .md name
+ * makes it Markdown), must be want. */
+static void expect_outline_named(const char *name, const char *text, const char *want)
 {
     yd_document d;
-    load(&d, text);
+    yd_error err = {0};
+    if (yd_document_from_bytes(&d, name, (const unsigned char *)text, strlen(text), NULL, &err) != YD_OK)
+        fail_msg("load failed: %s", err.message);
     expect_outline_doc(&d, want);
     yd_document_free(&d);
 }
+
+static void expect_outline(const char *text, const char *want) { expect_outline_named("mem.txt", text, want); }
 
 /* The document title found in text, as UTF-8 ("" when none). */
 static void expect_doc_title(const char *text, const char *want)
@@ -536,6 +543,348 @@ static void test_deep_nesting_is_bounded(void **state)
     free(text);
 }
 
+/* ---- statutes, rules, novels, Japanese and Korean (OUTLINE-KEY) ---------- */
+
+static void test_statute_articles_in_every_number_form(void **state)
+{
+    (void)state;
+    /* Every article is a provision, whatever the form of its number; its
+     * enumerations, a sentence that starts with an article number and a
+     * deleted article's text are not nodes. */
+    expect_outline("第一章 总则\n"
+                   "第一条 为了管好湖边的读书亭，制定本条例。\n"
+                   "第十一条 读书亭开放的时间如下：\n"
+                   "（一）春季和夏季，早八时至晚九时；\n"
+                   "（二）秋季和冬季，早九时至晚六时。\n"
+                   "第一百一十一条 借阅人有下列情形之一的，暂停借阅：\n"
+                   "一、逾期不还\n"
+                   "二、损坏图书\n"
+                   "第一百一十一条之一 （删去）\n"
+                   "第二章 附属规定\n"
+                   "第二百零三条 本条例自公布之日起施行。\n"
+                   "第十条之规定，对租借的图书同样适用。\n",
+                   "1 1 A 第一章 总则\n2 2 I 第一条 为了管好湖边的读书亭，制定本条例\n"
+                   "3 2 I 第十一条 读书亭开放的时间如下\n6 2 I 第一百一十一条 借阅人有下列情形之一的，暂停借阅\n"
+                   "9 2 I 第一百一十一条之一 （删去）\n10 1 A 第二章 附属规定\n"
+                   "11 2 I 第二百零三条 本条例自公布之日起施行\n");
+}
+
+static void test_taiwan_statute(void **state)
+{
+    (void)state;
+    /* Indented, spaced divisions down to 目, inserted divisions and
+     * articles, a deleted division that keeps its articles. */
+    expect_outline("第 一 編 總則\n"
+                   "   第 一 章 通則\n"
+                   "第 1 條\n租書店應懸掛營業時間。\n"
+                   "第 10 條\n租書店得拒絕下列之人：\n一、未繳押金者\n二、曾損毀書籍者\n"
+                   "第 10-1 條\n第十條之規定，於分店準用之。\n"
+                   "   第 一 章之一 分店\n"
+                   "      第 一 節 （刪除）\n"
+                   "第 11 條\n（刪除）\n"
+                   "         第 一 款 押金\n"
+                   "            第 一 目  退還\n"
+                   "第 12 條\n押金於還書時退還。\n",
+                   "1 1 A 第 一 編 總則\n2 2 A 第 一 章 通則\n3 3 I 第 1 條\n5 3 I 第 10 條\n"
+                   "9 3 I 第 10-1 條\n11 2 A 第 一 章之一 分店\n12 3 A 第 一 節 （刪除）\n13 4 I 第 11 條\n"
+                   "15 4 A 第 一 款 押金\n16 5 A 第 一 目 退還\n17 6 I 第 12 條\n");
+}
+
+static void test_divisions_nest_by_rank(void **state)
+{
+    (void)state;
+    /* A 节 before any 章 does not make 章 its child; a 编 closes both. */
+    expect_outline("第一节 通则\n第一条 本规则适用于馆内。\n第二条 馆员负责执行。\n"
+                   "第二章 借阅\n第三条 借阅凭证件。\n第一节 借书\n第四条 每次三册。\n"
+                   "第二编 附属\n第五条 本规则自发布之日起施行。\n",
+                   "1 1 A 第一节 通则\n2 2 I 第一条 本规则适用于馆内\n3 2 I 第二条 馆员负责执行\n"
+                   "4 1 A 第二章 借阅\n5 2 I 第三条 借阅凭证件\n6 2 A 第一节 借书\n7 3 I 第四条 每次三册\n"
+                   "8 1 A 第二编 附属\n9 2 I 第五条 本规则自发布之日起施行\n");
+}
+
+static void test_annexes_at_their_markup_level(void **state)
+{
+    (void)state;
+    /* ## 附则 in a statute whose top division is ## 编 is a top node; an
+     * annex that lists names is a list, not headings. */
+    expect_outline_named("statute.md",
+                         "# 湖畔读书亭条例\n\n## 第一编 总则\n\n### 第一章 一般规定\n\n第一条 本条例适用于读书亭。\n\n"
+                         "第二条 读书亭免费开放。\n\n第三条 读书亭由街道管理。\n\n## 附则\n\n第四条 本条例自公布之日起施行。\n\n"
+                         "## 附件一 读书亭名录\n\n1．东湖亭\n\n2．西湖亭\n",
+                         "3 1 A 第一编 总则\n5 2 A 第一章 一般规定\n7 3 I 第一条 本条例适用于读书亭\n"
+                         "9 3 I 第二条 读书亭免费开放\n11 3 I 第三条 读书亭由街道管理\n13 1 H 附则\n"
+                         "15 2 I 第四条 本条例自公布之日起施行\n17 1 H 附件一 读书亭名录\n");
+}
+
+static void test_unnumbered_parts_of_a_statute(void **state)
+{
+    (void)state;
+    /* 总则, 分则, 附则 alone on a line (spaced out or not) end the article
+     * before them and hold the articles after them. */
+    expect_outline("总　则\n第一条 本规则适用于读书亭。\n第二条 读书亭免费开放。\n分则\n第三条 借阅人应当：\n一、按时归还\n"
+                   "附　则\n第四条 本规则自发布之日起施行。\n",
+                   "1 1 H 总 则\n2 2 I 第一条 本规则适用于读书亭\n3 2 I 第二条 读书亭免费开放\n4 1 H 分则\n"
+                   "5 2 I 第三条 借阅人应当\n7 1 H 附 则\n8 2 I 第四条 本规则自发布之日起施行\n");
+}
+
+static void test_korean_statute(void **state)
+{
+    (void)state;
+    /* 장 > 절, 조 and 조의2 are provisions, paragraph marks and numbered
+     * items are not nodes, nor is an amending sentence; the dated 부칙
+     * blocks sit under # 부칙. */
+    expect_outline_named("law.md",
+                         "# 도서정자 법\n\n## 제1장 총칙\n\n##### 제1조 (목적)\n\n이 법은 도서정자를 정한다.\n\n"
+                         "##### 제2조(정의)\n\n**①** 도서정자란 다음과 같다.\n\n  1\\. 책을 두는 곳\n\n"
+                         "### 제1절 운영\n\n##### 제2조의2 (운영자)\n\n운영자는 구청장이다.\n\n"
+                         "## 부칙\n\n부칙 <제1호,2001.3.2>\n\n제1조 (시행일) 이 법은 공포한 날부터 시행한다.\n\n"
+                         "제5조제2항을 다음과 같이 한다.\n\n부칙(다른법) <제7호,2005.1.4>\n\n①(시행일) 이 법은 즉시 시행한다.\n",
+                         "3 1 A 제1장 총칙\n5 2 I 제1조 (목적)\n9 2 I 제2조(정의)\n15 2 A 제1절 운영\n"
+                         "17 3 I 제2조의2 (운영자)\n21 1 H 부칙\n23 2 H 부칙 <제1호,2001.3.2>\n"
+                         "25 3 I 제1조 (시행일) 이 법은 공포한 날부터 시행한다\n29 2 H 부칙(다른법) <제7호,2005.1.4>\n");
+}
+
+static void test_rule_provisions(void **state)
+{
+    (void)state;
+    /* A document titled as a rule: 一、 headings (one of them without
+     * its ##), 1. provisions in every form, their (1) sub-items not nodes. */
+    expect_outline_named("rule.md",
+                         "# 关于湖畔读书亭借阅问题的规定\n\n为了方便借阅，规定如下：\n\n## 一、关于借阅\n\n"
+                         "1.借阅人应当出示证件；\n\n（1）本地居民出示身份证；\n\n（2）外地游客出示护照；\n\n"
+                         "2．借阅期限为两周。\n\n三、关于归还\n\n3、归还时应当当面清点。\n\n34. 逾期的，按日收费。\n",
+                         "5 1 H 一、关于借阅\n7 2 I 1.借阅人应当出示证件\n13 2 I 2．借阅期限为两周\n"
+                         "15 1 H 三、关于归还\n17 2 I 3、归还时应当当面清点\n19 2 I 34. 逾期的，按日收费\n");
+    /* A court's guidance (…的意见) is a rule by its issuer; a report titled
+     * …的意见 keeps its 1. and （1） headings. */
+    expect_outline("湖畔区人民法院关于借阅纠纷的意见\n\n一、总体要求\n\n1.依法审理借阅纠纷。\n\n（1）先行调解。\n",
+                   "3 1 H 一、总体要求\n5 2 I 1.依法审理借阅纠纷\n");
+    expect_outline("关于办好读书会的意见\n\n一、总体要求\n\n1.多读好书\n\n（1）每周一本\n\n正文。\n",
+                   "3 1 H 一、总体要求\n5 2 H 1.多读好书\n7 3 H （1）每周一本\n");
+}
+
+static void test_run_on_articles(void **state)
+{
+    (void)state;
+    /* Older texts run the article on; only a document that writes its
+     * articles so takes such lines as provisions. */
+    expect_outline("第一章 总则\n第一条为了管好读书亭，制定本办法。\n第二条本办法适用于湖畔。\n第三条读书亭免费开放。\n",
+                   "1 1 A 第一章 总则\n2 2 I 第一条为了管好读书亭，制定本办法\n3 2 I 第二条本办法适用于湖畔\n"
+                   "4 2 I 第三条读书亭免费开放\n");
+    expect_outline("一、借阅\n第十条规定的证件，借阅时出示。\n二、归还\n正文。\n", "1 1 H 一、借阅\n3 1 H 二、归还\n");
+}
+
+static void test_sections_between_articles(void **state)
+{
+    (void)state;
+    /* 二、关于… after an article opens a section; the article's own
+     * enumeration starts at 一、 and stays text. */
+    expect_outline("一、关于借阅\n第一条 借阅人应当遵守下列规定：\n一、按时归还\n二、爱护图书\n"
+                   "第二条 借阅免费。\n二、关于归还\n第三条 归还时当面清点。\n",
+                   "1 1 H 一、关于借阅\n2 2 I 第一条 借阅人应当遵守下列规定\n5 2 I 第二条 借阅免费\n"
+                   "6 1 H 二、关于归还\n7 2 I 第三条 归还时当面清点\n");
+}
+
+static void test_novel_conventions(void **state)
+{
+    (void)state;
+    /* Numbers digit by digit, titles that ask, a download site's 正文
+     * label, an author tag, dialogue, prologue and extra chapters with
+     * titles. */
+    expect_outline("湖畔夜话\n\n[明]无名氏\n\n楔子 雨夜\n　　那一夜雨下得很大。\n\n"
+                   "正文 第一零一回 谁在敲门?\n　　门外没有人。\n“是谁”\n「誰だ」\n\n"
+                   "第一零二回　灯下读书　湖边寻人\n　　他又读了一夜。\n\n番外 多年以后\n　　湖边的亭子还在。\n",
+                   "5 1 H 楔子 雨夜\n8 1 A 第一零一回 谁在敲门?\n13 1 A 第一零二回 灯下读书 湖边寻人\n"
+                   "16 1 H 番外 多年以后\n");
+}
+
+static void test_poems_and_letters_in_chapters(void **state)
+{
+    (void)state;
+    /* Inside a chapter of a classic novel, a poem's title, the verse and a
+     * letter's opening are text; a work named in 《》 alone on a line is
+     * text anywhere (but may name the document). */
+    expect_outline("《湖亭记》\n\n第一回　湖边读书\n　　那人读罢，提笔写道：\n\n湖上吟\n\n　　一夜湖风起，满亭书页翻。\n\n"
+                   "　　写罢又取出一封信来。\n\n林兄台鉴\n\n　　见字如面。\n\n第二回　灯下回信\n　　正文。\n",
+                   "3 1 A 第一回 湖边读书\n16 1 A 第二回 灯下回信\n");
+    expect_doc_title("《湖亭记》\n\n第一回　湖边读书\n　　正文。\n", "《湖亭记》");
+    expect_outline("读书札记\n\n一、缘起\n正文。\n\n《湖亭记》\n\n　　这是一本好书。\n", "3 1 H 一、缘起\n");
+}
+
+static void test_volume_of_tales(void **state)
+{
+    (void)state;
+    /* 卷一 then one title per tale: the tales are its children; a bare
+     * volume marker followed by its name and a chapter keeps the name. */
+    expect_outline("卷一\n\n湖亭\n    湖边有一座亭子，夜里常有人读书。\n\n石桥\n    桥下的水很清。\n\n"
+                   "卷二\n\n古井\n    井边有一棵老树。\n",
+                   "1 1 A 卷一\n3 2 H 湖亭\n6 2 H 石桥\n9 1 A 卷二\n11 2 H 古井\n");
+    expect_outline("第一卷\n风起\n第一章 雨夜\n　　雨下了一夜。\n", "1 1 A 第一卷 风起\n3 2 A 第一章 雨夜\n");
+}
+
+static void test_japanese_novel(void **state)
+{
+    (void)state;
+    /* Aozora headings (the annotation is not title text), the legend
+     * block between rules, dialogue, "two or three" written 二、三. */
+    expect_outline("湖の本\n作者\n\n-------------------------------------------------------\n"
+                   "【記号について】\n\n《》：ルビ\n（例）湖《みずうみ》\n"
+                   "-------------------------------------------------------\n\n"
+                   "［＃３字下げ］上［＃「上」は大見出し］\n\n［＃７字下げ］一［＃「一」は中見出し］\n\n"
+                   "　湖のほとりに小さな亭があった。\n「ええ」\n二、三日まえに雨が降った。\n\n"
+                   "［＃７字下げ］二［＃「二」は中見出し］\n\n　十二、三の子供が本を読んでいた。\n",
+                   "11 1 A 上\n13 2 A 一\n19 2 A 二\n");
+}
+
+static void test_glued_articles(void **state)
+{
+    (void)state;
+    /* A second article in the same file: its title, followed by a date and
+     * a numbering that starts again at 一、, is a top heading over its own
+     * sections; a short line amid the first article's sections is not. */
+    expect_outline("读书的方法\n\n一、慢读\n正文。\n二、精读\n正文。\n慢慢读\n正文。\n\n写作的方法\n\n2024年5月1日\n\n"
+                   "一、多写\n正文。\n（一）日记\n正文。\n",
+                   "3 1 H 一、慢读\n5 1 H 二、精读\n10 1 H 写作的方法\n14 2 H 一、多写\n16 3 H （一）日记\n");
+}
+
+static void test_speaker_is_not_a_heading(void **state)
+{
+    (void)state;
+    expect_outline("在读书会年会上的讲话\n\n（2024年3月5日）\n\n林某某\n\n同志们：\n\n今天开会。\n\n一、回顾\n\n正文。\n",
+                   "11 1 H 一、回顾\n");
+    expect_outline("读书会工作报告\n\n——2024年3月5日在年会上\n\n读书会会长　林某某\n\n各位会员：\n\n今天开会。\n\n"
+                   "一、回顾\n\n正文。\n",
+                   "11 1 H 一、回顾\n");
+    /* Not a speaker: a title with a Latin word above a salutation. */
+    expect_outline("第1篇\n\nyuedu 读书指南\n\n各位读者：\n\n欢迎。\n\n一、开始\n\n正文。\n",
+                   "1 1 A 第1篇\n3 2 H yuedu 读书指南\n9 3 H 一、开始\n");
+}
+
+/* ---- the user's rules and the reasons (explain) --------------------------- */
+
+static void add_rule(yd_outline_rules *rules, const char *pattern, yd_rule_kind kind, int level, const char *files)
+{
+    yd_outline_rule r = {.pattern = (char *)pattern, .files = (char *)files, .level = level, .kind = kind};
+    assert_int_equal(yd_outline_rules_add(rules, &r, NULL), YD_OK);
+}
+
+/* The outline of text (named name) with rules, in the compact form;
+ * *timeouts (when not NULL) gets the rules dropped for taking too long. */
+static char *outline_with(const char *name, const char *text, const yd_outline_rules *rules, yd_outline_why *why,
+                          int32_t *timeouts)
+{
+    yd_document d;
+    yd_error err = {0};
+    if (yd_document_from_bytes(&d, name, (const unsigned char *)text, strlen(text), NULL, &err) != YD_OK)
+        fail_msg("load failed: %s", err.message);
+    yd_outline o;
+    yd_outline_options options = {.rules = rules, .why = why};
+    assert_int_equal(yd_outline_build_with(&o, &d, &options, &err), YD_OK);
+    check_invariants(&o);
+    char *got = dump(&d, &o);
+    if (timeouts)
+        *timeouts = o.rule_timeouts;
+    yd_outline_free(&o);
+    yd_document_free(&d);
+    return got;
+}
+
+static void test_user_rules(void **state)
+{
+    (void)state;
+    yd_outline_rules rules;
+    yd_outline_rules_init(&rules);
+    /* Parts in Latin letters as divisions above 章, their title the
+     * capture group; Q: lines as items; a line the built-in conventions
+     * would take (一、) silenced. */
+    add_rule(&rules, "^PART ([IVX]+ .*)$", YD_RULE_ARTICLE, 1, NULL);
+    add_rule(&rules, "^Q:", YD_RULE_ITEM, 1, NULL);
+    add_rule(&rules, "^一、备注", YD_RULE_TEXT, 1, NULL);
+    add_rule(&rules, "^==", YD_RULE_HEADING, 2, "*.md");
+    const char *text = "PART I Reading\n第一章 开始\n正文。\n一、备注\n正文。\nQ: 为什么？\n正文。\n"
+                       "二、方法\n正文。\n== 小节\n正文。\nPART II Notes\n第一章 又一章\n正文。\n";
+    char *got = outline_with("notes.txt", text, &rules, NULL, NULL);
+    assert_string_equal(got, "1 1 A I Reading\n2 2 A 第一章 开始\n6 3 I Q: 为什么？\n8 3 H 二、方法\n"
+                             "12 1 A II Notes\n13 2 A 第一章 又一章\n");
+    free(got);
+    /* The glob: == lines are headings at level 2 in Markdown files only. */
+    got = outline_with("notes.md", "一、总则\n正文。\n== 小节\n正文。\n", &rules, NULL, NULL);
+    assert_string_equal(got, "1 1 H 一、总则\n3 2 H == 小节\n");
+    free(got);
+    /* builtin false: only the rules make nodes. */
+    rules.builtin = false;
+    got = outline_with("notes.txt", text, &rules, NULL, NULL);
+    assert_string_equal(got, "1 1 A I Reading\n6 2 I Q: 为什么？\n12 1 A II Notes\n");
+    free(got);
+    yd_outline_rules_free(&rules);
+    /* Through the API, a level or kind out of range is a heading at level 1
+     * or 9, never a stack cut below the divisions. */
+    yd_outline_rules_init(&rules);
+    add_rule(&rules, "^=", (yd_rule_kind)99, 0, NULL);
+    add_rule(&rules, "^~", YD_RULE_HEADING, 42, NULL);
+    got = outline_with("x.txt", "第一章 总则\n正文。\n= 甲\n正文。\n~ 乙\n正文。\n", &rules, NULL, NULL);
+    assert_string_equal(got, "1 1 A 第一章 总则\n3 2 H = 甲\n5 3 H ~ 乙\n");
+    free(got);
+    yd_outline_rules_free(&rules);
+}
+
+static void test_user_rule_that_backtracks(void **state)
+{
+    (void)state;
+    /* A pattern that backtracks without end on some lines: each line is
+     * given up after the time limit, the rule dropped after a few, the
+     * outline still built with the built-in conventions. */
+    yd_outline_rules rules;
+    yd_outline_rules_init(&rules);
+    add_rule(&rules, "^(a|aa)+$", YD_RULE_HEADING, 1, NULL);
+    size_t lines = 20, len = 64;
+    char *text = malloc(lines * (len + 2) + 64);
+    assert_non_null(text);
+    strcpy(text, "一、开始\n正文。\n");
+    for (size_t i = 0; i < lines; i++) {
+        size_t at = strlen(text);
+        memset(text + at, 'a', len);
+        strcpy(text + at + len, "b\n");
+    }
+    int32_t timeouts = 0;
+    char *got = outline_with("x.txt", text, &rules, NULL, &timeouts);
+    assert_int_equal(timeouts, 1);
+    assert_string_equal(got, "1 1 H 一、开始\n");
+    free(got);
+    free(text);
+    yd_outline_rules_free(&rules);
+}
+
+static void test_reasons(void **state)
+{
+    (void)state;
+    yd_outline_rules rules;
+    yd_outline_rules_init(&rules);
+    add_rule(&rules, "^附言", YD_RULE_TEXT, 1, NULL);
+    const char *text = "读书亭条例\n\n第一条 读书亭开放。\n第二条 借阅免费。\n第三条 遵守下列规定：\n一、按时归还\n"
+                       "「好吧」\n第三章的内容很多\n附言一则\n正文。\n";
+    yd_outline_why why[11];
+    char *got = outline_with("x.txt", text, &rules, why, NULL);
+    free(got);
+    assert_int_equal(why[0].reason, YD_WHY_DOC_TITLE);
+    assert_false(why[1].candidate); /* blank */
+    assert_int_equal(why[2].reason, YD_WHY_NODE);
+    assert_true(why[2].node >= 0);
+    assert_int_equal(why[5].reason, YD_WHY_IN_ARTICLE);
+    assert_true(why[5].candidate);
+    assert_int_equal(why[5].node, -1);
+    assert_int_equal(why[6].reason, YD_WHY_DIALOGUE);
+    assert_int_equal(why[7].reason, YD_WHY_MENTION);
+    assert_int_equal(why[8].reason, YD_WHY_RULE);
+    assert_int_equal(why[8].rule, 0);
+    assert_false(why[9].candidate); /* prose */
+    for (int r = 0; r < YD_WHY_COUNT; r++)
+        assert_string_not_equal(yd_outline_reason_text((yd_outline_reason)r), "?");
+    for (int st = 0; st < YD_NUM_COUNT; st++)
+        assert_string_not_equal(yd_outline_style_text((yd_heading_style)st), "?");
+    yd_outline_rules_free(&rules);
+}
+
 /* ---- fixture files ---------------------------------------------------------- */
 
 static void expect_file(const char *name, const char *want)
@@ -673,6 +1022,24 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_article_markers),
+        cmocka_unit_test(test_statute_articles_in_every_number_form),
+        cmocka_unit_test(test_taiwan_statute),
+        cmocka_unit_test(test_divisions_nest_by_rank),
+        cmocka_unit_test(test_annexes_at_their_markup_level),
+        cmocka_unit_test(test_unnumbered_parts_of_a_statute),
+        cmocka_unit_test(test_korean_statute),
+        cmocka_unit_test(test_rule_provisions),
+        cmocka_unit_test(test_run_on_articles),
+        cmocka_unit_test(test_sections_between_articles),
+        cmocka_unit_test(test_novel_conventions),
+        cmocka_unit_test(test_volume_of_tales),
+        cmocka_unit_test(test_poems_and_letters_in_chapters),
+        cmocka_unit_test(test_japanese_novel),
+        cmocka_unit_test(test_speaker_is_not_a_heading),
+        cmocka_unit_test(test_glued_articles),
+        cmocka_unit_test(test_user_rules),
+        cmocka_unit_test(test_user_rule_that_backtracks),
+        cmocka_unit_test(test_reasons),
         cmocka_unit_test(test_article_colon_alone),
         cmocka_unit_test(test_article_suffix),
         cmocka_unit_test(test_article_levels_and_reset),
