@@ -19,6 +19,7 @@
 #include "../cli/term_width.h"
 #include "app.h"
 #include "term_setup.h"
+#include "test_sync.h"
 #include "tui.h"
 
 enum { OUTLINE_DEFAULT = 30, OUTLINE_MIN = 10, TEXT_MIN = 20 };
@@ -1300,7 +1301,9 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     draw(a);
     ambi_probe_send(a); /* after the first frame: the answer comes with the keys */
     int shown_finished = yd_loader_finished(a->loader);
+    test_sync_open();
     while (!a->quit && !a->failed && !quit_signal) {
+        test_sync_idle(); /* every key so far handled and drawn */
         /* Wake up often while loading (progress), else now and then for signals. */
         int wait = yd_loader_finished(a->loader) ? 250 : 50;
         if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
@@ -1332,6 +1335,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
             }
             continue;
         }
+        if (!k.is_key || k.code != KEY_RESIZE) /* a resize is no key the tests sent */
+            test_sync_key();
         if (k.is_key && k.code == KEY_RESIZE) {
             relayout(a);
         } else if (k.is_key && k.code == KEY_MOUSE) {
@@ -1346,6 +1351,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         reload_tick(a); /* at once when another document came into view */
         draw(a);
     }
+    test_sync_close();
     endwin();
     delscreen(screen);
     bookmarks_finish(a);
