@@ -22,7 +22,7 @@ MANDIR   = $(PREFIX)/share/man/man1
 PKGS      := ncursesw icu-uc icu-i18n yaml-0.1
 TEST_PKGS := cmocka
 DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev
-TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3
+TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3 valgrind
 BENCH_DEBS := ripgrep less
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
@@ -163,8 +163,16 @@ endef
 deps:
 	$(call ensure,$(PKGS),pkg-config $(CC),$(DEBS) gcc make)
 
+# Under CI=true a test may not skip for a missing tool or locale
+# (tests/run-tests.sh): valgrind for valgrind-reader, the zh_CN locale
+# sources for locale.test's GB18030 case.
 test-deps:
-	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan python3,$(TEST_DEBS))
+	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan python3 valgrind,$(TEST_DEBS))
+	@[ -f /usr/share/i18n/locales/zh_CN ] || { \
+	  echo "yuedu: locale sources missing; installing Debian package locales"; \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq locales >/dev/null || \
+	    { echo "yuedu: apt-get install locales failed; install it by hand" >&2; exit 1; }; }
 
 # clang, and libFuzzer's runtime (libclang-rt-dev, only recommended by clang).
 fuzz-deps:

@@ -465,8 +465,7 @@ static void test_property_shared_corpus(void **state)
     const char *dir = YD_SOURCE_DIR "/../shared/corpus";
     DIR *dp = opendir(dir);
     if (!dp) {
-        printf("# %s is absent: shared corpus not checked\n", dir);
-        skip();
+        skip_missing("%s: shared corpus not checked", dir);
     }
     closedir(dp);
     totals tot = {0};
