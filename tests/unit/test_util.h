@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <unicode/ustring.h>
 
 #ifndef YD_SOURCE_DIR
@@ -30,6 +32,18 @@
             fail_msg("CI=true: a test may not be skipped for this");       \
         skip();                                                            \
     } while (0)
+
+/* The seed of a test's random choices: YD_TEST_SEED when set (to replay a
+ * failure), else a new one; printed either way, so that a failure can be
+ * replayed. */
+static inline unsigned test_seed(void)
+{
+    const char *given = getenv("YD_TEST_SEED");
+    unsigned seed = given && *given ? (unsigned)strtoul(given, NULL, 10)
+                                    : (unsigned)time(NULL) ^ ((unsigned)getpid() << 16);
+    printf("# seed %u (YD_TEST_SEED=%u replays it)\n", seed, seed);
+    return seed;
+}
 
 /* Path of a file under tests/fixtures. */
 static inline const char *fixture(const char *relative)
