@@ -87,6 +87,8 @@ static void test_width(void **state)
     assert_true(same(YD_FOLD_WIDTH, "ｶ", "カ")); /* half-width katakana */
     assert_true(same(YD_FOLD_WIDTH, "⼀", "一")); /* Kangxi radical */
     assert_false(same(YD_FOLD_WIDTH, "Ａ", "a")); /* that is case */
+    /* A character whose NFKC is several (⑵ is "(2)") folds to none of them. */
+    assert_false(same(YD_FOLD_WIDTH, "⑵", "("));
     assert_false(same(YD_FOLD_CASE | YD_FOLD_SCRIPT, "，", ","));
     /* 。 and . are different marks, not widths of one. */
     assert_false(same(ALL, "。", "."));

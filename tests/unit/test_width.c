@@ -194,6 +194,14 @@ static void test_classes(void **state)
     assert_int_equal(yd_width_terminal(t, 0x201C), 1);
     assert_int_equal(yd_width_terminal(t, 0x202E), -1);
     assert_int_equal(yd_width_info_of(t, 0x110000).kind, YD_CHAR_PLACEHOLDER);
+    /* Fullwidth forms break like Han (East Asian Width F, not only W). */
+    assert_true(yd_width_info_of(t, 0xFF21).lb & YD_LB_CJK); /* Ａ */
+    /* Placeholders: a C1 control as <85> (4 cells), every bidi control to
+     * U+2069 as <2069> (6). */
+    assert_int_equal(yd_width_info_of(t, 0x85).kind, YD_CHAR_CONTROL);
+    assert_int_equal(yd_width_info_of(t, 0x85).width, 4);
+    assert_int_equal(yd_width_info_of(t, 0x2069).kind, YD_CHAR_CONTROL);
+    assert_int_equal(yd_width_info_of(t, 0x2069).width, 6);
 }
 
 static void test_bad_ambiwidth(void **state)
