@@ -6,6 +6,8 @@
 #   make bench      generate a 100 MB corpus and measure
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS (60) each
 #   make valgrind   valgrind memcheck over every batch mode
+#   make coverage   line coverage of the unit and end-to-end tests (lcov)
+#   make mutate     plant each mutant of tests/mutants.txt, report the survivors
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 #
@@ -60,7 +62,7 @@ BENCH_BIN := $(BUILD)/bench/decode_bench $(BUILD)/bench/layout_bench $(BUILD)/be
              $(BUILD)/bench/results_bench
 
 .PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps \
-        fuzz fuzz-build fuzz-deps valgrind valgrind-deps
+        fuzz fuzz-build fuzz-deps valgrind valgrind-deps coverage coverage-deps mutate
 
 # Fuzzing (tests/fuzz, docs/TESTING.md): clang's libFuzzer with ASan + UBSan,
 # the core compiled again into its own tree so the gcc trees are untouched.
@@ -102,6 +104,18 @@ fuzz-build: $(FUZZ_BIN)
 valgrind: deps valgrind-deps
 	@$(MAKE) --no-print-directory $(BUILD)/yuedu
 	@tests/valgrind.sh $(BUILD)/yuedu
+
+# Line coverage (docs/TESTING.md): the suite over a tree built with
+# --coverage at -O0, counted by lcov. Not part of make test.
+COV_BUILD ?= build/cov
+coverage: deps test-deps coverage-deps
+	@$(MAKE) --no-print-directory BUILD=$(COV_BUILD) OPT="-O0 -g --coverage" LDSAN=--coverage unit-build
+	@tests/coverage.sh $(COV_BUILD)
+
+# Mutation testing (tests/mutate.sh): each mutant of tests/mutants.txt in a
+# copy of the tree under build/mutate, rebuilt, its tests run. Slow.
+mutate: deps test-deps
+	@tests/mutate.sh
 
 $(FUZZ_BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -185,6 +199,9 @@ fuzz-deps:
 
 valgrind-deps:
 	$(call ensure,,valgrind,valgrind)
+
+coverage-deps:
+	$(call ensure,,lcov genhtml gcov,lcov)
 
 bench-deps:
 	$(call ensure,,rg less,$(BENCH_DEBS))
