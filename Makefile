@@ -6,6 +6,8 @@
 #   make bench      generate a 100 MB corpus and measure
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS (60) each
 #   make valgrind   valgrind memcheck over every batch mode
+#   make coverage   line coverage of the unit and end-to-end tests (lcov)
+#   make mutate     plant each mutant of tests/mutants.txt, report the survivors
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deb        build/yuedu_VERSION_ARCH.deb (dpkg-deb; lintian-checked)
 #   make clean
@@ -27,7 +29,7 @@ FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 PKGS      := ncursesw icu-uc icu-i18n yaml-0.1
 TEST_PKGS := cmocka
 DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev
-TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3 zsh fish
+TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3 zsh fish valgrind
 BENCH_DEBS := ripgrep less
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
@@ -65,7 +67,7 @@ BENCH_BIN := $(BUILD)/bench/decode_bench $(BUILD)/bench/layout_bench $(BUILD)/be
              $(BUILD)/bench/results_bench
 
 .PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps \
-        fuzz fuzz-build fuzz-deps valgrind valgrind-deps
+        fuzz fuzz-build fuzz-deps valgrind valgrind-deps coverage coverage-deps mutate
 
 # Fuzzing (tests/fuzz, docs/TESTING.md): clang's libFuzzer with ASan + UBSan,
 # the core compiled again into its own tree so the gcc trees are untouched.
@@ -107,6 +109,18 @@ fuzz-build: $(FUZZ_BIN)
 valgrind: deps valgrind-deps
 	@$(MAKE) --no-print-directory $(BUILD)/yuedu
 	@tests/valgrind.sh $(BUILD)/yuedu
+
+# Line coverage (docs/TESTING.md): the suite over a tree built with
+# --coverage at -O0, counted by lcov. Not part of make test.
+COV_BUILD ?= build/cov
+coverage: deps test-deps coverage-deps
+	@$(MAKE) --no-print-directory BUILD=$(COV_BUILD) OPT="-O0 -g --coverage" LDSAN=--coverage unit-build
+	@tests/coverage.sh $(COV_BUILD)
+
+# Mutation testing (tests/mutate.sh): each mutant of tests/mutants.txt in a
+# copy of the tree under build/mutate, rebuilt, its tests run. Slow.
+mutate: deps test-deps
+	@tests/mutate.sh
 
 $(FUZZ_BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -168,8 +182,16 @@ endef
 deps:
 	$(call ensure,$(PKGS),pkg-config $(CC),$(DEBS) gcc make)
 
+# Under CI=true a test may not skip for a missing tool or locale
+# (tests/run-tests.sh): valgrind for valgrind-reader, the zh_CN locale
+# sources for locale.test's GB18030 case.
 test-deps:
-	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan python3 zsh fish,$(TEST_DEBS))
+	$(call ensure,$(TEST_PKGS),tmux sshd ssh ssh-keyscan python3 zsh fish valgrind,$(TEST_DEBS))
+	@[ -f /usr/share/i18n/locales/zh_CN ] || { \
+	  echo "yuedu: locale sources missing; installing Debian package locales"; \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq locales >/dev/null || \
+	    { echo "yuedu: apt-get install locales failed; install it by hand" >&2; exit 1; }; }
 
 # clang, and libFuzzer's runtime (libclang-rt-dev, only recommended by clang).
 fuzz-deps:
@@ -182,6 +204,9 @@ fuzz-deps:
 
 valgrind-deps:
 	$(call ensure,,valgrind,valgrind)
+
+coverage-deps:
+	$(call ensure,,lcov genhtml gcov,lcov)
 
 bench-deps:
 	$(call ensure,,rg less,$(BENCH_DEBS))

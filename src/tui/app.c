@@ -20,6 +20,7 @@
 #include "term_width.h"
 #include "app.h"
 #include "term_setup.h"
+#include "test_sync.h"
 #include "tui.h"
 
 
@@ -455,7 +456,9 @@ static void idle(app *a, int *shown_finished)
 static void run(app *a)
 {
     int shown_finished = yd_loader_finished(a->loader);
+    test_sync_open();
     while (!a->quit && !a->out_of_memory && !quit_signal) {
+        test_sync_idle(); /* every key so far handled and drawn */
         /* Wake up often while loading (progress), else now and then for signals. */
         int wait = yd_loader_finished(a->loader) ? 250 : 50;
         if (a->key_deadline_ms) { /* a key waits for the rest of a sequence */
@@ -479,6 +482,8 @@ static void run(app *a)
             idle(a, &shown_finished);
             continue;
         }
+        if (!k.is_key || k.code != KEY_RESIZE) /* a resize is no key the tests sent */
+            test_sync_key();
         if (k.is_key && k.code == KEY_RESIZE) {
             app_relayout(a);
         } else if (k.is_key && k.code == KEY_MOUSE) {
@@ -496,6 +501,7 @@ static void run(app *a)
         draw(a);
         ambi_probe_send(a); /* :set ambiwidth auto asks the terminal again */
     }
+    test_sync_close();
 }
 
 int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)

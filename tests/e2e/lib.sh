@@ -15,7 +15,17 @@
 # A check polls the terminal until it shows the expected screen or the time
 # runs out (E2E_TIMEOUT seconds; sanitizer builds start slowly), then prints
 # a unified diff. Failures do not stop the script: every check reports.
+#
+# Keys are synchronised: the reader runs with YUEDU_TEST_SYNC (test_sync.h)
+# and reports how many keys it has handled and drawn; e2e_keys returns only
+# when it has handled the keys sent. The first check after e2e_keys must
+# expect something the screen did not show before the keys (else it could
+# pass without them: a mistake in the test, reported as a failure);
+# e2e_unchanged says on purpose that a key changes nothing.
 set -u
+# Screens are compared and characters counted in one locale, whatever the
+# caller's.
+export LC_ALL=C.UTF-8
 
 : "${YUEDU:?YUEDU must name the yuedu binary under test}"
 E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -23,10 +33,41 @@ FIXTURES=$E2E_ROOT/tests/fixtures
 E2E_TIMEOUT=${E2E_TIMEOUT:-15}
 E2E_WORK=$(mktemp -d /tmp/yuedu-e2e.XXXXXX)
 E2E_NAME=$(basename "$0" .test)
+E2E_SYNC=$E2E_WORK/sync
 e2e_failures=0
 e2e_checks=0
 
-command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
+# e2e_skip REASON: something the script needs is missing (tmux, python3,
+# ../shared, valgrind): exit 77, counted as skipped, on a developer's
+# partial machine; under CI=true a failure, since CI must run everything.
+e2e_skip() {
+    if [ "${CI:-}" = true ]; then
+        echo "FAIL [$E2E_NAME] $*; CI=true, so this cannot be skipped"
+        exit 1
+    fi
+    echo "$*: skipped"
+    exit 77
+}
+
+# e2e_not_applicable REASON: the script cannot apply to this build (valgrind
+# cannot run a sanitizer build): exit 78, counted apart, never a failure.
+e2e_not_applicable() {
+    echo "$*"
+    exit 78
+}
+
+# e2e_drop REASON: one case of the script cannot run on this machine (a
+# locale's sources missing): a DROP line that run-tests.sh counts; under
+# CI=true a failure.
+e2e_drop() {
+    if [ "${CI:-}" = true ]; then
+        e2e_fail "$*; CI=true, so this case cannot be dropped"
+        return
+    fi
+    echo "DROP [$E2E_NAME] $*"
+}
+
+command -v tmux >/dev/null || e2e_skip "tmux is not installed"
 
 e2e_tmux() { tmux -S "$E2E_WORK/tmux.sock" -f "$E2E_WORK/tmux.conf" "$@"; }
 
@@ -55,7 +96,7 @@ e2e_env() {
     printf '%s\n' "PATH=$PATH" "HOME=$E2E_WORK/home" "LANG=C.UTF-8" "LC_ALL=C.UTF-8" \
         "TERM=${E2E_TERM:-tmux-256color}" "XDG_CONFIG_HOME=$E2E_WORK/config" \
         "XDG_DATA_HOME=$E2E_WORK/data" "XDG_STATE_HOME=$E2E_WORK/state" \
-        "ASAN_OPTIONS=${ASAN_OPTIONS:-}" "UBSAN_OPTIONS=${UBSAN_OPTIONS:-}" "LSAN_OPTIONS=${LSAN_OPTIONS:-}"
+        "YUEDU_TEST_SYNC=$E2E_SYNC" "ASAN_OPTIONS=${ASAN_OPTIONS:-}" "UBSAN_OPTIONS=${UBSAN_OPTIONS:-}" "LSAN_OPTIONS=${LSAN_OPTIONS:-}"
 }
 
 # e2e_start COLSxROWS [ARG...]: start yuedu ARG... in a terminal of that size.
@@ -78,6 +119,7 @@ e2e_command() {
 e2e_start_command() {
     local size=$1
     mkdir -p "$E2E_WORK/home"
+    e2e_sync_reset
     {
         echo '#!/bin/sh'
         printf 'exec 2>>%q\n' "$E2E_WORK/stderr"
@@ -96,6 +138,7 @@ e2e_start_in_shell() {
     local size=$1
     shift
     mkdir -p "$E2E_WORK/home"
+    e2e_sync_reset
     # A script, so that the whole job stops and "[exit N]" comes after fg.
     {
         echo '#!/bin/sh'
@@ -114,11 +157,159 @@ e2e_start_in_shell() {
     e2e_tmux send-keys -t e2e Enter
 }
 
-e2e_keys() { e2e_tmux send-keys -t e2e "$@"; }
+# The sync file, empty for each new reader; writable by a reader running
+# as nobody.
+e2e_sync_reset() {
+    : >"$E2E_SYNC"
+    chmod 666 "$E2E_SYNC"
+    E2E_SYNC_FIRST=1
+}
 
-# The screen as text, trailing blanks and blank lines removed.
+# Before the first keys to a new reader: its first report comes after its
+# first frame (a preview may come before it), so wait for it, once; a
+# command that is no reader (a shell, a refusal) never reports.
+e2e_sync_first() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    [ "${E2E_SYNC_FIRST:-0}" -eq 1 ] || return 0
+    E2E_SYNC_FIRST=0
+    while [ ! -s "$E2E_SYNC" ] && [ "$SECONDS" -lt "$deadline" ]; do
+        e2e_tmux capture-pane -p -t e2e | grep -q '^\[exit [0-9]*\]' && return 0
+        sleep 0.02
+    done
+}
+
+# "PID N": the reader's last report (N keys handled), when that reader is
+# running and not stopped; nothing (status 1) otherwise.
+e2e_sync_state() {
+    local line state
+    [ -s "$E2E_SYNC" ] || return 1
+    line=$(tail -n 1 "$E2E_SYNC")
+    state=$(sed -e 's/.*) //' -e 's/ .*//' "/proc/${line%% *}/stat" 2>/dev/null) || return 1
+    [[ $state == [RSDI] ]] || return 1 # stopped (Ctrl-Z), a zombie, gone
+    echo "$line"
+}
+
+# How many keys curses reads for tmux send-keys ARG...: a key name is one,
+# M-x is two (Esc, x), any other word one per character. E2E_KEY_COUNT
+# overrides (a mouse report sent with -l is one key).
+e2e_key_count() {
+    local n=0 literal=0 a
+    for a; do
+        if [ "$a" = -l ]; then
+            literal=1
+        elif [ "$literal" -eq 1 ] || [ "${#a}" -eq 1 ]; then
+            n=$((n + ${#a}))
+        else
+            case $a in
+            M-?) n=$((n + 2)) ;;
+            C-?|C-Space|Enter|Escape|Space|Tab|BTab|BSpace|Up|Down|Left|Right|Home|End|PageUp|PageDown|PgUp|PgDn|PPage|NPage|DC|IC|F[0-9]|F1[0-2])
+                n=$((n + 1)) ;;
+            *) n=$((n + ${#a})) ;;
+            esac
+        fi
+    done
+    echo "${E2E_KEY_COUNT:-$n}"
+}
+
+# e2e_keys KEY...: send keys (tmux send-keys syntax) and, when the reader is
+# synchronised, return once it has handled them all and drawn the result
+# (or stopped, or exited). The screen before them is kept for the check
+# that follows.
+e2e_keys() {
+    local state pid n0 want deadline
+    E2E_BEFORE=$(e2e_screen)
+    E2E_GUARD=1
+    E2E_SYNCED=0
+    e2e_sync_first
+    if ! state=$(e2e_sync_state); then
+        e2e_tmux send-keys -t e2e "$@"
+        return
+    fi
+    pid=${state%% *} n0=${state#* }
+    want=$((n0 + $(e2e_key_count "$@")))
+    e2e_tmux send-keys -t e2e "$@"
+    deadline=$((SECONDS + E2E_TIMEOUT))
+    while state=$(e2e_sync_state) && [ "${state%% *}" = "$pid" ]; do
+        if [ "${state#* }" -ge "$want" ]; then
+            E2E_SYNCED=1
+            return 0
+        fi
+        if [ "$SECONDS" -ge "$deadline" ]; then
+            e2e_fail "keys '$*': the reader handled $((${state#* } - n0)) of $((want - n0)) keys in ${E2E_TIMEOUT}s"
+            return 1
+        fi
+        sleep 0.01
+    done
+}
+
+# The first check after e2e_keys: fails when its expectation held already
+# before the keys (ALREADY is 1), since it could then pass without them.
+e2e_guard() {
+    local label=$1 already=$2
+    [ "${E2E_GUARD:-0}" -eq 1 ] || return 1
+    E2E_GUARD=0
+    [ "$already" -eq 1 ] || return 1
+    e2e_checks=$((e2e_checks + 1))
+    e2e_fail "$label: mistake in the test: the screen showed this before the keys, so the check cannot fail (expect what the keys change, or use e2e_unchanged)"
+    return 0
+}
+
+# e2e_unchanged [LABEL]: the keys just sent, handled (synchronised), left
+# the screen exactly as it was.
+e2e_unchanged() {
+    local label=${1:-screen $((e2e_checks + 1))} got
+    E2E_GUARD=0
+    e2e_checks=$((e2e_checks + 1))
+    if [ "${E2E_SYNCED:-0}" -ne 1 ]; then
+        e2e_fail "$label: mistake in the test: e2e_unchanged needs keys the reader reported handled"
+        return 1
+    fi
+    # Once more a moment later: tmux may still be reading the last frame.
+    got=$(e2e_screen)
+    [ "$got" = "$E2E_BEFORE" ] && sleep 0.1 && got=$(e2e_screen)
+    [ "$got" = "$E2E_BEFORE" ] && return 0
+    e2e_fail "$label: the keys changed the screen (- before, + after)"
+    diff -u <(printf '%s\n' "$E2E_BEFORE") <(printf '%s\n' "$got") | tail -n +3
+    return 1
+}
+
+# e2e_mouse BUTTON COL ROW [BUTTON COL ROW...]: xterm (X10-encoded) mouse
+# reports (button code, 0-based column and row), one key each, the next
+# check compared with the screen before the first (E2E_MOUSE_KEYS=0: with
+# the mouse off, curses drops them); e2e_click COL ROW: press and release.
+e2e_mouse() {
+    local before=
+    while [ $# -ge 3 ]; do
+        E2E_KEY_COUNT=${E2E_MOUSE_KEYS:-1} e2e_keys -l "$(printf '\033[M%b%b%b' "\\$(printf '%03o' $((32 + $1)))" \
+            "\\$(printf '%03o' $((33 + $2)))" "\\$(printf '%03o' $((33 + $3)))")"
+        before=${before:-$E2E_BEFORE}
+        shift 3
+    done
+    E2E_BEFORE=$before
+}
+e2e_click() { e2e_mouse 0 "$1" "$2" 3 "$1" "$2"; }
+
+# The next check follows something other than keys (a signal, a file
+# changed on disk): no guard.
+e2e_guard_off() { E2E_GUARD=0; }
+
+# e2e_still CHECK [ARG...]: the first check after e2e_keys expects, on
+# purpose, what the screen showed before them (the keys must not change it).
+# Only with synchronised keys: otherwise it could run before them.
+e2e_still() {
+    E2E_GUARD=0
+    if [ "${E2E_SYNCED:-0}" -ne 1 ]; then
+        e2e_checks=$((e2e_checks + 1))
+        e2e_fail "$*: mistake in the test: e2e_still needs keys the reader reported handled"
+        return 1
+    fi
+    "$@"
+}
+
+# The screen as text, trailing spaces and blank lines removed (not U+3000,
+# an ideographic space, which is text).
 e2e_screen() {
-    e2e_tmux capture-pane -p -t e2e | sed -e 's/[[:space:]]*$//' | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}'
+    e2e_tmux capture-pane -p -t e2e | sed -e 's/ *$//' | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}'
 }
 
 e2e_fail() {
@@ -129,7 +320,8 @@ e2e_fail() {
 # e2e_expect [LABEL] < SCREEN: wait until the screen equals SCREEN.
 e2e_expect() {
     local label=${1:-screen $((e2e_checks + 1))} want got deadline
-    want=$(sed -e 's/[[:space:]]*$//' | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}')
+    want=$(sed -e 's/ *$//' | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}')
+    e2e_guard "$label" "$([ "$want" = "${E2E_BEFORE:-}" ] && echo 1 || echo 0)" && return 1
     e2e_checks=$((e2e_checks + 1))
     deadline=$((SECONDS + E2E_TIMEOUT))
     while :; do
@@ -146,6 +338,7 @@ e2e_expect() {
 # e2e_expect_line N TEXT: wait until screen line N (1-based) equals TEXT.
 e2e_expect_line() {
     local n=$1 want=$2 got deadline
+    e2e_guard "line $n '$want'" "$([ "$(printf '%s\n' "${E2E_BEFORE:-}" | sed -n "${n}p")" = "$want" ] && echo 1 || echo 0)" && return 1
     e2e_checks=$((e2e_checks + 1))
     deadline=$((SECONDS + E2E_TIMEOUT))
     while :; do
@@ -161,6 +354,7 @@ e2e_expect_line() {
 # e2e_expect_contains TEXT: wait until TEXT appears somewhere on the screen.
 e2e_expect_contains() {
     local want=$1 deadline
+    e2e_guard "'$want'" "$(printf '%s\n' "${E2E_BEFORE:-}" | grep -qF -- "$want" && echo 1 || echo 0)" && return 1
     e2e_checks=$((e2e_checks + 1))
     deadline=$((SECONDS + E2E_TIMEOUT))
     while :; do

@@ -13,14 +13,14 @@
 e2e_nobody_setup() {
     E2E_AS=()
     if [ "$(id -u)" -eq 0 ]; then
-        command -v setpriv >/dev/null || { echo "setpriv is not installed"; exit 77; }
-        id nobody >/dev/null 2>&1 || { echo "there is no user nobody"; exit 77; }
+        command -v setpriv >/dev/null || e2e_skip "setpriv is not installed"
+        id nobody >/dev/null 2>&1 || e2e_skip "there is no user nobody"
         E2E_AS=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
         chmod 755 "$E2E_WORK" # mktemp made it 0700
         mkdir -p "$E2E_WORK/home" "$E2E_WORK/config" "$E2E_WORK/data" "$E2E_WORK/state"
         chown 65534:65534 "$E2E_WORK/home" "$E2E_WORK/config" "$E2E_WORK/data" "$E2E_WORK/state"
         "${E2E_AS[@]}" test -x "$E2E_ROOT" -a -x "$YUEDU" ||
-            { echo "nobody cannot run $YUEDU from $E2E_ROOT"; exit 77; }
+            e2e_skip "nobody cannot run $YUEDU from $E2E_ROOT"
     fi
     E2E_SHARED=$E2E_WORK/shared
     mkdir -p "$E2E_SHARED"

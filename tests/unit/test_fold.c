@@ -3,6 +3,9 @@
 #include "test_util.h"
 #include "yuedu/fold.h"
 
+#include <unicode/uscript.h>
+#include <unicode/utrans.h>
+
 static yd_fold *fold;
 
 static int setup(void **state)
@@ -84,6 +87,8 @@ static void test_width(void **state)
     assert_true(same(YD_FOLD_WIDTH, "ｶ", "カ")); /* half-width katakana */
     assert_true(same(YD_FOLD_WIDTH, "⼀", "一")); /* Kangxi radical */
     assert_false(same(YD_FOLD_WIDTH, "Ａ", "a")); /* that is case */
+    /* A character whose NFKC is several (⑵ is "(2)") folds to none of them. */
+    assert_false(same(YD_FOLD_WIDTH, "⑵", "("));
     assert_false(same(YD_FOLD_CASE | YD_FOLD_SCRIPT, "，", ","));
     /* 。 and . are different marks, not widths of one. */
     assert_false(same(ALL, "。", "."));
@@ -231,6 +236,54 @@ static void test_parse(void **state)
     assert_int_equal(f, YD_FOLD_CASE | YD_FOLD_SCRIPT);
 }
 
+/* c through ICU's transliterator t, when the result is one other BMP Han
+ * character; else 0. The test asks ICU itself, one character at a time,
+ * rather than trusting the table's own reading of it. */
+static UChar transliterate_one(UTransliterator *t, UChar c)
+{
+    UChar buf[8] = {c};
+    int32_t length = 1, limit = 1;
+    UErrorCode st = U_ZERO_ERROR;
+    utrans_transUChars(t, buf, &length, 8, 0, &limit, &st);
+    if (U_FAILURE(st) || length != 1 || buf[0] == c || U16_IS_SURROGATE(buf[0]))
+        return 0;
+    UErrorCode sst = U_ZERO_ERROR;
+    return uscript_getScript(buf[0], &sst) == USCRIPT_HAN ? buf[0] : 0;
+}
+
+/* Every Han character ICU's transliterators map one to one (both ways,
+ * about 2,700 pairs) folds together with its image: the whole table, not
+ * a sample, so a single pair dropped (說/说) is found. */
+static void test_script_every_pair(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {"Traditional-Simplified", "Simplified-Traditional"};
+    static const UChar *const uids[] = {u"Traditional-Simplified", u"Simplified-Traditional"};
+    const UChar *t = yd_fold_table(fold, YD_FOLD_SCRIPT);
+    for (int k = 0; k < 2; k++) {
+        UErrorCode st = U_ZERO_ERROR;
+        UTransliterator *tr = utrans_openU(uids[k], -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+        assert_false(U_FAILURE(st));
+        int pairs = 0, wrong = 0;
+        for (UChar32 c = 0; c < 0x10000; c++) {
+            UErrorCode sst = U_ZERO_ERROR;
+            if (U_IS_SURROGATE(c) || uscript_getScript(c, &sst) != USCRIPT_HAN)
+                continue;
+            UChar image = transliterate_one(tr, (UChar)c);
+            if (!image)
+                continue;
+            pairs++;
+            if (t[c] != t[image] && wrong++ < 10)
+                printf("# %s: U+%04X -> U+%04X, but they fold to U+%04X and U+%04X\n", ids[k], (unsigned)c,
+                       (unsigned)image, (unsigned)t[c], (unsigned)t[image]);
+        }
+        utrans_close(tr);
+        printf("# %s: %d pairs, %d not folded together\n", ids[k], pairs, wrong);
+        assert_true(pairs > 1000);
+        assert_int_equal(wrong, 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_none_is_identity),
         cmocka_unit_test(test_tables_closed),  cmocka_unit_test(test_apply),
         cmocka_unit_test(test_smart_case),     cmocka_unit_test(test_parse),
+        cmocka_unit_test(test_script_every_pair),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

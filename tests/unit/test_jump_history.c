@@ -43,6 +43,7 @@ static void test_new_jump_drops_forward(void **state)
     assert_false(yd_jump_history_forward(&h, &to));
     assert_true(yd_jump_history_back(&h, P(0, 9), &to));
     assert_pos(to, 0, 1);
+    assert_false(yd_jump_history_back(&h, to, &to)); /* 2 and 3 are forgotten behind it too */
     assert_true(yd_jump_history_forward(&h, &to));
     assert_pos(to, 0, 9);
 }

@@ -161,6 +161,13 @@ static void test_timeout(void **state)
     yd_key_input_expire(&in);
     yd_key_event ev;
     assert_false(yd_key_input_next(&in, &t, &ev));
+    /* Expired before it was looked at, a key bound only as the start of
+     * longer ones (z) still waits, untimed: nothing shorter could run. */
+    yd_key_input_feed(&in, K("z").keys[0]);
+    yd_key_input_expire(&in);
+    assert_true(yd_key_input_next(&in, &t, &ev));
+    assert_int_equal(ev.kind, YD_KEYS_PENDING);
+    assert_false(ev.timed);
     yd_key_table_free(&t);
 }
 

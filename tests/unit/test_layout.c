@@ -99,6 +99,8 @@ static void test_wrapping(void **state)
     expect("中文排版，标点不能在行首。", 12, 1, 0, "中文排版，标|点不能在行|首。|");
     /* closing punctuation pulls the character before it down */
     expect("一二三四，五", 8, 1, 0, "一二三|四，五|");
+    /* An indent as wide as the text leaves no room: none is given. */
+    expect("一二三四五六", 6, 1, 6, "一二三|四五六|");
     /* an opening quote goes down with what follows it */
     expect("一二三“四五”", 8, 1, 0, "一二三|“四五”|");
     expect("一二三“四五”", 8, 2, 0, "一二三|“四五”|");
@@ -309,6 +311,13 @@ static void test_positions(void **state)
     assert_int_equal(count, 3);
     assert_int_equal(yd_layout_get_stats(l).paragraphs_laid_out, before + 1);
     assert_int_equal(yd_layout_set_width(l, 1, &err), YD_EINVAL);
+    /* A pane of one column cannot hold a wide character: refused when the
+     * layout is made and when its options change, as by set_width. */
+    yd_layout_options one = o;
+    one.width = 1;
+    yd_layout *none = NULL;
+    assert_int_equal(yd_layout_new(&d, tables[1], &one, &none, &err), YD_EINVAL);
+    assert_int_equal(yd_layout_set_options(l, &one, &err), YD_EINVAL);
     /* new options: everything laid out again */
     o.indent = 4;
     assert_int_equal(yd_layout_set_options(l, &o, &err), YD_OK);
@@ -529,8 +538,7 @@ static void test_property_shared_corpus(void **state)
     const char *dir = YD_SOURCE_DIR "/../shared/corpus";
     DIR *dp = opendir(dir);
     if (!dp) {
-        printf("# %s is absent: shared corpus not checked\n", dir);
-        skip();
+        skip_missing("%s: shared corpus not checked", dir);
     }
     closedir(dp);
     totals tot = {0};

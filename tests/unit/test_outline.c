@@ -968,7 +968,7 @@ static void test_bundled_guide_showcase(void **state)
     char path[4096];
     snprintf(path, sizeof path, "%s/docs/guide/04-格式示例.txt", YD_SOURCE_DIR);
     if (yd_document_load(&d, path, NULL, &err) != YD_OK)
-        skip();
+        skip_missing("%s", path);
     yd_outline o;
     assert_int_equal(yd_outline_build(&o, &d, NULL), YD_OK);
     check_invariants(&o);
@@ -998,7 +998,7 @@ static void test_bundled_guide_traps(void **state)
     char path[4096];
     snprintf(path, sizeof path, "%s/docs/guide/02-閱讀指南.txt", YD_SOURCE_DIR);
     if (yd_document_load(&d, path, NULL, &err) != YD_OK)
-        skip();
+        skip_missing("%s", path);
     yd_outline o;
     assert_int_equal(yd_outline_build(&o, &d, NULL), YD_OK);
     check_invariants(&o);

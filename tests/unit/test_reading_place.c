@@ -1,7 +1,7 @@
 /* The reading place: a position saved and restored at any width, with or
  * without the bookmark column, with the outline shown or hidden, shows the
  * same character in its top row every time (property test, seeded: set
- * YD_SEED to rerun a failure). */
+ * YD_TEST_SEED to rerun a failure). */
 #include <time.h>
 #include <unistd.h>
 
@@ -85,9 +85,7 @@ static void assert_on_top(const yd_reading_place *p, yd_layout *layout, int32_t 
 static void test_same_character_on_top(void **state)
 {
     (void)state;
-    const char *given = getenv("YD_SEED");
-    unsigned long long seed = given ? strtoull(given, NULL, 10) : (unsigned long long)time(NULL) ^ (unsigned)getpid();
-    printf("reading place property test: seed %llu (YD_SEED=%llu reruns it)\n", seed, seed);
+    unsigned long long seed = test_seed();
     fflush(stdout);
     rng = seed * 2654435761ULL + 1;
 

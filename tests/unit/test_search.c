@@ -197,6 +197,8 @@ static void test_regex(void **state)
     /* quoting, groups, intervals and flags keep their meaning */
     assert_string_equal(rsearch("a+b a＋b", "\\Qa+b\\E"), "0+3:a+b 4+3:a＋b");
     assert_string_equal(rsearch("建建建", "(?:建){2}"), "0+2:建建");
+    assert_string_equal(rsearch("建建建建建建建建建建建", "建{10}"), "0+10:建建建建建建建建建建"); /* 0 is a digit */
+    assert_string_equal(rsearch("建建建建", "建{0,2}"), "0+2:建建 2+2:建建");
     assert_string_equal(rsearch("建建", "(?<x>建)\\k<x>"), "0+2:建建");
     /* empty matches are not hits */
     assert_string_equal(rsearch("党建", "x*"), "");

@@ -235,6 +235,27 @@ static void test_two_instances_at_once(void **state)
     free(dir);
 }
 
+/* A file from a newer schema (one past ours) is not taken for ours. */
+static void test_newer_schema(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char newer[64];
+    snprintf(newer, sizeof newer, "version: %d\n", YD_STATE_SCHEMA + 1);
+    write_file(dir, "state.yaml", newer, strlen(newer));
+    yd_state s;
+    yd_error err = {0};
+    yd_status st = yd_state_open(&s, dir, &err);
+    const char *notice = st == YD_OK ? yd_state_take_notice(&s) : err.message;
+    printf("# %s\n", notice ? notice : "(no notice)");
+    assert_non_null(notice);
+    assert_non_null(strstr(notice, "newer yuedu"));
+    if (st == YD_OK)
+        yd_state_free(&s);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void test_corrupt_link_and_full_disk(void **state)
 {
     (void)state;
@@ -371,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_two_instances_at_once),
         cmocka_unit_test(test_two_readers_quit_in_either_order),
         cmocka_unit_test(test_corrupt_link_and_full_disk),
+        cmocka_unit_test(test_newer_schema),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

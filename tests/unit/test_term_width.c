@@ -22,13 +22,13 @@ static void test_curses_follows_the_table(void **state)
 {
     (void)state;
     if (!setlocale(LC_ALL, "C.UTF-8"))
-        skip();
+        skip_missing("the C.UTF-8 locale");
     FILE *out = fopen("/dev/null", "w");
     assert_non_null(out);
     SCREEN *screen = newterm("xterm", out, stdin);
     if (!screen) {
         fclose(out);
-        skip(); /* no terminfo for xterm */
+        skip_missing("terminfo for xterm");
     }
     set_term(screen);
     yd_width_table *t1, *t2;

@@ -12,11 +12,38 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <unicode/ustring.h>
 
 #ifndef YD_SOURCE_DIR
 #define YD_SOURCE_DIR "."
 #endif
+
+/* Something the test needs is missing (a fixture, ../shared, a locale, a
+ * terminfo entry, root): skipped on a developer's partial machine, but a
+ * failure under CI=true, where everything must be there (docs/TESTING.md). */
+#define skip_missing(...)                                                  \
+    do {                                                                   \
+        printf("# missing: ");                                             \
+        printf(__VA_ARGS__);                                               \
+        printf("\n");                                                      \
+        if (getenv("CI") && strcmp(getenv("CI"), "true") == 0)             \
+            fail_msg("CI=true: a test may not be skipped for this");       \
+        skip();                                                            \
+    } while (0)
+
+/* The seed of a test's random choices: YD_TEST_SEED when set (to replay a
+ * failure), else a new one; printed either way, so that a failure can be
+ * replayed. */
+static inline unsigned test_seed(void)
+{
+    const char *given = getenv("YD_TEST_SEED");
+    unsigned seed = given && *given ? (unsigned)strtoul(given, NULL, 10)
+                                    : (unsigned)time(NULL) ^ ((unsigned)getpid() << 16);
+    printf("# seed %u (YD_TEST_SEED=%u replays it)\n", seed, seed);
+    return seed;
+}
 
 /* Path of a file under tests/fixtures. */
 static inline const char *fixture(const char *relative)

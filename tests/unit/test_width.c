@@ -149,7 +149,7 @@ static void test_policy_matches_glibc(void **state)
 {
     (void)state;
     if (yd_width_glibc(0x4E2D) != 2)
-        skip(); /* no C.UTF-8 locale: nothing to compare with */
+        skip_missing("the C.UTF-8 locale: nothing to compare with");
     long drawn = 0;
     for (UChar32 c = 0; c <= 0x10FFFF; c++) {
         if (U_IS_SURROGATE(c))
@@ -194,6 +194,14 @@ static void test_classes(void **state)
     assert_int_equal(yd_width_terminal(t, 0x201C), 1);
     assert_int_equal(yd_width_terminal(t, 0x202E), -1);
     assert_int_equal(yd_width_info_of(t, 0x110000).kind, YD_CHAR_PLACEHOLDER);
+    /* Fullwidth forms break like Han (East Asian Width F, not only W). */
+    assert_true(yd_width_info_of(t, 0xFF21).lb & YD_LB_CJK); /* Ａ */
+    /* Placeholders: a C1 control as <85> (4 cells), every bidi control to
+     * U+2069 as <2069> (6). */
+    assert_int_equal(yd_width_info_of(t, 0x85).kind, YD_CHAR_CONTROL);
+    assert_int_equal(yd_width_info_of(t, 0x85).width, 4);
+    assert_int_equal(yd_width_info_of(t, 0x2069).kind, YD_CHAR_CONTROL);
+    assert_int_equal(yd_width_info_of(t, 0x2069).width, 6);
 }
 
 static void test_bad_ambiwidth(void **state)

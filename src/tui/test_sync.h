@@ -1,0 +1,22 @@
+/* A test hook (docs/TESTING.md, "Synchronised keys"): with the environment
+ * variable YUEDU_TEST_SYNC naming a file, the reader appends "PID N" to it
+ * each time it has handled every key it was sent (N keys so far) and drawn
+ * the result, so the end-to-end tests check a screen only after the keys
+ * they sent were handled. Without the variable every call returns at once. */
+#ifndef YUEDU_TUI_TEST_SYNC_H
+#define YUEDU_TUI_TEST_SYNC_H
+
+/* Read the variable and open the file (append); nothing when unset. */
+void test_sync_open(void);
+
+/* One key (or mouse event) taken from the terminal and handled. */
+void test_sync_key(void);
+
+/* Before the reader waits for input: report "PID N" when keys were handled
+ * since the last report and no input is waiting. A key that waits for the
+ * rest of a sequence counts as handled: the status line shows it. */
+void test_sync_idle(void);
+
+void test_sync_close(void);
+
+#endif
