@@ -482,8 +482,11 @@ static void run(app *a)
             idle(a, &shown_finished);
             continue;
         }
-        if (!k.is_key || k.code != KEY_RESIZE) /* a resize is no key the tests sent */
+        if (!k.is_key || k.code != KEY_RESIZE) { /* a resize is no key the tests sent */
             test_sync_key();
+            if (k.alt) /* Esc and the key after it, sent as two */
+                test_sync_key();
+        }
         if (k.is_key && k.code == KEY_RESIZE) {
             app_relayout(a);
         } else if (k.is_key && k.code == KEY_MOUSE) {

@@ -201,7 +201,7 @@ e2e_key_count() {
             n=$((n + ${#a}))
         else
             case $a in
-            M-?) n=$((n + 2)) ;;
+            M-?|M-BSpace) n=$((n + 2)) ;;
             C-?|C-Space|Enter|Escape|Space|Tab|BTab|BSpace|Up|Down|Left|Right|Home|End|PageUp|PageDown|PgUp|PgDn|PPage|NPage|DC|IC|F[0-9]|F1[0-2])
                 n=$((n + 1)) ;;
             *) n=$((n + ${#a})) ;;
