@@ -249,6 +249,8 @@ static int32_t wrap_width(const yd_document *doc, const yd_line_class *lc, int32
  * that it neither becomes a heading nor counts as a short line in a run. */
 static void demote_wrapped(const yd_document *doc, yd_line_class *lc, int32_t n)
 {
+    if (n <= 0)
+        return;
     int32_t *cols = malloc((size_t)n * sizeof *cols);
     if (!cols)
         return; /* only a guard: without memory, go without it */
