@@ -85,12 +85,8 @@ static void draw(app *a)
         refresh();
         return;
     }
-    int gutter = bookmarks_row_marked(a, a->doc, 0, INT32_MAX);
-    if (a->rows != LINES - 2 || gutter != a->gutter ||
-        (a->divider_x < 0 ? COLS : a->text_cols + a->gutter + a->outline_cols + 1) != COLS) {
-        a->gutter = gutter;
+    if (a->rows != LINES - 2 || (a->divider_x < 0 ? COLS : a->text_cols + a->outline_cols + 1) != COLS)
         app_relayout(a);
-    }
     panes_draw(a);
     refresh();
 }

@@ -174,7 +174,6 @@ typedef struct app {
     int32_t **marks;            /* [capacity]: bookmark offsets per document, */
     size_t *mark_counts;        /*   made on first need, dropped on change */
     uint8_t *mark_known;
-    int gutter;                 /* 1: the text pane has a mark column */
     yd_bookmark **list;         /* its rows */
     list_view list_view;        /* its rows, selection and first row on screen */
     int list_recent;            /* order: most recent first */

@@ -2,7 +2,7 @@
  * bookmark at the top of the text pane (a name, by default breadcrumb and
  * snippet, then an optional note); B lists them (document order or most
  * recent, Enter reads, r renames, e edits the note, d deletes and u undoes,
- * / filters); bookmarked places are marked in a gutter of the text pane and
+ * / filters); bookmarked places are marked beside the text (text_view.c) and
  * in the outline. The store itself is the core's (bookmarks.h):
  * atomic, locked, merged with other instances. */
 #include <curses.h>

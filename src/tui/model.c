@@ -98,10 +98,6 @@ void app_geometry(app *a)
         a->text_x = 0;
         a->focus_outline = 0;
     }
-    if (a->gutter) { /* a column for bookmark marks, left of the text */
-        a->text_x++;
-        a->text_cols--;
-    }
 }
 
 /* Geometry changed: same reading position at the new width. */

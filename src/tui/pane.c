@@ -30,9 +30,11 @@ void panes_draw(app *a)
     if (!from) {
         if (!a->focus_outline)
             outline_follow(a); /* the outline shows where the text is */
-        text_pane.draw(a);
+        /* The outline and its divider first: a bookmark's mark may sit on
+         * the divider (text_view.c). */
         if (a->divider_x >= 0)
             outline_pane.draw(a);
+        text_pane.draw(a);
     }
     for (int k = from ? from - 1 : 0; k < a->overlay_count; k++)
         if (a->overlays[k]->draw && !a->overlays[k]->line_editor)

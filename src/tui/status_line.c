@@ -97,8 +97,17 @@ void status_draw(app *a)
         used = snprintf(right, sizeof right, "%s  ", pending);
     if (!yd_loader_finished(a->loader))
         used += snprintf(right + used, sizeof right - (size_t)used, "loading %zu/%zu  ", handled, total);
-    snprintf(right + used, sizeof right - (size_t)used, "[%zu/%zu] line %ld/%ld %u%% ", a->doc + 1,
-             yd_loader_ready(a->loader), (long)line, (long)d->line_count, text_percent(a));
+    /* How far the bottom row is; at the end "(END)", as less says it. */
+    char where[16];
+    unsigned percent = text_percent(a);
+    if (d->length == 0)
+        snprintf(where, sizeof where, "(empty)");
+    else if (percent >= 100)
+        snprintf(where, sizeof where, "(END)");
+    else
+        snprintf(where, sizeof where, "%u%%", percent);
+    snprintf(right + used, sizeof right - (size_t)used, "[%zu/%zu] line %ld/%ld %s ", a->doc + 1,
+             yd_loader_ready(a->loader), (long)line, (long)d->line_count, where);
     /* Typed keys may be any character: through the same filter. */
     wchar_t wright[192];
     size_t nright = app_safe_mbs(a, wright, 0, 192, right);

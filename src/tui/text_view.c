@@ -61,20 +61,44 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
     }
 }
 
+/* A bookmark's mark, where it takes no column from the text, so that
+ * adding the first bookmark moves no line: on the divider when it is left
+ * of the text, else in the margin of a centred column, else in the row's
+ * indent; failing all three, the row's first character in reverse. */
+static void mark_row(app *a, yd_layout *layout, const yd_row *row, int y)
+{
+    attr_t mark = app_style(a, YD_STYLE_BOOKMARK) | A_BOLD;
+    int margin = yd_layout_margin(layout);
+    if (a->divider_x >= 0 && a->divider_x == a->text_x - 1)
+        mvaddch(y, a->divider_x, '*' | mark);
+    else if (margin > 0)
+        mvaddch(y, a->text_x + margin - 1, '*' | mark);
+    else if (row->indent > 0)
+        mvaddch(y, a->text_x, '*' | mark);
+    else
+        mvchgat(y, a->text_x, 1, (mark | A_REVERSE) & ~A_COLOR, PAIR_NUMBER(mark), NULL);
+}
+
 static void text_draw(app *a)
 {
     yd_layout *layout = app_layout(a, a->doc);
     if (!layout)
         return;
+    const yd_document *d = app_doc(a, a->doc);
+    if (d && d->length == 0) { /* a blank pane would look like a fault */
+        attr_t dim = app_style(a, YD_STYLE_TEXT) | A_DIM;
+        attron(dim);
+        mvaddnstr(0, a->text_x + yd_layout_margin(layout), "(empty document)", a->text_cols);
+        attroff(dim);
+        return;
+    }
     yd_layout_pos pos = a->place.top;
     for (int y = 0; y < a->rows; y++) {
         const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
             draw_row(a, layout, row, y, heading_attr(a, text_heading_depth(a, a->doc, pos.para)));
-        if (row && a->gutter && bookmarks_row_marked(a, a->doc, row->start, row->end)) {
-            attr_t mark = app_style(a, YD_STYLE_BOOKMARK) | A_BOLD;
-            mvaddch(y, a->text_x - 1, '*' | mark);
-        }
+        if (row && bookmarks_row_marked(a, a->doc, row->start, row->end))
+            mark_row(a, layout, row, y);
         int32_t moved = 0;
         if (yd_layout_pos_move(layout, &pos, 1, &moved, NULL) != YD_OK || moved == 0)
             break;
