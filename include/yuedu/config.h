@@ -75,6 +75,8 @@ typedef struct yd_config {
         bool blank_line;          /* text.blank-line: blank row between paragraphs, false */
         int max_width;            /* text.max-width: 0 none, else a centred column; 80 */
         yd_script_display script; /* text.script: original */
+        int heading_indent;       /* text.heading-indent: yd_heading_indent
+                                     (yuedu/outline.h), auto */
     } text;
     struct {
         unsigned folds; /* search.case/width/script: YD_FOLD_* bits (yuedu/fold.h),

@@ -191,9 +191,24 @@ const char *yd_node_kind_name(yd_node_kind kind);
  * when none does (outline_layout.c). */
 int yd_outline_heading_depth(const yd_outline *outline, int32_t line);
 
-/* A yd_layout_options.paragraph_indent for the layout of a document whose
- * outline is context: heading lines and the title line flush left (0),
- * other paragraphs the configured indent (-1). Paragraphs are lines. */
-int yd_outline_paragraph_indent(void *outline, int32_t para);
+/* How headings are indented (text.heading-indent): as the document does
+ * (auto: flush left unless its own heading line starts with white space,
+ * as GB/T 9704 official documents indent 一、（一）1. like paragraphs),
+ * always flush left, or always like body paragraphs. The title line is
+ * always flush left. */
+typedef enum yd_heading_indent { YD_HEADINGS_AUTO = 0, YD_HEADINGS_FLUSH, YD_HEADINGS_BODY } yd_heading_indent;
+
+/* What yd_outline_paragraph_indent needs of a document. */
+typedef struct yd_outline_indent {
+    const yd_outline *outline;
+    const yd_document *doc;
+    yd_heading_indent mode;
+} yd_outline_indent;
+
+/* A yd_layout_options.paragraph_indent whose context is a yd_outline_indent:
+ * the title line flush left (0), a heading flush left or the configured
+ * indent (-1) by the mode, other paragraphs the configured indent (-1).
+ * Paragraphs are lines. */
+int yd_outline_paragraph_indent(void *context, int32_t para);
 
 #endif

@@ -49,7 +49,8 @@ static size_t put_utf8(char *out, wchar_t w)
 }
 
 /* One document. Returns 0, or -1 when a layout call failed (reported). */
-static int render_document(const yd_document *doc, const yd_width_table *widths, const yd_layout_options *base)
+static int render_document(const yd_document *doc, const yd_width_table *widths, const yd_layout_options *base,
+                           yd_heading_indent headings)
 {
     yd_outline outline;
     if (yd_outline_build(&outline, doc, NULL) != YD_OK) {
@@ -57,8 +58,9 @@ static int render_document(const yd_document *doc, const yd_width_table *widths,
         return -1;
     }
     yd_layout_options options = *base, *lo = &options;
+    yd_outline_indent indent = {&outline, doc, headings};
     options.paragraph_indent = yd_outline_paragraph_indent;
-    options.context = &outline;
+    options.context = &indent;
     yd_layout *layout;
     yd_error err = {0};
     if (yd_layout_new(doc, widths, lo, &layout, &err) != YD_OK) {
@@ -135,7 +137,7 @@ int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const yd_confi
             cli_put_sanitized(stdout, corpus->docs[k].path);
             fputs(" <==\n", stdout);
         }
-        if (render_document(&corpus->docs[k], widths, &lo) != 0)
+        if (render_document(&corpus->docs[k], widths, &lo, (yd_heading_indent)config->text.heading_indent) != 0)
             failed++;
     }
     yd_width_table_free(widths);

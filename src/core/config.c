@@ -371,13 +371,16 @@ static void visit_text(yd_schema *s, void *context, const char *key, yaml_node_t
                              YD_CONFIG_MAX_WIDTH_MIN, YD_CONFIG_MAX_WIDTH_MAX, YD_CONFIG_MAX_WIDTH_DEFAULT);
         else
             c->text.max_width = (int)v;
+    } else if (strcmp(key, "heading-indent") == 0) {
+        static const char *const names[] = {"auto", "flush", "body", NULL}; /* yd_heading_indent's order */
+        yd_schema_enum(s, value, "text.heading-indent", names, &c->text.heading_indent);
     } else if (strcmp(key, "script") == 0) {
         static const char *const names[] = {"original", "simplified", "traditional", NULL};
         int script = (int)c->text.script;
         if (yd_schema_enum(s, value, "text.script", names, &script))
             c->text.script = (yd_script_display)script;
     } else {
-        yd_schema_report(s, key_node, "text: unknown key '%.40s' (indent, blank-line, max-width, script); ignored", key);
+        yd_schema_report(s, key_node, "text: unknown key '%.40s' (indent, blank-line, max-width, heading-indent, script); ignored", key);
     }
 }
 

@@ -20,8 +20,26 @@ int yd_outline_heading_depth(const yd_outline *o, int32_t line)
     return 0;
 }
 
-int yd_outline_paragraph_indent(void *outline, int32_t para)
+/* The line starts with white space: U+3000, a space or a tab. */
+static int indented_in_source(const yd_document *d, int32_t line)
 {
-    const yd_outline *o = outline;
-    return yd_outline_heading_depth(o, para) > 0 || o->title_line == para ? 0 : -1;
+    if (!d || line < 0 || line >= d->line_count)
+        return 0;
+    UChar c = d->text[d->line_starts[line]];
+    return c == 0x3000 || c == ' ' || c == '\t';
+}
+
+int yd_outline_paragraph_indent(void *context, int32_t para)
+{
+    const yd_outline_indent *in = context;
+    const yd_outline *o = in->outline;
+    if (o->title_line == para)
+        return 0;
+    if (yd_outline_heading_depth(o, para) == 0)
+        return -1;
+    switch (in->mode) {
+    case YD_HEADINGS_BODY: return -1;
+    case YD_HEADINGS_FLUSH: return 0;
+    default: return indented_in_source(in->doc, para) ? -1 : 0;
+    }
 }

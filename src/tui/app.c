@@ -235,13 +235,14 @@ static app *app_new(size_t capacity, const tui_settings *settings)
     a->capacity = capacity;
     size_t n = capacity ? capacity : 1;
     a->outlines = calloc(n, sizeof *a->outlines);
+    a->indents = calloc(n, sizeof *a->indents);
     a->layouts = calloc(n, sizeof *a->layouts);
     a->cells = calloc(MAX_CELLS, sizeof *a->cells);
     a->layout_cols = calloc(n, sizeof *a->layout_cols);
     a->settings = settings;
     a->outline_pref = settings->config->outline.width ? settings->config->outline.width : OUTLINE_DEFAULT;
     a->outline_right = settings->config->outline.right;
-    if (!a->outlines || !a->layouts || !a->cells || !a->layout_cols ||
+    if (!a->outlines || !a->indents || !a->layouts || !a->cells || !a->layout_cols ||
         yd_width_table_new(settings->ambiwidth ? settings->ambiwidth
                            : settings->config->ambiwidth ? settings->config->ambiwidth : 1, /* auto: 1 until asked */
                            &a->widths, NULL) != YD_OK)
@@ -250,6 +251,7 @@ static app *app_new(size_t capacity, const tui_settings *settings)
     a->text.indent = settings->config->text.indent;
     a->text.blank_line = settings->config->text.blank_line;
     a->text.max_width = settings->config->text.max_width;
+    a->text.heading_indent = settings->config->text.heading_indent;
     a->ambiwidth_setting = settings->ambiwidth ? settings->ambiwidth : settings->config->ambiwidth;
     a->hit_index = -1;
     a->prompt.complete = command_complete;
@@ -271,6 +273,7 @@ static void app_free(app *a)
     for (size_t k = 0; a->outlines && k < a->capacity; k++)
         yd_outline_free(&a->outlines[k]);
     free(a->outlines);
+    free(a->indents);
     free(a->layouts);
     free(a->cells);
     free(a->layout_cols);

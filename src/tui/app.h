@@ -73,6 +73,7 @@ typedef struct app {
     yd_loader *loader;
     size_t capacity;            /* documents that may arrive */
     yd_outline *outlines;       /* [capacity], each built on the loader thread */
+    yd_outline_indent *indents; /* [capacity]: what each layout asks of headings */
     yd_layout **layouts;        /* [capacity], made on first view */
     yd_width_table *widths;
     yd_cell *cells;             /* MAX_CELLS, reused for every row drawn */
@@ -126,6 +127,7 @@ typedef struct app {
     yd_script_display script;   /* text.script, :set script */
     struct {
         int indent, blank_line, max_width; /* config.yaml's text:, changed by :set */
+        int heading_indent;                /* a yd_heading_indent */
     } text;
     int ambiwidth_setting;      /* 0 auto (ask the terminal), 1 or 2: --ambiwidth,
                                    config.yaml, :set ambiwidth */

@@ -109,6 +109,24 @@ static void show_max_width(app *a, char *buf, size_t size)
         snprintf(buf, size, "none");
 }
 
+static const char *const heading_indents[] = {"auto", "flush", "body"}; /* yd_heading_indent's order */
+static const char *heading_indent_at(app *a, size_t k) { (void)a; return heading_indents[k]; }
+
+static int set_heading_indent(app *a, const char *v)
+{
+    for (int k = 0; k < 3; k++)
+        if (strcasecmp(v, heading_indents[k]) == 0) {
+            a->text.heading_indent = k;
+            app_text_changed(a);
+            return 0;
+        }
+    return -1;
+}
+static void show_heading_indent(app *a, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", heading_indents[a->text.heading_indent % 3]);
+}
+
 static int set_ambiwidth(app *a, const char *v)
 {
     int w = strcasecmp(v, "auto") == 0 ? 0 : (int)number_value(v, 1, 2);
@@ -138,6 +156,7 @@ static void show_mouse(app *a, char *buf, size_t size) { snprintf(buf, size, "%s
 static const setting settings[] = {
     {"ambiwidth", "1, 2 or auto", set_ambiwidth, show_ambiwidth, {3, ambiwidth_at}},
     {"blank-line", "on or off", set_blank_line, show_blank_line, {2, switch_at}},
+    {"heading-indent", "auto, flush or body", set_heading_indent, show_heading_indent, {3, heading_indent_at}},
     {"indent", "a number of cells from 0 to 16", set_indent, show_indent, {0, NULL}},
     {"max-width", "none or a number of cells from 20 to 1000", set_max_width, show_max_width, {0, NULL}},
     {"mouse", "on or off", set_mouse_value, show_mouse, {2, switch_at}},

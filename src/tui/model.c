@@ -62,9 +62,10 @@ yd_layout *app_layout(app *a, size_t doc)
     opt.indent = a->text.indent;
     opt.blank_between = a->text.blank_line;
     opt.max_text_width = a->text.max_width;
-    /* Headings start flush left: the outline knows which lines they are. */
+    /* Headings: the outline knows which lines they are. */
+    a->indents[doc] = (yd_outline_indent){&a->outlines[doc], d, (yd_heading_indent)a->text.heading_indent};
     opt.paragraph_indent = yd_outline_paragraph_indent;
-    opt.context = &a->outlines[doc];
+    opt.context = &a->indents[doc];
     if (app_failed(a, yd_layout_new(d, a->widths, &opt, &a->layouts[doc], NULL), "layout") != YD_OK)
         return NULL;
     a->layout_cols[doc] = opt.width;

@@ -8,6 +8,7 @@
 
 #include "test_util.h"
 #include "yuedu/config.h"
+#include "yuedu/outline.h"
 #include "yuedu/fold.h"
 
 /* Parse text; the problems, formatted one per line, in *report. */
@@ -120,6 +121,7 @@ static void test_every_key(void **state)
                         "  indent: 0\n"
                         "  blank-line: true\n"
                         "  max-width: 72\n"
+                        "  heading-indent: body\n"
                         "  script: simplified\n"
                         "search:\n"
                         "  case: false\n"
@@ -145,6 +147,7 @@ static void test_every_key(void **state)
     assert_int_equal(c.text.indent, 0);
     assert_true(c.text.blank_line);
     assert_int_equal(c.text.max_width, 72);
+    assert_int_equal(c.text.heading_indent, YD_HEADINGS_BODY);
     assert_int_equal(c.text.script, YD_SCRIPT_SIMPLIFIED);
     assert_int_equal(c.search.folds, YD_FOLD_SCRIPT);
     assert_true(c.search.regex);
