@@ -190,6 +190,8 @@ typedef struct app {
      * of document sel_doc; the cursor is the end that moves. */
     size_t sel_doc;
     int32_t sel_anchor, sel_cursor;
+    int sel_pressed;            /* button 1 went down on text: a drag selects */
+    int32_t sel_press;          /* the cell it went down on */
 
     /* Files changed on disk (reload_view.c). */
     const yd_load_options *load; /* how the documents were read */
@@ -339,6 +341,7 @@ int selection_shown(const app *a);        /* open, on the document in the text p
 void selection_range(app *a, int32_t *lo, int32_t *hi); /* [lo, hi): whole clusters */
 int32_t selection_cluster_end(app *a, int32_t offset);  /* end of the cluster starting at offset */
 void copy_selection(app *a);              /* y: the passage and its citation */
+void selection_mouse_text(app *a, const MEVENT *ev); /* a press or drag over the text pane */
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);

@@ -295,6 +295,72 @@ static int selection_act(app *a, action what)
     return 1;
 }
 
+/* The cell of the text pane at screen column x, row y: its offset, or -1
+ * off the text (the nearest cell of the row when x is past its end). */
+static int32_t offset_at(app *a, yd_layout *layout, int x, int y)
+{
+    if (y < 0 || y >= a->rows || x < a->text_x || x >= a->text_x + a->text_cols)
+        return -1;
+    yd_layout_pos pos = a->place.top;
+    int32_t moved = 0;
+    if (y > 0 && (app_failed(a, yd_layout_pos_move(layout, &pos, y, &moved, NULL), "layout") != YD_OK || moved < y))
+        return -1;
+    const yd_row *row = app_row_at(a, layout, pos);
+    if (!row || (row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
+        return -1;
+    int n = yd_layout_row_cells(layout, row, a->cells, MAX_CELLS);
+    if (n <= 0)
+        return -1;
+    int cx = a->text_x + yd_layout_margin(layout) + row->indent, k = 0;
+    while (k + 1 < n && cx + a->cells[k].width <= x)
+        cx += a->cells[k++].width;
+    return a->cells[k].start;
+}
+
+/* Mouse mode on: button 1 down on the text remembers the cell; moving with
+ * it down opens the selection from there, and the selection pane follows
+ * the pointer until the button is let go (then y copies, Esc cancels). */
+void selection_mouse_text(app *a, const MEVENT *ev)
+{
+    yd_layout *layout = app_layout(a, a->doc);
+    if (!layout)
+        return;
+    if (ev->bstate & BUTTON1_PRESSED) {
+        int32_t at = offset_at(a, layout, ev->x, ev->y);
+        a->sel_pressed = at >= 0;
+        a->sel_press = at;
+    } else if (ev->bstate & BUTTON1_RELEASED) {
+        a->sel_pressed = 0;
+    } else if ((ev->bstate & REPORT_MOUSE_POSITION) && a->sel_pressed) {
+        int32_t at = offset_at(a, layout, ev->x, ev->y);
+        if (at < 0 || at == a->sel_press)
+            return;
+        a->sel_doc = a->doc;
+        a->sel_anchor = a->sel_press;
+        a->sel_cursor = at;
+        pane_open(a, &selection_pane);
+        app_say(a, MSG_TRANSIENT, "selecting: move to extend, y copies, Esc cancels");
+    }
+}
+
+static void selection_mouse(app *a, const MEVENT *ev)
+{
+    yd_layout *layout = app_layout(a, a->doc);
+    if (!layout || a->sel_doc != a->doc)
+        return;
+    if (ev->bstate & BUTTON1_RELEASED) {
+        a->sel_pressed = 0;
+    } else if (ev->bstate & BUTTON1_PRESSED) {
+        /* A new press starts again from there. */
+        selection_cancel(a);
+        selection_mouse_text(a, ev);
+    } else if ((ev->bstate & REPORT_MOUSE_POSITION) && a->sel_pressed) {
+        int32_t at = offset_at(a, layout, ev->x, ev->y);
+        if (at >= 0)
+            a->sel_cursor = at;
+    }
+}
+
 /* The document was read again: its offsets mean something else now. */
 static void selection_document_changed(app *a, size_t doc)
 {
@@ -303,6 +369,6 @@ static void selection_document_changed(app *a, size_t doc)
 }
 
 const pane_ops selection_pane = {
-    .name = "selection", .context = CTX_TEXT, .key = selection_key, .act = selection_act,
+    .name = "selection", .context = CTX_TEXT, .key = selection_key, .act = selection_act, .mouse = selection_mouse,
     .document_changed = selection_document_changed,
 };

@@ -136,13 +136,14 @@ static int text_act(app *a, action what)
 }
 
 
-/* The wheel scrolls the text, a click gives it the focus. */
+/* The wheel scrolls the text, a click gives it the focus, a drag selects. */
 static void text_mouse(app *a, const MEVENT *ev)
 {
     if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
         text_scroll(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
     else if (ev->bstate & BUTTON1_PRESSED)
         a->focus_outline = 0;
+    selection_mouse_text(a, ev); /* a drag selects */
 }
 
 const pane_ops text_pane = {
