@@ -13,25 +13,7 @@
 
 #include "app.h"
 #include "yuedu/clipboard.h"
-
-/* UTF-16 as a new UTF-8 string; NULL when out of memory. */
-static char *utf8_of(const UChar *s, int32_t n, int32_t *bytes)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t need = 0;
-    u_strToUTF8WithSub(NULL, 0, &need, s, n, 0xFFFD, NULL, &st);
-    st = U_ZERO_ERROR;
-    char *out = malloc((size_t)need + 1);
-    if (!out)
-        return NULL;
-    u_strToUTF8WithSub(out, need + 1, bytes, s, n, 0xFFFD, NULL, &st);
-    if (U_FAILURE(st)) {
-        free(out);
-        return NULL;
-    }
-    out[need] = 0;
-    return out;
-}
+#include "yuedu/utf8_text.h"
 
 /* The outline path of offset, "第二编 › 第三章", without the file name. */
 static char *outline_path(app *a, size_t doc, int32_t offset)
@@ -56,8 +38,7 @@ static char *outline_path(app *a, size_t doc, int32_t offset)
         memcpy(path + n, title, (size_t)len * sizeof *title);
         n += len;
     }
-    int32_t bytes;
-    return utf8_of(path, n, &bytes);
+    return yd_utf8_of_utf16(path, n, NULL);
 }
 
 /* The document's own title, else its file name. */
@@ -68,8 +49,7 @@ static char *document_title(app *a, size_t doc)
     if (o->title_start >= 0 && o->title_length > 0) {
         UChar u[256];
         int32_t n = yd_outline_clean_title(d->text, o->title_start, o->title_length, u, 256);
-        int32_t bytes;
-        return utf8_of(u, n < 256 ? n : 256, &bytes);
+        return yd_utf8_of_utf16(u, n < 256 ? n : 256, NULL);
     }
     return strdup(app_base_name(d->path));
 }
@@ -78,18 +58,18 @@ static char *document_title(app *a, size_t doc)
 static char *passage_with_citation(app *a, int32_t lo, int32_t hi, size_t *length)
 {
     const yd_document *d = app_doc(a, a->sel_doc);
-    int32_t bytes = 0;
-    char *passage = utf8_of(d->text + lo, hi - lo, &bytes);
+    size_t bytes = 0;
+    char *passage = yd_utf8_of_utf16(d->text + lo, hi - lo, &bytes);
     const char *templ = a->settings->config ? a->settings->config->clipboard.citation : YD_CITATION_DEFAULT;
     if (!passage || !templ || !*templ) {
-        *length = (size_t)bytes;
+        *length = bytes;
         return passage;
     }
     char *title = document_title(a, a->sel_doc), *path = outline_path(a, a->sel_doc, lo), *citation = NULL;
     yd_citation_fields f = {title, path, app_base_name(d->path), (long)yd_document_line_at(d, lo) + 1};
     char *out = NULL;
     if (title && path && yd_citation_format(templ, &f, &citation, NULL) == YD_OK) {
-        size_t n = (size_t)bytes, c = strlen(citation);
+        size_t n = bytes, c = strlen(citation);
         out = malloc(n + 1 + c + 1);
         if (out) {
             memcpy(out, passage, n);
