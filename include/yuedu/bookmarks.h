@@ -40,6 +40,11 @@
 
 #define YD_BOOKMARKS_SCHEMA 1
 #define YD_BOOKMARKS_FILE "bookmarks.yaml"
+/* Highlights (passages, with a style and a note) live in a sibling store
+ * of the same format and the same safety: a yuedu that knows only
+ * bookmarks never reads it, so never drops what it does not know. */
+#define YD_HIGHLIGHTS_FILE "highlights.yaml"
+#define YD_HIGHLIGHT_STYLES 4
 /* Tombstones older than this are dropped when the file is written. */
 #define YD_TOMBSTONE_DAYS 90
 #define YD_BOOKMARK_ID_SIZE 33
@@ -63,6 +68,11 @@ typedef struct yd_bookmark {
     yd_anchor anchor;             /* fingerprint, offset, line, snippets */
     long long created, updated;   /* ms since the epoch, UTC */
     long long deleted;            /* 0, or when it was deleted (a tombstone) */
+    /* A highlight (in highlights.yaml): the passage is `length` UTF-16
+     * units from the place, name holds its text (to find it again and to
+     * quote it), style is 0..YD_HIGHLIGHT_STYLES-1. 0 for a bookmark. */
+    int32_t length;
+    int style;
 
     /* Set by yd_bookmarks_resolve; not stored. */
     yd_bookmark_state state;
@@ -78,6 +88,7 @@ typedef struct yd_bookmarks {
     size_t count, capacity;
     int needs_resolve;      /* a save brought in bookmarks not resolved yet */
     int rewrite;            /* the file must be written even with nothing dirty */
+    int highlights;         /* the store is highlights.yaml (yd_highlights_open) */
     char notice[1024];      /* something the user should read (see take_notice) */
 } yd_bookmarks;
 
@@ -92,6 +103,24 @@ typedef struct yd_bookmarks {
  * and every save tries again. Always yd_bookmarks_free it. */
 yd_status yd_bookmarks_open(yd_bookmarks *bm, const char *dir, int read_only, yd_error *err);
 void yd_bookmarks_free(yd_bookmarks *bm);
+
+/* The same for the highlight store, highlights.yaml in dir. */
+yd_status yd_highlights_open(yd_bookmarks *store, const char *dir, int read_only, yd_error *err);
+
+/* A highlight of doc's text [start, end) (whole grapheme clusters: the
+ * caller's selection), in style 0..YD_HIGHLIGHT_STYLES-1, with a note
+ * (NULL or "": none). The other arguments as yd_bookmarks_add. YD_EINVAL
+ * for an empty or out-of-range passage or style. Not saved yet. */
+yd_status yd_highlights_add(yd_bookmarks *store, const yd_document *doc, size_t doc_index, int32_t start,
+                            int32_t end, const char *root, int style, const char *note,
+                            char id_out[YD_BOOKMARK_ID_SIZE]);
+
+/* yd_bookmarks_resolve for highlights, then each placed highlight is
+ * checked against its text: where the passage no longer reads as it did,
+ * it is looked for in its document (REANCHORED there when found) and is
+ * otherwise STALE, kept and marked, never dropped. Returns the stale. */
+size_t yd_highlights_resolve(yd_bookmarks *store, const yd_document *const *docs, size_t ndocs, const char *root,
+                             int update);
 
 /* Read-merge-write (see above). With nothing dirty it only refreshes
  * memory from disk (bringing other instances' changes; check

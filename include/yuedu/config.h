@@ -46,7 +46,8 @@ enum {
     YD_CONFIG_ESCAPE_DELAY_MAX = 2000,
     YD_CONFIG_ESCAPE_DELAY_DEFAULT = 50,
     YD_CONFIG_SEARCH_HISTORY_DEFAULT = 200, /* search.history: searches kept */
-    YD_CONFIG_SEARCH_HISTORY_MAX = 100000
+    YD_CONFIG_SEARCH_HISTORY_MAX = 100000,
+    YD_CONFIG_CLIPBOARD_LIMIT_MAX = 100000000 /* clipboard.limit */
 };
 
 typedef struct yd_config {
@@ -84,6 +85,16 @@ typedef struct yd_config {
         bool regex;     /* search.regex: false */
         int history;    /* search.history: searches kept across runs, 200 */
     } search;
+    struct {
+        char *command;  /* clipboard.command: a program given the copied text
+                           on its standard input (wl-copy, xclip -selection
+                           clipboard), run with sh -c; NULL: none */
+        char *citation; /* clipboard.citation: the template after a copied
+                           passage (yuedu/clipboard.h); "" none */
+        int limit;      /* clipboard.limit: most bytes of OSC 52 payload,
+                           YD_CLIPBOARD_LIMIT_DEFAULT; 0: no OSC 52 */
+        bool osc52;     /* clipboard.osc52: send OSC 52, true */
+    } clipboard;
     /* The key table in effect: the built-in bindings (yd_default_bindings)
      * with those the file changes. An action named in the file loses its
      * built-in keys (in that pane; under keys: directly, in every pane), and

@@ -38,6 +38,8 @@ typedef enum yd_action {
     /* search and bookmarks (SPEC §6-§8) */
     YD_ACT_SEARCH, YD_ACT_NEXT_HIT, YD_ACT_PREV_HIT, YD_ACT_SEARCH_RESULTS, YD_ACT_BOOKMARK_ADD,
     YD_ACT_BOOKMARK_LIST,
+    /* the selection (text pane) */
+    YD_ACT_SELECT, YD_ACT_COPY,
     /* lists (the result list, the bookmark list): open, filter and the
      * moving keys act on the selected row too */
     YD_ACT_CLOSE, YD_ACT_RENAME, YD_ACT_EDIT_NOTE, YD_ACT_DELETE, YD_ACT_UNDO, YD_ACT_ORDER,

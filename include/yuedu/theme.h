@@ -43,6 +43,8 @@ typedef enum yd_style {
     YD_STYLE_MESSAGE,         /* message: messages and errors on the prompt line */
     YD_STYLE_PLACEHOLDER,     /* placeholder: visible stand-ins for control characters */
     YD_STYLE_BOOKMARK,        /* bookmark: the bookmark mark */
+    YD_STYLE_SELECTION,       /* selection: the passage selected with v */
+    YD_STYLE_CURSOR,          /* cursor: the selection's moving end */
     YD_STYLE_COUNT
 } yd_style;
 

@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <unicode/utypes.h>
 
 /* Is s (NUL-terminated) well-formed UTF-8? */
 bool yd_utf8_valid(const char *s);
@@ -14,5 +16,10 @@ bool yd_utf8_valid(const char *s);
  * (one per maximal ill-formed subpart, as ICU does); NULL when out of
  * memory. */
 char *yd_utf8_repair(const char *s);
+
+/* UTF-16 text[0, n) as a malloc'ed NUL-terminated UTF-8 string (a lone
+ * surrogate becomes U+FFFD); *bytes (may be NULL) gets its length. NULL
+ * when out of memory. */
+char *yd_utf8_of_utf16(const UChar *text, int32_t n, size_t *bytes);
 
 #endif

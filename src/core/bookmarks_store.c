@@ -121,6 +121,12 @@ static int parse_entry(yaml_document_t *doc, yaml_node_t *node, yd_bookmark *b, 
     b->deleted = get_time(doc, node, "deleted");
     if (b->deleted && b->updated < b->deleted)
         b->updated = b->deleted;
+    v = 0;
+    if (yd_yaml_get_long(doc, node, "length", &v) && v > 0 && v <= INT32_MAX)
+        b->length = (int32_t)v;
+    v = 0;
+    if (yd_yaml_get_long(doc, node, "style", &v) && v >= 0 && v < YD_HIGHLIGHT_STYLES)
+        b->style = (int)v;
     b->state = YD_BM_UNRESOLVED;
     b->doc = YD_NO_DOC;
     b->offset = b->anchor.offset;
@@ -267,6 +273,10 @@ static int emit_list(const yd_bookmark *const *items, size_t n, int with_state, 
         yd_yaml_put_plain(&y, m, "fingerprint", b->anchor.fingerprint[0] ? b->anchor.fingerprint : "none");
         yd_yaml_put_long(&y, m, "offset", b->anchor.offset);
         yd_yaml_put_long(&y, m, "line", b->anchor.line);
+        if (b->length > 0) { /* a highlight */
+            yd_yaml_put_long(&y, m, "length", b->length);
+            yd_yaml_put_long(&y, m, "style", b->style);
+        }
         yd_yaml_put_text(&y, m, "before", b->anchor.before);
         yd_yaml_put_text(&y, m, "after", b->anchor.after);
         put_time(&y, m, "created", b->created);
@@ -461,17 +471,22 @@ static void kind_keep_unsaved(void *self, void *disk)
     kind_adopt(self, disk);
 }
 
+/* The steps of both files. */
+#define BOOKMARK_STORE_STEPS                                                     \
+    .kept = "; your changes are kept in memory and saving will be retried",      \
+    .size = sizeof(yd_bookmarks), .parse = kind_parse, .discard = kind_discard,   \
+    .merge = kind_merge, .emit = kind_emit, .aside = kind_aside,                  \
+    .keep_unsaved = kind_keep_unsaved, .adopt = kind_adopt
+
 static const yd_store_kind bookmarks_kind = {
     .file = YD_BOOKMARKS_FILE,
-    .kept = "; your changes are kept in memory and saving will be retried",
-    .size = sizeof(yd_bookmarks),
-    .parse = kind_parse,
-    .discard = kind_discard,
-    .merge = kind_merge,
-    .emit = kind_emit,
-    .aside = kind_aside,
-    .keep_unsaved = kind_keep_unsaved,
-    .adopt = kind_adopt,
+    BOOKMARK_STORE_STEPS,
+};
+
+/* highlights.yaml: the same steps on another file. */
+static const yd_store_kind highlights_kind = {
+    .file = YD_HIGHLIGHTS_FILE,
+    BOOKMARK_STORE_STEPS,
 };
 
 /* The transaction behind open and save. */
@@ -480,12 +495,14 @@ static yd_status sync_store(yd_bookmarks *bm, int read_only, yd_error *err)
     int dirty = bm->rewrite;
     for (size_t k = 0; k < bm->count; k++)
         dirty |= bm->items[k].dirty;
-    return yd_store_sync(&bookmarks_kind, bm, bm->dir, dirty, bm->rewrite, read_only, err);
+    return yd_store_sync(bm->highlights ? &highlights_kind : &bookmarks_kind, bm, bm->dir, dirty, bm->rewrite,
+                         read_only, err);
 }
 
-yd_status yd_bookmarks_open(yd_bookmarks *bm, const char *dir, int read_only, yd_error *err)
+static yd_status open_store(yd_bookmarks *bm, const char *dir, int read_only, int highlights, yd_error *err)
 {
     memset(bm, 0, sizeof *bm);
+    bm->highlights = highlights;
     if (dir) {
         snprintf(bm->dir, sizeof bm->dir, "%s", dir);
     } else {
@@ -494,6 +511,16 @@ yd_status yd_bookmarks_open(yd_bookmarks *bm, const char *dir, int read_only, yd
             return st;
     }
     return sync_store(bm, read_only, err);
+}
+
+yd_status yd_bookmarks_open(yd_bookmarks *bm, const char *dir, int read_only, yd_error *err)
+{
+    return open_store(bm, dir, read_only, 0, err);
+}
+
+yd_status yd_highlights_open(yd_bookmarks *store, const char *dir, int read_only, yd_error *err)
+{
+    return open_store(store, dir, read_only, 1, err);
 }
 
 yd_status yd_bookmarks_save(yd_bookmarks *bm, yd_error *err)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "yaml_schema.h"
+#include "yuedu/clipboard.h"
 #include "yuedu/fold.h"
 
 static const char DEFAULTS[] = "the defaults";
@@ -25,9 +26,12 @@ yd_status yd_config_init(yd_config *c, yd_error *err)
     c->search.history = YD_CONFIG_SEARCH_HISTORY_DEFAULT;
     size_t n;
     const yd_binding *d = yd_default_bindings(&n);
+    c->clipboard.limit = YD_CLIPBOARD_LIMIT_DEFAULT;
+    c->clipboard.osc52 = true;
+    c->clipboard.citation = strdup(YD_CITATION_DEFAULT);
     c->theme = strdup("default");
     c->bindings = malloc(n * sizeof *c->bindings);
-    if (!c->theme || !c->bindings) {
+    if (!c->theme || !c->bindings || !c->clipboard.citation) {
         yd_config_free(c);
         return yd_error_set(err, YD_ENOMEM, "out of memory");
     }
@@ -43,6 +47,8 @@ void yd_config_free(yd_config *c)
     free(c->theme);
     free(c->path);
     free(c->bindings);
+    free(c->clipboard.command);
+    free(c->clipboard.citation);
     yd_outline_rules_free(&c->outline.rules);
     memset(c, 0, sizeof *c);
 }
@@ -420,6 +426,52 @@ static void visit_search(yd_schema *s, void *context, const char *key, yaml_node
     }
 }
 
+/* A string setting: *out replaced by a copy of the value. */
+static void set_string(yd_schema *s, reader *r, yaml_node_t *value, const char *key, const char *what, char **out)
+{
+    const char *t = yd_schema_scalar(s, value, key, what, *out ? *out : "none");
+    if (!t)
+        return;
+    char *copy = strdup(t);
+    if (!copy) {
+        r->oom = true;
+        return;
+    }
+    free(*out);
+    *out = copy;
+}
+
+static void visit_clipboard(yd_schema *s, void *context, const char *key, yaml_node_t *key_node, yaml_node_t *value)
+{
+    reader *r = context;
+    yd_config *c = r->config;
+    if (strcmp(key, "command") == 0) {
+        if (yd_schema_is_null(value)) {
+            free(c->clipboard.command);
+            c->clipboard.command = NULL;
+            return;
+        }
+        set_string(s, r, value, "clipboard.command", "a command", &c->clipboard.command);
+        if (c->clipboard.command && !*c->clipboard.command) {
+            free(c->clipboard.command);
+            c->clipboard.command = NULL;
+        }
+    } else if (strcmp(key, "citation") == 0) {
+        if (yd_schema_is_null(value)) {
+            c->clipboard.citation[0] = 0;
+            return;
+        }
+        set_string(s, r, value, "clipboard.citation", "a template", &c->clipboard.citation);
+    } else if (strcmp(key, "limit") == 0) {
+        yd_schema_int(s, value, "clipboard.limit", 0, YD_CONFIG_CLIPBOARD_LIMIT_MAX, &c->clipboard.limit);
+    } else if (strcmp(key, "osc52") == 0) {
+        yd_schema_bool(s, value, "clipboard.osc52", &c->clipboard.osc52);
+    } else {
+        yd_schema_report(s, key_node, "clipboard: unknown key '%.40s' (command, citation, limit, osc52); ignored",
+                         key);
+    }
+}
+
 static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t *key_node, yaml_node_t *value)
 {
     reader *r = context;
@@ -458,13 +510,15 @@ static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t 
         yd_schema_mapping(s, value, "text", visit_text, r);
     } else if (strcmp(key, "search") == 0) {
         yd_schema_mapping(s, value, "search", visit_search, r);
+    } else if (strcmp(key, "clipboard") == 0) {
+        yd_schema_mapping(s, value, "clipboard", visit_clipboard, r);
     } else if (strcmp(key, "keys") == 0) {
         r->context = YD_CTX_ANY;
         yd_schema_mapping(s, value, "keys", visit_binding, r);
     } else {
         yd_schema_report(s, key_node,
                          "unknown key '%.40s' (theme, ambiwidth, mouse, key-timeout-ms, escape-delay-ms, outline, text, "
-                         "search, keys); "
+                         "search, clipboard, keys); "
                          "ignored",
                          key);
     }

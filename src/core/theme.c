@@ -31,6 +31,8 @@ static const char *const style_names[YD_STYLE_COUNT] = {
     [YD_STYLE_MESSAGE] = "message",
     [YD_STYLE_PLACEHOLDER] = "placeholder",
     [YD_STYLE_BOOKMARK] = "bookmark",
+    [YD_STYLE_SELECTION] = "selection",
+    [YD_STYLE_CURSOR] = "cursor",
 };
 
 const char *yd_style_name(yd_style style)

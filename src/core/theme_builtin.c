@@ -43,6 +43,8 @@ static const struct {
      "  message:         {fg: {8: red, 256: 167, true: \"#d75f5f\"}, attrs: [bold]}\n"
      "  placeholder:     {attrs: [reverse]}\n"
      "  bookmark:        {fg: {8: magenta, 256: 133, true: \"#af5faf\"}}\n"
+     "  selection:       {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: cyan, 256: 110, true: \"#87afd7\"}}\n"
+     "  cursor:          {attrs: [reverse, bold]}\n"
     },
     {"mono",
      "# No colours at all, only attributes: for monochrome terminals, and what\n"
@@ -68,6 +70,8 @@ static const struct {
      "  message:         {attrs: [bold]}\n"
      "  placeholder:     {attrs: [reverse]}\n"
      "  bookmark:        {attrs: [bold]}\n"
+     "  selection:       {attrs: [reverse]}\n"
+     "  cursor:          {attrs: [underline, bold]}\n"
     },
 };
 

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 
 #include "utf8_sequence.h"
 
@@ -43,5 +44,27 @@ char *yd_utf8_repair(const char *s)
         left -= n;
     }
     out[w] = 0;
+    return out;
+}
+
+char *yd_utf8_of_utf16(const UChar *text, int32_t n, size_t *bytes)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t need = 0;
+    u_strToUTF8WithSub(NULL, 0, &need, text, n, 0xFFFD, NULL, &st);
+    if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+        return NULL;
+    st = U_ZERO_ERROR;
+    char *out = malloc((size_t)need + 1);
+    if (!out)
+        return NULL;
+    u_strToUTF8WithSub(out, need + 1, NULL, text, n, 0xFFFD, NULL, &st);
+    if (U_FAILURE(st)) {
+        free(out);
+        return NULL;
+    }
+    out[need] = 0;
+    if (bytes)
+        *bytes = (size_t)need;
     return out;
 }

@@ -187,6 +187,13 @@ typedef struct app {
     int quit_unsaved;           /* the user chose to quit without saving them */
     char unsaved_copy[PROMPT_MAX * 4]; /* where a copy of them was written */
 
+    /* The selection (selection_view.c): both ends at the start of a cell
+     * of document sel_doc; the cursor is the end that moves. */
+    size_t sel_doc;
+    int32_t sel_anchor, sel_cursor;
+    int sel_pressed;            /* button 1 went down on text: a drag selects */
+    int32_t sel_press;          /* the cell it went down on */
+
     /* Files changed on disk (reload_view.c). */
     const yd_load_options *load; /* how the documents were read */
     size_t watch_doc;           /* the document last checked */
@@ -327,6 +334,15 @@ int bookmarks_finish(app *a);             /* save; 0 when bookmarks were left un
 int bookmarks_may_quit(app *a);
 void bookmarks_add_begin(app *a);         /* m */
 void bookmarks_list_open(app *a);         /* B */
+
+/* The selection (selection_view.c) and copying it (clipboard_copy.c). */
+void selection_begin(app *a);             /* v */
+void selection_cancel(app *a);
+int selection_shown(const app *a);        /* open, on the document in the text pane */
+void selection_range(app *a, int32_t *lo, int32_t *hi); /* [lo, hi): whole clusters */
+int32_t selection_cluster_end(app *a, int32_t offset);  /* end of the cluster starting at offset */
+void copy_selection(app *a);              /* y: the passage and its citation */
+void selection_mouse_text(app *a, const MEVENT *ev); /* a press or drag over the text pane */
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);

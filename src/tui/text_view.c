@@ -19,7 +19,13 @@ static attr_t heading_attr(app *a, int depth)
     return app_style(a, (yd_style)(YD_STYLE_HEADING1 + (depth < 6 ? depth : 6) - 1));
 }
 
-static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t attr)
+/* The selection in the text pane: [lo, hi), and where the cursor is;
+ * lo == hi when there is none. */
+typedef struct shown_selection {
+    int32_t lo, hi, cursor;
+} shown_selection;
+
+static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t attr, const shown_selection *sel)
 {
     int x = a->text_x + yd_layout_margin(layout) + row->indent;
     int n = yd_layout_row_cells(layout, row, a->cells, MAX_CELLS);
@@ -46,6 +52,10 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
             if (h < hits->count && hits->items[h].offset <= c->start)
                 at = app_style(a, a->hit_index == (long)h && a->hit_doc == a->doc ? YD_STYLE_SEARCH_CURRENT : YD_STYLE_SEARCH_HIT);
         }
+        if (sel && c->start == sel->cursor)
+            at = app_style(a, YD_STYLE_CURSOR);
+        else if (sel && c->start >= sel->lo && c->start < sel->hi)
+            at = app_style(a, YD_STYLE_SELECTION);
         cchar_t cc;
         wchar_t ch[YD_CELL_CHARS + 1];
         const wchar_t *shown = c->ch;
@@ -92,11 +102,17 @@ static void text_draw(app *a)
         attroff(dim);
         return;
     }
+    shown_selection sel = {0, 0, -1};
+    if (selection_shown(a)) {
+        selection_range(a, &sel.lo, &sel.hi);
+        sel.cursor = a->sel_cursor;
+    }
     yd_layout_pos pos = a->place.top;
     for (int y = 0; y < a->rows; y++) {
         const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
-            draw_row(a, layout, row, y, heading_attr(a, text_heading_depth(a, a->doc, pos.para)));
+            draw_row(a, layout, row, y, heading_attr(a, text_heading_depth(a, a->doc, pos.para)),
+                     sel.cursor >= 0 ? &sel : NULL);
         if (row && bookmarks_row_marked(a, a->doc, row->start, row->end))
             mark_row(a, layout, row, y);
         int32_t moved = 0;
@@ -113,7 +129,7 @@ void text_draw_preview(app *a, yd_layout *layout)
     for (int y = 0; y < a->rows; y++) {
         const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
-            draw_row(a, layout, row, y, app_style(a, YD_STYLE_TEXT));
+            draw_row(a, layout, row, y, app_style(a, YD_STYLE_TEXT), NULL);
         int32_t moved = 0;
         if (yd_layout_pos_move(layout, &pos, 1, &moved, NULL) != YD_OK || moved == 0)
             break;
@@ -136,19 +152,22 @@ static int text_act(app *a, action what)
         yd_jump_history_push(&a->history, app_here(a));
         text_bottom(a);
         break;
+    case YD_ACT_SELECT: selection_begin(a); break;
+    case YD_ACT_COPY: app_say(a, MSG_ERROR, "nothing selected: v selects a passage, then y copies it"); break;
     default: return 0;
     }
     return 1;
 }
 
 
-/* The wheel scrolls the text, a click gives it the focus. */
+/* The wheel scrolls the text, a click gives it the focus, a drag selects. */
 static void text_mouse(app *a, const MEVENT *ev)
 {
     if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
         text_scroll(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
     else if (ev->bstate & BUTTON1_PRESSED)
         a->focus_outline = 0;
+    selection_mouse_text(a, ev); /* a drag selects */
 }
 
 const pane_ops text_pane = {

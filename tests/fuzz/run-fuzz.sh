@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.." || exit 2
 mode=${1:-}
 build=${2:-build/fuzz}
 seconds=${3:-60}
-targets_all=(decode outline layout search config theme bookmarks state)
+targets_all=(decode outline layout search config theme bookmarks highlights state)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -101,6 +101,27 @@ bookmarks:
 YAML
     printf 'version: 2\nbookmarks: []\n' >"$build/seeds/bookmarks/newer.yaml"
     printf 'bookmarks:\n- {id: x, offset: -5, line: 99999999999999999999}\n' >"$build/seeds/bookmarks/odd.yaml"
+    mkdir -p "$build/seeds/highlights"
+    cat >"$build/seeds/highlights/valid.yaml" <<'YAML'
+version: 1
+bookmarks:
+- id: 5d1e0a6e1b2d4c59
+  name: "测试标注"
+  note: "one\nnote"
+  path: "a.txt"
+  absolute: "/nonexistent-yuedu-root/a.txt"
+  fingerprint: none
+  offset: 14
+  line: 3
+  length: 4
+  style: 3
+  before: "为了"
+  after: "测试标注。"
+  created: 2026-11-22T06:25:12.263Z
+  updated: 2026-11-22T06:25:12.263Z
+YAML
+    printf 'bookmarks:\n- {id: y, path: a.txt, name: gone, offset: 3, length: 99999999999, style: -2}\n' \
+        >"$build/seeds/highlights/odd.yaml"
     cat >"$build/seeds/state/valid.yaml" <<'YAML'
 version: 1
 corpora:

@@ -278,9 +278,32 @@ static void test_problems(void **state)
     assert_string_equal(r, "cfg.yaml:2:8: mouse: expected true or false, not '7'; using true\n"
                            "cfg.yaml:3:18: outline.width: 3 is out of range (10 to 200); using 30\n"
                            "cfg.yaml:4:1: unknown key 'bogus' (theme, ambiwidth, mouse, key-timeout-ms, escape-delay-ms, "
-                           "outline, text, search, keys); ignored\n");
+                           "outline, text, search, clipboard, keys); ignored\n");
     assert_int_equal(c.ambiwidth, 2);
     assert_true(c.outline.right);
+    yd_config_free(&c);
+
+    /* clipboard: the defaults, each key, and its problems. */
+    c = parse("", r, sizeof r);
+    assert_true(c.clipboard.osc52);
+    assert_int_equal(c.clipboard.limit, 100000);
+    assert_null(c.clipboard.command);
+    assert_string_equal(c.clipboard.citation, "——《{title}》{path}（{file}:{line}）");
+    yd_config_free(&c);
+    c = parse("clipboard: {osc52: false, limit: 10, command: wl-copy, citation: \"[{file}]\"}\n", r, sizeof r);
+    assert_string_equal(r, "");
+    assert_false(c.clipboard.osc52);
+    assert_int_equal(c.clipboard.limit, 10);
+    assert_string_equal(c.clipboard.command, "wl-copy");
+    assert_string_equal(c.clipboard.citation, "[{file}]");
+    yd_config_free(&c);
+    c = parse("clipboard: {citation: ~, command: \"\"}\n", r, sizeof r);
+    assert_string_equal(c.clipboard.citation, "");
+    assert_null(c.clipboard.command);
+    yd_config_free(&c);
+    c = parse("clipboard: {limit: -1, paste: 1}\n", r, sizeof r);
+    assert_string_equal(r, "cfg.yaml:1:20: clipboard.limit: -1 is out of range (0 to 100000000); using 100000\n"
+                           "cfg.yaml:1:24: clipboard: unknown key 'paste' (command, citation, limit, osc52); ignored\n");
     yd_config_free(&c);
 
     /* escape-delay-ms: 1 to 2000 milliseconds, 50 by default. */
