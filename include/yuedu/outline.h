@@ -187,6 +187,9 @@ int32_t yd_outline_node_at(const yd_outline *outline, int32_t offset);
 /* "article", "heading" or "item". */
 const char *yd_node_kind_name(yd_node_kind kind);
 
+/* The heading (not item) that starts on line (0-based), or NULL. */
+const yd_outline_node *yd_outline_heading_node(const yd_outline *outline, int32_t line);
+
 /* Depth of the heading (not item) that starts on line (0-based), or 0
  * when none does (outline_layout.c). */
 int yd_outline_heading_depth(const yd_outline *outline, int32_t line);

@@ -4,7 +4,7 @@
  * document out alike. */
 #include "yuedu/outline.h"
 
-int yd_outline_heading_depth(const yd_outline *o, int32_t line)
+const yd_outline_node *yd_outline_heading_node(const yd_outline *o, int32_t line)
 {
     int32_t lo = 0, hi = o->count - 1;
     while (lo <= hi) {
@@ -15,9 +15,15 @@ int yd_outline_heading_depth(const yd_outline *o, int32_t line)
         else if (n->line > line)
             hi = mid - 1;
         else
-            return n->kind == YD_NODE_ITEM ? 0 : n->depth;
+            return n->kind == YD_NODE_ITEM ? NULL : n;
     }
-    return 0;
+    return NULL;
+}
+
+int yd_outline_heading_depth(const yd_outline *o, int32_t line)
+{
+    const yd_outline_node *n = yd_outline_heading_node(o, line);
+    return n ? n->depth : 0;
 }
 
 /* The line starts with white space: U+3000, a space or a tab. */

@@ -25,7 +25,19 @@ typedef struct shown_selection {
     int32_t lo, hi, cursor;
 } shown_selection;
 
-static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t attr, const shown_selection *sel)
+/* Where the heading style of paragraph para ends: a run-in heading
+ * (1.加强组织领导。各单位要…) is styled only as far as its title, the body
+ * after it as body text. INT32_MAX: the whole row. */
+static int32_t heading_end(app *a, int32_t para)
+{
+    const yd_outline_node *n = yd_outline_heading_node(&a->outlines[a->doc], para);
+    if (!n || n->title_length <= 0 || n->truncated || n->sub_length > 0)
+        return INT32_MAX;
+    return n->title_start + n->title_length;
+}
+
+static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t attr, const shown_selection *sel,
+                     int32_t styled_to)
 {
     int x = a->text_x + yd_layout_margin(layout) + row->indent;
     int n = yd_layout_row_cells(layout, row, a->cells, MAX_CELLS);
@@ -43,7 +55,7 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
         const yd_cell *c = &a->cells[k];
         if (x + c->width > a->text_x + a->text_cols)
             break; /* a wide cell never straddles the pane edge */
-        attr_t at = attr;
+        attr_t at = c->start < styled_to ? attr : app_style(a, YD_STYLE_TEXT);
         if (c->flags & YD_CELL_PLACEHOLDER)
             at = app_style(a, YD_STYLE_PLACEHOLDER);
         if (hits) {
@@ -112,7 +124,7 @@ static void text_draw(app *a)
         const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
             draw_row(a, layout, row, y, heading_attr(a, text_heading_depth(a, a->doc, pos.para)),
-                     sel.cursor >= 0 ? &sel : NULL);
+                     sel.cursor >= 0 ? &sel : NULL, heading_end(a, pos.para));
         if (row && bookmarks_row_marked(a, a->doc, row->start, row->end))
             mark_row(a, layout, row, y);
         int32_t moved = 0;
@@ -129,7 +141,7 @@ void text_draw_preview(app *a, yd_layout *layout)
     for (int y = 0; y < a->rows; y++) {
         const yd_row *row = app_row_at(a, layout, pos);
         if (row && !(row->flags & (YD_ROW_GAP | YD_ROW_BLANK)))
-            draw_row(a, layout, row, y, app_style(a, YD_STYLE_TEXT), NULL);
+            draw_row(a, layout, row, y, app_style(a, YD_STYLE_TEXT), NULL, INT32_MAX);
         int32_t moved = 0;
         if (yd_layout_pos_move(layout, &pos, 1, &moved, NULL) != YD_OK || moved == 0)
             break;
