@@ -19,6 +19,7 @@
 
 #include "term_width.h"
 #include "app.h"
+#include "sgr_mouse.h"
 #include "term_setup.h"
 #include "test_sync.h"
 #include "tui.h"
@@ -119,6 +120,22 @@ static key read_key(void)
         return (key){0, next, 1};
     if ((r == OK && (next == 0x7F || next == 0x08)) || (r == KEY_CODE_YES && next == KEY_BACKSPACE))
         return (key){0, 0x7F, 1}; /* Alt-Backspace, whatever the terminal sends for Backspace */
+    if (r == OK && next == '[') { /* ESC [ < ...: an SGR mouse report curses did not ask for */
+        wint_t third;
+        int r3 = get_wch(&third);
+        if (r3 == OK && third == '<') {
+            wint_t mouse;
+            if (sgr_mouse_read() && get_wch(&mouse) == KEY_CODE_YES && mouse == KEY_MOUSE)
+                return (key){1, KEY_MOUSE, 0};
+            return (key){0, WEOF, 0}; /* a broken report: dropped */
+        }
+        /* Anything else (the width probe's answer) goes back as it came:
+         * curses returns what was pushed back last first. */
+        if (r3 == KEY_CODE_YES)
+            ungetch((int)third);
+        else if (r3 == OK)
+            unget_wch((wchar_t)third);
+    }
     if (r == KEY_CODE_YES)
         ungetch((int)next);
     else if (r == OK)
@@ -553,6 +570,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     open_first(a, locale_note);
     run(a);
     endwin();
+    if (a->mouse_on)
+        sgr_mouse_enable(0); /* curses turned the reports off, not their form */
     delscreen(screen);
     reading_finish(a, text_offset(a));
     int bookmarks_saved = bookmarks_finish(a);

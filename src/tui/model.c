@@ -10,6 +10,7 @@
 
 #include "term_width.h"
 #include "app.h"
+#include "sgr_mouse.h"
 
 wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
 
@@ -169,6 +170,7 @@ void app_set_mouse(app *a, int on)
     a->mouse_on = on;
     mousemask(on ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
     mouseinterval(0);
+    sgr_mouse_enable(on); /* clicks past column 223 too */
 }
 
 void app_use_ambiwidth(app *a, int ambiwidth)
