@@ -157,7 +157,12 @@ $(BUILD)/obj/%.o: %.c
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CORE_CFLAGS) -DYD_SOURCE_DIR='"$(CURDIR)"' -MMD -MP -o $@ $< $(CORE_LIB) $(LDSAN) $(LIBS) $(TEST_LIBS)
+	$(CC) $(CORE_CFLAGS) -DYD_SOURCE_DIR='"$(CURDIR)"' -MMD -MP -o $@ $< $(CORE_LIB) $(LDSAN) $(TEST_WRAP) $(LIBS) $(TEST_LIBS)
+
+# test_alloc_fail makes the core's allocations fail one at a time: its
+# wrappers get the core's calls (linked in statically), not ICU's or
+# libyaml's (tests/unit/test_alloc_fail.c). Only that binary.
+$(BUILD)/tests/test_alloc_fail: TEST_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 
 $(BUILD)/bench/%: tests/bench/%.c $(CORE_LIB)
 	@mkdir -p $(@D)

@@ -20,6 +20,8 @@ list=${MUTANTS:-tests/mutants.txt}
 
 rm -rf "$tree"
 mkdir -p "$tree"
+# Read from a copy: the list edited during a run would shift under the read.
+cp "$list" "$work/list"
 cp -a src include tests docs themes Makefile "$tree"/
 # Tests that read ../shared find it from the copy too.
 [ -d ../shared ] && ln -sfn "$PWD/../shared" "$work/shared"
@@ -73,7 +75,7 @@ PY
     stillborn) stillborn=$((stillborn + 1)) ;;
     esac
     printf '%-9s m%-3d %s: %s => %s%s\n' "$result" "$n" "$file" "$old" "$new" "${by:+ (by $by)}"
-done <"$list"
+done <"$work/list"
 
 echo
 for s in "${survivors[@]}"; do

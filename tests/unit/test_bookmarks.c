@@ -1091,10 +1091,38 @@ static void test_names_always_writable(void **state)
     free(dir);
 }
 
+/* A bookmark without an id (written by hand) is given one when the store
+ * is opened, and the file is rewritten with it at once, so that the id the
+ * reader shows is the one on disk. */
+static void test_missing_id_written_back(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    const char *yaml = "version: 1\nbookmarks:\n- name: \"by hand\"\n  path: \"/nowhere/a.txt\"\n  offset: 3\n";
+    write_file(dir, "bookmarks.yaml", yaml, strlen(yaml));
+    yd_bookmarks bm;
+    yd_error err = {0};
+    assert_int_equal(yd_bookmarks_open(&bm, dir, 0, &err), YD_OK);
+    assert_int_equal(bm.count, 1);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/bookmarks.yaml", dir);
+    size_t length;
+    char *text = (char *)slurp(path, &length);
+    assert_non_null(text);
+    char want[64];
+    snprintf(want, sizeof want, "id: %s", bm.items[0].id);
+    if (!strstr(text, want) || !strstr(text, "by hand"))
+        fail_msg("not written back with its new id %s:\n%s", bm.items[0].id, text);
+    free(text);
+    yd_bookmarks_free(&bm);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_missing_id_written_back),
         cmocka_unit_test(test_edit_delete_undo_and_list),
         cmocka_unit_test(test_reanchor_after_edit),
         cmocka_unit_test(test_reanchor_after_move),

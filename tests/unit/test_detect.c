@@ -52,6 +52,11 @@ static void test_costs(void **state)
     /* A GB18030 four-byte sequence is valid, a broken one is an error. */
     const unsigned char four[] = {0x95, 0x32, 0x82, 0x36}, broken[] = {0x95, 0x32, 0x20, 0x20};
     assert_true(yd_detect_cost_gb18030(four, 4) < yd_detect_cost_gb18030(broken, 4));
+    /* GB18030 has no lead byte 0x80 (nor 0xFF): an error, the same as 0xFF,
+     * not a rare two-byte character with the 'A' after it. */
+    assert_true(yd_detect_cost_gb18030((const unsigned char *)"\x80" "A", 2) > 0);
+    assert_int_equal(yd_detect_cost_gb18030((const unsigned char *)"\x80" "A", 2),
+                     yd_detect_cost_gb18030((const unsigned char *)"\xFF" "A", 2));
 }
 
 static void test_binary(void **state)

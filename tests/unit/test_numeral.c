@@ -134,6 +134,8 @@ static void test_spaces_inside_only_when_asked(void **state)
     assert_int_equal(parse_utf8("1 2", YD_NUMERAL_ARABIC, &used), 1);
     assert_int_equal(used, 1);
     assert_int_equal(parse_utf8("一百 二十", YD_NUMERAL_CHINESE | YD_NUMERAL_SPACES, &used), 120);
+    assert_int_equal(parse_utf8("一百\u3000二十", YD_NUMERAL_CHINESE | YD_NUMERAL_SPACES, &used), 120);
+    assert_int_equal(used, 5); /* an ideographic space is a blank too */
     assert_int_equal(parse_utf8("十一 ", YD_NUMERAL_CHINESE | YD_NUMERAL_SPACES, &used), 11);
     assert_int_equal(used, 2); /* a trailing blank is not part of the number */
 }
@@ -141,7 +143,8 @@ static void test_spaces_inside_only_when_asked(void **state)
 static void test_malformed_runs_are_refused(void **state)
 {
     (void)state;
-    static const char *bad[] = {"十百", "一二十", "百", "千五", "三零五十", "一万二万", "123456789"};
+    static const char *bad[] = {"十百", "一二十", "百", "千五", "三零五十", "一万二万", "123456789",
+                                "一百二百", "三十二十"}; /* a unit no larger than the one before */
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         int32_t used;
         parse_utf8(bad[k], YD_NUMERAL_ANY, &used);

@@ -204,6 +204,53 @@ static void test_regex(void **state)
     assert_string_equal(rsearch("党建", "x*"), "");
 }
 
+/* Each kind of mistake ICU reports is said in words (regex_problem), not
+ * as ICU's error name. */
+static void test_regex_problems_said(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"\\x{110000}", "bad escape sequence"},
+        {"[z-a]", "range out of order in [ ]"},
+        {"(?i-q)", "unknown (?flag)"},
+        {"(?<=a*)b", "look-behind without a bounded length"},
+        {"a{99999999999}", "number too big"},
+        {"(a)\\2", "reference to a group that does not exist"},
+        {"(?<a-b>x)", "bad group name"},
+        {NULL, NULL},
+    };
+    for (size_t i = 0; cases[i][0]; i++) {
+        yd_query *q;
+        yd_error err = {0};
+        yd_query_options o = {.folds = YD_FOLD_DEFAULT, .regex = 1};
+        if (yd_query_compile_utf8(&q, fold, cases[i][0], &o, &err) != YD_EINVAL) {
+            yd_query_free(q);
+            fail_msg("%s: compiled", cases[i][0]);
+        }
+        char want[128];
+        snprintf(want, sizeof want, "bad regular expression: %s", cases[i][1]);
+        if (strncmp(err.message, want, strlen(want)) != 0)
+            fail_msg("%s: \"%s\", want \"%s...\"", cases[i][0], err.message, want);
+    }
+}
+
+/* Escapes, classes and groups are copied whole when the pattern's literal
+ * text is folded: a hex digit or a class name is not a letter to fold. */
+static void test_regex_escapes_kept(void **state)
+{
+    (void)state;
+    const char *text = "ABC 中文 ab1 (x)";
+    assert_string_equal(search_with(text, "\\x41", REGEX, YD_FOLD_DEFAULT), "0+1:A");
+    assert_string_equal(search_with(text, "\\x{4E2D}", REGEX, YD_FOLD_DEFAULT), "4+1:中");
+    assert_string_equal(search_with(text, "\\u6587", REGEX, YD_FOLD_DEFAULT), "5+1:文");
+    assert_string_equal(search_with(text, "\\U00004E2D", REGEX, YD_FOLD_DEFAULT), "4+1:中");
+    assert_string_equal(search_with(text, "[[:digit:]]", REGEX, YD_FOLD_DEFAULT), "9+1:1");
+    assert_string_equal(search_with(text, "(?<=中)文", REGEX, YD_FOLD_DEFAULT), "5+1:文");
+    assert_string_equal(search_with(text, "(?<!中)文|(?<w>b)1", REGEX, YD_FOLD_DEFAULT), "8+2:b1");
+    assert_string_equal(search_with(text, "\\N{CJK UNIFIED IDEOGRAPH-4E2D}", REGEX, YD_FOLD_DEFAULT), "4+1:中");
+    assert_string_equal(search_with(text, "\\(x\\)", REGEX, YD_FOLD_DEFAULT), "11+3:(x)");
+}
+
 static void test_bad_regex(void **state)
 {
     (void)state;
@@ -468,7 +515,8 @@ int main(void)
         cmocka_unit_test(test_script_fold),     cmocka_unit_test(test_width_and_case_fold),
         cmocka_unit_test(test_smart_case),      cmocka_unit_test(test_each_fold_off),
         cmocka_unit_test(test_offsets_in_original), cmocka_unit_test(test_regex),
-        cmocka_unit_test(test_bad_regex),       cmocka_unit_test(test_regex_time_limit),
+        cmocka_unit_test(test_bad_regex), cmocka_unit_test(test_regex_problems_said),
+        cmocka_unit_test(test_regex_escapes_kept),       cmocka_unit_test(test_regex_time_limit),
         cmocka_unit_test(test_regex_time_limit_in_clone),
         cmocka_unit_test(test_hit_across_lines),
         cmocka_unit_test(test_next_and_previous), cmocka_unit_test(test_shadow),

@@ -384,6 +384,53 @@ static void test_two_readers_quit_in_either_order(void **state)
     quit_in_order(1);
 }
 
+/* More than YD_STATE_MAX_POSITIONS places: the least recently read are
+ * forgotten, whatever their order in the file. The file lists 1,000 places
+ * read a second apart, newest first, except that the oldest is in the
+ * middle; one more place read now makes 1,001: the oldest goes. */
+static void test_oldest_places_forgotten(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    size_t cap = 200 * (YD_STATE_MAX_POSITIONS + 1), used = 0;
+    char *yaml = malloc(cap);
+    assert_non_null(yaml);
+    used += (size_t)snprintf(yaml + used, cap - used, "version: 1\npositions:\n");
+    for (int k = YD_STATE_MAX_POSITIONS - 1; k >= 0; k--) {
+        int n = k == YD_STATE_MAX_POSITIONS / 2 ? 0 : k == 0 ? YD_STATE_MAX_POSITIONS / 2 : k;
+        used += (size_t)snprintf(yaml + used, cap - used,
+                                 "- path: \"/nowhere/%d.txt\"\n  offset: 0\n  updated: 2020-01-01T%02d:%02d:%02d.000Z\n", n,
+                                 n / 3600, n / 60 % 60, n % 60);
+    }
+    write_file(dir, "state.yaml", yaml, used);
+    free(yaml);
+
+    yd_state s;
+    yd_error err = {0};
+    assert_int_equal(yd_state_open(&s, dir, &err), YD_OK);
+    assert_int_equal(s.npositions, YD_STATE_MAX_POSITIONS);
+    yd_document doc;
+    assert_int_equal(yd_document_from_bytes(&doc, "/nowhere/new.txt", (const unsigned char *)"new", 3, NULL, &err), YD_OK);
+    assert_int_equal(yd_state_set_position(&s, &doc, 1), YD_OK);
+    assert_int_equal(yd_state_save(&s, &err), YD_OK);
+    yd_state_free(&s);
+    yd_document_free(&doc);
+
+    assert_int_equal(yd_state_open(&s, dir, &err), YD_OK);
+    assert_int_equal(s.npositions, YD_STATE_MAX_POSITIONS);
+    int oldest = 0, newest = 0, read_now = 0;
+    for (size_t k = 0; k < s.npositions; k++) {
+        oldest += strcmp(s.positions[k].path, "/nowhere/0.txt") == 0;
+        newest += strcmp(s.positions[k].path, "/nowhere/999.txt") == 0;
+        read_now += strcmp(s.positions[k].path, "/nowhere/new.txt") == 0;
+    }
+    assert_int_equal(oldest, 0);
+    assert_int_equal(newest, 1);
+    assert_int_equal(read_now, 1);
+    yd_state_free(&s);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_two_readers_quit_in_either_order),
         cmocka_unit_test(test_corrupt_link_and_full_disk),
         cmocka_unit_test(test_newer_schema),
+        cmocka_unit_test(test_oldest_places_forgotten),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -213,13 +213,80 @@ static void test_bad_ambiwidth(void **state)
     assert_null(t);
 }
 
+/* Every code point against ICU's own data, at both ambiwidths: a drawn
+ * character is as wide as East Asian Width and the general category say
+ * (W, F and emoji presentation 2; A the ambiwidth; Mn, Me and the vowel and
+ * trailing jamo 0; the rest 1), and so is the placeholder of one the
+ * terminal cannot size (dropped when 0 cells). The documented exceptions
+ * (include/yuedu/width.h, docs/LAYOUT.md) come first: Tab, C0, DEL and C1
+ * as ^X and <XX>, bidi controls as <XXXX>, the line and paragraph
+ * separators, regional indicators as a letter, default ignorables dropped.
+ * The rule is written here from the documentation, not from width.c. */
+static int icu_width(UChar32 c, int ambiwidth)
+{
+    int gc = u_charType(c);
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    int hst = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+    if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || hst == U_HST_VOWEL_JAMO || hst == U_HST_TRAILING_JAMO)
+        return 0;
+    if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH || u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION))
+        return 2;
+    return ea == U_EA_AMBIGUOUS ? ambiwidth : 1;
+}
+
+static int is_bidi_control(UChar32 c)
+{
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static void test_widths_match_icu(void **state)
+{
+    (void)state;
+    long counted[2] = {0, 0}; /* drawn, placeholders */
+    for (int a = 1; a <= 2; a++)
+        for (UChar32 c = 0; c <= 0x10FFFF; c++) {
+            yd_width_info in = yd_width_info_of(tables[a], c);
+            int kind, width;
+            if (c == '\t')
+                kind = YD_CHAR_TAB, width = 4;
+            else if (c < 0x20 || c == 0x7F)
+                kind = YD_CHAR_CONTROL, width = 2;
+            else if (c >= 0x80 && c < 0xA0)
+                kind = YD_CHAR_CONTROL, width = 4;
+            else if (is_bidi_control(c))
+                kind = YD_CHAR_CONTROL, width = 6;
+            else if (c == 0x2028 || c == 0x2029)
+                kind = YD_CHAR_BREAK, width = 0;
+            else if (c >= 0x1F1E6 && c <= 0x1F1FF)
+                kind = YD_CHAR_REGIONAL, width = 1;
+            else if (U_IS_SURROGATE(c))
+                kind = YD_CHAR_PLACEHOLDER, width = 1;
+            else if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+                kind = YD_CHAR_DROP, width = 0;
+            else {
+                width = icu_width(c, a);
+                /* Drawn or not is glibc's say (test_policy_matches_glibc);
+                 * the width is ICU's either way. */
+                kind = in.kind == YD_CHAR_DRAW ? YD_CHAR_DRAW : width == 0 ? YD_CHAR_DROP : YD_CHAR_PLACEHOLDER;
+                counted[in.kind != YD_CHAR_DRAW]++;
+                if (in.kind == YD_CHAR_DRAW && u_charType(c) == U_UNASSIGNED)
+                    fail_msg("U+%04X is unassigned but drawn (ambiwidth %d)", (unsigned)c, a);
+            }
+            if (in.kind != kind || in.width != width)
+                fail_msg("U+%04X (ambiwidth %d): kind %d width %d; ICU and the exceptions say kind %d width %d",
+                         (unsigned)c, a, in.kind, in.width, kind, width);
+        }
+    printf("# %ld drawn, %ld not (both ambiwidths)\n", counted[0], counted[1]);
+    assert_true(counted[0] > 200000); /* most assigned characters are drawn */
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_width_table),       cmocka_unit_test(test_cells),
         cmocka_unit_test(test_policy_matches_glibc), cmocka_unit_test(test_classes),
-        cmocka_unit_test(test_bad_ambiwidth),
+        cmocka_unit_test(test_bad_ambiwidth),     cmocka_unit_test(test_widths_match_icu),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
