@@ -341,7 +341,9 @@ void selection_cancel(app *a);
 int selection_shown(const app *a);        /* open, on the document in the text pane */
 void selection_range(app *a, int32_t *lo, int32_t *hi); /* [lo, hi): whole clusters */
 int32_t selection_cluster_end(app *a, int32_t offset);  /* end of the cluster starting at offset */
-void copy_selection(app *a);              /* y: the passage and its citation */
+/* y: the passage [lo, hi) of the selection's document and its citation.
+ * The range is passed in, so that the copy need not know the selection. */
+void copy_selection(app *a, int32_t lo, int32_t hi);
 void selection_mouse_text(app *a, const MEVENT *ev); /* a press or drag over the text pane */
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);

@@ -148,11 +148,9 @@ static int send_osc52(const char *seq, size_t length)
     return 0;
 }
 
-void copy_selection(app *a)
+void copy_selection(app *a, int32_t lo, int32_t hi)
 {
     const yd_config *c = a->settings->config;
-    int32_t lo, hi;
-    selection_range(a, &lo, &hi);
     const yd_document *d = app_doc(a, a->sel_doc);
     size_t length = 0;
     char *text = passage_with_citation(a, lo, hi, &length);

@@ -280,10 +280,13 @@ static int selection_act(app *a, action what)
         a->sel_cursor = snap(a, layout, text_offset(a));
         return 1;
     case YD_ACT_SELECT: selection_cancel(a); return 1;
-    case YD_ACT_COPY:
-        copy_selection(a);
+    case YD_ACT_COPY: {
+        int32_t lo, hi;
+        selection_range(a, &lo, &hi);
+        copy_selection(a, lo, hi);
         selection_cancel(a);
         return 1;
+    }
     case YD_ACT_HELP: case YD_ACT_QUIT: case YD_ACT_REDRAW: case YD_ACT_SUSPEND: case YD_ACT_COMMAND:
         return 0;
     default:
