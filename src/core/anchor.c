@@ -1,5 +1,6 @@
 /* Anchors: fingerprint, snippet capture and re-anchoring. */
 #include "yuedu/anchor.h"
+#include "yuedu/utf8_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,27 +20,6 @@ void yd_fingerprint(const yd_document *doc, char out[YD_FINGERPRINT_SIZE])
     h ^= (uint64_t)doc->length;
     h *= 0x100000001b3ULL;
     snprintf(out, YD_FINGERPRINT_SIZE, "fnv1a64:%016llx", (unsigned long long)h);
-}
-
-/* UTF-16 range as a malloc'ed UTF-8 string (invalid units become U+FFFD). */
-static char *to_utf8(const UChar *s, int32_t length)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t need = 0;
-    u_strToUTF8WithSub(NULL, 0, &need, s, length, 0xFFFD, NULL, &st);
-    if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
-        return NULL;
-    char *out = malloc((size_t)need + 1);
-    if (!out)
-        return NULL;
-    st = U_ZERO_ERROR;
-    u_strToUTF8WithSub(out, need + 1, NULL, s, length, 0xFFFD, NULL, &st);
-    if (U_FAILURE(st)) {
-        free(out);
-        return NULL;
-    }
-    out[need] = 0;
-    return out;
 }
 
 /* UTF-8 as malloc'ed UTF-16; *length set. NULL on failure. */
@@ -101,8 +81,8 @@ yd_status yd_anchor_capture(yd_anchor *a, const yd_document *doc, int32_t offset
             end = k;
             break;
         }
-    a->before = to_utf8(doc->text + start, offset - start);
-    a->after = to_utf8(doc->text + offset, end - offset);
+    a->before = yd_utf8_of_utf16(doc->text + start, offset - start, NULL);
+    a->after = yd_utf8_of_utf16(doc->text + offset, end - offset, NULL);
     if (!a->before || !a->after) {
         yd_anchor_free(a);
         return YD_ENOMEM;

@@ -524,6 +524,28 @@ static void test_save_waits_for_lock(void **state)
     free(dir);
 }
 
+/* The saving child of the crash test: opens the store on its first call. */
+typedef struct saver {
+    const char *dir;
+    yd_document doc;
+    yd_bookmarks bm;
+} saver;
+
+static int save_a_bookmark(void *context, int k)
+{
+    saver *s = context;
+    yd_error err = {0};
+    if (k == 0 && yd_document_from_bytes(&s->doc, "/corpus/book.txt", (const unsigned char *)TEXT_V1,
+                                         strlen(TEXT_V1), NULL, &err) != YD_OK)
+        return 2;
+    if (k == 0 && yd_bookmarks_open(&s->bm, s->dir, 0, &err) != YD_OK)
+        return 3;
+    if (yd_bookmarks_add(&s->bm, &s->doc, 0, k % 50, NULL, "killed", "note", NULL) != YD_OK ||
+        yd_bookmarks_save(&s->bm, &err) != YD_OK)
+        return 4;
+    return 0;
+}
+
 /* SIGKILL at random points of a save loop: the file always parses and
  * holds every save the child reported complete. */
 static void test_sigkill_during_saves(void **state)
@@ -533,40 +555,8 @@ static void test_sigkill_during_saves(void **state)
     srand(test_seed()); /* the kill delays; the kill's effect still depends on timing */
     size_t total = 0;
     for (int round = 0; round < 8; round++) {
-        int progress[2];
-        assert_int_equal(pipe(progress), 0);
-        pid_t pid = fork();
-        assert_true(pid >= 0);
-        if (pid == 0) {
-            close(progress[0]);
-            yd_document doc;
-            yd_error err = {0};
-            if (yd_document_from_bytes(&doc, "/corpus/book.txt", (const unsigned char *)TEXT_V1, strlen(TEXT_V1),
-                                       NULL, &err) != YD_OK)
-                _exit(2);
-            yd_bookmarks bm;
-            if (yd_bookmarks_open(&bm, dir, 0, &err) != YD_OK)
-                _exit(3);
-            for (int k = 0;; k++) {
-                if (yd_bookmarks_add(&bm, &doc, 0, k % 50, NULL, "killed", "note", NULL) != YD_OK ||
-                    yd_bookmarks_save(&bm, &err) != YD_OK)
-                    _exit(4);
-                if (write(progress[1], "s", 1) != 1)
-                    _exit(5);
-            }
-        }
-        close(progress[1]);
-        struct timespec ts = {0, (long)(2 + rand() % 40) * 1000000L};
-        nanosleep(&ts, NULL);
-        kill(pid, SIGKILL);
-        int status;
-        assert_int_equal(waitpid(pid, &status, 0), pid);
-        assert_true(WIFSIGNALED(status));
-        char buf[4096];
-        ssize_t n;
-        while ((n = read(progress[0], buf, sizeof buf)) > 0)
-            total += (size_t)n;
-        close(progress[0]);
+        saver s = {.dir = dir};
+        total += test_killed_saver(save_a_bookmark, &s);
 
         yd_bookmarks bm;
         yd_error err = {0};

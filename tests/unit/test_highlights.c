@@ -205,6 +205,28 @@ static void test_two_writers_at_once(void **state)
     free(dir);
 }
 
+/* The saving child of the crash test: opens the store on its first call. */
+typedef struct saver {
+    const char *dir;
+    yd_document doc;
+    yd_bookmarks hl;
+} saver;
+
+static int save_a_highlight(void *context, int k)
+{
+    saver *s = context;
+    yd_error err = {0};
+    if (k == 0 && yd_document_from_bytes(&s->doc, "/corpus/rules.txt", (const unsigned char *)TEXT_V1,
+                                         strlen(TEXT_V1), NULL, &err) != YD_OK)
+        return 2;
+    if (k == 0 && yd_highlights_open(&s->hl, s->dir, 0, &err) != YD_OK)
+        return 3;
+    if (yd_highlights_add(&s->hl, &s->doc, 0, k % 20, k % 20 + 1, NULL, 1, "killed", NULL) != YD_OK ||
+        yd_bookmarks_save(&s->hl, &err) != YD_OK)
+        return 4;
+    return 0;
+}
+
 /* SIGKILL at random points of a save loop: the file always parses and
  * holds every save the child reported complete. */
 static void test_sigkill_during_saves(void **state)
@@ -214,40 +236,8 @@ static void test_sigkill_during_saves(void **state)
     srand(test_seed());
     size_t total = 0;
     for (int round = 0; round < 6; round++) {
-        int progress[2];
-        assert_int_equal(pipe(progress), 0);
-        pid_t pid = fork();
-        assert_true(pid >= 0);
-        if (pid == 0) {
-            close(progress[0]);
-            yd_document doc;
-            yd_error err = {0};
-            if (yd_document_from_bytes(&doc, "/corpus/rules.txt", (const unsigned char *)TEXT_V1, strlen(TEXT_V1),
-                                       NULL, &err) != YD_OK)
-                _exit(2);
-            yd_bookmarks hl;
-            if (yd_highlights_open(&hl, dir, 0, &err) != YD_OK)
-                _exit(3);
-            for (int k = 0;; k++) {
-                if (yd_highlights_add(&hl, &doc, 0, k % 20, k % 20 + 1, NULL, 1, "killed", NULL) != YD_OK ||
-                    yd_bookmarks_save(&hl, &err) != YD_OK)
-                    _exit(4);
-                if (write(progress[1], "s", 1) != 1)
-                    _exit(5);
-            }
-        }
-        close(progress[1]);
-        struct timespec ts = {0, (long)(2 + rand() % 40) * 1000000L};
-        nanosleep(&ts, NULL);
-        kill(pid, SIGKILL);
-        int status;
-        assert_int_equal(waitpid(pid, &status, 0), pid);
-        assert_true(WIFSIGNALED(status));
-        char buf[4096];
-        ssize_t n;
-        while ((n = read(progress[0], buf, sizeof buf)) > 0)
-            total += (size_t)n;
-        close(progress[0]);
+        saver sv = {.dir = dir};
+        total += test_killed_saver(save_a_highlight, &sv);
         yd_bookmarks hl;
         yd_error err = {0};
         assert_int_equal(yd_highlights_open(&hl, dir, 1, &err), YD_OK);

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <unicode/ustring.h>
 
@@ -128,6 +130,43 @@ static inline void rm_rf(const char *dir)
     snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
     if (system(cmd) != 0)
         fprintf(stderr, "warning: could not remove %s\n", dir);
+}
+
+/* One round of a crash test: a child process calls save(context, k) for
+ * k = 0, 1, ... (save returns 0, or an exit status for the child when it
+ * fails), reporting each completed save on a pipe, and is killed with
+ * SIGKILL 2 to 41 ms in (rand(): seed it with test_seed()). Returns how many
+ * saves it reported complete. */
+static inline size_t test_killed_saver(int (*save)(void *context, int k), void *context)
+{
+    int progress[2];
+    assert_int_equal(pipe(progress), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(progress[0]);
+        for (int k = 0;; k++) {
+            int code = save(context, k);
+            if (code != 0)
+                _exit(code);
+            if (write(progress[1], "s", 1) != 1)
+                _exit(5);
+        }
+    }
+    close(progress[1]);
+    struct timespec ts = {0, (long)(2 + rand() % 40) * 1000000L};
+    nanosleep(&ts, NULL);
+    kill(pid, SIGKILL);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status));
+    char buf[4096];
+    ssize_t n;
+    size_t saves = 0;
+    while ((n = read(progress[0], buf, sizeof buf)) > 0)
+        saves += (size_t)n;
+    close(progress[0]);
+    return saves;
 }
 
 #endif
