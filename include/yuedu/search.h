@@ -66,6 +66,15 @@ yd_status yd_query_compile_utf8(yd_query **out, const yd_fold *fold, const char 
                                 const yd_query_options *options, yd_error *err);
 void yd_query_free(yd_query *query);
 
+/* Let a search with this query stop early: cancelled(context) is asked
+ * now and then (every few thousand hits of a literal, periodically inside
+ * a regular expression's matching) and, when it returns nonzero, the
+ * search ends with YD_ECANCELED and the hits found so far. The reader
+ * uses it so that a key typed during a long search is answered at once.
+ * NULL: never. Not copied by yd_query_clone. */
+typedef int (*yd_search_cancel_fn)(void *context);
+yd_status yd_query_set_cancel(yd_query *query, yd_search_cancel_fn cancelled, void *context, yd_error *err);
+
 /* A copy of query for another thread (a regex keeps matcher state, so
  * threads cannot share one). */
 yd_status yd_query_clone(yd_query **out, const yd_query *query, yd_error *err);

@@ -15,7 +15,8 @@ typedef enum yd_status {
     YD_EBINARY,   /* the file is not text */
     YD_ETOOBIG,   /* the file exceeds what a document can hold */
     YD_EENCODING, /* the requested encoding is unknown */
-    YD_EINVAL     /* a bad argument */
+    YD_EINVAL,    /* a bad argument */
+    YD_ECANCELED  /* the caller asked to stop (a key came during a search) */
 } yd_status;
 
 typedef struct yd_error {

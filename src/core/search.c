@@ -12,6 +12,7 @@
  * shadow with UREGEX_MULTILINE (^ and $ at line ends). */
 #include "yuedu/search.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -37,6 +38,9 @@ struct yd_query {
      * a class is too large (then the shadow is searched). */
     UChar first[YD_CLASS_MAX], last[YD_CLASS_MAX];
     int first_n, last_n;
+    yd_search_cancel_fn cancelled; /* yd_query_set_cancel; NULL: never */
+    void *cancel_context;
+    unsigned progress_calls;       /* the regex's find progress, counted */
 };
 
 /* ---- literal matching ---- */
@@ -641,6 +645,8 @@ yd_status yd_query_clone(yd_query **out, const yd_query *query, yd_error *err)
     *q = *query;
     q->literal = NULL;
     q->re = NULL;
+    q->cancelled = NULL; /* the other thread has its own reasons to stop */
+    q->cancel_context = NULL;
     UErrorCode st = U_ZERO_ERROR;
     if (query->literal) {
         q->literal = malloc((size_t)query->length * sizeof *q->literal);
@@ -719,6 +725,50 @@ static const UChar *shadow_for(yd_query *q, const yd_document *doc, yd_shadow *s
     return build_shadow(shadow, q->table, q->folds, doc, err);
 }
 
+/* ---- stopping early ---- */
+
+enum { CANCEL_EVERY_HITS = 4096, CANCEL_EVERY_POSITIONS = 65536 };
+
+static int cancel_asked(const yd_query *q) { return q->cancelled && q->cancelled(q->cancel_context); }
+
+/* ICU calls this inside a long match (every so many steps of its engine)
+ * and this after each start position a find tries: asking on each would
+ * cost a call per character, so every CANCEL_EVERY_POSITIONS. */
+static UBool U_CALLCONV match_goes_on(const void *context, int32_t steps)
+{
+    (void)steps;
+    return !cancel_asked(context);
+}
+
+static UBool U_CALLCONV find_goes_on(const void *context, int64_t index)
+{
+    (void)index;
+    yd_query *q = (yd_query *)(uintptr_t)context; /* ICU passes our own pointer back as const */
+    return ++q->progress_calls % CANCEL_EVERY_POSITIONS != 0 || !cancel_asked(q);
+}
+
+yd_status yd_query_set_cancel(yd_query *query, yd_search_cancel_fn cancelled, void *context, yd_error *err)
+{
+    query->cancelled = cancelled;
+    query->cancel_context = context;
+    if (!query->re)
+        return YD_OK;
+    UErrorCode st = U_ZERO_ERROR;
+    uregex_setMatchCallback(query->re, cancelled ? match_goes_on : NULL, query, &st);
+    uregex_setFindProgressCallback(query->re, cancelled ? find_goes_on : NULL, query, &st);
+    if (U_FAILURE(st))
+        return yd_error_set(err, YD_EINVAL, "regular expression: %s", u_errorName(st));
+    return YD_OK;
+}
+
+static yd_status cancelled_search(yd_error *err) { return yd_error_set(err, YD_ECANCELED, "search cancelled"); }
+
+/* After each hit pushed: time to ask whether to stop? */
+static int cancel_due(const yd_query *q, const yd_hits *hits)
+{
+    return hits->count % CANCEL_EVERY_HITS == 0 && cancel_asked(q);
+}
+
 static yd_status push(yd_hits *hits, int32_t offset, int32_t length, yd_error *err)
 {
     if (hits->count == hits->capacity) {
@@ -740,6 +790,10 @@ static int regex_next(yd_query *q, const UChar *text, int32_t *from, int32_t n, 
     while (*from <= n) {
         UErrorCode st = U_ZERO_ERROR;
         if (!uregex_find(q->re, *from, &st)) {
+            if (st == U_REGEX_STOPPED_BY_CALLER) {
+                cancelled_search(err);
+                return -1;
+            }
             if (st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW) {
                 yd_error_set(err, YD_EINVAL, "regular expression too slow on this text: gave up");
                 return -1;
@@ -787,9 +841,12 @@ yd_status yd_search_document(yd_query *query, const yd_document *doc, yd_shadow 
     if (query->first_n && !shadow->folded[query->folds]) {
         int32_t m = query->length;
         for (int32_t at = find_in_original(query, doc->text, n, 0); at >= 0;
-             at = find_in_original(query, doc->text, n, at + m))
+             at = find_in_original(query, doc->text, n, at + m)) {
             if (push(hits, at, m, err) != YD_OK)
                 return YD_ENOMEM;
+            if (cancel_due(query, hits))
+                return cancelled_search(err);
+        }
         return YD_OK;
     }
     const UChar *s = shadow_for(query, doc, shadow, err);
@@ -798,9 +855,12 @@ yd_status yd_search_document(yd_query *query, const yd_document *doc, yd_shadow 
     if (query->literal) {
         const UChar *p = query->literal;
         int32_t m = query->length;
-        for (int32_t at = find_literal(s, n, p, m, 0); at >= 0; at = find_literal(s, n, p, m, at + m))
+        for (int32_t at = find_literal(s, n, p, m, 0); at >= 0; at = find_literal(s, n, p, m, at + m)) {
             if (push(hits, at, m, err) != YD_OK)
                 return YD_ENOMEM;
+            if (cancel_due(query, hits))
+                return cancelled_search(err);
+        }
         return YD_OK;
     }
     yd_status st = regex_start(query, s, n, err);

@@ -13,6 +13,7 @@ const char *yd_status_text(yd_status status)
     case YD_ETOOBIG: return "file too large";
     case YD_EENCODING: return "unknown encoding";
     case YD_EINVAL: return "invalid argument";
+    case YD_ECANCELED: return "cancelled";
     }
     return "unknown error";
 }

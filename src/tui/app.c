@@ -474,6 +474,10 @@ static void run(app *a)
     int shown_finished = yd_loader_finished(a->loader);
     test_sync_open();
     while (!a->quit && !a->out_of_memory && !quit_signal) {
+        if (search_behind(a)) { /* it gives way to keys: it runs only when none waits */
+            search_work(a);
+            draw(a);
+        }
         test_sync_idle(); /* every key so far handled and drawn */
         /* Wake up often while loading (progress), else now and then for signals. */
         int wait = yd_loader_finished(a->loader) ? 250 : 50;
@@ -514,7 +518,6 @@ static void run(app *a)
         if (a->quit && !bookmarks_may_quit(a))
             a->quit = 0; /* it asks what to do with them first */
         app_take_loader_messages(a);
-        search_catch_up(a);
         bookmarks_tick(a);
         reload_tick(a); /* at once when another document came into view */
         draw(a);

@@ -148,6 +148,8 @@ typedef struct app {
     size_t search_failures;     /* of those, documents where the search gave up */
     char search_error[256];     /* why (the last one; a yd_error message) */
     int search_regex;
+    int search_typed;           /* the prompt's text changed since it was searched */
+    int search_move_pending;    /* show the first hit once every document is searched */
     size_t hit_doc;             /* the current hit: document and index */
     long hit_index;             /* -1: none */
     yd_position search_origin;  /* where / started: Esc returns there */
@@ -298,7 +300,10 @@ int outline_node_at_offset(app *a, size_t doc, int32_t offset);
 void search_begin(app *a);
 int search_ready(app *a);             /* the fold and hit tables made; 0 with a message */
 void search_clear(app *a);
-int search_run(app *a, int move);     /* compile the / prompt's text, search; 0: bad pattern */
+int search_run(app *a);               /* compile the / prompt's text, search all now; 0: bad pattern */
+void search_typed(app *a);            /* the text changed: search when no key waits */
+int search_behind(app *a);            /* a search waits to run or to finish */
+void search_work(app *a);             /* run it until done or a key comes */
 void search_show_first_hit(app *a, size_t doc, int32_t offset, int jump);
 void search_document_changed(app *a, size_t doc);
 void search_free(app *a);

@@ -14,6 +14,7 @@ void prompt_open(prompt *p, wchar_t leader)
     p->label = NULL;
     p->length = p->cursor = 0;
     p->text[0] = 0;
+    p->edited[0] = 0;
     p->history_at = p->history_count;
 }
 
@@ -51,8 +52,10 @@ static void kill_range(prompt *p, size_t from, size_t to)
 
 static void insert(prompt *p, const wchar_t *s, size_t n)
 {
-    if (n > PROMPT_MAX - 1 - p->length)
+    if (n > PROMPT_MAX - 1 - p->length) {
+        p->refused += n - (PROMPT_MAX - 1 - p->length);
         n = PROMPT_MAX - 1 - p->length;
+    }
     wmemmove(p->text + p->cursor + n, p->text + p->cursor, p->length - p->cursor + 1);
     wmemcpy(p->text + p->cursor, s, n);
     p->cursor += n;
@@ -187,6 +190,7 @@ static prompt_result control_key(prompt *p, wint_t c)
 
 prompt_result prompt_key(prompt *p, key k)
 {
+    p->refused = 0;
     if (!k.is_key && k.alt)
         return alt_key(p, k.code);
     if (!k.is_key) {
@@ -208,15 +212,18 @@ prompt_result prompt_key(prompt *p, key k)
     case KEY_ENTER: return control_key(p, '\r');
     case KEY_DC: return control_key(p, 0x04);
     case KEY_UP:
-        if (p->history_at > 0)
+        if (p->history_at > 0) {
+            if (p->history_at == p->history_count) /* leaving the line being typed: kept for Down */
+                wcscpy(p->edited, p->text);
             set_text(p, p->history[--p->history_at]);
+        }
         break;
-    case KEY_DOWN:
+    case KEY_DOWN: /* at the end already: nothing, as in readline */
         if (p->history_at + 1 < p->history_count)
             set_text(p, p->history[++p->history_at]);
-        else {
+        else if (p->history_at + 1 == p->history_count) {
             p->history_at = p->history_count;
-            set_text(p, L"");
+            set_text(p, p->edited);
         }
         break;
     default: break;

@@ -17,7 +17,10 @@
 
 #include "keymap.h"
 
-enum { PROMPT_MAX = 256, PROMPT_HISTORY = 50 };
+/* PROMPT_MAX - 1 characters fit: room for a long pasted pattern; a key
+ * that would go past it is refused and said so (refused), never cut
+ * silently. */
+enum { PROMPT_MAX = 1024, PROMPT_HISTORY = 50 };
 
 typedef enum prompt_result { PROMPT_EDITING, PROMPT_ACCEPT, PROMPT_CANCEL } prompt_result;
 
@@ -31,8 +34,10 @@ typedef struct prompt {
     const wchar_t *label;        /* shown instead of the leader when set */
     wchar_t text[PROMPT_MAX];
     size_t length, cursor;
+    size_t refused;              /* characters the last key could not add: the text is full */
     wchar_t killed[PROMPT_MAX]; /* the text the last kill removed, for Ctrl-Y */
     wchar_t history[PROMPT_HISTORY][PROMPT_MAX];
+    wchar_t edited[PROMPT_MAX];  /* the line being typed, while Up shows history */
     size_t history_count, history_at;
     prompt_complete_fn complete;
     void *context;

@@ -1,6 +1,7 @@
 /* The prompt overlay: the one-line editor of prompt.c on the message line,
  * opened for a pane (its owner) that hears of every edit and of the end:
  * `:` commands, the outline and list filters, bookmark names and notes. */
+#include <stdio.h>
 #include <string.h>
 
 #include "app.h"
@@ -24,6 +25,8 @@ static int prompt_pane_key(app *a, key k)
     if (k.is_key || k.code != '\t')
         a->completions[0] = 0; /* the list Tab showed is for what was typed then */
     prompt_result r = prompt_key(&a->prompt, k);
+    if (a->prompt.refused) /* shown where Tab shows its list: the message line holds the prompt */
+        snprintf(a->completions, sizeof a->completions, "the line holds at most %d characters", PROMPT_MAX - 1);
     if (r != PROMPT_EDITING)
         pane_close(a, &prompt_pane); /* before the owner: it may open the next prompt */
     const pane_ops *owner = a->prompt_owner;

@@ -1,12 +1,20 @@
 /* Search in the reader's model: the query in force (compiled from the /
  * prompt's text), the hits of every loaded document (searched as they
  * arrive), the current hit, and moving through them across documents.
- * Folding (case, width, Simplified/Traditional) is the core's (search.h). */
+ * Folding (case, width, Simplified/Traditional) is the core's (search.h).
+ *
+ * Typing never waits for the search: a key that changes the pattern only
+ * marks it typed; the search runs when no key is waiting (so a paste is
+ * searched once, for its whole text) and stops as soon as one comes, to
+ * go on, or start again, after it. */
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "test_sync.h"
 
 enum { REGEX_TIME_LIMIT = 2000 };
 
@@ -68,13 +76,34 @@ int search_ready(app *a)
     return 1;
 }
 
-void search_catch_up(app *a)
+/* A key, a click or a resize waiting on the terminal: a search in
+ * progress gives way to it. */
+static int key_waiting(void *unused)
+{
+    (void)unused;
+    struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&in, 1, 0) > 0;
+}
+
+/* Search the documents loaded since the query changed. Returns 0 when a
+ * key came first (cancellable only): the document being searched is
+ * searched again from its start next time. */
+static int catch_up(app *a, int cancellable)
 {
     size_t ready = yd_loader_ready(a->loader);
+    yd_error err = {0};
+    if (a->query && yd_query_set_cancel(a->query, cancellable ? key_waiting : NULL, NULL, &err) != YD_OK)
+        cancellable = 0; /* searched to the end, as before there was a way to stop */
     while (a->query && a->searched < ready) {
-        yd_error err = {0};
-        if (yd_search_document(a->query, app_doc(a, a->searched), &a->shadows[a->searched], &a->hits[a->searched],
-                               &err) != YD_OK) {
+        if (cancellable && key_waiting(NULL))
+            return 0;
+        yd_status st = yd_search_document(a->query, app_doc(a, a->searched), &a->shadows[a->searched],
+                                          &a->hits[a->searched], &err);
+        if (st == YD_ECANCELED) {
+            a->hits[a->searched].count = 0;
+            return 0;
+        }
+        if (st != YD_OK) {
             app_say(a, 1, "search: %s", err.message);
             snprintf(a->search_error, sizeof a->search_error, "%s", err.message);
             a->search_failures++;
@@ -82,7 +111,12 @@ void search_catch_up(app *a)
         }
         a->searched++;
     }
+    if (a->query)
+        yd_query_set_cancel(a->query, NULL, NULL, &err); /* n, N and the list search to the end */
+    return 1;
 }
+
+void search_catch_up(app *a) { catch_up(a, 0); }
 
 void search_document_changed(app *a, size_t doc)
 {
@@ -127,9 +161,11 @@ void search_show_first_hit(app *a, size_t doc, int32_t offset, int jump)
     tell_rank(a, wrapped ? "wrapped to the top: " : "");
 }
 
-/* Compile text and search every loaded document. Returns 0 when the
- * pattern is bad (the previous search stays in force). */
-int search_run(app *a, int move)
+/* Compile the prompt's text into the query in force, its hits not yet
+ * searched. Returns 0 when the pattern is bad (the previous search stays
+ * in force, the reason on the message line); an empty pattern clears the
+ * search and goes back to where it started. */
+static int compile_prompt(app *a)
 {
     char pattern[PROMPT_MAX * 4];
     prompt_text_utf8(&a->search, pattern, sizeof pattern);
@@ -150,10 +186,49 @@ int search_run(app *a, int move)
     yd_query_free(a->query);
     a->query = q;
     search_clear(a);
-    search_catch_up(a);
-    if (move)
-        search_show_first_hit(a, a->search_origin.doc, a->search_origin.offset, 0);
     return 1;
+}
+
+int search_run(app *a)
+{
+    a->search_typed = 0;
+    a->search_move_pending = 0;
+    if (!compile_prompt(a))
+        return 0;
+    search_catch_up(a);
+    return 1;
+}
+
+void search_typed(app *a) { a->search_typed = 1; }
+
+int search_behind(app *a)
+{
+    return a->search_typed || a->search_move_pending || (a->query && a->searched < yd_loader_ready(a->loader));
+}
+
+void search_work(app *a)
+{
+    if (key_waiting(NULL))
+        return; /* the rest of a paste, or the next key: after it */
+    if (a->search_typed) {
+        a->search_typed = 0;
+        if (a->search.length)
+            test_sync_trace("search %zu", a->search.length);
+        if (!compile_prompt(a))
+            return;
+        a->search_move_pending = a->query != NULL;
+    }
+    if (!catch_up(a, 1)) {
+        test_sync_trace("search cancelled");
+        return;
+    }
+    if (a->search_move_pending) {
+        a->search_move_pending = 0;
+        search_show_first_hit(a, a->search_origin.doc, a->search_origin.offset, 0);
+        if (a->search.refused) /* the end of a paste did not fit: that matters more than the count */
+            app_say(a, 1, "a pattern holds at most %d characters", PROMPT_MAX - 1);
+        test_sync_trace("search done");
+    }
 }
 
 void search_select(app *a, size_t doc, size_t index)

@@ -1,7 +1,7 @@
-/* Search in the reader: `/` searches as you type (each keystroke compiles
- * the query and searches every loaded document before the next frame; the
- * view moves to the first hit after where the search started), Enter keeps
- * it, Esc goes back; n/N move through the hits of the whole corpus,
+/* Search in the reader: `/` searches as you type (when no other key is
+ * waiting, and giving way to the next key: search_model.c; the view moves
+ * to the first hit after where the search started), Enter keeps it, Esc
+ * goes back; n/N move through the hits of the whole corpus,
  * wrapping with a message. Folding (case, width, Simplified/Traditional)
  * is the core's (search.h). */
 #include <stdio.h>
@@ -30,7 +30,7 @@ static int search_key(app *a, key k)
     if (!k.is_key && k.code == 0x12) { /* Ctrl-R: literal <-> regex */
         a->search_regex = !a->search_regex;
         set_label(a);
-        search_run(a, 1);
+        search_typed(a);
         return 1;
     }
     wchar_t before[PROMPT_MAX];
@@ -38,18 +38,21 @@ static int search_key(app *a, key k)
     prompt_result r = prompt_key(&a->search, k);
     if (r != PROMPT_EDITING)
         pane_close(a, &search_pane);
+    if (a->search.refused)
+        app_say(a, 1, "a pattern holds at most %d characters", PROMPT_MAX - 1);
     if (r == PROMPT_EDITING) {
         /* Keys that leave the pattern as it was (the cursor keys, history at
          * its end) must not search the corpus again. */
         if (wcscmp(before, a->search.text) != 0)
-            search_run(a, 1);
+            search_typed(a);
     } else if (r == PROMPT_CANCEL) {
+        a->search_typed = a->search_move_pending = 0;
         yd_query_free(a->query);
         a->query = NULL;
         search_clear(a);
         app_go(a, a->search_origin.doc, a->search_origin.offset);
         a->message[0] = 0;
-    } else if (search_run(a, 0) && a->query) {
+    } else if (search_run(a) && a->query) {
         char pattern[PROMPT_MAX * 4];
         prompt_text_utf8(&a->search, pattern, sizeof pattern);
         reading_searched(a, pattern); /* every search of the run is kept */

@@ -6,11 +6,12 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-static int sync_fd = -1;
+static int sync_fd = -1, trace_fd = -1;
 static long keys_handled, keys_reported = -1;
 
 void test_sync_open(void)
@@ -18,6 +19,27 @@ void test_sync_open(void)
     const char *path = getenv("YUEDU_TEST_SYNC");
     if (path && *path)
         sync_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+    path = getenv("YUEDU_TEST_TRACE");
+    if (path && *path)
+        trace_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+}
+
+void test_sync_trace(const char *fmt, ...)
+{
+    if (trace_fd < 0)
+        return;
+    char line[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line - 1, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if (n > (int)sizeof line - 2)
+        n = (int)sizeof line - 2;
+    line[n++] = '\n';
+    if (write(trace_fd, line, (size_t)n) != n)
+        close(trace_fd), trace_fd = -1; /* a test file that cannot be written: stop tracing */
 }
 
 void test_sync_key(void) { keys_handled++; }
@@ -41,5 +63,7 @@ void test_sync_close(void)
 {
     if (sync_fd >= 0)
         close(sync_fd);
-    sync_fd = -1;
+    if (trace_fd >= 0)
+        close(trace_fd);
+    sync_fd = trace_fd = -1;
 }

@@ -19,4 +19,9 @@ void test_sync_idle(void);
 
 void test_sync_close(void);
 
+/* With YUEDU_TEST_TRACE naming a file, append one line to it (printf
+ * style) for an event the tests count but cannot see on the screen, such
+ * as a search started or cancelled. Nothing when unset. */
+void test_sync_trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

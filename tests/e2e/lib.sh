@@ -96,7 +96,7 @@ e2e_env() {
     printf '%s\n' "PATH=$PATH" "HOME=$E2E_WORK/home" "LANG=C.UTF-8" "LC_ALL=C.UTF-8" \
         "TERM=${E2E_TERM:-tmux-256color}" "XDG_CONFIG_HOME=$E2E_WORK/config" \
         "XDG_DATA_HOME=$E2E_WORK/data" "XDG_STATE_HOME=$E2E_WORK/state" \
-        "YUEDU_TEST_SYNC=$E2E_SYNC" "ASAN_OPTIONS=${ASAN_OPTIONS:-}" "UBSAN_OPTIONS=${UBSAN_OPTIONS:-}" "LSAN_OPTIONS=${LSAN_OPTIONS:-}"
+        "YUEDU_TEST_SYNC=$E2E_SYNC" "YUEDU_TEST_TRACE=$E2E_WORK/trace" "ASAN_OPTIONS=${ASAN_OPTIONS:-}" "UBSAN_OPTIONS=${UBSAN_OPTIONS:-}" "LSAN_OPTIONS=${LSAN_OPTIONS:-}"
 }
 
 # e2e_start COLSxROWS [ARG...]: start yuedu ARG... in a terminal of that size.
@@ -161,8 +161,27 @@ e2e_start_in_shell() {
 # as nobody.
 e2e_sync_reset() {
     : >"$E2E_SYNC"
-    chmod 666 "$E2E_SYNC"
+    : >"$E2E_WORK/trace"
+    chmod 666 "$E2E_SYNC" "$E2E_WORK/trace"
     E2E_SYNC_FIRST=1
+}
+
+# The reader's trace (YUEDU_TEST_TRACE, test_sync.h): events the screen
+# does not show, one per line, such as "search 12" (a search of a
+# 12-character pattern began) and "search cancelled".
+e2e_trace() { cat "$E2E_WORK/trace"; }
+
+# e2e_trace_wait LINE: wait until the trace has LINE (a key sent raw, not
+# through e2e_keys, has started something the test must catch in flight).
+e2e_trace_wait() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    until grep -qxF -- "$1" "$E2E_WORK/trace"; do
+        if [ "$SECONDS" -ge "$deadline" ]; then
+            e2e_fail "the trace never showed '$1'"
+            return 1
+        fi
+        sleep 0.01
+    done
 }
 
 # Before the first keys to a new reader: its first report comes after its

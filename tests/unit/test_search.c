@@ -315,6 +315,99 @@ static void test_regex_time_limit_in_clone(void **state)
     expect_gives_up(1);
 }
 
+/* yd_query_set_cancel: the search stops when asked, with the hits found
+ * so far, and runs to the end when not. */
+static int cancel_calls, cancel_after;
+
+static int cancel_when_told(void *context)
+{
+    assert_ptr_equal(context, &cancel_calls);
+    return ++cancel_calls > cancel_after;
+}
+
+static void cancel_literal(int with_shadow)
+{
+    size_t n = 10000;
+    char *text = malloc(n * 3 + 1);
+    assert_non_null(text);
+    for (size_t k = 0; k < n; k++)
+        memcpy(text + 3 * k, "ab ", 3);
+    text[3 * n] = 0;
+    yd_document d;
+    load(&d, text);
+    free(text);
+    yd_query *q;
+    yd_error err = {0};
+    yd_query_options o = {.folds = YD_FOLD_DEFAULT};
+    assert_int_equal(yd_query_compile_utf8(&q, fold, "ab", &o, &err), YD_OK);
+    assert_int_equal(yd_query_set_cancel(q, cancel_when_told, &cancel_calls, &err), YD_OK);
+    yd_shadow shadow = {0};
+    if (with_shadow)
+        assert_non_null(yd_shadow_get(&shadow, fold, &d, yd_query_folds(q), &err));
+    yd_hits hits = {0};
+    cancel_calls = 0, cancel_after = 0; /* stop at the first question */
+    assert_int_equal(yd_search_document(q, &d, &shadow, &hits, &err), YD_ECANCELED);
+    assert_string_equal(err.message, "search cancelled");
+    assert_int_equal(cancel_calls, 1);
+    assert_true(hits.count > 0 && hits.count < n);
+    cancel_calls = 0, cancel_after = 1000; /* never stop */
+    assert_int_equal(yd_search_document(q, &d, &shadow, &hits, &err), YD_OK);
+    assert_int_equal(hits.count, n);
+    assert_true(cancel_calls >= 2); /* asked as it went, not once at the end */
+    assert_int_equal(yd_query_set_cancel(q, NULL, NULL, &err), YD_OK);
+    yd_hits_free(&hits);
+    yd_shadow_free(&shadow);
+    yd_query_free(q);
+    yd_document_free(&d);
+}
+
+static void test_cancel_literal(void **state)
+{
+    (void)state;
+    cancel_literal(0);
+    cancel_literal(1);
+}
+
+/* A regular expression that backtracks for long (it would give up only
+ * after its 60 s time limit) and one that tries a great many start
+ * positions both stop when asked. */
+static void cancel_regex(const char *text, const char *pattern)
+{
+    yd_document d;
+    load(&d, text);
+    yd_query *q;
+    yd_error err = {0};
+    yd_query_options o = {.folds = YD_FOLD_DEFAULT, .regex = 1, .time_limit = 60000};
+    assert_int_equal(yd_query_compile_utf8(&q, fold, pattern, &o, &err), YD_OK);
+    assert_int_equal(yd_query_set_cancel(q, cancel_when_told, &cancel_calls, &err), YD_OK);
+    yd_shadow shadow = {0};
+    yd_hits hits = {0};
+    cancel_calls = 0, cancel_after = 2;
+    assert_int_equal(yd_search_document(q, &d, &shadow, &hits, &err), YD_ECANCELED);
+    assert_string_equal(err.message, "search cancelled");
+    assert_int_equal(cancel_calls, 3);
+    yd_hits_free(&hits);
+    yd_shadow_free(&shadow);
+    yd_query_free(q);
+    yd_document_free(&d);
+}
+
+static void test_cancel_regex(void **state)
+{
+    (void)state;
+    char text[100];
+    memset(text, 'a', 90);
+    text[90] = 0;
+    cancel_regex(text, "(a|aa)*c");
+    size_t n = 1000000;
+    char *many = malloc(n + 1);
+    assert_non_null(many);
+    memset(many, 'a', n);
+    many[n] = 0;
+    cancel_regex(many, ".{3}c");
+    free(many);
+}
+
 static void test_hit_across_lines(void **state)
 {
     (void)state;
@@ -518,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_bad_regex), cmocka_unit_test(test_regex_problems_said),
         cmocka_unit_test(test_regex_escapes_kept),       cmocka_unit_test(test_regex_time_limit),
         cmocka_unit_test(test_regex_time_limit_in_clone),
+        cmocka_unit_test(test_cancel_literal), cmocka_unit_test(test_cancel_regex),
         cmocka_unit_test(test_hit_across_lines),
         cmocka_unit_test(test_next_and_previous), cmocka_unit_test(test_shadow),
         cmocka_unit_test(test_literal_matches_reference), cmocka_unit_test(test_step_across_documents),
