@@ -2,9 +2,13 @@
 # Mutation testing (make mutate): every mutant of tests/mutants.txt is
 # planted, one at a time, in a copy of the tree under build/mutate/tree
 # (the checkout itself is never edited), which is rebuilt and given the
-# tests the mutant's line names. A mutant is killed when one of them fails,
-# survives when all pass, and is stillborn when it does not build (not
-# counted in the score). Prints one line per mutant, then the score.
+# tests the mutant's line names. A mutant is killed when one of them fails
+# in a way it does not fail without the mutant (each named test is run
+# once on the unmutated tree first: a FAIL line that is there already
+# proves nothing), survives when all pass, is undecided when its only
+# failures are ones the unmutated tree has too, and is stillborn when it
+# does not build (neither counted in the score). Prints one line per
+# mutant, then the score.
 #
 #   tests/mutate.sh                 every mutant
 #   MUTANTS=FILE tests/mutate.sh    another list
@@ -30,7 +34,22 @@ if ! make -C "$tree" --no-print-directory -j2 unit-build >"$work/build.log" 2>&1
     exit 1
 fi
 
-n=0 killed=0 survived=0 stillborn=0
+# The baseline: every test the list names, run once without mutants.
+declare -A baseline=()
+while IFS=$'\t' read -r file tests _; do
+    [[ -z $file || $file == \#* ]] && continue
+    for t in $tests; do
+        [ -n "${baseline[$t]+x}" ] && continue
+        TESTS=$t timeout "${MUTANT_TIMEOUT:-120}" "$tree/tests/run-tests.sh" build >"$work/base.log" 2>&1
+        baseline[$t]=$(grep '^FAIL' "$work/base.log" | sort -u)
+        [ -n "${baseline[$t]}" ] && printf 'baseline: %s fails without mutants:\n%s\n' "$t" "${baseline[$t]}"
+    done
+done <"$work/list"
+
+# The FAIL lines of a log that the baseline of test t does not have.
+new_failures() { comm -13 <(printf '%s\n' "${baseline[$1]}" | sed '/^$/d') <(grep '^FAIL' "$2" | sort -u); }
+
+n=0 killed=0 survived=0 stillborn=0 undecided=0
 survivors=()
 while IFS=$'\t' read -r file tests old new; do
     [[ -z $file || $file == \#* ]] && continue
@@ -62,8 +81,11 @@ PY
                 result=killed by="$t, timed out"
                 break
             elif [ "$rc" -ne 0 ]; then
-                result=killed by=$t
-                break
+                if [ -n "$(new_failures "$t" "$work/m$n.log")" ]; then
+                    result=killed by=$t
+                    break
+                fi
+                result=undecided by="$t fails as it does without the mutant"
             fi
         done
     fi
@@ -73,6 +95,7 @@ PY
     killed) killed=$((killed + 1)) ;;
     survived) survived=$((survived + 1)) survivors+=("m$n $file: $old => $new") ;;
     stillborn) stillborn=$((stillborn + 1)) ;;
+    undecided) undecided=$((undecided + 1)) survivors+=("m$n $file: $old => $new (undecided)") ;;
     esac
     printf '%-9s m%-3d %s: %s => %s%s\n' "$result" "$n" "$file" "$old" "$new" "${by:+ (by $by)}"
 done <"$work/list"
@@ -82,4 +105,4 @@ for s in "${survivors[@]}"; do
     echo "survived: $s"
 done
 scored=$((killed + survived))
-echo "mutants: $n, killed $killed, survived $survived, stillborn $stillborn; score $((scored ? 100 * killed / scored : 0))%"
+echo "mutants: $n, killed $killed, survived $survived, undecided $undecided, stillborn $stillborn; score $((scored ? 100 * killed / scored : 0))%"

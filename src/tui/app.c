@@ -92,6 +92,8 @@ static void draw(app *a)
     refresh();
 }
 
+void app_draw(app *a) { draw(a); }
+
 static void mouse_event(app *a)
 {
     MEVENT ev;

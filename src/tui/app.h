@@ -144,11 +144,16 @@ typedef struct app {
     yd_query *query;            /* the search in force, or NULL */
     yd_hits *hits;              /* [capacity], hits per document */
     yd_shadow *shadows;         /* [capacity], folded copies for regex */
-    size_t searched;            /* documents searched with query */
+    size_t searched;            /* documents [0, searched) searched with query */
+    size_t ahead_from, ahead_to; /* and, when ahead, [ahead_from, ahead_to): from where / started, first */
+    int ahead;
+    int search_counting;        /* the first hit is shown, the others still being counted */
+    long search_started_ms, search_said_ms; /* for the progress message of a long search */
     size_t search_failures;     /* of those, documents where the search gave up */
     char search_error[256];     /* why (the last one; a yd_error message) */
     int search_regex;
     int search_typed;           /* the prompt's text changed since it was searched */
+    int search_of_prompt;       /* query was compiled from the prompt's text as it is */
     int search_move_pending;    /* show the first hit once every document is searched */
     size_t hit_doc;             /* the current hit: document and index */
     long hit_index;             /* -1: none */
@@ -265,6 +270,7 @@ void app_colourless_terminal(app *a);               /* no colours: the theme's m
 void command_run(app *a, const char *cmd);
 int command_complete(void *context, wchar_t *text); /* a prompt_complete_fn */
 long app_now_ms(void);                       /* monotonic clock, for timeouts */
+void app_draw(app *a);                       /* the whole screen, now (a long search's progress) */
 const char *app_base_name(const char *path); /* the file name of a path */
 
 /* The pager overlay: key help and message log (pager_view.c). */
@@ -309,6 +315,7 @@ void search_document_changed(app *a, size_t doc);
 void search_free(app *a);
 void search_step(app *a, int forward);
 void search_catch_up(app *a);         /* search documents loaded since */
+size_t search_span(app *a);           /* documents [0, span) may hold hits (the others: 0) */
 const yd_hits *search_hits(app *a, size_t doc);
 void search_select(app *a, size_t doc, size_t index); /* jump to a hit, make it current */
 

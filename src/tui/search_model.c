@@ -6,7 +6,10 @@
  * Typing never waits for the search: a key that changes the pattern only
  * marks it typed; the search runs when no key is waiting (so a paste is
  * searched once, for its whole text) and stops as soon as one comes, to
- * go on, or start again, after it. */
+ * go on, or start again, after it. It searches from the document where /
+ * started to the end first, so that the first hit after the reading place
+ * shows as soon as it is found, then the documents before it, to count;
+ * a search that takes longer than PROGRESS_MS says how far it has got. */
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +19,18 @@
 #include "app.h"
 #include "test_sync.h"
 
-enum { REGEX_TIME_LIMIT = 2000 };
+enum { REGEX_TIME_LIMIT = 2000, PROGRESS_MS = 100 };
+
+static int covered(const app *a, size_t doc)
+{
+    return doc < a->searched || (a->ahead && doc >= a->ahead_from && doc < a->ahead_to);
+}
+
+size_t search_span(app *a) { return a->ahead && a->ahead_to > a->searched ? a->ahead_to : a->searched; }
 
 const yd_hits *search_hits(app *a, size_t doc)
 {
-    return a->query && a->hits && doc < a->searched ? &a->hits[doc] : NULL;
+    return a->query && a->hits && covered(a, doc) ? &a->hits[doc] : NULL;
 }
 
 void search_clear(app *a)
@@ -28,7 +38,8 @@ void search_clear(app *a)
     if (a->hits)
         for (size_t k = 0; k < a->capacity; k++)
             a->hits[k].count = 0;
-    a->searched = 0;
+    a->searched = a->ahead_from = a->ahead_to = 0;
+    a->ahead = a->search_counting = 0;
     a->search_failures = 0;
     a->hit_index = -1;
 }
@@ -78,42 +89,116 @@ int search_ready(app *a)
 
 /* A key, a click or a resize waiting on the terminal: a search in
  * progress gives way to it. */
-static int key_waiting(void *unused)
+static int key_waiting(void)
 {
-    (void)unused;
     struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
     return poll(&in, 1, 0) > 0;
 }
 
-/* Search the documents loaded since the query changed. Returns 0 when a
- * key came first (cancellable only): the document being searched is
- * searched again from its start next time. */
+/* While a search the prompt asked for runs past PROGRESS_MS, say how far
+ * it has got, every PROGRESS_MS. */
+static void say_progress(app *a)
+{
+    if (!a->search_move_pending && !a->search_counting)
+        return; /* documents loaded later are searched without a word */
+    long now = app_now_ms();
+    if (now - a->search_started_ms < PROGRESS_MS || now - a->search_said_ms < PROGRESS_MS)
+        return;
+    a->search_said_ms = now;
+    size_t ready = yd_loader_ready(a->loader), done = a->searched + (a->ahead ? a->ahead_to - a->ahead_from : 0);
+    if (a->search_counting)
+        app_say(a, MSG_TRANSIENT, "a hit; counting the others: %zu of %zu documents searched", done, ready);
+    else
+        app_say(a, MSG_TRANSIENT, "searching: %zu of %zu documents", done, ready);
+    test_sync_trace("search progress");
+    app_draw(a);
+}
+
+/* Asked by the core now and then during a search (yd_query_set_cancel). */
+static int search_should_stop(void *context)
+{
+    app *a = context;
+    say_progress(a);
+    return key_waiting();
+}
+
+/* Search one document (slot k); 0 when a key came first (cancellable
+ * only: it is searched again from its start next time). */
+static int search_one(app *a, size_t k, int cancellable)
+{
+    yd_error err = {0};
+    yd_status st = yd_search_document(a->query, app_doc(a, k), &a->shadows[k], &a->hits[k], &err);
+    if (st == YD_ECANCELED) {
+        a->hits[k].count = 0;
+        return 0;
+    }
+    if (st != YD_OK) {
+        app_say(a, 1, "search: %s", err.message);
+        snprintf(a->search_error, sizeof a->search_error, "%s", err.message);
+        a->search_failures++;
+        a->hits[k].count = 0;
+    }
+    (void)cancellable;
+    return 1;
+}
+
+/* The first hit after where / started, once the documents from there on
+ * are searched (it cannot change); the rest are still being counted. */
+static void show_first_hit_early(app *a)
+{
+    size_t doc = a->search_origin.doc, index;
+    int wrapped = 0;
+    if (!yd_hits_step(a->hits, a->ahead_to, 1, &doc, a->search_origin.offset - 1, &index, &wrapped) || wrapped)
+        return;
+    a->search_move_pending = 0;
+    a->search_counting = 1;
+    a->hit_doc = doc;
+    a->hit_index = (long)index;
+    app_go(a, doc, a->hits[doc].items[index].offset);
+    a->search_said_ms = 0;
+    test_sync_trace("search first hit, %zu of %zu documents searched", a->searched + (a->ahead_to - a->ahead_from),
+                    yd_loader_ready(a->loader));
+}
+
+/* Search the documents loaded since the query changed: from where /
+ * started to the end, then from the start. Returns 0 when a key came
+ * first (cancellable only). */
 static int catch_up(app *a, int cancellable)
 {
     size_t ready = yd_loader_ready(a->loader);
     yd_error err = {0};
-    if (a->query && yd_query_set_cancel(a->query, cancellable ? key_waiting : NULL, NULL, &err) != YD_OK)
+    if (!a->query)
+        return 1;
+    if (yd_query_set_cancel(a->query, cancellable ? search_should_stop : NULL, a, &err) != YD_OK)
         cancellable = 0; /* searched to the end, as before there was a way to stop */
-    while (a->query && a->searched < ready) {
-        if (cancellable && key_waiting(NULL))
-            return 0;
-        yd_status st = yd_search_document(a->query, app_doc(a, a->searched), &a->shadows[a->searched],
-                                          &a->hits[a->searched], &err);
-        if (st == YD_ECANCELED) {
-            a->hits[a->searched].count = 0;
-            return 0;
+    int done = 1;
+    while (a->ahead && a->ahead_to < ready) {
+        if ((cancellable && key_waiting()) || !search_one(a, a->ahead_to, cancellable)) {
+            done = 0;
+            break;
         }
-        if (st != YD_OK) {
-            app_say(a, 1, "search: %s", err.message);
-            snprintf(a->search_error, sizeof a->search_error, "%s", err.message);
-            a->search_failures++;
-            a->hits[a->searched].count = 0;
+        a->ahead_to++;
+        if (a->search_move_pending)
+            show_first_hit_early(a);
+        if (cancellable)
+            say_progress(a);
+    }
+    while (done && a->searched < ready) {
+        if (a->ahead && a->searched == a->ahead_from) {
+            a->searched = a->ahead_to; /* the two ranges meet */
+            a->ahead = 0;
+            continue;
+        }
+        if ((cancellable && key_waiting()) || !search_one(a, a->searched, cancellable)) {
+            done = 0;
+            break;
         }
         a->searched++;
+        if (cancellable)
+            say_progress(a);
     }
-    if (a->query)
-        yd_query_set_cancel(a->query, NULL, NULL, &err); /* n, N and the list search to the end */
-    return 1;
+    yd_query_set_cancel(a->query, NULL, NULL, &err); /* n, N and the list search to the end */
+    return done;
 }
 
 void search_catch_up(app *a) { catch_up(a, 0); }
@@ -124,7 +209,7 @@ void search_document_changed(app *a, size_t doc)
         yd_shadow_free(&a->shadows[doc]); /* a folded copy of the old text */
     if (a->hit_index >= 0 && a->hit_doc == doc)
         a->hit_index = -1; /* n/N go on from the reading place */
-    if (!a->query || doc >= a->searched)
+    if (!a->query || !covered(a, doc))
         return;
     yd_error err = {0};
     if (yd_search_document(a->query, app_doc(a, doc), &a->shadows[doc], &a->hits[doc], &err) != YD_OK) {
@@ -137,7 +222,7 @@ void search_document_changed(app *a, size_t doc)
 static void tell_rank(app *a, const char *prefix)
 {
     size_t total = 0, docs = 0;
-    size_t rank = yd_hits_rank(a->hits, a->searched, a->hit_doc, (size_t)a->hit_index, &total, &docs);
+    size_t rank = yd_hits_rank(a->hits, search_span(a), a->hit_doc, (size_t)a->hit_index, &total, &docs);
     app_say(a, MSG_TRANSIENT, "%shit %zu of %zu (in %zu document%s)", prefix, rank, total, docs, docs == 1 ? "" : "s");
 }
 
@@ -146,7 +231,7 @@ void search_show_first_hit(app *a, size_t doc, int32_t offset, int jump)
 {
     size_t index;
     int wrapped = 0;
-    if (!yd_hits_step(a->hits, a->searched, 1, &doc, offset - 1, &index, &wrapped)) {
+    if (!yd_hits_step(a->hits, search_span(a), 1, &doc, offset - 1, &index, &wrapped)) {
         a->hit_index = -1;
         say_no_match(a);
         return;
@@ -186,20 +271,28 @@ static int compile_prompt(app *a)
     yd_query_free(a->query);
     a->query = q;
     search_clear(a);
+    a->search_of_prompt = 1;
     return 1;
 }
 
 int search_run(app *a)
 {
+    /* Already compiled from this text while typing: what is left is to
+     * finish the search, not to start it again. */
+    int fresh = !a->search_typed && a->search_of_prompt;
     a->search_typed = 0;
-    a->search_move_pending = 0;
-    if (!compile_prompt(a))
+    a->search_move_pending = a->search_counting = 0;
+    if (!fresh && !compile_prompt(a))
         return 0;
     search_catch_up(a);
     return 1;
 }
 
-void search_typed(app *a) { a->search_typed = 1; }
+void search_typed(app *a)
+{
+    a->search_typed = 1;
+    a->search_of_prompt = 0;
+}
 
 int search_behind(app *a)
 {
@@ -208,7 +301,7 @@ int search_behind(app *a)
 
 void search_work(app *a)
 {
-    if (key_waiting(NULL))
+    if (key_waiting())
         return; /* the rest of a paste, or the next key: after it */
     if (a->search_typed) {
         a->search_typed = 0;
@@ -217,14 +310,23 @@ void search_work(app *a)
         if (!compile_prompt(a))
             return;
         a->search_move_pending = a->query != NULL;
+        a->search_started_ms = app_now_ms();
+        a->search_said_ms = 0;
+        /* From where / started first: its first hit after there shows
+         * before the documents before it are counted. */
+        a->ahead_from = a->ahead_to = a->search_origin.doc;
+        a->ahead = 1;
     }
     if (!catch_up(a, 1)) {
         test_sync_trace("search cancelled");
         return;
     }
-    if (a->search_move_pending) {
-        a->search_move_pending = 0;
-        search_show_first_hit(a, a->search_origin.doc, a->search_origin.offset, 0);
+    if (a->search_move_pending || a->search_counting) {
+        if (a->search_move_pending)
+            search_show_first_hit(a, a->search_origin.doc, a->search_origin.offset, 0);
+        else if (a->hit_index >= 0)
+            tell_rank(a, ""); /* the count is complete now */
+        a->search_move_pending = a->search_counting = 0;
         if (a->search.refused) /* the end of a paste did not fit: that matters more than the count */
             app_say(a, 1, "a pattern holds at most %d characters", PROMPT_MAX - 1);
         test_sync_trace("search done");
@@ -254,7 +356,7 @@ void search_step(app *a, int forward)
     else if (forward)
         from--; /* a hit right at the top counts as next */
     int wrapped = 0;
-    if (!yd_hits_step(a->hits, a->searched, forward, &doc, from, &index, &wrapped)) {
+    if (!yd_hits_step(a->hits, search_span(a), forward, &doc, from, &index, &wrapped)) {
         say_no_match(a);
         return;
     }

@@ -20,6 +20,7 @@ void search_begin(app *a)
     if (!search_ready(a))
         return;
     a->search_origin = (yd_position){a->doc, text_offset(a)};
+    a->search_of_prompt = 0; /* the query in force is the last search's */
     prompt_open(&a->search, L'/');
     set_label(a);
     pane_open(a, &search_pane);
