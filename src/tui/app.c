@@ -92,8 +92,6 @@ static void draw(app *a)
     refresh();
 }
 
-void app_draw(app *a) { draw(a); }
-
 static void mouse_event(app *a)
 {
     MEVENT ev;
@@ -252,6 +250,7 @@ static app *app_new(size_t capacity, const tui_settings *settings)
     if (!a)
         return NULL;
     a->capacity = capacity;
+    a->draw_now = draw;
     size_t n = capacity ? capacity : 1;
     a->outlines = calloc(n, sizeof *a->outlines);
     a->indents = calloc(n, sizeof *a->indents);

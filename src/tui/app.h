@@ -149,6 +149,9 @@ typedef struct app {
     int ahead;
     int search_counting;        /* the first hit is shown, the others still being counted */
     long search_started_ms, search_said_ms; /* for the progress message of a long search */
+    /* Draw the whole screen now: set by app.c for the model (a long
+     * search shows its progress), which must not call the loop's code. */
+    void (*draw_now)(struct app *a);
     size_t search_failures;     /* of those, documents where the search gave up */
     char search_error[256];     /* why (the last one; a yd_error message) */
     int search_regex;
@@ -270,7 +273,6 @@ void app_colourless_terminal(app *a);               /* no colours: the theme's m
 void command_run(app *a, const char *cmd);
 int command_complete(void *context, wchar_t *text); /* a prompt_complete_fn */
 long app_now_ms(void);                       /* monotonic clock, for timeouts */
-void app_draw(app *a);                       /* the whole screen, now (a long search's progress) */
 const char *app_base_name(const char *path); /* the file name of a path */
 
 /* The pager overlay: key help and message log (pager_view.c). */

@@ -111,7 +111,8 @@ static void say_progress(app *a)
     else
         app_say(a, MSG_TRANSIENT, "searching: %zu of %zu documents", done, ready);
     test_sync_trace("search progress");
-    app_draw(a);
+    if (a->draw_now)
+        a->draw_now(a);
 }
 
 /* Asked by the core now and then during a search (yd_query_set_cancel). */
