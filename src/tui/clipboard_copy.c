@@ -16,7 +16,7 @@
 #include "yuedu/utf8_text.h"
 
 /* The outline path of offset, "第二编 › 第三章", without the file name. */
-static char *outline_path(app *a, size_t doc, int32_t offset)
+char *app_outline_path(app *a, size_t doc, int32_t offset)
 {
     const yd_document *d = app_doc(a, doc);
     const yd_outline *o = &a->outlines[doc];
@@ -42,7 +42,7 @@ static char *outline_path(app *a, size_t doc, int32_t offset)
 }
 
 /* The document's own title, else its file name. */
-static char *document_title(app *a, size_t doc)
+char *app_document_title(app *a, size_t doc)
 {
     const yd_document *d = app_doc(a, doc);
     const yd_outline *o = &a->outlines[doc];
@@ -55,9 +55,9 @@ static char *document_title(app *a, size_t doc)
 }
 
 /* The passage and its citation, one line after it. */
-static char *passage_with_citation(app *a, int32_t lo, int32_t hi, size_t *length)
+static char *passage_with_citation(app *a, size_t doc, int32_t lo, int32_t hi, size_t *length)
 {
-    const yd_document *d = app_doc(a, a->sel_doc);
+    const yd_document *d = app_doc(a, doc);
     size_t bytes = 0;
     char *passage = yd_utf8_of_utf16(d->text + lo, hi - lo, &bytes);
     const char *templ = a->settings->config ? a->settings->config->clipboard.citation : YD_CITATION_DEFAULT;
@@ -65,7 +65,7 @@ static char *passage_with_citation(app *a, int32_t lo, int32_t hi, size_t *lengt
         *length = bytes;
         return passage;
     }
-    char *title = document_title(a, a->sel_doc), *path = outline_path(a, a->sel_doc, lo), *citation = NULL;
+    char *title = app_document_title(a, doc), *path = app_outline_path(a, doc, lo), *citation = NULL;
     yd_citation_fields f = {title, path, app_base_name(d->path), (long)yd_document_line_at(d, lo) + 1};
     char *out = NULL;
     if (title && path && yd_citation_format(templ, &f, &citation, NULL) == YD_OK) {
@@ -148,12 +148,14 @@ static int send_osc52(const char *seq, size_t length)
     return 0;
 }
 
-void copy_selection(app *a, int32_t lo, int32_t hi)
+void copy_selection(app *a, int32_t lo, int32_t hi) { copy_passage(a, a->sel_doc, lo, hi); }
+
+void copy_passage(app *a, size_t doc, int32_t lo, int32_t hi)
 {
     const yd_config *c = a->settings->config;
-    const yd_document *d = app_doc(a, a->sel_doc);
+    const yd_document *d = app_doc(a, doc);
     size_t length = 0;
-    char *text = passage_with_citation(a, lo, hi, &length);
+    char *text = passage_with_citation(a, doc, lo, hi, &length);
     if (!text) {
         app_out_of_memory(a);
         return;
