@@ -137,11 +137,12 @@ static void refresh_rows(app *a)
         if (new_doc) {
             char *title = NULL;
             if (b->doc != YD_NO_DOC && app_doc(a, b->doc)) {
+                /* The title, and the file as the store names it (relative to the corpus). */
                 char *t = app_document_title(a, b->doc);
                 size_t len = (t ? strlen(t) : 0) + strlen(b->path) + 16;
                 title = malloc(len);
                 if (title)
-                    snprintf(title, len, "《%s》 %s", t ? t : "", app_doc(a, b->doc)->path);
+                    snprintf(title, len, "《%s》 %s", t ? t : "", b->path);
                 free(t);
             } else {
                 size_t len = strlen(b->path) + 40;
@@ -196,7 +197,7 @@ void notes_list_open(app *a)
     while (a->notes_view.selected + 1 < a->notes_view.count && a->notes[a->notes_view.selected].kind != NOTES_ENTRY)
         a->notes_view.selected++;
     if (a->notes_view.count == 0 && !a->notes_filter[0])
-        app_say(a, 0, "no notes yet (v selects a passage and a highlights it; m bookmarks a place)");
+        app_say(a, 0, "no notes yet: v and a highlight a passage, m bookmarks a place");
 }
 
 static notes_row *selected(app *a)
