@@ -126,7 +126,7 @@ static void write_json(FILE *f, const yd_note *notes, size_t count)
         put_json_string(f, "kind", kind_name(n), 1);
         put_json_string(f, "id", b->id, 1);
         put_json_string(f, "document", n->document, 1);
-        put_json_string(f, "path", n->file, 1);
+        put_json_string(f, "path", b->path, 1); /* as the store has it: read back as it was */
         put_json_string(f, "absolute", b->abs_path, 1);
         put_json_string(f, "section", n->section, 1);
         fprintf(f, "      \"line\": %ld,\n      \"offset\": %ld,\n", n->line, (long)n->offset);
@@ -200,7 +200,8 @@ static void put_meta(FILE *f, const yd_note *n, escape how)
         put(f, n->item->name, how, 0, NULL);
     }
     if (n->item->state == YD_BM_STALE)
-        fputs(" · stale: its text is gone from the document", f);
+        fputs(n->item->doc == YD_NO_DOC ? " · not found: its file is gone or not read"
+                                        : " · stale: its text is gone from the document", f);
     fprintf(f, " · %s", created);
 }
 
