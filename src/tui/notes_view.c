@@ -308,6 +308,9 @@ static int notes_act(app *a, action what)
     switch (what) {
     case YD_ACT_HELP: case YD_ACT_QUIT: return 0;
     case YD_ACT_CLOSE: case YD_ACT_NOTES_LIST: pane_close(a, &notes_pane); return 1;
+    case YD_ACT_BOOKMARK_LIST: case YD_ACT_SEARCH_RESULTS:
+        pane_close(a, &notes_pane); /* the other list opens in its place */
+        return 0;
     case YD_ACT_OPEN:
         if (r)
             read_row(a, r);

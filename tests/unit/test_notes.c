@@ -12,7 +12,7 @@ static const char TEXT[] = "第一章 总则\n为了规范图书的阅读，制�
 typedef struct notes_fixture {
     yd_document doc;
     yd_bookmarks bm, hl;
-    char dir[4096];
+    char dir[256];
 } notes_fixture;
 
 static void make(notes_fixture *f)
@@ -24,6 +24,7 @@ static void make(notes_fixture *f)
                      YD_OK);
     char *dir = make_temp_dir();
     snprintf(f->dir, sizeof f->dir, "%s", dir);
+    free(dir);
     assert_int_equal(yd_bookmarks_open(&f->bm, f->dir, 0, &err), YD_OK);
     assert_int_equal(yd_highlights_open(&f->hl, f->dir, 0, &err), YD_OK);
 }
@@ -33,6 +34,7 @@ static void unmake(notes_fixture *f)
     yd_bookmarks_free(&f->bm);
     yd_bookmarks_free(&f->hl);
     yd_document_free(&f->doc);
+    rm_rf(f->dir);
 }
 
 static int32_t at(const yd_document *doc, const char *needle)
