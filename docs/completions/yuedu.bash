@@ -17,7 +17,7 @@ _yuedu_themes() {
 _yuedu() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]} mode="" w
     for w in "${COMP_WORDS[@]}"; do
-        case $w in --list | --outline | --search | --render | --bookmarks | --check-config | --doctor) mode=$w ;; esac
+        case $w in --list | --outline | --search | --render | --bookmarks | --notes | --check-config | --doctor) mode=$w ;; esac
     done
     case $prev in
     --format)
@@ -26,7 +26,8 @@ _yuedu() {
         --outline) w="text tsv yaml" ;;
         --search) w="text tsv count" ;;
         --bookmarks) w="text tsv yaml markdown" ;;
-        *) w="text tsv yaml markdown count" ;;
+        --notes) w="markdown org json tsv" ;;
+        *) w="text tsv yaml markdown org json count" ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$w" -- "$cur")
         return ;;
@@ -49,14 +50,14 @@ _yuedu() {
         mapfile -t COMPREPLY < <(compgen -W "$(_yuedu_themes)" -- "$cur")
         mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -X '!*.yaml' -- "$cur")
         return ;;
-    --config)
+    --config | --import-notes)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return ;;
     --search | --width)
         return ;; # a pattern, a number: nothing to offer
     esac
     if [[ $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "--list --outline --search --render --bookmarks --check-config --doctor
+        mapfile -t COMPREPLY < <(compgen -W "--list --outline --search --render --bookmarks --notes --import-notes --check-config --doctor
             --format --explain --regex --fold --width --ambiwidth --encoding --config --theme --no-color --color
             --start-at-beginning --version --help" -- "$cur")
         return

@@ -21,8 +21,10 @@ function __yuedu_formats
         printf '%s\n' text tsv count
     else if contains -- --bookmarks $line
         printf '%s\n' text tsv yaml markdown
+    else if contains -- --notes $line
+        printf '%s\n' markdown org json tsv
     else
-        printf '%s\n' text tsv yaml markdown count
+        printf '%s\n' text tsv yaml markdown org json count
     end
 end
 
@@ -31,6 +33,8 @@ complete -c yuedu -l outline -d 'the outline of each document'
 complete -c yuedu -l search -x -d 'every hit of a pattern'
 complete -c yuedu -l render -d 'the text laid out as the reader shows it'
 complete -c yuedu -l bookmarks -d 'the saved bookmarks'
+complete -c yuedu -l notes -d 'bookmarks and highlights by document and section'
+complete -c yuedu -l import-notes -r -F -d 'read the JSON of --notes back'
 complete -c yuedu -l check-config -d 'every problem in config.yaml and its theme'
 complete -c yuedu -l doctor -d 'what a reader over SSH trips on, with fixes'
 complete -c yuedu -l format -x -a '(__yuedu_formats)' -d 'output format'

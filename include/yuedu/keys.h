@@ -40,9 +40,12 @@ typedef enum yd_action {
     YD_ACT_BOOKMARK_LIST,
     /* the selection (text pane) */
     YD_ACT_SELECT, YD_ACT_COPY,
+    /* highlights and the notes list (bookmarks and highlights) */
+    YD_ACT_HIGHLIGHT, YD_ACT_NOTES_LIST,
     /* lists (the result list, the bookmark list): open, filter and the
      * moving keys act on the selected row too */
     YD_ACT_CLOSE, YD_ACT_RENAME, YD_ACT_EDIT_NOTE, YD_ACT_DELETE, YD_ACT_UNDO, YD_ACT_ORDER,
+    YD_ACT_EDIT_NOTE_EDITOR,
     YD_ACT_COUNT
 } yd_action;
 

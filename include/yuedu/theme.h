@@ -45,6 +45,10 @@ typedef enum yd_style {
     YD_STYLE_BOOKMARK,        /* bookmark: the bookmark mark */
     YD_STYLE_SELECTION,       /* selection: the passage selected with v */
     YD_STYLE_CURSOR,          /* cursor: the selection's moving end */
+    YD_STYLE_HIGHLIGHT1,      /* highlight1..highlight4: the four highlight styles */
+    YD_STYLE_HIGHLIGHT2,      /*   of passages marked with a (in this order) */
+    YD_STYLE_HIGHLIGHT3,
+    YD_STYLE_HIGHLIGHT4,
     YD_STYLE_COUNT
 } yd_style;
 

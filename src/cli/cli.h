@@ -13,7 +13,8 @@
 /* Exit codes of SPEC §2. */
 enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
 
-typedef enum output_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_YAML, FORMAT_MARKDOWN, FORMAT_COUNT } output_format;
+typedef enum output_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_YAML, FORMAT_MARKDOWN, FORMAT_COUNT, FORMAT_ORG,
+                             FORMAT_JSON } output_format;
 
 /* Characters that must not reach a terminal raw: C0, DEL, C1, bidi
  * controls (ALM, LRM, RLM, embeddings, overrides, isolates), line and
@@ -104,5 +105,15 @@ typedef struct cli_search_options {
 /* --search: every hit in the documents named by paths. Returns an exit
  * code: 0 hits found, 1 none (or nothing opened), 2 bad pattern. */
 int cli_search(const char *const *paths, size_t npaths, const yd_load_options *load, const cli_search_options *opt);
+
+/* --notes: the bookmarks and highlights of those documents (all when
+ * npaths is 0) in format_name (markdown when NULL, org, json, tsv), with
+ * citations from the configuration's template. Returns an exit code. */
+int cli_notes(const char *format_name, const char *const *paths, size_t npaths, const yd_load_options *load,
+              const char *config_path);
+
+/* --import-notes FILE ("-": standard input): the JSON of --notes read back
+ * into the stores, merged without duplicates. Returns an exit code. */
+int cli_import_notes(const char *path);
 
 #endif

@@ -15,7 +15,7 @@
 #include "yuedu/theme.h"
 
 typedef enum mode { MODE_READ, MODE_LIST, MODE_RENDER, MODE_OUTLINE, MODE_BOOKMARKS, MODE_SEARCH, MODE_CHECK_CONFIG,
-                    MODE_DOCTOR } mode;
+                    MODE_DOCTOR, MODE_NOTES, MODE_IMPORT_NOTES } mode;
 
 typedef struct options {
     mode mode;
@@ -30,6 +30,8 @@ typedef struct options {
     int color;                 /* --color: -1 auto (the default), 0 never, 1 always */
     int start_at_beginning;    /* --start-at-beginning */
     int explain;               /* --explain (with --outline) */
+    const char *format_name;   /* --format as given (NULL: none) */
+    const char *import;        /* --import-notes FILE */
 } options;
 
 static void usage(FILE *out)
@@ -41,6 +43,8 @@ static void usage(FILE *out)
           "       yuedu --search PATTERN [--regex] [--fold LIST] [--format text|tsv|count] PATH...\n"
           "       yuedu --render [--width N] [--ambiwidth auto|1|2] PATH...\n"
           "       yuedu --bookmarks [--format text|tsv|yaml|markdown] [PATH...]\n"
+          "       yuedu --notes [--format markdown|org|json|tsv] [PATH...]\n"
+          "       yuedu --import-notes FILE\n"
           "\n"
           "PATH is a file or a folder (searched recursively for *.txt, *.md, *.markdown\n"
           "and extension-less files). Without PATH, yuedu reads its bundled guide.\n"
@@ -54,8 +58,14 @@ static void usage(FILE *out)
           "                     guard decided it\n"
           "  --bookmarks        print the saved bookmarks; with PATH, where each one\n"
           "                     is in those documents now (moved, stale)\n"
+          "  --notes            print the bookmarks and highlights (of PATH, else\n"
+          "                     all) by document and section, each with its quote,\n"
+          "                     note, citation and time\n"
+          "  --import-notes FILE  read the JSON of --notes --format json back,\n"
+          "                     merged with the notes here without duplicates\n"
           "  --format FORMAT    output format: text (default) or tsv; --outline\n"
-          "                     also yaml; --bookmarks also yaml and markdown\n"
+          "                     also yaml; --bookmarks also yaml and markdown;\n"
+          "                     --notes markdown (default), org, json or tsv\n"
           "  --search PATTERN   print every hit of PATTERN (literal; ICU regex with\n"
           "                     --regex) as PATH:LINE:COLUMN:CONTEXT; --format tsv\n"
           "                     adds the matched text; --format count the total\n"
@@ -99,7 +109,7 @@ static void usage(FILE *out)
 /* getopt_long values of the long options. */
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
       OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG,
-           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN };
+           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN, OPT_NOTES, OPT_IMPORT_NOTES };
 
 /* The name and the missing argument of each option that takes one, for
  * "--width needs a number" (getopt alone would say "unknown option"). */
@@ -116,7 +126,7 @@ static int bad_usage(const char *what, const char *arg)
 static const char *const mode_names[] = {
     [MODE_READ] = "", [MODE_LIST] = "--list", [MODE_RENDER] = "--render", [MODE_OUTLINE] = "--outline",
     [MODE_BOOKMARKS] = "--bookmarks", [MODE_SEARCH] = "--search", [MODE_CHECK_CONFIG] = "--check-config",
-    [MODE_DOCTOR] = "--doctor",
+    [MODE_DOCTOR] = "--doctor", [MODE_NOTES] = "--notes", [MODE_IMPORT_NOTES] = "--import-notes",
 };
 
 /* One mode per run: a second one is refused rather than silently winning. */
@@ -156,6 +166,8 @@ static int parse_options(int argc, char **argv, options *opt)
         {"doctor", no_argument, NULL, OPT_DOCTOR},
         {"start-at-beginning", no_argument, NULL, OPT_START_AT_BEGINNING},
         {"explain", no_argument, NULL, OPT_EXPLAIN},
+        {"notes", no_argument, NULL, OPT_NOTES},
+        {"import-notes", required_argument, NULL, OPT_IMPORT_NOTES},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -169,6 +181,11 @@ static int parse_options(int argc, char **argv, options *opt)
         case OPT_RENDER: code = set_mode(opt, MODE_RENDER); break;
         case OPT_OUTLINE: code = set_mode(opt, MODE_OUTLINE); break;
         case OPT_BOOKMARKS: code = set_mode(opt, MODE_BOOKMARKS); break;
+        case OPT_NOTES: code = set_mode(opt, MODE_NOTES); break;
+        case OPT_IMPORT_NOTES:
+            code = set_mode(opt, MODE_IMPORT_NOTES);
+            opt->import = optarg;
+            break;
         case OPT_SEARCH:
             code = set_mode(opt, MODE_SEARCH);
             opt->search.pattern = optarg;
@@ -217,7 +234,12 @@ static int parse_options(int argc, char **argv, options *opt)
                 return bad_usage("--ambiwidth: auto, 1 or 2, not ", optarg);
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") == 0)
+            opt->format_name = optarg;
+            if (strcmp(optarg, "org") == 0)
+                opt->format = FORMAT_ORG;
+            else if (strcmp(optarg, "json") == 0)
+                opt->format = FORMAT_JSON;
+            else if (strcmp(optarg, "text") == 0)
                 opt->format = FORMAT_TEXT;
             else if (strcmp(optarg, "tsv") == 0)
                 opt->format = FORMAT_TSV;
@@ -228,7 +250,7 @@ static int parse_options(int argc, char **argv, options *opt)
             else if (strcmp(optarg, "count") == 0)
                 opt->format = FORMAT_COUNT;
             else
-                return bad_usage("--format: unknown format (text, tsv or yaml): ", optarg);
+                return bad_usage("--format: unknown format (text, tsv, yaml, markdown, org, json or count): ", optarg);
             break;
         case OPT_ENCODING: {
             yd_encoding enc;
@@ -260,8 +282,17 @@ static int parse_options(int argc, char **argv, options *opt)
         return bad_usage("--search: empty pattern", "");
     if (opt->color != -1 && opt->mode != MODE_SEARCH)
         return bad_usage("--color always|never: only with --search (the reader takes --no-color)", "");
-    if (opt->format == FORMAT_MARKDOWN && opt->mode != MODE_BOOKMARKS)
-        return bad_usage("--format markdown: only with --bookmarks", "");
+    if (opt->mode == MODE_NOTES && opt->format != FORMAT_TEXT && opt->format != FORMAT_MARKDOWN &&
+        opt->format != FORMAT_ORG && opt->format != FORMAT_JSON && opt->format != FORMAT_TSV)
+        return bad_usage("--notes --format: markdown, org, json or tsv, not ", opt->format_name);
+    if (opt->mode == MODE_NOTES && opt->format == FORMAT_TEXT && opt->format_name)
+        return bad_usage("--notes --format: markdown, org, json or tsv, not ", opt->format_name);
+    if (opt->mode == MODE_IMPORT_NOTES && opt->format_name)
+        return bad_usage("--import-notes reads JSON: no --format ", opt->format_name);
+    if ((opt->format == FORMAT_ORG || opt->format == FORMAT_JSON) && opt->mode != MODE_NOTES)
+        return bad_usage("--format org and json: only with --notes", "");
+    if (opt->format == FORMAT_MARKDOWN && opt->mode != MODE_BOOKMARKS && opt->mode != MODE_NOTES)
+        return bad_usage("--format markdown: only with --bookmarks or --notes", "");
     if (opt->explain && (opt->mode != MODE_OUTLINE || opt->format != FORMAT_TEXT))
         return bad_usage("--explain: only with --outline (and the text format)", "");
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
@@ -275,7 +306,8 @@ static const char *missing_argument(int val)
         int val;
         const char *message;
     } needs[] = {
-        {OPT_FORMAT, "--format needs a format (text, tsv, yaml, markdown or count)"},
+        {OPT_FORMAT, "--format needs a format (text, tsv, yaml, markdown, org, json or count)"},
+        {OPT_IMPORT_NOTES, "--import-notes needs a file (the JSON of --notes --format json)"},
         {OPT_ENCODING, "--encoding needs an encoding name (UTF-8, GB18030, GBK, Big5, ...)"},
         {OPT_WIDTH, "--width needs a number (2 to 10000)"},
         {OPT_AMBIWIDTH, "--ambiwidth needs auto, 1 or 2"},
@@ -388,6 +420,10 @@ static int run(int argc, char **argv)
     yd_load_options bm_load = {.encoding = opt.encoding};
     if (opt.mode == MODE_BOOKMARKS) /* PATHs optional: resolve against them */
         return cli_bookmarks(opt.format, paths, npaths, &bm_load);
+    if (opt.mode == MODE_NOTES) /* PATHs optional: the notes of those documents */
+        return cli_notes(opt.format == FORMAT_TEXT ? NULL : opt.format_name, paths, npaths, &bm_load, opt.config);
+    if (opt.mode == MODE_IMPORT_NOTES)
+        return npaths ? bad_usage("--import-notes takes no PATH: ", paths[0]) : cli_import_notes(opt.import);
     if (npaths == 0) { /* every mode: the bundled guide */
         if (cli_find_guide(guide, sizeof guide) != 0) {
             fputs("yuedu: cannot find the bundled guide; give a PATH to read\n", stderr);

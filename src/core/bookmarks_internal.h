@@ -2,7 +2,15 @@
 #ifndef YUEDU_BOOKMARKS_INTERNAL_H
 #define YUEDU_BOOKMARKS_INTERNAL_H
 
+#include <yaml.h>
+
 #include "yuedu/bookmarks.h"
+
+/* One entry of a store file into *b (zeroed first): 0; -1 when it is not
+ * a bookmark (no path); -3 when out of memory. *rewrite is set when the
+ * entry had no valid id (a new one was given). The notes JSON
+ * (notes_import.c) uses the same keys, so it is read by the same code. */
+int yd_bookmark_parse_entry(yaml_document_t *doc, yaml_node_t *node, yd_bookmark *b, int *rewrite);
 
 void yd_bookmark_clear(yd_bookmark *b);
 yd_status yd_bookmark_copy(yd_bookmark *dst, const yd_bookmark *src);

@@ -77,8 +77,7 @@ static char *dup_or(const char *s, const char *fallback)
     return strdup(s ? s : fallback);
 }
 
-/* One entry into *b; 0, -1 when it is not a bookmark, PARSE_NOMEM. */
-static int parse_entry(yaml_document_t *doc, yaml_node_t *node, yd_bookmark *b, int *rewrite)
+int yd_bookmark_parse_entry(yaml_document_t *doc, yaml_node_t *node, yd_bookmark *b, int *rewrite)
 {
     memset(b, 0, sizeof *b);
     if (node->type != YAML_MAPPING_NODE)
@@ -185,7 +184,7 @@ static int parse_file(const char *data, size_t length, yd_bookmarks *out, int *b
     for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
         yaml_node_t *node = yaml_document_get_node(&doc, *it);
         yd_bookmark b;
-        int r = node ? parse_entry(&doc, node, &b, rewrite) : -1;
+        int r = node ? yd_bookmark_parse_entry(&doc, node, &b, rewrite) : -1;
         if (r == PARSE_NOMEM) {
             result = PARSE_NOMEM;
             goto done;

@@ -57,12 +57,15 @@ static const char *const action_names[YD_ACT_COUNT] = {
     [YD_ACT_BOOKMARK_LIST] = "bookmark-list",
     [YD_ACT_SELECT] = "select",
     [YD_ACT_COPY] = "copy",
+    [YD_ACT_HIGHLIGHT] = "highlight",
+    [YD_ACT_NOTES_LIST] = "notes-list",
     [YD_ACT_CLOSE] = "close",
     [YD_ACT_RENAME] = "rename",
     [YD_ACT_EDIT_NOTE] = "edit-note",
     [YD_ACT_DELETE] = "delete",
     [YD_ACT_UNDO] = "undo",
     [YD_ACT_ORDER] = "order",
+    [YD_ACT_EDIT_NOTE_EDITOR] = "edit-note-in-editor",
 };
 
 const char *yd_action_name(yd_action action)
@@ -314,10 +317,12 @@ static const yd_binding defaults[] = {
     {YD_CTX_ANY, YD_ACT_PREV_HIT, CH('N')}, {YD_CTX_ANY, YD_ACT_SEARCH_RESULTS, CH('&')}, {YD_CTX_ANY, YD_ACT_BOOKMARK_ADD, CH('m')},
     {YD_CTX_ANY, YD_ACT_BOOKMARK_LIST, CH('B')},
     {YD_CTX_TEXT, YD_ACT_SELECT, CH('v')}, {YD_CTX_TEXT, YD_ACT_COPY, CH('y')},
+    {YD_CTX_TEXT, YD_ACT_HIGHLIGHT, CH('a')}, {YD_CTX_ANY, YD_ACT_NOTES_LIST, CH('A')},
     {YD_CTX_LIST, YD_ACT_OPEN, SP(YD_KEY_ENTER)}, {YD_CTX_LIST, YD_ACT_FILTER, CH('/')},
     {YD_CTX_LIST, YD_ACT_CLOSE, CH('q')}, {YD_CTX_LIST, YD_ACT_RENAME, CH('r')},
     {YD_CTX_LIST, YD_ACT_EDIT_NOTE, CH('e')}, {YD_CTX_LIST, YD_ACT_DELETE, CH('d')},
     {YD_CTX_LIST, YD_ACT_UNDO, CH('u')}, {YD_CTX_LIST, YD_ACT_ORDER, CH('o')},
+    {YD_CTX_LIST, YD_ACT_EDIT_NOTE_EDITOR, CH('E')}, {YD_CTX_LIST, YD_ACT_COPY, CH('y')},
 };
 
 const yd_binding *yd_default_bindings(size_t *count)

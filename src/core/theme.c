@@ -33,6 +33,10 @@ static const char *const style_names[YD_STYLE_COUNT] = {
     [YD_STYLE_BOOKMARK] = "bookmark",
     [YD_STYLE_SELECTION] = "selection",
     [YD_STYLE_CURSOR] = "cursor",
+    [YD_STYLE_HIGHLIGHT1] = "highlight1",
+    [YD_STYLE_HIGHLIGHT2] = "highlight2",
+    [YD_STYLE_HIGHLIGHT3] = "highlight3",
+    [YD_STYLE_HIGHLIGHT4] = "highlight4",
 };
 
 const char *yd_style_name(yd_style style)

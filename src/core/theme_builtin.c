@@ -45,6 +45,10 @@ static const struct {
      "  bookmark:        {fg: {8: magenta, 256: 133, true: \"#af5faf\"}}\n"
      "  selection:       {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: cyan, 256: 110, true: \"#87afd7\"}}\n"
      "  cursor:          {attrs: [reverse, bold]}\n"
+     "  highlight1:      {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: yellow, 256: 222, true: \"#ffd787\"}}\n"
+     "  highlight2:      {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: green, 256: 151, true: \"#afd7af\"}}\n"
+     "  highlight3:      {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: magenta, 256: 182, true: \"#d7afd7\"}}\n"
+     "  highlight4:      {fg: {8: cyan, 256: 117, true: \"#87d7ff\"}, attrs: [underline]}\n"
     },
     {"mono",
      "# No colours at all, only attributes: for monochrome terminals, and what\n"
@@ -72,6 +76,10 @@ static const struct {
      "  bookmark:        {attrs: [bold]}\n"
      "  selection:       {attrs: [reverse]}\n"
      "  cursor:          {attrs: [underline, bold]}\n"
+     "  highlight1:      {attrs: [bold]}\n"
+     "  highlight2:      {attrs: [underline]}\n"
+     "  highlight3:      {attrs: [italic]}\n"
+     "  highlight4:      {attrs: [bold, underline]}\n"
     },
 };
 

@@ -204,6 +204,30 @@ typedef struct app {
     int sel_pressed;            /* button 1 went down on text: a drag selects */
     int32_t sel_press;          /* the cell it went down on */
 
+    /* Highlights (highlights_model.c; made with a: highlight_view.c). */
+    yd_bookmarks highlights;
+    int highlights_open;        /* the store was opened */
+    size_t hl_doc;              /* the passage a's note prompt is for */
+    int32_t hl_lo, hl_hi;
+    int hl_style;               /* 0..YD_HIGHLIGHT_STYLES-1, Tab cycles */
+    wchar_t hl_label[80];       /* the note prompt's label, naming the style */
+    prompt_complete_fn hl_saved_complete; /* the shared prompt's Tab, given back after */
+    void *hl_saved_context;
+    struct hl_span *hl_spans;   /* the placed highlights of document hl_spans_doc, */
+    size_t hl_span_count;       /*   by offset, for drawing; made again when */
+    size_t hl_spans_doc;        /*   hl_spans_valid drops */
+    int hl_spans_valid;
+    size_t hl_resolved_ready;   /* documents ready at the last resolve while loading */
+
+    /* The notes list (notes_view.c): bookmarks and highlights. */
+    struct notes_row *notes;    /* its rows: headings and entries */
+    list_view notes_view;
+    char notes_filter[PROMPT_MAX * 4];
+    char notes_undo_id[YD_BOOKMARK_ID_SIZE]; /* the last deleted, for u */
+    int notes_undo_highlight;   /* ... in the highlight store */
+    char notes_edit_id[YD_BOOKMARK_ID_SIZE]; /* whose note the prompt edits */
+    int notes_edit_highlight;
+
     /* Files changed on disk (reload_view.c). */
     const yd_load_options *load; /* how the documents were read */
     size_t watch_doc;           /* the document last checked */
@@ -360,6 +384,28 @@ int32_t selection_cluster_end(app *a, int32_t offset);  /* end of the cluster st
 void copy_selection(app *a, int32_t lo, int32_t hi);
 void selection_mouse_text(app *a, const MEVENT *ev); /* a press or drag over the text pane */
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
+
+/* Highlights (highlights_model.c): opened, placed, saved with the bookmarks. */
+void highlights_open(app *a);
+void highlights_resolve(app *a, int update);
+void highlights_save(app *a);             /* after a change; says why when it fails */
+int highlights_finish(app *a);            /* at the end: saved (1) or said on stderr (0) */
+/* The highlight style covering offset of doc, or -1 (for the text pane). */
+int highlights_style_at(app *a, size_t doc, int32_t offset);
+/* a on a selection: the note prompt for [lo, hi) of doc (highlight_view.c). */
+void highlight_begin(app *a, size_t doc, int32_t lo, int32_t hi);
+/* Note text as the one-line prompt shows it (a line break as \n), and back. */
+void note_to_prompt(const char *note, wchar_t *out, size_t cap);
+void note_from_prompt(const char *typed, char *out, size_t cap);
+/* The note in $EDITOR: 1 with *out (malloc'ed) when the editor ended well. */
+int note_edit_external(app *a, const char *note, char **out);
+/* The notes list (notes_view.c). */
+void notes_list_open(app *a);             /* A, :notes */
+/* The outline path of offset ("第二编 › 第三章") and the document's title, malloc'ed. */
+char *app_outline_path(app *a, size_t doc, int32_t offset);
+char *app_document_title(app *a, size_t doc);
+/* y on a passage [lo, hi) of doc: the copy with its citation. */
+void copy_passage(app *a, size_t doc, int32_t lo, int32_t hi);
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);
 

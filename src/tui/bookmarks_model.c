@@ -57,15 +57,16 @@ void bookmarks_open(app *a)
     if (yd_bookmarks_open(&a->bookmarks, NULL, 0, &err) != YD_OK)
         app_say(a, 1, "bookmarks: %s", err.message);
     bookmarks_notice(a);
+    highlights_open(a);
     a->stores_open = 1;
 }
 
 int bookmarks_finish(app *a)
 {
-    int saved = 1;
+    int saved = highlights_finish(a);
     yd_error err = {0};
     if (a->stores_open && yd_bookmarks_save(&a->bookmarks, &err) != YD_OK) {
-        saved = !yd_bookmarks_unsaved(&a->bookmarks);
+        saved = saved && !yd_bookmarks_unsaved(&a->bookmarks);
         fprintf(stderr, "yuedu: bookmarks: %s\n", err.message);
         if (!saved && a->unsaved_copy[0])
             fprintf(stderr, "yuedu: bookmarks: a copy of every bookmark was written to %s\n", a->unsaved_copy);
@@ -88,6 +89,7 @@ void bookmarks_tick(app *a)
 {
     if (!a->resolved_final && yd_loader_finished(a->loader)) {
         a->resolved_final = 1;
+        highlights_resolve(a, 1);
         if (a->bookmarks.count == 0)
             return; /* nothing to place: no path of the corpus to resolve */
         size_t stale = bookmarks_resolve(a, 1);

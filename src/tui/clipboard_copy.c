@@ -13,51 +13,20 @@
 
 #include "app.h"
 #include "yuedu/clipboard.h"
+#include "yuedu/outline_path.h"
 #include "yuedu/utf8_text.h"
 
-/* The outline path of offset, "第二编 › 第三章", without the file name. */
-static char *outline_path(app *a, size_t doc, int32_t offset)
+char *app_outline_path(app *a, size_t doc, int32_t offset)
 {
-    const yd_document *d = app_doc(a, doc);
-    const yd_outline *o = &a->outlines[doc];
-    int32_t chain[16], depth = 0;
-    for (int32_t p = outline_node_at_offset(a, doc, offset); p >= 0 && depth < 16; p = o->nodes[p].parent)
-        if (o->nodes[p].kind != YD_NODE_ITEM)
-            chain[depth++] = p;
-    UChar path[1024];
-    int32_t n = 0;
-    UChar title[128];
-    while (depth-- > 0 && n + 3 + 128 < 1024) {
-        if (n) {
-            path[n++] = u' ';
-            path[n++] = 0x203A;
-            path[n++] = u' ';
-        }
-        int32_t len = yd_outline_node_title(d, &o->nodes[chain[depth]], title, 128);
-        len = len < 128 ? len : 128;
-        memcpy(path + n, title, (size_t)len * sizeof *title);
-        n += len;
-    }
-    return yd_utf8_of_utf16(path, n, NULL);
+    return yd_outline_path_utf8(app_doc(a, doc), &a->outlines[doc], offset);
 }
 
-/* The document's own title, else its file name. */
-static char *document_title(app *a, size_t doc)
-{
-    const yd_document *d = app_doc(a, doc);
-    const yd_outline *o = &a->outlines[doc];
-    if (o->title_start >= 0 && o->title_length > 0) {
-        UChar u[256];
-        int32_t n = yd_outline_clean_title(d->text, o->title_start, o->title_length, u, 256);
-        return yd_utf8_of_utf16(u, n < 256 ? n : 256, NULL);
-    }
-    return strdup(app_base_name(d->path));
-}
+char *app_document_title(app *a, size_t doc) { return yd_document_title_utf8(app_doc(a, doc), &a->outlines[doc]); }
 
 /* The passage and its citation, one line after it. */
-static char *passage_with_citation(app *a, int32_t lo, int32_t hi, size_t *length)
+static char *passage_with_citation(app *a, size_t doc, int32_t lo, int32_t hi, size_t *length)
 {
-    const yd_document *d = app_doc(a, a->sel_doc);
+    const yd_document *d = app_doc(a, doc);
     size_t bytes = 0;
     char *passage = yd_utf8_of_utf16(d->text + lo, hi - lo, &bytes);
     const char *templ = a->settings->config ? a->settings->config->clipboard.citation : YD_CITATION_DEFAULT;
@@ -65,7 +34,7 @@ static char *passage_with_citation(app *a, int32_t lo, int32_t hi, size_t *lengt
         *length = bytes;
         return passage;
     }
-    char *title = document_title(a, a->sel_doc), *path = outline_path(a, a->sel_doc, lo), *citation = NULL;
+    char *title = app_document_title(a, doc), *path = app_outline_path(a, doc, lo), *citation = NULL;
     yd_citation_fields f = {title, path, app_base_name(d->path), (long)yd_document_line_at(d, lo) + 1};
     char *out = NULL;
     if (title && path && yd_citation_format(templ, &f, &citation, NULL) == YD_OK) {
@@ -148,12 +117,14 @@ static int send_osc52(const char *seq, size_t length)
     return 0;
 }
 
-void copy_selection(app *a, int32_t lo, int32_t hi)
+void copy_selection(app *a, int32_t lo, int32_t hi) { copy_passage(a, a->sel_doc, lo, hi); }
+
+void copy_passage(app *a, size_t doc, int32_t lo, int32_t hi)
 {
     const yd_config *c = a->settings->config;
-    const yd_document *d = app_doc(a, a->sel_doc);
+    const yd_document *d = app_doc(a, doc);
     size_t length = 0;
-    char *text = passage_with_citation(a, lo, hi, &length);
+    char *text = passage_with_citation(a, doc, lo, hi, &length);
     if (!text) {
         app_out_of_memory(a);
         return;

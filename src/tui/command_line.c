@@ -19,7 +19,7 @@ typedef struct names {
     const char *(*at)(app *a, size_t k);
 } names;
 
-static const char *const commands[] = {"doc ", "theme ", "set ", "results", "messages", "help", "q"};
+static const char *const commands[] = {"doc ", "theme ", "set ", "results", "notes", "messages", "help", "q"};
 static const char *command_at(app *a, size_t k) { (void)a; return commands[k]; }
 static const char *doc_name_at(app *a, size_t k) { return app_base_name(app_doc(a, k)->path); }
 static const char *theme_name_at(app *a, size_t k) { return a->theme_names[k]; }
@@ -428,6 +428,9 @@ void command_run(app *a, const char *cmd)
         return;
     } else if (strcmp(cmd, "results") == 0) {
         results_list_open(a);
+        return;
+    } else if (strcmp(cmd, "notes") == 0) {
+        notes_list_open(a);
         return;
     } else if (strcmp(cmd, "help") == 0) {
         pager_open(a, PAGER_KEYS);

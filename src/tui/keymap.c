@@ -47,7 +47,8 @@ static int help_action(yd_action a) { return a <= YD_ACT_BOTTOM || a == YD_ACT_Q
  * list (again: it closes). */
 static int list_action(yd_action a)
 {
-    return help_action(a) || a == YD_ACT_HELP || a == YD_ACT_SEARCH_RESULTS || a == YD_ACT_BOOKMARK_LIST;
+    return help_action(a) || a == YD_ACT_HELP || a == YD_ACT_SEARCH_RESULTS || a == YD_ACT_BOOKMARK_LIST ||
+           a == YD_ACT_NOTES_LIST;
 }
 
 int keymap_init(keymap *m, const yd_binding *bindings, size_t count)
@@ -120,7 +121,7 @@ static const char *const descriptions[YD_ACT_COUNT] = {
     [YD_ACT_PREV_DOC] = "previous document",
     [YD_ACT_JUMP_BACK] = "back in the jump history",
     [YD_ACT_JUMP_FORWARD] = "forward in the jump history",
-    [YD_ACT_COMMAND] = "command: :N line, :N% percent, :doc NAME, :theme NAME, :set script NAME (Tab completes), :results, :messages, :q",
+    [YD_ACT_COMMAND] = "command: :N line, :N% percent, :doc NAME, :theme NAME, :set script NAME (Tab completes), :results, :notes, :messages, :q",
     [YD_ACT_SEARCH] = "search as you type (Ctrl-R: regex; Up/Down: history; Esc: back)",
     [YD_ACT_NEXT_HIT] = "next hit, across documents",
     [YD_ACT_PREV_HIT] = "previous hit",
@@ -129,6 +130,9 @@ static const char *const descriptions[YD_ACT_COUNT] = {
     [YD_ACT_BOOKMARK_LIST] = "bookmarks: Enter reads, r rename, e note, d delete, u undo, o order, / filter",
     [YD_ACT_SELECT] = "select a passage: moving keys, h l by character, w b by word; Esc cancels",
     [YD_ACT_COPY] = "copy the selection with its citation (OSC 52, clipboard.command)",
+    [YD_ACT_HIGHLIGHT] = "highlight the selection, with a note (Tab: next style)",
+    [YD_ACT_NOTES_LIST] = "notes: every bookmark and highlight by document and section (also :notes)",
+    [YD_ACT_EDIT_NOTE_EDITOR] = "edit the note in $EDITOR (notes list)",
     [YD_ACT_FOCUS] = "switch focus between outline and text",
     [YD_ACT_TOGGLE_OUTLINE] = "show or hide the outline",
     [YD_ACT_OUTLINE_NARROWER] = "narrower outline",
@@ -182,13 +186,15 @@ static const help_entry help[] = {
     {CTX_ANY, YD_ACT_NEXT_HIT, NULL}, {CTX_ANY, YD_ACT_PREV_HIT, NULL}, {CTX_ANY, YD_ACT_SEARCH_RESULTS, NULL},
     {CTX_ANY, YD_ACT_BOOKMARK_ADD, NULL},
     {CTX_ANY, YD_ACT_BOOKMARK_LIST, NULL},
-    {CTX_TEXT, YD_ACT_SELECT, NULL}, {CTX_TEXT, YD_ACT_COPY, NULL},
+    {CTX_TEXT, YD_ACT_SELECT, NULL}, {CTX_TEXT, YD_ACT_COPY, NULL}, {CTX_TEXT, YD_ACT_HIGHLIGHT, NULL},
+    {CTX_ANY, YD_ACT_NOTES_LIST, NULL},
     {CTX_HELP, YD_ACT_NONE, ""},
-    {CTX_HELP, YD_ACT_NONE, "Lists (result list, bookmarks; moving keys move the selection)"},
+    {CTX_HELP, YD_ACT_NONE, "Lists (result list, bookmarks, notes; moving keys move the selection)"},
     {CTX_LIST, YD_ACT_OPEN, "read from the selected row"},
     {CTX_LIST, YD_ACT_FILTER, "filter: type part of what the rows say"},
     {CTX_LIST, YD_ACT_CLOSE, NULL}, {CTX_LIST, YD_ACT_RENAME, NULL}, {CTX_LIST, YD_ACT_EDIT_NOTE, NULL},
     {CTX_LIST, YD_ACT_DELETE, NULL}, {CTX_LIST, YD_ACT_UNDO, NULL}, {CTX_LIST, YD_ACT_ORDER, NULL},
+    {CTX_LIST, YD_ACT_EDIT_NOTE_EDITOR, NULL},
     {CTX_HELP, YD_ACT_NONE, ""},
     {CTX_HELP, YD_ACT_NONE, "Outline pane"},
     {CTX_OUTLINE, YD_ACT_OPEN, NULL}, {CTX_OUTLINE, YD_ACT_TOGGLE, NULL}, {CTX_OUTLINE, YD_ACT_EXPAND, NULL},

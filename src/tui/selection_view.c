@@ -287,6 +287,13 @@ static int selection_act(app *a, action what)
         selection_cancel(a);
         return 1;
     }
+    case YD_ACT_HIGHLIGHT: {
+        int32_t lo, hi;
+        selection_range(a, &lo, &hi);
+        selection_cancel(a);
+        highlight_begin(a, a->sel_doc, lo, hi);
+        return 1;
+    }
     case YD_ACT_HELP: case YD_ACT_QUIT: case YD_ACT_REDRAW: case YD_ACT_SUSPEND: case YD_ACT_COMMAND:
         return 0;
     default:

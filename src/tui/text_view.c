@@ -64,6 +64,13 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
             if (h < hits->count && hits->items[h].offset <= c->start)
                 at = app_style(a, a->hit_index == (long)h && a->hit_doc == a->doc ? YD_STYLE_SEARCH_CURRENT : YD_STYLE_SEARCH_HIT);
         }
+        /* Highlights under the search hits: a hit stays visible in a highlight. */
+        int style = a->prompt_owner == &highlight_note_owner && pane_is_open(a, &prompt_pane) && a->hl_doc == a->doc &&
+                            c->start >= a->hl_lo && c->start < a->hl_hi
+                        ? a->hl_style /* the passage being highlighted, in the style Tab chose */
+                        : highlights_style_at(a, a->doc, c->start);
+        if (style >= 0 && !(hits && h < hits->count && hits->items[h].offset <= c->start))
+            at = app_style(a, (yd_style)(YD_STYLE_HIGHLIGHT1 + style));
         if (sel && c->start == sel->cursor)
             at = app_style(a, YD_STYLE_CURSOR);
         else if (sel && c->start >= sel->lo && c->start < sel->hi)
@@ -166,6 +173,7 @@ static int text_act(app *a, action what)
         break;
     case YD_ACT_SELECT: selection_begin(a); break;
     case YD_ACT_COPY: app_say(a, MSG_ERROR, "nothing selected: v selects a passage, then y copies it"); break;
+    case YD_ACT_HIGHLIGHT: app_say(a, MSG_ERROR, "nothing selected: v selects a passage, then a highlights it"); break;
     default: return 0;
     }
     return 1;

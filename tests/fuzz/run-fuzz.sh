@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.." || exit 2
 mode=${1:-}
 build=${2:-build/fuzz}
 seconds=${3:-60}
-targets_all=(decode outline layout search config theme bookmarks highlights state)
+targets_all=(decode outline layout search config theme bookmarks highlights state notes_import)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -145,6 +145,50 @@ search_history:
   time: 2026-11-22T06:26:12.263Z
 YAML
     printf 'version: 1\npositions: [1, {path: 3}]\nsearch_history: {}\n' >"$build/seeds/state/odd.yaml"
+    # The JSON of yuedu --notes --format json (docs/ANNOTATIONS.md), written here.
+    mkdir -p "$build/seeds/notes_import"
+    cat >"$build/seeds/notes_import/valid.json" <<'JSON'
+{
+  "yuedu-notes": 1,
+  "notes": [
+    {
+      "kind": "highlight",
+      "id": "5d1e0a6e1b2d4c59",
+      "document": "测试",
+      "path": "a.txt",
+      "absolute": "/nonexistent-yuedu-root/a.txt",
+      "section": "第一章 总则",
+      "line": 3,
+      "offset": 14,
+      "length": 4,
+      "style": 2,
+      "quote": "测试标注",
+      "name": "测试标注",
+      "note": "one\nnote \"quoted\" \u001B\u202E",
+      "citation": "——《测试》第一章 总则（a.txt:3）",
+      "created": "2026-11-22T06:25:12.263Z",
+      "updated": "2026-11-22T06:25:12.263Z",
+      "state": "exact",
+      "fingerprint": "fnv1a64:0ac3239381e6dece",
+      "before": "为了",
+      "after": "测试标注。"
+    },
+    {
+      "kind": "bookmark",
+      "id": "3f9c0a6e1b2d4c58",
+      "path": "b.txt",
+      "name": "第二章",
+      "note": "",
+      "line": 1,
+      "offset": 0,
+      "created": "2026-11-22T06:25:12.263Z",
+      "updated": "2026-11-22T06:25:12.263Z"
+    }
+  ]
+}
+JSON
+    printf '{"yuedu-notes": 1, "notes": [{"kind": "highlight", "id": "a", "path": "x", "length": -1}, 5, []]}\n' \
+        >"$build/seeds/notes_import/odd.json"
 }
 
 run_target() { # TARGET SECONDS: fuzz from the grown corpus and the seeds
