@@ -17,16 +17,17 @@ _yuedu_themes() {
 _yuedu() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]} mode="" w
     for w in "${COMP_WORDS[@]}"; do
-        case $w in --list | --outline | --search | --render | --bookmarks | --check-config | --doctor) mode=$w ;; esac
+        case $w in --list | --outline | --refs | --search | --render | --bookmarks | --check-config | --doctor) mode=$w ;; esac
     done
     case $prev in
     --format)
         case $mode in
         --list) w="text tsv" ;;
         --outline) w="text tsv yaml" ;;
+        --refs) w="text tsv json" ;;
         --search) w="text tsv count" ;;
         --bookmarks) w="text tsv yaml markdown" ;;
-        *) w="text tsv yaml markdown count" ;;
+        *) w="text tsv yaml markdown count json" ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$w" -- "$cur")
         return ;;
@@ -56,7 +57,7 @@ _yuedu() {
         return ;; # a pattern, a number: nothing to offer
     esac
     if [[ $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "--list --outline --search --render --bookmarks --check-config --doctor
+        mapfile -t COMPREPLY < <(compgen -W "--list --outline --refs --search --render --bookmarks --check-config --doctor
             --format --explain --regex --fold --width --ambiwidth --encoding --config --theme --no-color --color
             --start-at-beginning --version --help" -- "$cur")
         return

@@ -17,17 +17,20 @@ function __yuedu_formats
         printf '%s\n' text tsv
     else if contains -- --outline $line
         printf '%s\n' text tsv yaml
+    else if contains -- --refs $line
+        printf '%s\n' text tsv json
     else if contains -- --search $line
         printf '%s\n' text tsv count
     else if contains -- --bookmarks $line
         printf '%s\n' text tsv yaml markdown
     else
-        printf '%s\n' text tsv yaml markdown count
+        printf '%s\n' text tsv yaml markdown count json
     end
 end
 
 complete -c yuedu -l list -d 'one row per document: encoding, size, headings'
 complete -c yuedu -l outline -d 'the outline of each document'
+complete -c yuedu -l refs -d 'every cross-reference and where it leads'
 complete -c yuedu -l search -x -d 'every hit of a pattern'
 complete -c yuedu -l render -d 'the text laid out as the reader shows it'
 complete -c yuedu -l bookmarks -d 'the saved bookmarks'

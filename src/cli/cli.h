@@ -13,7 +13,7 @@
 /* Exit codes of SPEC §2. */
 enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
 
-typedef enum output_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_YAML, FORMAT_MARKDOWN, FORMAT_COUNT } output_format;
+typedef enum output_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_YAML, FORMAT_MARKDOWN, FORMAT_COUNT, FORMAT_JSON } output_format;
 
 /* Characters that must not reach a terminal raw: C0, DEL, C1, bidi
  * controls (ALM, LRM, RLM, embeddings, overrides, isolates), line and
@@ -72,6 +72,11 @@ int cli_list(const yd_corpus *corpus, output_format format);
  * file); explain: instead, why each candidate line is or is not a node.
  * Returns an exit code. */
 int cli_outline(const yd_corpus *corpus, output_format format, int explain, const char *config_path);
+
+/* --refs: every cross-reference of each document, as text, tsv or json,
+ * with the outline rules of the configuration. Returns an exit code: 0
+ * when references were found, 1 when none (refs_cmd.c). */
+int cli_refs(const yd_corpus *corpus, output_format format, const char *config_path);
 
 /* Read the configuration alone (no theme), printing its problems on
  * stderr. Returns 0, or -1 when out of memory. */

@@ -15,7 +15,7 @@
 #include "yuedu/theme.h"
 
 typedef enum mode { MODE_READ, MODE_LIST, MODE_RENDER, MODE_OUTLINE, MODE_BOOKMARKS, MODE_SEARCH, MODE_CHECK_CONFIG,
-                    MODE_DOCTOR } mode;
+                    MODE_DOCTOR, MODE_REFS } mode;
 
 typedef struct options {
     mode mode;
@@ -38,6 +38,7 @@ static void usage(FILE *out)
           "       yuedu --outline [--format text|tsv|yaml] PATH...\n"
           "       yuedu --outline --explain PATH...\n"
           "       yuedu --list [--format text|tsv] PATH...\n"
+          "       yuedu --refs [--format text|tsv|json] PATH...\n"
           "       yuedu --search PATTERN [--regex] [--fold LIST] [--format text|tsv|count] PATH...\n"
           "       yuedu --render [--width N] [--ambiwidth auto|1|2] PATH...\n"
           "       yuedu --bookmarks [--format text|tsv|yaml|markdown] [PATH...]\n"
@@ -49,6 +50,9 @@ static void usage(FILE *out)
           "                     replacement characters, path\n"
           "  --outline          print the outline of each document (articles,\n"
           "                     headings, items)\n"
+          "  --refs             print every cross-reference (第二十三条, 前款, 本章,\n"
+          "                     《title》第N条) with its line, words and target\n"
+          "                     (document and line) or unresolved; --format tsv or json\n"
           "  --explain          with --outline: for every numbered or title-like\n"
           "                     line, whether it became a node and which rule or\n"
           "                     guard decided it\n"
@@ -99,7 +103,7 @@ static void usage(FILE *out)
 /* getopt_long values of the long options. */
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
       OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG,
-           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN };
+           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN, OPT_REFS };
 
 /* The name and the missing argument of each option that takes one, for
  * "--width needs a number" (getopt alone would say "unknown option"). */
@@ -116,7 +120,7 @@ static int bad_usage(const char *what, const char *arg)
 static const char *const mode_names[] = {
     [MODE_READ] = "", [MODE_LIST] = "--list", [MODE_RENDER] = "--render", [MODE_OUTLINE] = "--outline",
     [MODE_BOOKMARKS] = "--bookmarks", [MODE_SEARCH] = "--search", [MODE_CHECK_CONFIG] = "--check-config",
-    [MODE_DOCTOR] = "--doctor",
+    [MODE_DOCTOR] = "--doctor", [MODE_REFS] = "--refs",
 };
 
 /* One mode per run: a second one is refused rather than silently winning. */
@@ -156,6 +160,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"doctor", no_argument, NULL, OPT_DOCTOR},
         {"start-at-beginning", no_argument, NULL, OPT_START_AT_BEGINNING},
         {"explain", no_argument, NULL, OPT_EXPLAIN},
+        {"refs", no_argument, NULL, OPT_REFS},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -194,6 +199,7 @@ static int parse_options(int argc, char **argv, options *opt)
         case OPT_CHECK_CONFIG: code = set_mode(opt, MODE_CHECK_CONFIG); break;
         case OPT_DOCTOR: code = set_mode(opt, MODE_DOCTOR); break;
         case OPT_EXPLAIN: opt->explain = 1; break;
+        case OPT_REFS: code = set_mode(opt, MODE_REFS); break;
         case OPT_FOLD: {
             yd_error err = {0};
             if (yd_fold_parse(optarg, &opt->search.folds, &err) != YD_OK)
@@ -227,6 +233,8 @@ static int parse_options(int argc, char **argv, options *opt)
                 opt->format = FORMAT_MARKDOWN;
             else if (strcmp(optarg, "count") == 0)
                 opt->format = FORMAT_COUNT;
+            else if (strcmp(optarg, "json") == 0)
+                opt->format = FORMAT_JSON;
             else
                 return bad_usage("--format: unknown format (text, tsv or yaml): ", optarg);
             break;
@@ -264,6 +272,11 @@ static int parse_options(int argc, char **argv, options *opt)
         return bad_usage("--format markdown: only with --bookmarks", "");
     if (opt->explain && (opt->mode != MODE_OUTLINE || opt->format != FORMAT_TEXT))
         return bad_usage("--explain: only with --outline (and the text format)", "");
+    if (opt->format == FORMAT_JSON && opt->mode != MODE_REFS)
+        return bad_usage("--format json: only with --refs", "");
+    if (opt->mode == MODE_REFS && opt->format != FORMAT_TEXT && opt->format != FORMAT_TSV &&
+        opt->format != FORMAT_JSON)
+        return bad_usage("--refs: the format is text, tsv or json", "");
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format yaml: only with --outline or --bookmarks", "");
     return -1;
@@ -415,6 +428,8 @@ static int run(int argc, char **argv)
     }
     if (opt.mode == MODE_OUTLINE)
         code = cli_outline(&corpus, opt.format, opt.explain, opt.config);
+    else if (opt.mode == MODE_REFS)
+        code = cli_refs(&corpus, opt.format, opt.config);
     else if (opt.mode == MODE_RENDER)
         code = render(&corpus, &opt);
     else
