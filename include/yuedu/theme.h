@@ -45,6 +45,8 @@ typedef enum yd_style {
     YD_STYLE_BOOKMARK,        /* bookmark: the bookmark mark */
     YD_STYLE_SELECTION,       /* selection: the passage selected with v */
     YD_STYLE_CURSOR,          /* cursor: the selection's moving end */
+    YD_STYLE_REFERENCE,       /* reference: a cross-reference in the text (第二十三条, 前款) */
+    YD_STYLE_HINT,            /* hint: the labels r puts on the references on screen */
     YD_STYLE_COUNT
 } yd_style;
 

@@ -33,6 +33,8 @@ static const char *const style_names[YD_STYLE_COUNT] = {
     [YD_STYLE_BOOKMARK] = "bookmark",
     [YD_STYLE_SELECTION] = "selection",
     [YD_STYLE_CURSOR] = "cursor",
+    [YD_STYLE_REFERENCE] = "reference",
+    [YD_STYLE_HINT] = "hint",
 };
 
 const char *yd_style_name(yd_style style)

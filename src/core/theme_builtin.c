@@ -45,6 +45,8 @@ static const struct {
      "  bookmark:        {fg: {8: magenta, 256: 133, true: \"#af5faf\"}}\n"
      "  selection:       {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: cyan, 256: 110, true: \"#87afd7\"}}\n"
      "  cursor:          {attrs: [reverse, bold]}\n"
+     "  reference:       {fg: {8: cyan, 256: 80, true: \"#5fd7d7\"}, attrs: [underline]}\n"
+     "  hint:            {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: yellow, 256: 220, true: \"#ffd700\"}, attrs: [bold]}\n"
     },
     {"mono",
      "# No colours at all, only attributes: for monochrome terminals, and what\n"
@@ -72,6 +74,8 @@ static const struct {
      "  bookmark:        {attrs: [bold]}\n"
      "  selection:       {attrs: [reverse]}\n"
      "  cursor:          {attrs: [underline, bold]}\n"
+     "  reference:       {attrs: [underline]}\n"
+     "  hint:            {attrs: [reverse, bold]}\n"
     },
 };
 

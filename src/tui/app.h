@@ -19,6 +19,7 @@
 #include "yuedu/search.h"
 #include "yuedu/search_results.h"
 #include "yuedu/bookmarks.h"
+#include "yuedu/crossref.h"
 #include "yuedu/state.h"
 #include "yuedu/script.h"
 #include "yuedu/theme.h"
@@ -43,6 +44,14 @@ typedef enum pager_kind { PAGER_KEYS, PAGER_MESSAGES } pager_kind;
  * style), or a passing status such as "hit 3 of 17", which :messages does
  * not keep. */
 enum { MSG_INFO = 0, MSG_ERROR = 1, MSG_TRANSIENT = 2 };
+
+/* The references labelled by r at most (two letters of 26). */
+enum { HINT_MAX = 26 * 26 };
+
+/* One row of the cited-by list: a reference of a document. */
+typedef struct cited_row {
+    size_t doc, ref;
+} cited_row;
 
 /* One row of the outline pane: a document (node -1) or one of its nodes. */
 typedef struct outline_entry {
@@ -194,6 +203,23 @@ typedef struct app {
     int sel_pressed;            /* button 1 went down on text: a drag selects */
     int32_t sel_press;          /* the cell it went down on */
 
+    /* Cross-references (refs_model.c, ref_hints_view.c, cited_by_view.c). */
+    yd_refs *refs;              /* [capacity], per document, found on first need */
+    size_t *refs_ready;         /* [capacity]: documents ready when found (0: not found) */
+    const yd_document **refs_docs;   /* [capacity]: the corpus view resolved against */
+    const yd_outline **refs_outlines;
+    yd_ref_corpus refs_corpus;
+    size_t refs_corpus_ready;   /* documents ready when it was made */
+    int refs_corpus_made;
+    size_t hint_refs[HINT_MAX]; /* the references labelled, in text order */
+    size_t hint_count;
+    char hint_typed[3];         /* the letters typed so far */
+    cited_row *cited;           /* the cited-by list's rows */
+    size_t cited_count, cited_cap;
+    list_view cited_view;
+    size_t cited_doc;           /* the document and node they cite */
+    int32_t cited_node;
+
     /* Files changed on disk (reload_view.c). */
     const yd_load_options *load; /* how the documents were read */
     size_t watch_doc;           /* the document last checked */
@@ -335,6 +361,15 @@ int bookmarks_may_quit(app *a);
 void bookmarks_add_begin(app *a);         /* m */
 void bookmarks_list_open(app *a);         /* B */
 
+/* Cross-references (refs_model.c, ref_hints_view.c, cited_by_view.c). */
+const yd_refs *refs_of(app *a, size_t doc); /* found on first need; NULL when not ready or on failure */
+void refs_forget(app *a);                   /* a document was read again: find them all again */
+void refs_free(app *a);
+void refs_follow(app *a, size_t doc, const yd_ref *r); /* a jump to its target, or a message */
+void ref_hints_open(app *a);                /* r */
+int ref_follow_at(app *a, int32_t offset);  /* a click: 1 when a reference of the text pane was there */
+void cited_by_open(app *a);                 /* R */
+
 /* The selection (selection_view.c) and copying it (clipboard_copy.c). */
 void selection_begin(app *a);             /* v */
 void selection_cancel(app *a);
@@ -345,6 +380,8 @@ int32_t selection_cluster_end(app *a, int32_t offset);  /* end of the cluster st
  * The range is passed in, so that the copy need not know the selection. */
 void copy_selection(app *a, int32_t lo, int32_t hi);
 void selection_mouse_text(app *a, const MEVENT *ev); /* a press or drag over the text pane */
+/* The cell of the text pane at screen column x, row y: its offset, or -1 off the text. */
+int32_t text_offset_at(app *a, yd_layout *layout, int x, int y);
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 int bookmarks_row_marked(app *a, size_t doc, int32_t start, int32_t end);
 int bookmarks_node_marked(app *a, size_t doc, int32_t node);

@@ -47,7 +47,8 @@ static int help_action(yd_action a) { return a <= YD_ACT_BOTTOM || a == YD_ACT_Q
  * list (again: it closes). */
 static int list_action(yd_action a)
 {
-    return help_action(a) || a == YD_ACT_HELP || a == YD_ACT_SEARCH_RESULTS || a == YD_ACT_BOOKMARK_LIST;
+    return help_action(a) || a == YD_ACT_HELP || a == YD_ACT_SEARCH_RESULTS || a == YD_ACT_BOOKMARK_LIST ||
+           a == YD_ACT_CITED_BY;
 }
 
 int keymap_init(keymap *m, const yd_binding *bindings, size_t count)
@@ -129,6 +130,8 @@ static const char *const descriptions[YD_ACT_COUNT] = {
     [YD_ACT_BOOKMARK_LIST] = "bookmarks: Enter reads, r rename, e note, d delete, u undo, o order, / filter",
     [YD_ACT_SELECT] = "select a passage: moving keys, h l by character, w b by word; Esc cancels",
     [YD_ACT_COPY] = "copy the selection with its citation (OSC 52, clipboard.command)",
+    [YD_ACT_FOLLOW_REFERENCE] = "follow a cross-reference: hints on those on screen, type one (Ctrl-O comes back)",
+    [YD_ACT_CITED_BY] = "cited by: every reference to the article or heading read, as a list",
     [YD_ACT_FOCUS] = "switch focus between outline and text",
     [YD_ACT_TOGGLE_OUTLINE] = "show or hide the outline",
     [YD_ACT_OUTLINE_NARROWER] = "narrower outline",
@@ -183,6 +186,7 @@ static const help_entry help[] = {
     {CTX_ANY, YD_ACT_BOOKMARK_ADD, NULL},
     {CTX_ANY, YD_ACT_BOOKMARK_LIST, NULL},
     {CTX_TEXT, YD_ACT_SELECT, NULL}, {CTX_TEXT, YD_ACT_COPY, NULL},
+    {CTX_TEXT, YD_ACT_FOLLOW_REFERENCE, NULL}, {CTX_ANY, YD_ACT_CITED_BY, NULL},
     {CTX_HELP, YD_ACT_NONE, ""},
     {CTX_HELP, YD_ACT_NONE, "Lists (result list, bookmarks; moving keys move the selection)"},
     {CTX_LIST, YD_ACT_OPEN, "read from the selected row"},
