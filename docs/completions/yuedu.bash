@@ -44,7 +44,7 @@ _yuedu() {
         # A comma-separated list: complete the word after the last comma.
         local head=${cur%,*} last=${cur##*,}
         [ "$head" = "$cur" ] && head="" || head="$head,"
-        mapfile -t COMPREPLY < <(compgen -P "$head" -W "case smart-case width script none default" -- "$last")
+        mapfile -t COMPREPLY < <(compgen -P "$head" -W "case smart-case width script numbers none default" -- "$last")
         return ;;
     --theme)
         mapfile -t COMPREPLY < <(compgen -W "$(_yuedu_themes)" -- "$cur")

@@ -69,6 +69,14 @@ yd_status yd_refs_find(yd_ref_corpus *corpus, size_t doc, yd_refs *out, yd_error
 
 void yd_refs_free(yd_refs *refs);
 
+/* Where text, a reference on its own (第111条, 111条, 第三章, 第 12 條第二款,
+ * 第二编第三章), leads in document doc: its offset, or -1 when text is no
+ * such reference or the document has no such place. from: the reading
+ * place, for a paragraph of the article read (第二款) and for the 第一章
+ * of the 编 read. Fails only when out of memory. */
+yd_status yd_ref_locate(yd_ref_corpus *corpus, size_t doc, const UChar *text, int32_t length, int32_t from,
+                        int32_t *offset, yd_error *err);
+
 /* Index of the first reference ending after offset, or refs->count. */
 size_t yd_refs_after(const yd_refs *refs, int32_t offset);
 

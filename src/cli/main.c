@@ -66,8 +66,9 @@ static void usage(FILE *out)
           "  --regex            PATTERN is an ICU regular expression (only its\n"
           "                     literal characters are folded)\n"
           "  --fold LIST        what --search treats as equal: case, smart-case,\n"
-          "                     width, script (Simplified/Traditional), none;\n"
-          "                     default smart-case,width,script\n"
+          "                     width, script (Simplified/Traditional), none,\n"
+          "                     numbers (第12条 finds 第十二条, 第１２条, 第 12 條);\n"
+          "                     default smart-case,width,script,numbers\n"
           "  --render           print the text laid out as the reader shows it, one\n"
           "                     line per screen row, no colour\n"
           "  --width N          width of the text pane for --render (default: the\n"
@@ -293,7 +294,7 @@ static const char *missing_argument(int val)
         {OPT_WIDTH, "--width needs a number (2 to 10000)"},
         {OPT_AMBIWIDTH, "--ambiwidth needs auto, 1 or 2"},
         {OPT_SEARCH, "--search needs a pattern"},
-        {OPT_FOLD, "--fold needs a list (case, smart-case, width, script, none)"},
+        {OPT_FOLD, "--fold needs a list (case, smart-case, width, script, numbers, none)"},
         {OPT_CONFIG, "--config needs a file"},
         {OPT_THEME, "--theme needs a name or a file"},
         {OPT_COLOR, "--color needs auto, always or never"},

@@ -1024,3 +1024,31 @@ void yd_ref_node_span(const yd_document *doc, const yd_outline *outline, int32_t
     *lo = outline->nodes[node].offset;
     *hi = node + 1 < outline->count ? outline->nodes[node + 1].offset : doc->length;
 }
+
+yd_status yd_ref_locate(yd_ref_corpus *c, size_t doc, const UChar *text, int32_t length, int32_t from,
+                        int32_t *offset, yd_error *err)
+{
+    *offset = -1;
+    yd_ref_index *x = NULL;
+    if (corpus_index(c, doc, &x) != YD_OK)
+        return yd_error_set(err, YD_ENOMEM, "out of memory");
+    int32_t s = skip_blanks(text, 0, length), e = length;
+    while (e > s && is_blank(text[e - 1]))
+        e--;
+    if (!x || e - s <= 0 || e - s > 60)
+        return YD_OK;
+    /* 111条: the 第 taken as said */
+    UChar buf[64];
+    int32_t n = 0;
+    if (text[s] != 0x7B2C)
+        buf[n++] = 0x7B2C;
+    memcpy(buf + n, text + s, (size_t)(e - s) * sizeof(UChar));
+    n += e - s;
+    chain ch = {0, 0, 0, 0, U_NONE, 0, 0, U_NONE, 0, 0};
+    int any = 0;
+    if (read_chain(buf, 0, n, x->taiwan, &ch, &any) != n || !any)
+        return YD_OK;
+    target t = resolve_chain(x, &ch, from, -1, -1, 1);
+    *offset = t.offset;
+    return YD_OK;
+}

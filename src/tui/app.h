@@ -157,6 +157,8 @@ typedef struct app {
     size_t search_failures;     /* of those, documents where the search gave up */
     char search_error[256];     /* why (the last one; a yd_error message) */
     int search_regex;
+    int search_exact_numbers;   /* numbers not folded (search.numbers: false, Ctrl-N) */
+    int search_numbers_set;     /* search_exact_numbers read from the configuration */
     size_t hit_doc;             /* the current hit: document and index */
     long hit_index;             /* -1: none */
     yd_position search_origin;  /* where / started: Esc returns there */
@@ -369,6 +371,8 @@ void refs_follow(app *a, size_t doc, const yd_ref *r); /* a jump to its target, 
 void ref_hints_open(app *a);                /* r */
 int ref_follow_at(app *a, int32_t offset);  /* a click: 1 when a reference of the text pane was there */
 void cited_by_open(app *a);                 /* R */
+/* :第111条, :111条, :第三章: a jump in the document read; 0 when cmd is no such place */
+int refs_jump_command(app *a, const char *cmd);
 
 /* The selection (selection_view.c) and copying it (clipboard_copy.c). */
 void selection_begin(app *a);             /* v */

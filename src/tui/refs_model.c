@@ -3,6 +3,7 @@
  * at that time; made again when more documents are ready or one was read
  * again. Following one is a jump, so Ctrl-O comes back. */
 #include <stdlib.h>
+#include <unicode/ustring.h>
 
 #include "app.h"
 
@@ -74,6 +75,32 @@ void refs_free(app *a)
     a->refs_ready = NULL;
     a->refs_docs = NULL;
     a->refs_outlines = NULL;
+}
+
+int refs_jump_command(app *a, const char *cmd)
+{
+    UChar text[64];
+    int32_t n = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(text, 64, &n, cmd, -1, &st);
+    if (U_FAILURE(st) || n >= 64 || !refs_of(a, a->doc))
+        return 0;
+    int32_t offset;
+    yd_error err = {0};
+    if (app_failed(a, yd_ref_locate(&a->refs_corpus, a->doc, text, n, text_offset(a), &offset, &err),
+                   "cross-references") != YD_OK)
+        return 1;
+    if (offset < 0) {
+        /* a numbered place the document lacks, or no reference at all */
+        int numbered = 0;
+        for (int32_t k = 0; k < n; k++)
+            numbered |= text[k] == 0x7B2C || text[k] == 0x6761 || text[k] == 0x689D || text[k] == 0x7AE0;
+        if (numbered)
+            app_say(a, MSG_ERROR, "%s: not in this document", cmd);
+        return numbered;
+    }
+    app_jump(a, a->doc, offset);
+    return 1;
 }
 
 void refs_follow(app *a, size_t doc, const yd_ref *r)

@@ -3,6 +3,8 @@
 #include "test_util.h"
 #include "yuedu/crossref.h"
 
+#include <unicode/ustring.h>
+
 /* A corpus of up to four documents made from strings. */
 typedef struct fixture_corpus {
     yd_document docs[4];
@@ -247,6 +249,39 @@ static void novel(void **state)
     close_corpus(&f);
 }
 
+/* The line :TEXT jumps to (1-based), 0 when none. */
+static long locate(fixture_corpus *f, const char *text, int32_t from)
+{
+    UChar u[64];
+    int32_t n = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(u, 64, &n, text, -1, &st);
+    int32_t offset;
+    yd_error err = {0};
+    assert_int_equal(yd_ref_locate(&f->rc, 0, u, n, from, &offset, &err), YD_OK);
+    return offset < 0 ? 0 : (long)yd_document_line_at(&f->docs[0], offset) + 1;
+}
+
+static void jump_commands(void **state)
+{
+    (void)state;
+    fixture_corpus f = {0};
+    add(&f, "示例管理法.txt", STATUTE);
+    open_corpus(&f);
+    assert_int_equal(locate(&f, "第3条", 0), 14);
+    assert_int_equal(locate(&f, "3条", 0), 14);
+    assert_int_equal(locate(&f, "第三条", 0), 14);
+    assert_int_equal(locate(&f, " 第 3 條 ", 0), 14);
+    assert_int_equal(locate(&f, "第二章", 0), 12);
+    assert_int_equal(locate(&f, "第二条第二款", 0), 10);
+    /* 第二款 of the article read */
+    assert_int_equal(locate(&f, "第二款", f.docs[0].line_starts[16]), 18);
+    assert_int_equal(locate(&f, "第九十九条", 0), 0);
+    assert_int_equal(locate(&f, "第3条之后", 0), 0); /* not a reference alone */
+    assert_int_equal(locate(&f, "doc", 0), 0);
+    close_corpus(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +289,7 @@ int main(void)
         cmocka_unit_test(other_documents),
         cmocka_unit_test(taiwan_order),
         cmocka_unit_test(novel),
+        cmocka_unit_test(jump_commands),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
