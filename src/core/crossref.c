@@ -238,21 +238,11 @@ yd_status yd_ref_corpus_init(yd_ref_corpus *c, size_t count, const yd_document *
     if (count == 0)
         return YD_OK;
     c->indexes = calloc(count, sizeof *c->indexes);
-    c->names = calloc(count, sizeof *c->names);
-    if (!c->indexes || !c->names) {
+    if (!c->indexes) {
         yd_ref_corpus_free(c);
         return yd_error_set(err, YD_ENOMEM, "out of memory");
     }
-    for (size_t k = 0; k < count; k++) {
-        if (!docs[k] || !outlines[k])
-            continue;
-        c->names[k] = document_names(docs[k], outlines[k]);
-        if (!c->names[k]) {
-            yd_ref_corpus_free(c);
-            return yd_error_set(err, YD_ENOMEM, "out of memory");
-        }
-    }
-    return YD_OK;
+    return YD_OK; /* the names are made on the first citation by name */
 }
 
 void yd_ref_corpus_free(yd_ref_corpus *c)
@@ -285,8 +275,29 @@ static yd_status corpus_index(yd_ref_corpus *c, size_t doc, yd_ref_index **out)
 /* The document named exactly name (bracketed), or whose name ends name
  * (a law's name run into the words before it: 依照民事诉讼法): the longest
  * such name wins. -1 when none. */
-static int32_t find_document(const yd_ref_corpus *c, const UChar *name, int32_t n, int suffix, int32_t *matched)
+/* The names of every document, made once. 0, or -1 when out of memory. */
+static int corpus_names(yd_ref_corpus *c)
 {
+    if (c->names)
+        return 0;
+    c->names = calloc(c->count ? c->count : 1, sizeof *c->names);
+    if (!c->names)
+        return -1;
+    for (size_t k = 0; k < c->count; k++) {
+        if (!c->docs[k] || !c->outlines[k])
+            continue;
+        c->names[k] = document_names(c->docs[k], c->outlines[k]);
+        if (!c->names[k])
+            return -1; /* the ones made are freed with the corpus */
+    }
+    return 0;
+}
+
+static int32_t find_document(yd_ref_corpus *c, const UChar *name, int32_t n, int suffix, int32_t *matched)
+{
+    *matched = 0;
+    if (corpus_names(c) != 0)
+        return -2;
     UChar norm[NAME_MAX_UNITS];
     int32_t len = normalise_name(name, n, norm, NAME_MAX_UNITS);
     int32_t best = -1, best_len = 0;
@@ -795,6 +806,8 @@ yd_status yd_refs_find(yd_ref_corpus *c, size_t doc, yd_refs *out, yd_error *err
                 continue;
             }
             int32_t matched, d = find_document(c, t + i + 1, close - i - 1, 0, &matched);
+            if (d == -2)
+                return yd_refs_free(out), yd_error_set(err, YD_ENOMEM, "out of memory");
             r.external = 1;
             same_doc = 0;
             in = NULL;
@@ -808,6 +821,8 @@ yd_status yd_refs_find(yd_ref_corpus *c, size_t doc, yd_refs *out, yd_error *err
             if (ends_law_name(t, i, last_end > 0 ? last_end : 0)) {
                 int32_t s = name_run_start(t, last_end > 0 ? last_end : 0, i);
                 int32_t matched = 0, d = s < i ? find_document(c, t + s, i - s, 1, &matched) : -1;
+                if (d == -2)
+                    return yd_refs_free(out), yd_error_set(err, YD_ENOMEM, "out of memory");
                 if (d != (int32_t)doc && s < i - 1 && (d >= 0 || t[i - 2] != 0x672C /* 本法 */)) {
                     r.external = 1;
                     same_doc = 0;
@@ -862,12 +877,15 @@ yd_status yd_refs_find(yd_ref_corpus *c, size_t doc, yd_refs *out, yd_error *err
                 continue;
             }
             p = i + n;
-            int32_t matched = 0;
-            if (b == B_THIS_DOC && i > 0 && is_han(t[i - 1]) &&
-                find_document(c, t + name_run_start(t, last_end > 0 ? last_end : 0, p), p - name_run_start(t, last_end > 0 ? last_end : 0, p), 1, &matched) >= 0 &&
-                matched > n) {
-                i++; /* 样本法第一条: the name of a document that ends in 本法 */
-                continue;
+            if (b == B_THIS_DOC && i > 0 && is_han(t[i - 1])) {
+                int32_t matched = 0, s0 = name_run_start(t, last_end > 0 ? last_end : 0, p);
+                int32_t d = find_document(c, t + s0, p - s0, 1, &matched);
+                if (d == -2)
+                    return yd_refs_free(out), yd_error_set(err, YD_ENOMEM, "out of memory");
+                if (d >= 0 && matched > n) {
+                    i++; /* 样本法第一条: the name of a document that ends in 本法 */
+                    continue;
+                }
             }
             if (b == B_THIS_DOC) {
                 p = read_chain(t, p, end, x->taiwan, &ch, &any);

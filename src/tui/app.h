@@ -14,6 +14,7 @@
 #include "yuedu/layout.h"
 #include "yuedu/loader.h"
 #include "yuedu/outline.h"
+#include "yuedu/pinyin.h"
 #include "yuedu/reading_memory.h"
 #include "yuedu/reading_place.h"
 #include "yuedu/search.h"
@@ -205,14 +206,20 @@ typedef struct app {
     int sel_pressed;            /* button 1 went down on text: a drag selects */
     int32_t sel_press;          /* the cell it went down on */
 
+    /* Pinyin in the filters (title_match.c). */
+    yd_pinyin *pinyin;          /* made on the first filter with a Latin letter */
+    int pinyin_failed;          /* ICU lacks Han-Latin: said once, filters go on without */
+    yd_pinyin_title **pinyin_titles; /* [capacity]: per document, its title then each node's */
+    int32_t *pinyin_counts;     /* [capacity]: entries of each (0: not made) */
+
     /* Cross-references (refs_model.c, ref_hints_view.c, cited_by_view.c). */
     yd_refs *refs;              /* [capacity], per document, found on first need */
-    size_t *refs_ready;         /* [capacity]: documents ready when found (0: not found) */
+    unsigned long *refs_made;   /* [capacity]: the generation of the view they were found in (0: not found) */
     const yd_document **refs_docs;   /* [capacity]: the corpus view resolved against */
     const yd_outline **refs_outlines;
     yd_ref_corpus refs_corpus;
-    size_t refs_corpus_ready;   /* documents ready when it was made */
-    int refs_corpus_made;
+    unsigned long refs_generation; /* counts the views made */
+    int refs_corpus_made, refs_corpus_final; /* made; made after loading ended */
     size_t hint_refs[HINT_MAX]; /* the references labelled, in text order */
     size_t hint_count;
     char hint_typed[3];         /* the letters typed so far */
@@ -311,6 +318,11 @@ int text_heading_depth(app *a, size_t doc, int32_t para);
 /* Typed text against titles, folded as search folds (title_match.c). */
 int app_fold_ready(app *a); /* a->fold made; 0, or -1 with a message */
 int title_contains(app *a, const wchar_t *title, const wchar_t *typed);
+/* The same for the title of node (-1: the document) of doc, its pinyin
+ * prepared once and kept (xf finds 宪法). */
+int node_title_contains(app *a, size_t doc, int32_t node, const wchar_t *title, const wchar_t *typed);
+void title_match_forget(app *a, size_t doc); /* its outline was made again */
+void title_match_free(app *a);
 
 /* Outline pane (outline_view.c). */
 void outline_init(outline_view *v);

@@ -125,6 +125,7 @@ static int title_shared(app *a, size_t doc)
 static void outline_document_changed(app *a, size_t doc)
 {
     outline_view *v = &a->outline;
+    title_match_forget(a, doc); /* its titles' pinyin */
     if (v->title_hash && doc < v->titles_known) { /* its title may have changed */
         count_title(v, v->title_hash[doc], -1);
         v->title_hash[doc] = title_hash(a, doc);
@@ -178,7 +179,7 @@ static void rebuild(app *a)
             int any = 0;
             for (int32_t i = 0; i < o->count; i++) {
                 outline_entry_title(a, (outline_entry){(uint32_t)d, i}, title, 300);
-                if (!title_contains(a, title, v->filter))
+                if (!node_title_contains(a, d, i, title, v->filter))
                     continue;
                 if (!any++ && push(v, (uint32_t)d, -1) != 0)
                     goto oom;
@@ -559,7 +560,11 @@ static void outline_mouse(app *a, const MEVENT *ev)
     }
 }
 
-static void outline_pane_free(app *a) { outline_free(&a->outline, a->capacity); }
+static void outline_pane_free(app *a)
+{
+    outline_free(&a->outline, a->capacity);
+    title_match_free(a);
+}
 
 const pane_ops outline_pane = {
     .name = "outline", .context = CTX_OUTLINE, .draw = outline_pane_draw, .act = outline_pane_act,

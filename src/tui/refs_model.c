@@ -8,10 +8,15 @@
 #include "app.h"
 
 /* The corpus view the core resolves against: pointers to the documents
- * and outlines ready now, NULL for the others. */
-static int corpus_view(app *a, size_t ready)
+ * and outlines ready, NULL for the others. Made once while loading (a
+ * document that comes later joins it when its references are asked for)
+ * and once more when loading ends, so that citations of documents that
+ * came later resolve; each time every document's references are found
+ * again on need. Never once a frame: 100 000 documents load. */
+static int corpus_view(app *a)
 {
-    if (a->refs_corpus_ready == ready && a->refs_corpus_made)
+    int finished = yd_loader_finished(a->loader);
+    if (a->refs_corpus_made && (a->refs_corpus_final || !finished))
         return 0;
     yd_ref_corpus_free(&a->refs_corpus);
     a->refs_corpus_made = 0;
@@ -24,9 +29,8 @@ static int corpus_view(app *a, size_t ready)
                    "cross-references") != YD_OK)
         return -1;
     a->refs_corpus_made = 1;
-    a->refs_corpus_ready = ready;
-    for (size_t k = 0; k < a->capacity; k++)
-        a->refs_ready[k] = 0; /* resolved against fewer documents: found again on need */
+    a->refs_corpus_final = finished;
+    a->refs_generation++;
     return 0;
 }
 
@@ -36,23 +40,26 @@ const yd_refs *refs_of(app *a, size_t doc)
         return NULL;
     if (!a->refs) {
         a->refs = calloc(a->capacity, sizeof *a->refs);
-        a->refs_ready = calloc(a->capacity, sizeof *a->refs_ready);
+        a->refs_made = calloc(a->capacity, sizeof *a->refs_made);
         a->refs_docs = calloc(a->capacity, sizeof *a->refs_docs);
         a->refs_outlines = calloc(a->capacity, sizeof *a->refs_outlines);
-        if (!a->refs || !a->refs_ready || !a->refs_docs || !a->refs_outlines) {
+        if (!a->refs || !a->refs_made || !a->refs_docs || !a->refs_outlines) {
             app_out_of_memory(a);
             return NULL;
         }
     }
-    size_t ready = yd_loader_ready(a->loader);
-    if (corpus_view(a, ready) != 0)
+    if (corpus_view(a) != 0)
         return NULL;
-    if (a->refs_ready[doc] != ready) {
+    if (!a->refs_docs[doc]) { /* ready since the view was made */
+        a->refs_docs[doc] = app_doc(a, doc);
+        a->refs_outlines[doc] = &a->outlines[doc];
+    }
+    if (a->refs_made[doc] != a->refs_generation) {
         yd_refs_free(&a->refs[doc]);
         yd_error err = {0};
         if (app_failed(a, yd_refs_find(&a->refs_corpus, doc, &a->refs[doc], &err), "cross-references") != YD_OK)
             return NULL;
-        a->refs_ready[doc] = ready;
+        a->refs_made[doc] = a->refs_generation;
     }
     return &a->refs[doc];
 }
@@ -60,6 +67,7 @@ const yd_refs *refs_of(app *a, size_t doc)
 void refs_forget(app *a)
 {
     a->refs_corpus_made = 0; /* the next need makes everything again */
+    a->refs_corpus_final = 0;
 }
 
 void refs_free(app *a)
@@ -68,11 +76,11 @@ void refs_free(app *a)
     for (size_t k = 0; a->refs && k < a->capacity; k++)
         yd_refs_free(&a->refs[k]);
     free(a->refs);
-    free(a->refs_ready);
+    free(a->refs_made);
     free(a->refs_docs);
     free(a->refs_outlines);
     a->refs = NULL;
-    a->refs_ready = NULL;
+    a->refs_made = NULL;
     a->refs_docs = NULL;
     a->refs_outlines = NULL;
 }

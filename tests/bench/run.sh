@@ -53,3 +53,6 @@ tests/bench/search-vs-rg.sh "$build" "$corpus/utf8" 21
 echo
 echo "== search result list (the & key): index, a screen of snippets, filter keystrokes; best of 5"
 "$build/bench/results_bench" "$corpus/utf8" the search
+echo
+echo "== pinyin filter: 10 000 titles prepared once, every keystroke of rmfy, zhonghua, xf; best of 5"
+"$build/bench/pinyin_bench"
