@@ -17,13 +17,14 @@ _yuedu_themes() {
 _yuedu() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]} mode="" w
     for w in "${COMP_WORDS[@]}"; do
-        case $w in --list | --outline | --search | --render | --bookmarks | --notes | --check-config | --doctor) mode=$w ;; esac
+        case $w in --list | --outline | --refs | --search | --render | --bookmarks | --notes | --check-config | --doctor) mode=$w ;; esac
     done
     case $prev in
     --format)
         case $mode in
         --list) w="text tsv" ;;
         --outline) w="text tsv yaml" ;;
+        --refs) w="text tsv json" ;;
         --search) w="text tsv count" ;;
         --bookmarks) w="text tsv yaml markdown" ;;
         --notes) w="markdown org json tsv" ;;
@@ -44,7 +45,7 @@ _yuedu() {
         # A comma-separated list: complete the word after the last comma.
         local head=${cur%,*} last=${cur##*,}
         [ "$head" = "$cur" ] && head="" || head="$head,"
-        mapfile -t COMPREPLY < <(compgen -P "$head" -W "case smart-case width script none default" -- "$last")
+        mapfile -t COMPREPLY < <(compgen -P "$head" -W "case smart-case width script numbers none default" -- "$last")
         return ;;
     --theme)
         mapfile -t COMPREPLY < <(compgen -W "$(_yuedu_themes)" -- "$cur")
@@ -57,7 +58,7 @@ _yuedu() {
         return ;; # a pattern, a number: nothing to offer
     esac
     if [[ $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "--list --outline --search --render --bookmarks --notes --import-notes --check-config --doctor
+        mapfile -t COMPREPLY < <(compgen -W "--list --outline --refs --search --render --bookmarks --notes --import-notes --check-config --doctor
             --format --explain --regex --fold --width --ambiwidth --encoding --config --theme --no-color --color
             --start-at-beginning --version --help" -- "$cur")
         return

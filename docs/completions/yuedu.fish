@@ -17,6 +17,8 @@ function __yuedu_formats
         printf '%s\n' text tsv
     else if contains -- --outline $line
         printf '%s\n' text tsv yaml
+    else if contains -- --refs $line
+        printf '%s\n' text tsv json
     else if contains -- --search $line
         printf '%s\n' text tsv count
     else if contains -- --bookmarks $line
@@ -30,6 +32,7 @@ end
 
 complete -c yuedu -l list -d 'one row per document: encoding, size, headings'
 complete -c yuedu -l outline -d 'the outline of each document'
+complete -c yuedu -l refs -d 'every cross-reference and where it leads'
 complete -c yuedu -l search -x -d 'every hit of a pattern'
 complete -c yuedu -l render -d 'the text laid out as the reader shows it'
 complete -c yuedu -l bookmarks -d 'the saved bookmarks'
@@ -40,7 +43,7 @@ complete -c yuedu -l doctor -d 'what a reader over SSH trips on, with fixes'
 complete -c yuedu -l format -x -a '(__yuedu_formats)' -d 'output format'
 complete -c yuedu -l explain -d 'with --outline: why each line is or is not a node'
 complete -c yuedu -l regex -d 'the pattern is an ICU regular expression'
-complete -c yuedu -l fold -x -a 'case smart-case width script none default' -d 'what --search treats as equal'
+complete -c yuedu -l fold -x -a 'case smart-case width script numbers none default' -d 'what --search treats as equal'
 complete -c yuedu -l width -x -d 'width of --render in cells'
 complete -c yuedu -l ambiwidth -x -a 'auto 1 2' -d 'cells of East Asian Ambiguous characters'
 complete -c yuedu -l encoding -x -a 'UTF-8 UTF-16LE UTF-16BE GB18030 GBK Big5' -d 'read every file in this encoding'

@@ -38,11 +38,12 @@ enum {
     YD_FOLD_WIDTH = 2,
     YD_FOLD_SCRIPT = 4,
     YD_FOLD_SMART_CASE = 8, /* fold case unless the pattern has an upper-case letter */
-    YD_FOLD_TABLES = 8      /* tables: every combination of CASE, WIDTH, SCRIPT */
+    YD_FOLD_TABLES = 8,     /* tables: every combination of CASE, WIDTH, SCRIPT */
+    YD_FOLD_NUMBERS = 16    /* a literal's numbers in numbering contexts in any form (number_fold.h) */
 };
 
 /* What a search folds when nothing is configured. */
-#define YD_FOLD_DEFAULT (YD_FOLD_SMART_CASE | YD_FOLD_WIDTH | YD_FOLD_SCRIPT)
+#define YD_FOLD_DEFAULT (YD_FOLD_SMART_CASE | YD_FOLD_WIDTH | YD_FOLD_SCRIPT | YD_FOLD_NUMBERS)
 
 typedef struct yd_fold yd_fold;
 

@@ -49,6 +49,8 @@ typedef enum yd_style {
     YD_STYLE_HIGHLIGHT2,      /*   of passages marked with a (in this order) */
     YD_STYLE_HIGHLIGHT3,
     YD_STYLE_HIGHLIGHT4,
+    YD_STYLE_REFERENCE,       /* reference: a cross-reference in the text (第二十三条, 前款) */
+    YD_STYLE_HINT,            /* hint: the labels r puts on the references on screen */
     YD_STYLE_COUNT
 } yd_style;
 

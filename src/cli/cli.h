@@ -74,6 +74,11 @@ int cli_list(const yd_corpus *corpus, output_format format);
  * Returns an exit code. */
 int cli_outline(const yd_corpus *corpus, output_format format, int explain, const char *config_path);
 
+/* --refs: every cross-reference of each document, as text, tsv or json,
+ * with the outline rules of the configuration. Returns an exit code: 0
+ * when references were found, 1 when none (refs_cmd.c). */
+int cli_refs(const yd_corpus *corpus, output_format format, const char *config_path);
+
 /* Read the configuration alone (no theme), printing its problems on
  * stderr. Returns 0, or -1 when out of memory. */
 int cli_read_config(const char *config_path, yd_config *config);

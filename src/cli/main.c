@@ -15,7 +15,7 @@
 #include "yuedu/theme.h"
 
 typedef enum mode { MODE_READ, MODE_LIST, MODE_RENDER, MODE_OUTLINE, MODE_BOOKMARKS, MODE_SEARCH, MODE_CHECK_CONFIG,
-                    MODE_DOCTOR, MODE_NOTES, MODE_IMPORT_NOTES } mode;
+                    MODE_DOCTOR, MODE_NOTES, MODE_IMPORT_NOTES, MODE_REFS } mode;
 
 typedef struct options {
     mode mode;
@@ -40,6 +40,7 @@ static void usage(FILE *out)
           "       yuedu --outline [--format text|tsv|yaml] PATH...\n"
           "       yuedu --outline --explain PATH...\n"
           "       yuedu --list [--format text|tsv] PATH...\n"
+          "       yuedu --refs [--format text|tsv|json] PATH...\n"
           "       yuedu --search PATTERN [--regex] [--fold LIST] [--format text|tsv|count] PATH...\n"
           "       yuedu --render [--width N] [--ambiwidth auto|1|2] PATH...\n"
           "       yuedu --bookmarks [--format text|tsv|yaml|markdown] [PATH...]\n"
@@ -53,6 +54,9 @@ static void usage(FILE *out)
           "                     replacement characters, path\n"
           "  --outline          print the outline of each document (articles,\n"
           "                     headings, items)\n"
+          "  --refs             print every cross-reference (第二十三条, 前款, 本章,\n"
+          "                     《title》第N条) with its line, words and target\n"
+          "                     (document and line) or unresolved; --format tsv or json\n"
           "  --explain          with --outline: for every numbered or title-like\n"
           "                     line, whether it became a node and which rule or\n"
           "                     guard decided it\n"
@@ -72,8 +76,9 @@ static void usage(FILE *out)
           "  --regex            PATTERN is an ICU regular expression (only its\n"
           "                     literal characters are folded)\n"
           "  --fold LIST        what --search treats as equal: case, smart-case,\n"
-          "                     width, script (Simplified/Traditional), none;\n"
-          "                     default smart-case,width,script\n"
+          "                     width, script (Simplified/Traditional), none,\n"
+          "                     numbers (第12条 finds 第十二条, 第１２条, 第 12 條);\n"
+          "                     default smart-case,width,script,numbers\n"
           "  --render           print the text laid out as the reader shows it, one\n"
           "                     line per screen row, no colour\n"
           "  --width N          width of the text pane for --render (default: the\n"
@@ -109,7 +114,7 @@ static void usage(FILE *out)
 /* getopt_long values of the long options. */
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
       OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG,
-           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN, OPT_NOTES, OPT_IMPORT_NOTES };
+           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN, OPT_NOTES, OPT_IMPORT_NOTES, OPT_REFS };
 
 /* The name and the missing argument of each option that takes one, for
  * "--width needs a number" (getopt alone would say "unknown option"). */
@@ -127,6 +132,7 @@ static const char *const mode_names[] = {
     [MODE_READ] = "", [MODE_LIST] = "--list", [MODE_RENDER] = "--render", [MODE_OUTLINE] = "--outline",
     [MODE_BOOKMARKS] = "--bookmarks", [MODE_SEARCH] = "--search", [MODE_CHECK_CONFIG] = "--check-config",
     [MODE_DOCTOR] = "--doctor", [MODE_NOTES] = "--notes", [MODE_IMPORT_NOTES] = "--import-notes",
+    [MODE_REFS] = "--refs",
 };
 
 /* One mode per run: a second one is refused rather than silently winning. */
@@ -168,6 +174,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"explain", no_argument, NULL, OPT_EXPLAIN},
         {"notes", no_argument, NULL, OPT_NOTES},
         {"import-notes", required_argument, NULL, OPT_IMPORT_NOTES},
+        {"refs", no_argument, NULL, OPT_REFS},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -211,6 +218,7 @@ static int parse_options(int argc, char **argv, options *opt)
         case OPT_CHECK_CONFIG: code = set_mode(opt, MODE_CHECK_CONFIG); break;
         case OPT_DOCTOR: code = set_mode(opt, MODE_DOCTOR); break;
         case OPT_EXPLAIN: opt->explain = 1; break;
+        case OPT_REFS: code = set_mode(opt, MODE_REFS); break;
         case OPT_FOLD: {
             yd_error err = {0};
             if (yd_fold_parse(optarg, &opt->search.folds, &err) != YD_OK)
@@ -289,12 +297,17 @@ static int parse_options(int argc, char **argv, options *opt)
         return bad_usage("--notes --format: markdown, org, json or tsv, not ", opt->format_name);
     if (opt->mode == MODE_IMPORT_NOTES && opt->format_name)
         return bad_usage("--import-notes reads JSON: no --format ", opt->format_name);
-    if ((opt->format == FORMAT_ORG || opt->format == FORMAT_JSON) && opt->mode != MODE_NOTES)
-        return bad_usage("--format org and json: only with --notes", "");
+    if (opt->format == FORMAT_ORG && opt->mode != MODE_NOTES)
+        return bad_usage("--format org: only with --notes", "");
+    if (opt->format == FORMAT_JSON && opt->mode != MODE_NOTES && opt->mode != MODE_REFS)
+        return bad_usage("--format json: only with --notes or --refs", "");
     if (opt->format == FORMAT_MARKDOWN && opt->mode != MODE_BOOKMARKS && opt->mode != MODE_NOTES)
         return bad_usage("--format markdown: only with --bookmarks or --notes", "");
     if (opt->explain && (opt->mode != MODE_OUTLINE || opt->format != FORMAT_TEXT))
         return bad_usage("--explain: only with --outline (and the text format)", "");
+    if (opt->mode == MODE_REFS && opt->format != FORMAT_TEXT && opt->format != FORMAT_TSV &&
+        opt->format != FORMAT_JSON)
+        return bad_usage("--refs: the format is text, tsv or json", "");
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format yaml: only with --outline or --bookmarks", "");
     return -1;
@@ -312,7 +325,7 @@ static const char *missing_argument(int val)
         {OPT_WIDTH, "--width needs a number (2 to 10000)"},
         {OPT_AMBIWIDTH, "--ambiwidth needs auto, 1 or 2"},
         {OPT_SEARCH, "--search needs a pattern"},
-        {OPT_FOLD, "--fold needs a list (case, smart-case, width, script, none)"},
+        {OPT_FOLD, "--fold needs a list (case, smart-case, width, script, numbers, none)"},
         {OPT_CONFIG, "--config needs a file"},
         {OPT_THEME, "--theme needs a name or a file"},
         {OPT_COLOR, "--color needs auto, always or never"},
@@ -451,6 +464,8 @@ static int run(int argc, char **argv)
     }
     if (opt.mode == MODE_OUTLINE)
         code = cli_outline(&corpus, opt.format, opt.explain, opt.config);
+    else if (opt.mode == MODE_REFS)
+        code = cli_refs(&corpus, opt.format, opt.config);
     else if (opt.mode == MODE_RENDER)
         code = render(&corpus, &opt);
     else

@@ -416,12 +416,16 @@ static void visit_search(yd_schema *s, void *context, const char *key, yaml_node
         bool on = (c->search.folds & bit) != 0;
         if (yd_schema_bool(s, value, key[0] == 'w' ? "search.width" : "search.script", &on))
             set_fold(&c->search.folds, bit, on);
+    } else if (strcmp(key, "numbers") == 0) {
+        bool on = (c->search.folds & YD_FOLD_NUMBERS) != 0;
+        if (yd_schema_bool(s, value, "search.numbers", &on))
+            set_fold(&c->search.folds, YD_FOLD_NUMBERS, on);
     } else if (strcmp(key, "regex") == 0) {
         yd_schema_bool(s, value, "search.regex", &c->search.regex);
     } else if (strcmp(key, "history") == 0) {
         yd_schema_int(s, value, "search.history", 0, YD_CONFIG_SEARCH_HISTORY_MAX, &c->search.history);
     } else {
-        yd_schema_report(s, key_node, "search: unknown key '%.40s' (case, width, script, regex, history); ignored",
+        yd_schema_report(s, key_node, "search: unknown key '%.40s' (case, width, script, numbers, regex, history); ignored",
                          key);
     }
 }

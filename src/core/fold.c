@@ -317,17 +317,19 @@ yd_status yd_fold_parse(const char *list, unsigned *folds, yd_error *err)
             f |= YD_FOLD_WIDTH;
         else if (n == 6 && strncasecmp(p, "script", n) == 0)
             f |= YD_FOLD_SCRIPT;
+        else if (n == 7 && strncasecmp(p, "numbers", n) == 0)
+            f |= YD_FOLD_NUMBERS;
         else if (n == 4 && strncasecmp(p, "none", n) == 0)
             none = 1;
         else if (n == 7 && strncasecmp(p, "default", n) == 0)
             f |= YD_FOLD_DEFAULT;
         else
             return yd_error_set(err, YD_EINVAL,
-                                "unknown fold '%.*s' (case, smart-case, width, script, none, default)", (int)n, p);
+                                "unknown fold '%.*s' (case, smart-case, width, script, numbers, none, default)", (int)n, p);
         p += n;
     }
     if (words == 0)
-        return yd_error_set(err, YD_EINVAL, "empty fold list (case, smart-case, width, script, none, default)");
+        return yd_error_set(err, YD_EINVAL, "empty fold list (case, smart-case, width, script, numbers, none, default)");
     if (none && words > 1)
         return yd_error_set(err, YD_EINVAL, "'none' cannot be combined with other folds");
     if (f & YD_FOLD_CASE)
@@ -348,7 +350,8 @@ const char *yd_fold_describe(unsigned folds, char *buf, size_t size)
     } names[] = {{YD_FOLD_CASE, "case"},
                  {YD_FOLD_SMART_CASE, "smart-case"},
                  {YD_FOLD_WIDTH, "width"},
-                 {YD_FOLD_SCRIPT, "script"}};
+                 {YD_FOLD_SCRIPT, "script"},
+                 {YD_FOLD_NUMBERS, "numbers"}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (folds & names[i].bit) {
             int n = snprintf(buf + used, size - used, "%s%s", used ? "," : "", names[i].name);

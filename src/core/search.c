@@ -11,6 +11,7 @@
  * （ → \( ), its syntax kept as written, then compiled by ICU and run on the
  * shadow with UREGEX_MULTILINE (^ and $ at line ends). */
 #include "yuedu/search.h"
+#include "yuedu/number_fold.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -571,6 +572,22 @@ yd_status yd_query_compile(yd_query **out, const yd_fold *fold, const UChar *pat
     if (!q)
         return yd_error_set(err, YD_ENOMEM, "out of memory");
     unsigned folds = options ? options->folds : YD_FOLD_DEFAULT;
+    if ((folds & YD_FOLD_NUMBERS) && !(options && options->regex)) {
+        /* 第12条 finds 第十二条: the literal becomes a regex (number_fold.h) */
+        UChar *re = NULL;
+        int32_t re_length = 0;
+        int rewritten = yd_number_fold_pattern(pattern, length, &re, &re_length);
+        if (rewritten != 0) {
+            free(q);
+            if (rewritten < 0)
+                return yd_error_set(err, YD_ENOMEM, "out of memory");
+            yd_query_options o = {.folds = folds & ~(unsigned)YD_FOLD_NUMBERS, .regex = 1,
+                                  .time_limit = options ? options->time_limit : 0};
+            yd_status st = yd_query_compile(out, fold, re, re_length, &o, err);
+            free(re);
+            return st;
+        }
+    }
     if (options && options->regex) {
         ubuf literals = {0}, rewritten = {0};
         /* First pass: the literal characters, for smart case. */

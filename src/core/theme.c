@@ -37,6 +37,8 @@ static const char *const style_names[YD_STYLE_COUNT] = {
     [YD_STYLE_HIGHLIGHT2] = "highlight2",
     [YD_STYLE_HIGHLIGHT3] = "highlight3",
     [YD_STYLE_HIGHLIGHT4] = "highlight4",
+    [YD_STYLE_REFERENCE] = "reference",
+    [YD_STYLE_HINT] = "hint",
 };
 
 const char *yd_style_name(yd_style style)

@@ -49,6 +49,8 @@ static const struct {
      "  highlight2:      {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: green, 256: 151, true: \"#afd7af\"}}\n"
      "  highlight3:      {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: magenta, 256: 182, true: \"#d7afd7\"}}\n"
      "  highlight4:      {fg: {8: cyan, 256: 117, true: \"#87d7ff\"}, attrs: [underline]}\n"
+     "  reference:       {fg: {8: cyan, 256: 80, true: \"#5fd7d7\"}, attrs: [underline]}\n"
+     "  hint:            {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: yellow, 256: 220, true: \"#ffd700\"}, attrs: [bold]}\n"
     },
     {"mono",
      "# No colours at all, only attributes: for monochrome terminals, and what\n"
@@ -80,6 +82,8 @@ static const struct {
      "  highlight2:      {attrs: [underline]}\n"
      "  highlight3:      {attrs: [italic]}\n"
      "  highlight4:      {attrs: [bold, underline]}\n"
+     "  reference:       {attrs: [underline]}\n"
+     "  hint:            {attrs: [reverse, bold]}\n"
     },
 };
 

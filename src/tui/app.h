@@ -14,11 +14,13 @@
 #include "yuedu/layout.h"
 #include "yuedu/loader.h"
 #include "yuedu/outline.h"
+#include "yuedu/pinyin.h"
 #include "yuedu/reading_memory.h"
 #include "yuedu/reading_place.h"
 #include "yuedu/search.h"
 #include "yuedu/search_results.h"
 #include "yuedu/bookmarks.h"
+#include "yuedu/crossref.h"
 #include "yuedu/state.h"
 #include "yuedu/script.h"
 #include "yuedu/theme.h"
@@ -43,6 +45,14 @@ typedef enum pager_kind { PAGER_KEYS, PAGER_MESSAGES } pager_kind;
  * style), or a passing status such as "hit 3 of 17", which :messages does
  * not keep. */
 enum { MSG_INFO = 0, MSG_ERROR = 1, MSG_TRANSIENT = 2 };
+
+/* The references labelled by r at most (two letters of 26). */
+enum { HINT_MAX = 26 * 26 };
+
+/* One row of the cited-by list: a reference of a document. */
+typedef struct cited_row {
+    size_t doc, ref;
+} cited_row;
 
 /* One row of the outline pane: a document (node -1) or one of its nodes. */
 typedef struct outline_entry {
@@ -158,6 +168,8 @@ typedef struct app {
     int search_typed;           /* the prompt's text changed since it was searched */
     int search_of_prompt;       /* query was compiled from the prompt's text as it is */
     int search_move_pending;    /* show the first hit once every document is searched */
+    int search_exact_numbers;   /* numbers not folded (search.numbers: false, Ctrl-N) */
+    int search_numbers_set;     /* search_exact_numbers read from the configuration */
     size_t hit_doc;             /* the current hit: document and index */
     long hit_index;             /* -1: none */
     yd_position search_origin;  /* where / started: Esc returns there */
@@ -227,6 +239,28 @@ typedef struct app {
     int notes_undo_highlight;   /* ... in the highlight store */
     char notes_edit_id[YD_BOOKMARK_ID_SIZE]; /* whose note the prompt edits */
     int notes_edit_highlight;
+    /* Pinyin in the filters (title_match.c). */
+    yd_pinyin *pinyin;          /* made on the first filter with a Latin letter */
+    int pinyin_failed;          /* ICU lacks Han-Latin: said once, filters go on without */
+    yd_pinyin_title **pinyin_titles; /* [capacity]: per document, its title then each node's */
+    int32_t *pinyin_counts;     /* [capacity]: entries of each (0: not made) */
+
+    /* Cross-references (refs_model.c, ref_hints_view.c, cited_by_view.c). */
+    yd_refs *refs;              /* [capacity], per document, found on first need */
+    unsigned long *refs_made;   /* [capacity]: the generation of the view they were found in (0: not found) */
+    const yd_document **refs_docs;   /* [capacity]: the corpus view resolved against */
+    const yd_outline **refs_outlines;
+    yd_ref_corpus refs_corpus;
+    unsigned long refs_generation; /* counts the views made */
+    int refs_corpus_made, refs_corpus_final; /* made; made after loading ended */
+    size_t hint_refs[HINT_MAX]; /* the references labelled, in text order */
+    size_t hint_count;
+    char hint_typed[3];         /* the letters typed so far */
+    cited_row *cited;           /* the cited-by list's rows */
+    size_t cited_count, cited_cap;
+    list_view cited_view;
+    size_t cited_doc;           /* the document and node they cite */
+    int32_t cited_node;
 
     /* Files changed on disk (reload_view.c). */
     const yd_load_options *load; /* how the documents were read */
@@ -317,6 +351,11 @@ int text_heading_depth(app *a, size_t doc, int32_t para);
 /* Typed text against titles, folded as search folds (title_match.c). */
 int app_fold_ready(app *a); /* a->fold made; 0, or -1 with a message */
 int title_contains(app *a, const wchar_t *title, const wchar_t *typed);
+/* The same for the title of node (-1: the document) of doc, its pinyin
+ * prepared once and kept (xf finds 宪法). */
+int node_title_contains(app *a, size_t doc, int32_t node, const wchar_t *title, const wchar_t *typed);
+void title_match_forget(app *a, size_t doc); /* its outline was made again */
+void title_match_free(app *a);
 
 /* Outline pane (outline_view.c). */
 void outline_init(outline_view *v);
@@ -373,6 +412,17 @@ int bookmarks_may_quit(app *a);
 void bookmarks_add_begin(app *a);         /* m */
 void bookmarks_list_open(app *a);         /* B */
 
+/* Cross-references (refs_model.c, ref_hints_view.c, cited_by_view.c). */
+const yd_refs *refs_of(app *a, size_t doc); /* found on first need; NULL when not ready or on failure */
+void refs_forget(app *a);                   /* a document was read again: find them all again */
+void refs_free(app *a);
+void refs_follow(app *a, size_t doc, const yd_ref *r); /* a jump to its target, or a message */
+void ref_hints_open(app *a);                /* r */
+int ref_follow_at(app *a, int32_t offset);  /* a click: 1 when a reference of the text pane was there */
+void cited_by_open(app *a);                 /* R */
+/* :第111条, :111条, :第三章: a jump in the document read; 0 when cmd is no such place */
+int refs_jump_command(app *a, const char *cmd);
+
 /* The selection (selection_view.c) and copying it (clipboard_copy.c). */
 void selection_begin(app *a);             /* v */
 void selection_cancel(app *a);
@@ -383,6 +433,8 @@ int32_t selection_cluster_end(app *a, int32_t offset);  /* end of the cluster st
  * The range is passed in, so that the copy need not know the selection. */
 void copy_selection(app *a, int32_t lo, int32_t hi);
 void selection_mouse_text(app *a, const MEVENT *ev); /* a press or drag over the text pane */
+/* The cell of the text pane at screen column x, row y: its offset, or -1 off the text. */
+int32_t text_offset_at(app *a, yd_layout *layout, int x, int y);
 void bookmarks_tick(app *a);              /* after loading: resolve; notices */
 
 /* Highlights (highlights_model.c): opened, placed, saved with the bookmarks. */

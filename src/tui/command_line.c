@@ -441,6 +441,8 @@ void command_run(app *a, const char *cmd)
     } else if (*cmd == 0) {
         return;
     }
+    if (refs_jump_command(a, cmd))
+        return;
     app_say(a, 1, "unknown command: %s (try :help)", cmd);
 }
 

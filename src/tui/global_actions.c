@@ -93,6 +93,8 @@ static int global_act(app *a, action what)
     case YD_ACT_BOOKMARK_ADD: bookmarks_add_begin(a); break;
     case YD_ACT_BOOKMARK_LIST: bookmarks_list_open(a); break;
     case YD_ACT_NOTES_LIST: notes_list_open(a); break;
+    case YD_ACT_FOLLOW_REFERENCE: ref_hints_open(a); break;
+    case YD_ACT_CITED_BY: cited_by_open(a); break;
     case YD_ACT_PREV_HIT: search_step(a, 0); break;
     case YD_ACT_SEARCH_RESULTS: results_list_open(a); break;
     case YD_ACT_FOCUS:

@@ -48,7 +48,7 @@ static int help_action(yd_action a) { return a <= YD_ACT_BOTTOM || a == YD_ACT_Q
 static int list_action(yd_action a)
 {
     return help_action(a) || a == YD_ACT_HELP || a == YD_ACT_SEARCH_RESULTS || a == YD_ACT_BOOKMARK_LIST ||
-           a == YD_ACT_NOTES_LIST;
+           a == YD_ACT_NOTES_LIST || a == YD_ACT_CITED_BY;
 }
 
 int keymap_init(keymap *m, const yd_binding *bindings, size_t count)
@@ -122,7 +122,7 @@ static const char *const descriptions[YD_ACT_COUNT] = {
     [YD_ACT_JUMP_BACK] = "back in the jump history",
     [YD_ACT_JUMP_FORWARD] = "forward in the jump history",
     [YD_ACT_COMMAND] = "command: :N line, :N% percent, :doc NAME, :theme NAME, :set script NAME (Tab completes), :results, :notes, :messages, :q",
-    [YD_ACT_SEARCH] = "search as you type (Ctrl-R: regex; Up/Down: history; Esc: back)",
+    [YD_ACT_SEARCH] = "search as you type (Ctrl-R: regex; Ctrl-N: numbers in any form or exact; Up/Down: history; Esc: back)",
     [YD_ACT_NEXT_HIT] = "next hit, across documents",
     [YD_ACT_PREV_HIT] = "previous hit",
     [YD_ACT_SEARCH_RESULTS] = "result list: every hit by document and section (also :results)",
@@ -133,6 +133,8 @@ static const char *const descriptions[YD_ACT_COUNT] = {
     [YD_ACT_HIGHLIGHT] = "highlight the selection, with a note (Tab: next style)",
     [YD_ACT_NOTES_LIST] = "notes: every bookmark and highlight by document and section (also :notes)",
     [YD_ACT_EDIT_NOTE_EDITOR] = "edit the note in $EDITOR (notes list)",
+    [YD_ACT_FOLLOW_REFERENCE] = "follow a cross-reference: hints on those on screen, type one (Ctrl-O comes back)",
+    [YD_ACT_CITED_BY] = "cited by: every reference to the article or heading read, as a list",
     [YD_ACT_FOCUS] = "switch focus between outline and text",
     [YD_ACT_TOGGLE_OUTLINE] = "show or hide the outline",
     [YD_ACT_OUTLINE_NARROWER] = "narrower outline",
@@ -188,6 +190,7 @@ static const help_entry help[] = {
     {CTX_ANY, YD_ACT_BOOKMARK_LIST, NULL},
     {CTX_TEXT, YD_ACT_SELECT, NULL}, {CTX_TEXT, YD_ACT_COPY, NULL}, {CTX_TEXT, YD_ACT_HIGHLIGHT, NULL},
     {CTX_ANY, YD_ACT_NOTES_LIST, NULL},
+    {CTX_TEXT, YD_ACT_FOLLOW_REFERENCE, NULL}, {CTX_ANY, YD_ACT_CITED_BY, NULL},
     {CTX_HELP, YD_ACT_NONE, ""},
     {CTX_HELP, YD_ACT_NONE, "Lists (result list, bookmarks, notes; moving keys move the selection)"},
     {CTX_LIST, YD_ACT_OPEN, "read from the selected row"},

@@ -9,6 +9,7 @@
 #include <wctype.h>
 
 #include "app.h"
+#include "yuedu/outline_hits.h"
 
 void outline_init(outline_view *v) { memset(v, 0, sizeof *v); v->dirty = 1; }
 
@@ -125,6 +126,7 @@ static int title_shared(app *a, size_t doc)
 static void outline_document_changed(app *a, size_t doc)
 {
     outline_view *v = &a->outline;
+    title_match_forget(a, doc); /* its titles' pinyin */
     if (v->title_hash && doc < v->titles_known) { /* its title may have changed */
         count_title(v, v->title_hash[doc], -1);
         v->title_hash[doc] = title_hash(a, doc);
@@ -178,7 +180,7 @@ static void rebuild(app *a)
             int any = 0;
             for (int32_t i = 0; i < o->count; i++) {
                 outline_entry_title(a, (outline_entry){(uint32_t)d, i}, title, 300);
-                if (!title_contains(a, title, v->filter))
+                if (!node_title_contains(a, d, i, title, v->filter))
                     continue;
                 if (!any++ && push(v, (uint32_t)d, -1) != 0)
                     goto oom;
@@ -478,19 +480,34 @@ static void outline_draw(app *a)
         /* A bookmarked section shows a * after its marker. */
         addnwstr(e.node >= 0 && bookmarks_node_marked(a, e.doc, e.node) ? L"*" : marker + 1, 1);
         col += 2;
+        /* While a search is active: the hits of the node's subtree, at the right. */
+        wchar_t count[24] = L"";
+        int cw_count = 0;
+        const yd_hits *hits = a->query ? search_hits(a, e.doc) : NULL;
+        size_t nh = hits ? yd_outline_node_hits(o, app_doc(a, e.doc) ? app_doc(a, e.doc)->length : 0, e.node, hits) : 0;
+        if (nh > 0) {
+            cw_count = swprintf(count, 24, L" %zu", nh);
+            if (cw_count < 0 || cw_count + 4 > w)
+                cw_count = 0;
+        }
+        int limit = w - cw_count;
         size_t n = outline_entry_title(a, e, title, 300);
         for (size_t k = 0; k < n; k++) {
             int cw = wcwidth(title[k]);
             if (cw < 0)
                 cw = 1;
             int ew = wcwidth(L'\u2026'); /* 2 cells under ambiwidth 2 */
-            if (col + cw > w - (k + 1 < n ? ew : 0)) {
-                if (col + ew <= w)
+            if (col + cw > limit - (k + 1 < n ? ew : 0)) {
+                if (col + ew <= limit)
                     mvaddnwstr(y, x0 + col, L"\u2026", 1);
                 break;
             }
             addnwstr(&title[k], 1);
             col += cw;
+        }
+        if (cw_count > 0) {
+            attrset(attr == app_style(a, YD_STYLE_OUTLINE_CURRENT) ? attr : app_style(a, YD_STYLE_OUTLINE_MARKER));
+            mvaddnwstr(y, x0 + w - cw_count, count, cw_count);
         }
         attrset(A_NORMAL);
     }
@@ -559,7 +576,11 @@ static void outline_mouse(app *a, const MEVENT *ev)
     }
 }
 
-static void outline_pane_free(app *a) { outline_free(&a->outline, a->capacity); }
+static void outline_pane_free(app *a)
+{
+    outline_free(&a->outline, a->capacity);
+    title_match_free(a);
+}
 
 const pane_ops outline_pane = {
     .name = "outline", .context = CTX_OUTLINE, .draw = outline_pane_draw, .act = outline_pane_act,

@@ -14,7 +14,7 @@
 static const pane_ops *const every_pane[] = {&text_pane,     &outline_pane,       &pager_pane,
                                              &search_pane,   &results_pane,       &bookmark_list_pane,
                                              &unsaved_pane,  &prompt_pane,        &selection_pane,
-                                             &notes_pane};
+                                             &notes_pane,    &cited_by_pane,      &ref_hints_pane};
 enum { PANE_COUNT = sizeof every_pane / sizeof every_pane[0] };
 
 const pane_ops *pane_focused(const app *a) { return a->focus_outline ? &outline_pane : &text_pane; }

@@ -42,7 +42,7 @@ enum { OVERLAY_MAX = 8 };
 /* The panes (each defined in its own file). */
 extern const pane_ops text_pane, outline_pane;                 /* tiled */
 extern const pane_ops pager_pane, results_pane, bookmark_list_pane, unsaved_pane,
-    prompt_pane, search_pane, selection_pane, notes_pane;      /* overlays */
+    prompt_pane, search_pane, selection_pane, notes_pane, ref_hints_pane, cited_by_pane; /* overlays */
 extern const pane_ops highlight_note_owner;                   /* a's note prompt: prompts only */
 extern const pane_ops command_line_owner;                     /* `:` commands: prompts only */
 extern const pane_ops global_actions;                         /* the last in line */

@@ -262,7 +262,8 @@ static int compile_prompt(app *a)
         app_go(a, a->search_origin.doc, a->search_origin.offset);
         return 1;
     }
-    yd_query_options opt = {.folds = YD_FOLD_DEFAULT, .regex = a->search_regex, .time_limit = REGEX_TIME_LIMIT};
+    unsigned folds = a->search_exact_numbers ? YD_FOLD_DEFAULT & ~(unsigned)YD_FOLD_NUMBERS : YD_FOLD_DEFAULT;
+    yd_query_options opt = {.folds = folds, .regex = a->search_regex, .time_limit = REGEX_TIME_LIMIT};
     yd_query *q;
     yd_error err = {0};
     if (yd_query_compile_utf8(&q, a->fold, pattern, &opt, &err) != YD_OK) {

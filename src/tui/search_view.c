@@ -12,13 +12,17 @@
 
 static void set_label(app *a)
 {
-    a->search.label = a->search_regex ? L"regex/" : NULL;
+    a->search.label = a->search_regex ? L"regex/" : a->search_exact_numbers ? L"exact numbers/" : NULL;
 }
 
 void search_begin(app *a)
 {
     if (!search_ready(a))
         return;
+    if (!a->search_numbers_set) {
+        a->search_exact_numbers = !(a->settings->config->search.folds & YD_FOLD_NUMBERS);
+        a->search_numbers_set = 1;
+    }
     a->search_origin = (yd_position){a->doc, text_offset(a)};
     a->search_of_prompt = 0; /* the query in force is the last search's */
     prompt_open(&a->search, L'/');
@@ -30,6 +34,12 @@ static int search_key(app *a, key k)
 {
     if (!k.is_key && k.code == 0x12) { /* Ctrl-R: literal <-> regex */
         a->search_regex = !a->search_regex;
+        set_label(a);
+        search_typed(a);
+        return 1;
+    }
+    if (!k.is_key && k.code == 0x0E) { /* Ctrl-N: 第12条 finds 第十二条, or only itself */
+        a->search_exact_numbers = !a->search_exact_numbers;
         set_label(a);
         search_typed(a);
         return 1;

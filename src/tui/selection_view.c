@@ -307,7 +307,7 @@ static int selection_act(app *a, action what)
 
 /* The cell of the text pane at screen column x, row y: its offset, or -1
  * off the text (the nearest cell of the row when x is past its end). */
-static int32_t offset_at(app *a, yd_layout *layout, int x, int y)
+int32_t text_offset_at(app *a, yd_layout *layout, int x, int y)
 {
     if (y < 0 || y >= a->rows || x < a->text_x || x >= a->text_x + a->text_cols)
         return -1;
@@ -336,13 +336,13 @@ void selection_mouse_text(app *a, const MEVENT *ev)
     if (!layout)
         return;
     if (ev->bstate & BUTTON1_PRESSED) {
-        int32_t at = offset_at(a, layout, ev->x, ev->y);
+        int32_t at = text_offset_at(a, layout, ev->x, ev->y);
         a->sel_pressed = at >= 0;
         a->sel_press = at;
     } else if (ev->bstate & BUTTON1_RELEASED) {
         a->sel_pressed = 0;
     } else if ((ev->bstate & REPORT_MOUSE_POSITION) && a->sel_pressed) {
-        int32_t at = offset_at(a, layout, ev->x, ev->y);
+        int32_t at = text_offset_at(a, layout, ev->x, ev->y);
         if (at < 0 || at == a->sel_press)
             return;
         a->sel_doc = a->doc;
@@ -365,7 +365,7 @@ static void selection_mouse(app *a, const MEVENT *ev)
         selection_cancel(a);
         selection_mouse_text(a, ev);
     } else if ((ev->bstate & REPORT_MOUSE_POSITION) && a->sel_pressed) {
-        int32_t at = offset_at(a, layout, ev->x, ev->y);
+        int32_t at = text_offset_at(a, layout, ev->x, ev->y);
         if (at >= 0)
             a->sel_cursor = at;
     }

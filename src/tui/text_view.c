@@ -50,6 +50,9 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
         if (h > 0 && hits->items[h - 1].offset + hits->items[h - 1].length > row->start)
             h--;
     }
+    /* The first reference that may cover this row (sorted, disjoint). */
+    const yd_refs *refs = refs_of(a, a->doc);
+    size_t r = refs ? yd_refs_after(refs, row->start) : 0;
     move(y, x);
     for (int k = 0; k < n; k++) {
         const yd_cell *c = &a->cells[k];
@@ -58,6 +61,12 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
         attr_t at = c->start < styled_to ? attr : app_style(a, YD_STYLE_TEXT);
         if (c->flags & YD_CELL_PLACEHOLDER)
             at = app_style(a, YD_STYLE_PLACEHOLDER);
+        if (refs) {
+            while (r < refs->count && refs->items[r].start + refs->items[r].length <= c->start)
+                r++;
+            if (r < refs->count && refs->items[r].start <= c->start)
+                at = app_style(a, YD_STYLE_REFERENCE);
+        }
         if (hits) {
             while (h < hits->count && hits->items[h].offset + hits->items[h].length <= c->start)
                 h++;
@@ -180,13 +189,22 @@ static int text_act(app *a, action what)
 }
 
 
-/* The wheel scrolls the text, a click gives it the focus, a drag selects. */
+/* The wheel scrolls the text, a click gives it the focus (and follows a
+ * cross-reference when let go where it was pressed), a drag selects. */
 static void text_mouse(app *a, const MEVENT *ev)
 {
     if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
         text_scroll(a, ev->bstate & BUTTON4_PRESSED ? -3 : 3);
     else if (ev->bstate & BUTTON1_PRESSED)
         a->focus_outline = 0;
+    if ((ev->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)) && !pane_is_open(a, &selection_pane)) {
+        yd_layout *layout = app_layout(a, a->doc);
+        int32_t at = layout ? text_offset_at(a, layout, ev->x, ev->y) : -1;
+        if (at >= 0 && (!(ev->bstate & BUTTON1_RELEASED) || at == a->sel_press) && ref_follow_at(a, at)) {
+            a->sel_pressed = 0;
+            return;
+        }
+    }
     selection_mouse_text(a, ev); /* a drag selects */
 }
 

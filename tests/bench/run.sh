@@ -53,3 +53,9 @@ tests/bench/search-vs-rg.sh "$build" "$corpus/utf8" 21
 echo
 echo "== search result list (the & key): index, a screen of snippets, filter keystrokes; best of 5"
 "$build/bench/results_bench" "$corpus/utf8" the search
+echo
+echo "== pinyin filter: 10 000 titles prepared once, every keystroke of rmfy, zhonghua, xf; best of 5"
+"$build/bench/pinyin_bench"
+echo
+echo "== hit counts per outline node: 100 000 nodes, 300 000 hits in 100 MB; best of 5"
+"$build/bench/outline_hits_bench"

@@ -127,6 +127,7 @@ static void test_every_key(void **state)
                         "  case: false\n"
                         "  width: false\n"
                         "  script: true\n"
+                        "  numbers: false\n"
                         "  regex: true\n"
                         "  history: 7\n",
                         report, sizeof report);
@@ -159,7 +160,7 @@ static void test_every_key(void **state)
               report, sizeof report);
     assert_string_equal(report, "");
     assert_int_equal(c.ambiwidth, 0);
-    assert_int_equal(c.search.folds, YD_FOLD_CASE | YD_FOLD_WIDTH | YD_FOLD_SCRIPT);
+    assert_int_equal(c.search.folds, YD_FOLD_CASE | YD_FOLD_WIDTH | YD_FOLD_SCRIPT | YD_FOLD_NUMBERS);
     assert_int_equal(c.text.max_width, 0);
     assert_int_equal(c.text.script, YD_SCRIPT_TRADITIONAL);
     yd_config_free(&c);

@@ -229,7 +229,9 @@ static void test_parse(void **state)
     assert_int_equal(yd_fold_parse(",", &f, &err), YD_EINVAL);
 
     char buf[64];
-    assert_string_equal(yd_fold_describe(YD_FOLD_DEFAULT, buf, sizeof buf), "smart-case,width,script");
+    assert_string_equal(yd_fold_describe(YD_FOLD_DEFAULT, buf, sizeof buf), "smart-case,width,script,numbers");
+    assert_int_equal(yd_fold_parse("numbers", &f, &err), YD_OK);
+    assert_int_equal(f, YD_FOLD_NUMBERS);
     assert_string_equal(yd_fold_describe(YD_FOLD_NONE, buf, sizeof buf), "none");
     assert_int_equal(yd_fold_parse(yd_fold_describe(YD_FOLD_CASE | YD_FOLD_SCRIPT, buf, sizeof buf), &f, &err),
                      YD_OK);

@@ -1,0 +1,23 @@
+/* Search hits per outline node: how many hits a node's subtree holds, for
+ * the counts the outline shows while a search is active (READER.md). Two
+ * binary searches a node, over hits in text order. */
+#ifndef YUEDU_OUTLINE_HITS_H
+#define YUEDU_OUTLINE_HITS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "yuedu/outline.h"
+#include "yuedu/search.h"
+
+/* The text range of node's subtree: from its line to the next node outside
+ * it (or length, the document's). */
+void yd_outline_subtree_span(const yd_outline *outline, int32_t length, int32_t node, int32_t *lo, int32_t *hi);
+
+/* Hits starting in [lo, hi). */
+size_t yd_hits_between(const yd_hits *hits, int32_t lo, int32_t hi);
+
+/* Hits in node's subtree (node -1: the whole document). */
+size_t yd_outline_node_hits(const yd_outline *outline, int32_t length, int32_t node, const yd_hits *hits);
+
+#endif
