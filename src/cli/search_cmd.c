@@ -29,6 +29,7 @@
 
 #include "cli.h"
 #include "yuedu/byte_search.h"
+#include "yuedu/fold_cache.h"
 #include "yuedu/search.h"
 #include "yuedu/utf8_map.h"
 #include "yuedu/search_results.h"
@@ -360,7 +361,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
      * for hours: five times the reader's limit, a few seconds. */
     enum { BATCH_REGEX_TIME_LIMIT = 10000 };
     yd_query_options qo = {.folds = opt->folds, .regex = opt->regex, .time_limit = BATCH_REGEX_TIME_LIMIT};
-    yd_status st = yd_fold_new(&fold, NULL, &err);
+    yd_status st = yd_fold_new_cached(&fold, NULL, NULL, &err);
     if (st == YD_OK)
         st = yd_query_compile_utf8(&query, fold, opt->pattern, &qo, &err);
     yd_byte_query *bytes = NULL;
