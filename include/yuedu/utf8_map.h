@@ -25,4 +25,9 @@ typedef struct yd_utf8_map {
 int yd_utf8_map_open(yd_utf8_map *map, const char *path, const yd_load_options *options);
 void yd_utf8_map_close(yd_utf8_map *map);
 
+/* Done with text[from, to): its pages leave this process's memory (they
+ * stay in the page cache, and are read again if touched), so a scan holds
+ * a few megabytes of the file at a time, not all of it. */
+void yd_utf8_map_release(const yd_utf8_map *map, size_t from, size_t to);
+
 #endif

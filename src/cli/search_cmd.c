@@ -206,6 +206,7 @@ static void count_range(search_run *run, split *sp, size_t r)
     if (to > sp->map.length)
         to = sp->map.length;
     size_t n = yd_byte_count(run->bytes, sp->map.text, sp->map.length, from, to);
+    yd_utf8_map_release(&sp->map, from, to);
     pthread_mutex_lock(&run->lock);
     sp->count += n;
     int last = ++sp->done == sp->ranges;
@@ -272,7 +273,17 @@ static int search_bytes(search_run *run, size_t k)
             free(sp);
         }
     }
-    j->count = yd_byte_count(run->bytes, map.text, map.length, 0, map.length);
+    j->count = 0;
+    /* Range by range, dropping each from memory once counted; hits that
+     * may overlap are taken left to right across the whole file. */
+    if (!yd_byte_query_disjoint(run->bytes))
+        j->count = yd_byte_count(run->bytes, map.text, map.length, 0, map.length);
+    else
+        for (size_t from = 0; from < map.length; from += SPLIT_RANGE) {
+            size_t to = map.length - from > SPLIT_RANGE ? from + SPLIT_RANGE : map.length;
+            j->count += yd_byte_count(run->bytes, map.text, map.length, from, to);
+            yd_utf8_map_release(&map, from, to);
+        }
     yd_utf8_map_close(&map);
     if (run->keep_text && j->count > 0) {
         j->count = 0; /* rows need the document: load it */

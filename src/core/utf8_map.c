@@ -2,6 +2,7 @@
 #include "yuedu/utf8_map.h"
 
 #include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -66,4 +67,16 @@ void yd_utf8_map_close(yd_utf8_map *map)
     if (map->base)
         munmap(map->base, map->size);
     memset(map, 0, sizeof *map);
+}
+
+void yd_utf8_map_release(const yd_utf8_map *map, size_t from, size_t to)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || to <= from)
+        return;
+    uintptr_t base = (uintptr_t)map->base, lo = (uintptr_t)(map->text + from), hi = (uintptr_t)(map->text + to);
+    lo = (lo + (uintptr_t)page - 1) & ~((uintptr_t)page - 1); /* whole pages inside the range only */
+    hi &= ~((uintptr_t)page - 1);
+    if (hi > lo && lo >= base)
+        madvise((void *)lo, hi - lo, MADV_DONTNEED);
 }

@@ -4,20 +4,21 @@
 # files end to end; never committed (tests/bench/scale-* is ignored):
 #   DEST/one/corpus.txt   one file of MB megabytes
 #   DEST/hundred/         100 files of MB/100 megabytes
-#   DEST/gb/              10 files of GB*100 megabytes (GB gigabytes)
-#   DEST/small/           100 000 files of two lines (SMALL files)
+#   DEST/gb/              10 files of FOLDER_MB/10 megabytes (1 GB by default)
+#   DEST/small/           SMALL files of two lines (100 000)
 #
-#   tests/bench/gen-scale.sh SOURCE DEST [MB] [GB] [SMALL]
+#   tests/bench/gen-scale.sh SOURCE DEST [MB] [FOLDER_MB] [SMALL]
 set -euo pipefail
-src=$1 dest=$2 mb=${3:-100} gb=${4:-1} small=${5:-100000}
+src=$1 dest=$2 mb=${3:-100} folder_mb=${4:-1000} small=${5:-100000}
 mkdir -p "$dest"
-stamp="$dest/.made-$mb-$gb-$small"
+stamp="$dest/.made-$mb-$folder_mb-$small"
 [ -e "$stamp" ] && exit 0
 rm -rf "$dest/one" "$dest/hundred" "$dest/gb" "$dest/small"
 mkdir -p "$dest/one" "$dest/hundred" "$dest/gb" "$dest/small"
 # One pass of the source, its text files in name order.
 seed=$(mktemp)
 trap 'rm -f "$seed"' EXIT
+rm -f "$dest"/.made-*
 find "$src" -maxdepth 2 -type f \( -name '*.txt' -o -name '*.md' \) -print0 | sort -z | xargs -0 cat >"$seed"
 [ -s "$seed" ] || { echo "gen-scale: no .txt or .md under $src" >&2; exit 1; }
 # repeat BYTES FILE: the seed end to end until BYTES, cut at a line end.
@@ -31,7 +32,7 @@ repeat() {
 repeat $((mb * 1000000)) "$dest/one/corpus.txt"
 repeat $((mb * 10000)) "$dest/hundred/001.txt"
 for k in $(seq -w 2 100); do cp "$dest/hundred/001.txt" "$dest/hundred/$k.txt"; done
-repeat $((gb * 100000000)) "$dest/gb/01.txt"
+repeat $((folder_mb * 100000)) "$dest/gb/01.txt"
 for k in $(seq -w 2 10); do cp "$dest/gb/01.txt" "$dest/gb/$k.txt"; done
 # Small files, all in one folder: the seed's first two lines each.
 two=$(head -n 2 "$seed")
