@@ -183,6 +183,7 @@ typedef struct search_run {
     const yd_query *query;  /* NULL until compiled */
     const yd_byte_query *bytes; /* the query on bytes, when it can be */
     split *split;           /* a file whose ranges are being handed out */
+    size_t busy;            /* workers with a file of their own */
     int abandon;            /* the pattern was bad: stop */
     int keep_text;          /* printing needs the documents */
 } search_run;
@@ -219,23 +220,6 @@ static void count_range(search_run *run, split *sp, size_t r)
     }
 }
 
-/* Take a range of the file being split, if there is one: 1 when done. */
-static int help_split(search_run *run)
-{
-    pthread_mutex_lock(&run->lock);
-    split *sp = run->split;
-    if (!sp) {
-        pthread_mutex_unlock(&run->lock);
-        return 0;
-    }
-    size_t r = sp->next++;
-    if (sp->next == sp->ranges)
-        run->split = NULL; /* the last range is taken: nothing left to share */
-    pthread_mutex_unlock(&run->lock);
-    count_range(run, sp, r);
-    return 1;
-}
-
 /* The pattern, once the main thread has compiled it; NULL to stop. */
 static const yd_query *wait_query(search_run *run)
 {
@@ -265,8 +249,10 @@ static int search_bytes(search_run *run, size_t k)
             *sp = (split){.map = map, .job = k, .ranges = (map.length + SPLIT_RANGE - 1) / SPLIT_RANGE};
             pthread_mutex_lock(&run->lock);
             int free_slot = !run->split;
-            if (free_slot)
+            if (free_slot) {
                 run->split = sp;
+                pthread_cond_broadcast(&run->changed); /* idle workers: a file to share */
+            }
             pthread_mutex_unlock(&run->lock);
             if (free_slot)
                 return 1;
@@ -315,29 +301,51 @@ static void search_loaded(search_run *run, size_t k, yd_query **query)
     finish_job(run, j, st == YD_OK, err.message);
 }
 
+/* Work, in this order: a range of a file being shared out, the next file;
+ * with neither, wait while other workers still have a file (it may be
+ * shared out), and stop when none has. */
 static void *worker(void *arg)
 {
     search_run *run = arg;
     yd_query *query = NULL;
+    pthread_mutex_lock(&run->lock);
     for (;;) {
-        if (help_split(run))
-            continue;
-        pthread_mutex_lock(&run->lock);
-        size_t k = run->next < run->files->count && !run->abandon ? run->next++ : SIZE_MAX;
-        pthread_mutex_unlock(&run->lock);
-        if (k == SIZE_MAX)
+        if (run->split) {
+            split *sp = run->split;
+            size_t r = sp->next++;
+            if (sp->next == sp->ranges)
+                run->split = NULL; /* the last range is taken: nothing left to share */
+            pthread_mutex_unlock(&run->lock);
+            count_range(run, sp, r);
+            pthread_mutex_lock(&run->lock);
+        } else if (run->next < run->files->count && !run->abandon) {
+            size_t k = run->next++;
+            run->busy++;
+            pthread_mutex_unlock(&run->lock);
+            if (!search_bytes(run, k))
+                search_loaded(run, k, &query);
+            pthread_mutex_lock(&run->lock);
+            run->busy--;
+            pthread_cond_broadcast(&run->changed);
+        } else if (run->busy > 0 && !run->abandon) {
+            pthread_cond_wait(&run->changed, &run->lock);
+        } else {
             break;
-        if (!search_bytes(run, k))
-            search_loaded(run, k, &query);
+        }
     }
+    pthread_mutex_unlock(&run->lock);
     yd_query_free(query);
     return NULL;
 }
 
-static int worker_count(size_t files)
+/* One worker per CPU (up to 8), no more than files when rows are printed;
+ * a count may share one large file out to every worker. */
+static int worker_count(size_t files, int count_only)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t n = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus;
+    if (count_only)
+        return (int)n;
     return (int)(n < files ? n : files > 0 ? files : 1);
 }
 
@@ -361,7 +369,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
     pthread_cond_init(&run.changed, NULL);
     /* Files load on the workers while this thread builds the fold tables
      * and compiles the pattern. */
-    for (int t = worker_count(files.count); started < t; started++)
+    for (int t = worker_count(files.count, opt->format == FORMAT_COUNT); started < t; started++)
         if (pthread_create(&threads[started], NULL, worker, &run) != 0)
             break;
     yd_fold *fold = NULL;
