@@ -114,7 +114,7 @@ out:
     return rc;
 }
 
-int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const yd_config *config)
+int cli_render(cli_documents *docs, int width, int ambiwidth, const yd_config *config)
 {
     yd_width_table *widths;
     yd_error err = {0};
@@ -131,13 +131,16 @@ int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const yd_confi
     lo.blank_between = config->text.blank_line;
     lo.max_text_width = config->text.max_width;
     int failed = 0;
-    for (size_t k = 0; k < corpus->count; k++) {
-        if (corpus->count > 1) {
+    for (const yd_document *doc; (doc = cli_documents_next(docs)) != NULL;) {
+        size_t k = docs->index;
+        /* Headers when there is more than one document: the first asks
+         * whether a second follows. */
+        if (k > 0 || cli_documents_more(docs)) {
             fputs(k ? "\n==> " : "==> ", stdout);
-            cli_put_sanitized(stdout, corpus->docs[k].path);
+            cli_put_sanitized(stdout, doc->path);
             fputs(" <==\n", stdout);
         }
-        if (render_document(&corpus->docs[k], widths, &lo, (yd_heading_indent)config->text.heading_indent) != 0)
+        if (render_document(doc, widths, &lo, (yd_heading_indent)config->text.heading_indent) != 0)
             failed++;
     }
     yd_width_table_free(widths);
@@ -145,5 +148,5 @@ int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const yd_confi
         perror("yuedu: stdout");
         return EXIT_NOTHING;
     }
-    return corpus->count > 0 && (size_t)failed < corpus->count ? EXIT_OK : EXIT_NOTHING;
+    return docs->seen > 0 && (size_t)failed < docs->seen ? EXIT_OK : EXIT_NOTHING;
 }
