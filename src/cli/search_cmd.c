@@ -292,7 +292,16 @@ static void search_loaded(search_run *run, size_t k, yd_query **query)
             st = yd_query_clone(query, shared, &err);
         if (shared && st == YD_OK) {
             yd_shadow shadow = {0};
+            unsigned folds = yd_query_folds(*query);
+            if (!run->keep_text) {
+                /* Only the count is wanted: the text itself becomes its
+                 * folded shadow, instead of a copy as large as it. */
+                yd_fold_apply(yd_query_table(*query), j->doc.text, j->doc.text, j->doc.length);
+                shadow.folded[folds] = j->doc.text;
+            }
             st = yd_search_document(*query, &j->doc, &shadow, &j->hits, &err);
+            if (!run->keep_text)
+                shadow.folded[folds] = NULL; /* the document's, freed with it */
             yd_shadow_free(&shadow);
         }
         if (!run->keep_text || st != YD_OK)
