@@ -59,7 +59,15 @@ fi
 echo
 echo "== --search P --format count against rg -c P; min / median / max of $runs in ms"
 echo "   (yuedu counts hits with Simplified/Traditional, width and case folded; rg counts matching lines)"
-pattern=${BENCH_PATTERN:-人民}
+# BENCH_PATTERN, else the first of these with hits in the one file (人民
+# in statutes and reports, 阅读 in the generated text).
+pattern=${BENCH_PATTERN:-}
+if [ -z "$pattern" ]; then
+    for p in 人民 阅读 的; do
+        pattern=$p
+        [ "$("$yuedu" --search "$p" --format count "$dest/one" || true)" != 0 ] && break
+    done
+fi
 printf '%-34s %23s | %23s |\n' "" "yuedu" "rg -c"
 for shape in one hundred gb; do
     hits=$("$yuedu" --search "$pattern" --format count "$dest/$shape" || true)
