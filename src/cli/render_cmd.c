@@ -48,6 +48,9 @@ static size_t put_utf8(char *out, wchar_t w)
     return 4;
 }
 
+/* Paragraphs printed between two drops of the layout's rows. */
+#define RENDER_FORGET 16384
+
 /* One document. Returns 0, or -1 when a layout call failed (reported). */
 static int render_document(const yd_document *doc, const yd_width_table *widths, const yd_layout_options *base,
                            yd_heading_indent headings)
@@ -83,6 +86,13 @@ static int render_document(const yd_document *doc, const yd_width_table *widths,
     for (int32_t p = 0; p < paras; p++) {
         const yd_row *rows;
         int32_t count;
+        /* Printed rows are not needed again: dropping them now and then
+         * keeps a 100 MB document's rows from all being held at once. */
+        if (p > 0 && p % RENDER_FORGET == 0 && yd_layout_invalidate(layout, &err) != YD_OK) {
+            cli_diag(NULL, doc->path, err.message);
+            rc = -1;
+            goto out;
+        }
         if (yd_layout_paragraph(layout, p, &rows, &count, &err) != YD_OK) {
             cli_diag(NULL, doc->path, err.message);
             rc = -1;
