@@ -248,4 +248,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build tests/bench/corpus
+	rm -rf build tests/bench/corpus tests/bench/scale

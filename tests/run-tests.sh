@@ -30,6 +30,12 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_erro
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 
+# The fold tables' cache (fold_cache.h) goes to a folder of this run, not
+# to the caller's home.
+XDG_CACHE_HOME=$(mktemp -d /tmp/yuedu-tests-cache.XXXXXX) || exit 2
+export XDG_CACHE_HOME
+trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
+
 count() { # FILE PATTERN: sum of the numbers cmocka prints after PATTERN
     sed -n "s/^\[  $2 *\] \([0-9]*\) test.*/\1/p" "$1" | awk '{s += $1} END {print s + 0}'
 }

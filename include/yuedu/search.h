@@ -83,6 +83,12 @@ yd_status yd_query_clone(yd_query **out, const yd_query *query, yd_error *err);
  * YD_FOLD_WIDTH, YD_FOLD_SCRIPT bits). */
 unsigned yd_query_folds(const yd_query *query);
 
+/* A literal query's folded pattern (*length units) and the fold table it
+ * was folded with, for matchers that search other representations of the
+ * text (byte_search.h); NULL for a regex. */
+const UChar *yd_query_literal(const yd_query *query, int32_t *length);
+const UChar *yd_query_table(const yd_query *query);
+
 /* The folded shadows of one document. Zero-initialise it ({0}); free it
  * with yd_shadow_free, and when the document's text changes. */
 typedef struct yd_shadow {

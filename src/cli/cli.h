@@ -65,14 +65,37 @@ int cli_doctor(const char *config_path);
  * it chooses on stdout. Returns 0 when there is none, 1 otherwise. */
 int cli_check_config(const char *config_path, const char *theme_option, int no_color);
 
+/* The documents of a batch mode, loaded one at a time in reading order
+ * (document_stream.c). Open collects the paths (the walk's problems on
+ * stderr; -1 when out of memory); next frees the previous document and
+ * loads the next one that loads (saying on stderr why others do not),
+ * NULL at the end; more says whether another document follows (loading
+ * it ahead). out_of_memory is set when a load ran out of memory (the
+ * stream then ends). */
+typedef struct cli_documents {
+    yd_path_list paths;
+    const yd_load_options *load;
+    size_t next;  /* next path to load */
+    size_t index; /* 0-based index of the current document */
+    size_t seen;  /* documents handed out so far */
+    yd_document current, ahead;
+    int have_current, have_ahead;
+    int out_of_memory;
+} cli_documents;
+
+int cli_documents_open(cli_documents *d, const char *const *paths, size_t npaths, const yd_load_options *load);
+const yd_document *cli_documents_next(cli_documents *d);
+int cli_documents_more(cli_documents *d);
+void cli_documents_close(cli_documents *d);
+
 /* --list: one row per document. Returns an exit code. */
-int cli_list(const yd_corpus *corpus, output_format format);
+int cli_list(cli_documents *docs, output_format format);
 
 /* --outline: each document's outline as text, tsv or yaml, with the
  * outline rules of the configuration (config_path, NULL: the default
  * file); explain: instead, why each candidate line is or is not a node.
  * Returns an exit code. */
-int cli_outline(const yd_corpus *corpus, output_format format, int explain, const char *config_path);
+int cli_outline(cli_documents *docs, output_format format, int explain, const char *config_path);
 
 /* --refs: every cross-reference of each document, as text, tsv or json,
  * with the outline rules of the configuration. Returns an exit code: 0
@@ -87,7 +110,7 @@ int cli_read_config(const char *config_path, yd_config *config);
  * ambiwidth 1 or 2, laid out as the reader lays it out with the text
  * settings of config (indent, blank lines, max-width; headings flush left).
  * Returns an exit code. */
-int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const struct yd_config *config);
+int cli_render(cli_documents *docs, int width, int ambiwidth, const struct yd_config *config);
 
 /* Width of --render without --width: the terminal's when stdout is one,
  * else 80. */

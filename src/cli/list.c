@@ -20,16 +20,15 @@ static long heading_count(const yd_document *d)
     return n;
 }
 
-int cli_list(const yd_corpus *corpus, output_format format)
+int cli_list(cli_documents *docs, output_format format)
 {
     if (format == FORMAT_TEXT)
         printf("%-10s %12s %12s %9s %6s %8s  %s\n", "ENCODING", "BYTES", "CHARS", "LINES", "REPL", "HEADINGS",
                "PATH");
     size_t bytes = 0, chars = 0, lines = 0, repl = 0;
     long headings = 0;
-    int code = corpus->count > 0 ? EXIT_OK : EXIT_NOTHING;
-    for (size_t k = 0; k < corpus->count; k++) {
-        const yd_document *d = &corpus->docs[k];
+    int code = EXIT_OK;
+    for (const yd_document *d; (d = cli_documents_next(docs)) != NULL;) {
         long h = heading_count(d);
         if (h < 0) {
             cli_diag(NULL, d->path, "out of memory while building the outline");
@@ -54,6 +53,6 @@ int cli_list(const yd_corpus *corpus, output_format format)
     }
     if (format == FORMAT_TEXT)
         printf("%-10s %12zu %12zu %9zu %6zu %8ld  %zu document%s\n", "total", bytes, chars, lines, repl, headings,
-               corpus->count, corpus->count == 1 ? "" : "s");
-    return code;
+               docs->seen, docs->seen == 1 ? "" : "s");
+    return docs->seen > 0 ? code : EXIT_NOTHING;
 }

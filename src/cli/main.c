@@ -398,7 +398,7 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
 
 /* --render with the reader's text settings (and its ambiwidth unless
  * --ambiwidth says; auto is 1 here, with no terminal to ask). */
-static int render(const yd_corpus *corpus, const options *opt)
+static int render(cli_documents *docs, const options *opt)
 {
     yd_config config = {0};
     yd_theme theme = {0};
@@ -406,7 +406,7 @@ static int render(const yd_corpus *corpus, const options *opt)
     int code = EXIT_NOTHING;
     if (cli_read_settings(opt->config, NULL, 1, &config, &theme, &problems) == 0) {
         int ambiwidth = opt->ambiwidth ? opt->ambiwidth : config.ambiwidth ? config.ambiwidth : 1;
-        code = cli_render(corpus, opt->width ? opt->width : cli_render_default_width(), ambiwidth, &config);
+        code = cli_render(docs, opt->width ? opt->width : cli_render_default_width(), ambiwidth, &config);
     }
     yd_problems_free(&problems);
     yd_config_free(&config);
@@ -457,20 +457,33 @@ static int run(int argc, char **argv)
         opt.search.color = opt.color >= 0 ? opt.color : !yd_no_color(opt.no_color) && isatty(STDOUT_FILENO);
         return cli_search(paths, npaths, &load, &opt.search);
     }
-    yd_corpus corpus;
-    if (yd_corpus_load(&corpus, paths, npaths, &load, cli_diag, NULL) != YD_OK) {
+    if (opt.mode == MODE_REFS) { /* references cross documents: the corpus is held whole */
+        yd_corpus corpus;
+        if (yd_corpus_load(&corpus, paths, npaths, &load, cli_diag, NULL) != YD_OK) {
+            fputs("yuedu: out of memory\n", stderr);
+            return EXIT_NOTHING;
+        }
+        code = cli_refs(&corpus, opt.format, opt.config);
+        yd_corpus_free(&corpus);
+        return code;
+    }
+    /* One document at a time: a 1 GB folder is never held whole. */
+    cli_documents docs;
+    if (cli_documents_open(&docs, paths, npaths, &load) != 0) {
         fputs("yuedu: out of memory\n", stderr);
         return EXIT_NOTHING;
     }
     if (opt.mode == MODE_OUTLINE)
-        code = cli_outline(&corpus, opt.format, opt.explain, opt.config);
-    else if (opt.mode == MODE_REFS)
-        code = cli_refs(&corpus, opt.format, opt.config);
+        code = cli_outline(&docs, opt.format, opt.explain, opt.config);
     else if (opt.mode == MODE_RENDER)
-        code = render(&corpus, &opt);
+        code = render(&docs, &opt);
     else
-        code = cli_list(&corpus, opt.format);
-    yd_corpus_free(&corpus);
+        code = cli_list(&docs, opt.format);
+    if (docs.out_of_memory) {
+        fputs("yuedu: out of memory\n", stderr);
+        code = EXIT_NOTHING;
+    }
+    cli_documents_close(&docs);
     return code;
 }
 

@@ -368,11 +368,11 @@ static void print_explain(const yd_document *doc, const yd_outline *o, const yd_
     }
 }
 
-int cli_outline(const yd_corpus *corpus, output_format format, int explain, const char *config_path)
+int cli_outline(cli_documents *docs, output_format format, int explain, const char *config_path)
 {
     strbuf b = {0}, path = {0};
     yaml_out y;
-    int code = corpus->count > 0 ? EXIT_OK : EXIT_NOTHING;
+    int code = EXIT_OK;
     yd_config config;
     if (cli_read_config(config_path, &config) != 0) {
         yd_config_free(&config);
@@ -383,8 +383,8 @@ int cli_outline(const yd_corpus *corpus, output_format format, int explain, cons
         yd_config_free(&config);
         return EXIT_NOTHING;
     }
-    for (size_t k = 0; k < corpus->count; k++) {
-        const yd_document *doc = &corpus->docs[k];
+    for (const yd_document *doc; (doc = cli_documents_next(docs)) != NULL;) {
+        size_t k = docs->index;
         yd_outline o;
         yd_error err = {0};
         yd_outline_options options = {.rules = &config.outline.rules};
@@ -418,6 +418,8 @@ int cli_outline(const yd_corpus *corpus, output_format format, int explain, cons
             break;
         }
     }
+    if (docs->seen == 0)
+        code = EXIT_NOTHING;
     if (format == FORMAT_YAML && !yaml_finish(&y)) {
         fputs("yuedu: cannot write the YAML output\n", stderr);
         code = EXIT_NOTHING;

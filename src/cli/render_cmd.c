@@ -48,6 +48,9 @@ static size_t put_utf8(char *out, wchar_t w)
     return 4;
 }
 
+/* Paragraphs printed between two drops of the layout's rows. */
+#define RENDER_FORGET 16384
+
 /* One document. Returns 0, or -1 when a layout call failed (reported). */
 static int render_document(const yd_document *doc, const yd_width_table *widths, const yd_layout_options *base,
                            yd_heading_indent headings)
@@ -83,6 +86,13 @@ static int render_document(const yd_document *doc, const yd_width_table *widths,
     for (int32_t p = 0; p < paras; p++) {
         const yd_row *rows;
         int32_t count;
+        /* Printed rows are not needed again: dropping them now and then
+         * keeps a 100 MB document's rows from all being held at once. */
+        if (p > 0 && p % RENDER_FORGET == 0 && yd_layout_invalidate(layout, &err) != YD_OK) {
+            cli_diag(NULL, doc->path, err.message);
+            rc = -1;
+            goto out;
+        }
         if (yd_layout_paragraph(layout, p, &rows, &count, &err) != YD_OK) {
             cli_diag(NULL, doc->path, err.message);
             rc = -1;
@@ -114,7 +124,7 @@ out:
     return rc;
 }
 
-int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const yd_config *config)
+int cli_render(cli_documents *docs, int width, int ambiwidth, const yd_config *config)
 {
     yd_width_table *widths;
     yd_error err = {0};
@@ -131,13 +141,16 @@ int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const yd_confi
     lo.blank_between = config->text.blank_line;
     lo.max_text_width = config->text.max_width;
     int failed = 0;
-    for (size_t k = 0; k < corpus->count; k++) {
-        if (corpus->count > 1) {
+    for (const yd_document *doc; (doc = cli_documents_next(docs)) != NULL;) {
+        size_t k = docs->index;
+        /* Headers when there is more than one document: the first asks
+         * whether a second follows. */
+        if (k > 0 || cli_documents_more(docs)) {
             fputs(k ? "\n==> " : "==> ", stdout);
-            cli_put_sanitized(stdout, corpus->docs[k].path);
+            cli_put_sanitized(stdout, doc->path);
             fputs(" <==\n", stdout);
         }
-        if (render_document(&corpus->docs[k], widths, &lo, (yd_heading_indent)config->text.heading_indent) != 0)
+        if (render_document(doc, widths, &lo, (yd_heading_indent)config->text.heading_indent) != 0)
             failed++;
     }
     yd_width_table_free(widths);
@@ -145,5 +158,5 @@ int cli_render(const yd_corpus *corpus, int width, int ambiwidth, const yd_confi
         perror("yuedu: stdout");
         return EXIT_NOTHING;
     }
-    return corpus->count > 0 && (size_t)failed < corpus->count ? EXIT_OK : EXIT_NOTHING;
+    return docs->seen > 0 && (size_t)failed < docs->seen ? EXIT_OK : EXIT_NOTHING;
 }

@@ -28,7 +28,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "yuedu/byte_search.h"
+#include "yuedu/fold_cache.h"
 #include "yuedu/search.h"
+#include "yuedu/utf8_map.h"
 #include "yuedu/search_results.h"
 
 #define CONTEXT_CHARS YD_RESULT_CONTEXT_CHARS
@@ -143,15 +146,32 @@ static void put_hit(const yd_document *d, cursor *c, const yd_hit *h, output_for
     putchar('\n');
 }
 
-/* One file: loaded and searched by a worker, printed by the main thread in
- * reading order. */
+/* One file: searched by a worker, printed by the main thread in reading
+ * order. A UTF-8 file is first counted on its bytes (byte_search.h); it is
+ * loaded as a document only when that cannot be done, or when rows are to
+ * be printed and it has hits. */
 typedef struct job {
     yd_document doc;
     yd_hits hits;
-    int state; /* 0 waiting, 1 done */
-    int ok;    /* loaded and searched */
+    size_t count; /* hits, when counted on the bytes (loaded: 0, see hits) */
+    int state;    /* 0 waiting, 1 done */
+    int ok;       /* loaded and searched */
     char message[256];
 } job;
+
+/* A large file counted in ranges by every worker, so that one big file
+ * keeps both cores busy. Only for queries whose hits cannot overlap, so
+ * that each range counts the hits starting in it alone. */
+typedef struct split {
+    yd_utf8_map map;
+    size_t job;
+    size_t next, ranges, done; /* ranges taken, in all, counted */
+    size_t count;
+} split;
+
+/* Ranges of this many bytes: small enough to share the last one out
+ * evenly, large enough that taking one costs nothing. */
+#define SPLIT_RANGE ((size_t)4 << 20)
 
 typedef struct search_run {
     pthread_mutex_t lock;
@@ -161,56 +181,180 @@ typedef struct search_run {
     job *jobs;
     size_t next;            /* next file to take */
     const yd_query *query;  /* NULL until compiled */
+    const yd_byte_query *bytes; /* the query on bytes, when it can be */
+    split *split;           /* a file whose ranges are being handed out */
+    size_t busy;            /* workers with a file of their own */
     int abandon;            /* the pattern was bad: stop */
     int keep_text;          /* printing needs the documents */
 } search_run;
 
+static void finish_job(search_run *run, job *j, int ok, const char *message)
+{
+    pthread_mutex_lock(&run->lock);
+    j->ok = ok;
+    if (!ok)
+        snprintf(j->message, sizeof j->message, "%s", message);
+    j->state = 1;
+    pthread_cond_broadcast(&run->changed);
+    pthread_mutex_unlock(&run->lock);
+}
+
+/* Count one range of a split file; the worker that counts the last one
+ * finishes the file. */
+static void count_range(search_run *run, split *sp, size_t r)
+{
+    size_t from = r * SPLIT_RANGE, to = from + SPLIT_RANGE;
+    if (to > sp->map.length)
+        to = sp->map.length;
+    size_t n = yd_byte_count(run->bytes, sp->map.text, sp->map.length, from, to);
+    yd_utf8_map_release(&sp->map, from, to);
+    pthread_mutex_lock(&run->lock);
+    sp->count += n;
+    int last = ++sp->done == sp->ranges;
+    pthread_mutex_unlock(&run->lock);
+    if (last) {
+        run->jobs[sp->job].count = sp->count;
+        yd_utf8_map_close(&sp->map);
+        finish_job(run, &run->jobs[sp->job], 1, NULL);
+        free(sp);
+    }
+}
+
+/* The pattern, once the main thread has compiled it; NULL to stop. */
+static const yd_query *wait_query(search_run *run)
+{
+    pthread_mutex_lock(&run->lock);
+    while (!run->query && !run->abandon)
+        pthread_cond_wait(&run->changed, &run->lock);
+    const yd_query *q = run->abandon ? NULL : run->query;
+    pthread_mutex_unlock(&run->lock);
+    return q;
+}
+
+/* File k on its bytes: 1 when it is done with (counted, or shared out as
+ * a split), 0 when it must be loaded. */
+static int search_bytes(search_run *run, size_t k)
+{
+    yd_utf8_map map;
+    if (!yd_utf8_map_open(&map, run->files->paths[k], run->load))
+        return 0;
+    if (!wait_query(run) || !run->bytes) {
+        yd_utf8_map_close(&map);
+        return 0;
+    }
+    job *j = &run->jobs[k];
+    if (!run->keep_text && yd_byte_query_disjoint(run->bytes) && map.length >= 2 * SPLIT_RANGE) {
+        split *sp = calloc(1, sizeof *sp);
+        if (sp) {
+            *sp = (split){.map = map, .job = k, .ranges = (map.length + SPLIT_RANGE - 1) / SPLIT_RANGE};
+            pthread_mutex_lock(&run->lock);
+            int free_slot = !run->split;
+            if (free_slot) {
+                run->split = sp;
+                pthread_cond_broadcast(&run->changed); /* idle workers: a file to share */
+            }
+            pthread_mutex_unlock(&run->lock);
+            if (free_slot)
+                return 1;
+            free(sp);
+        }
+    }
+    j->count = 0;
+    /* Range by range, dropping each from memory once counted; hits that
+     * may overlap are taken left to right across the whole file. */
+    if (!yd_byte_query_disjoint(run->bytes))
+        j->count = yd_byte_count(run->bytes, map.text, map.length, 0, map.length);
+    else
+        for (size_t from = 0; from < map.length; from += SPLIT_RANGE) {
+            size_t to = map.length - from > SPLIT_RANGE ? from + SPLIT_RANGE : map.length;
+            j->count += yd_byte_count(run->bytes, map.text, map.length, from, to);
+            yd_utf8_map_release(&map, from, to);
+        }
+    yd_utf8_map_close(&map);
+    if (run->keep_text && j->count > 0) {
+        j->count = 0; /* rows need the document: load it */
+        return 0;
+    }
+    finish_job(run, j, 1, NULL);
+    return 1;
+}
+
+/* File k as a document: loaded, then searched in UTF-16. */
+static void search_loaded(search_run *run, size_t k, yd_query **query)
+{
+    job *j = &run->jobs[k];
+    yd_error err = {0};
+    yd_status st = yd_document_load(&j->doc, run->files->paths[k], run->load, &err);
+    if (st == YD_OK) {
+        /* Wait for the pattern (the fold tables take ~50 ms to build). */
+        const yd_query *shared = wait_query(run);
+        if (shared && !*query)
+            st = yd_query_clone(query, shared, &err);
+        if (shared && st == YD_OK) {
+            yd_shadow shadow = {0};
+            unsigned folds = yd_query_folds(*query);
+            if (!run->keep_text) {
+                /* Only the count is wanted: the text itself becomes its
+                 * folded shadow, instead of a copy as large as it. */
+                yd_fold_apply(yd_query_table(*query), j->doc.text, j->doc.text, j->doc.length);
+                shadow.folded[folds] = j->doc.text;
+            }
+            st = yd_search_document(*query, &j->doc, &shadow, &j->hits, &err);
+            if (!run->keep_text)
+                shadow.folded[folds] = NULL; /* the document's, freed with it */
+            yd_shadow_free(&shadow);
+        }
+        if (!run->keep_text || st != YD_OK)
+            yd_document_free(&j->doc);
+    }
+    finish_job(run, j, st == YD_OK, err.message);
+}
+
+/* Work, in this order: a range of a file being shared out, the next file;
+ * with neither, wait while other workers still have a file (it may be
+ * shared out), and stop when none has. */
 static void *worker(void *arg)
 {
     search_run *run = arg;
     yd_query *query = NULL;
+    pthread_mutex_lock(&run->lock);
     for (;;) {
-        pthread_mutex_lock(&run->lock);
-        size_t k = run->next < run->files->count && !run->abandon ? run->next++ : SIZE_MAX;
-        pthread_mutex_unlock(&run->lock);
-        if (k == SIZE_MAX)
-            break;
-        job *j = &run->jobs[k];
-        yd_error err = {0};
-        yd_status st = yd_document_load(&j->doc, run->files->paths[k], run->load, &err);
-        if (st == YD_OK) {
-            /* Wait for the pattern (the fold tables take ~50 ms to build). */
-            pthread_mutex_lock(&run->lock);
-            while (!run->query && !run->abandon)
-                pthread_cond_wait(&run->changed, &run->lock);
-            int go = !run->abandon;
+        if (run->split) {
+            split *sp = run->split;
+            size_t r = sp->next++;
+            if (sp->next == sp->ranges)
+                run->split = NULL; /* the last range is taken: nothing left to share */
             pthread_mutex_unlock(&run->lock);
-            if (go && !query)
-                st = yd_query_clone(&query, run->query, &err);
-            if (go && st == YD_OK) {
-                yd_shadow shadow = {0};
-                st = yd_search_document(query, &j->doc, &shadow, &j->hits, &err);
-                yd_shadow_free(&shadow);
-            }
-            if (!run->keep_text || st != YD_OK)
-                yd_document_free(&j->doc);
+            count_range(run, sp, r);
+            pthread_mutex_lock(&run->lock);
+        } else if (run->next < run->files->count && !run->abandon) {
+            size_t k = run->next++;
+            run->busy++;
+            pthread_mutex_unlock(&run->lock);
+            if (!search_bytes(run, k))
+                search_loaded(run, k, &query);
+            pthread_mutex_lock(&run->lock);
+            run->busy--;
+            pthread_cond_broadcast(&run->changed);
+        } else if (run->busy > 0 && !run->abandon) {
+            pthread_cond_wait(&run->changed, &run->lock);
+        } else {
+            break;
         }
-        pthread_mutex_lock(&run->lock);
-        j->ok = st == YD_OK;
-        if (st != YD_OK)
-            snprintf(j->message, sizeof j->message, "%s", err.message);
-        j->state = 1;
-        pthread_cond_broadcast(&run->changed);
-        pthread_mutex_unlock(&run->lock);
     }
+    pthread_mutex_unlock(&run->lock);
     yd_query_free(query);
     return NULL;
 }
 
-static int worker_count(size_t files)
+/* One worker per CPU (up to 8), no more than files when rows are printed;
+ * a count may share one large file out to every worker. */
+static int worker_count(size_t files, int count_only)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t n = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus;
+    if (count_only)
+        return (int)n;
     return (int)(n < files ? n : files > 0 ? files : 1);
 }
 
@@ -234,7 +378,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
     pthread_cond_init(&run.changed, NULL);
     /* Files load on the workers while this thread builds the fold tables
      * and compiles the pattern. */
-    for (int t = worker_count(files.count); started < t; started++)
+    for (int t = worker_count(files.count, opt->format == FORMAT_COUNT); started < t; started++)
         if (pthread_create(&threads[started], NULL, worker, &run) != 0)
             break;
     yd_fold *fold = NULL;
@@ -245,10 +389,18 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
      * for hours: five times the reader's limit, a few seconds. */
     enum { BATCH_REGEX_TIME_LIMIT = 10000 };
     yd_query_options qo = {.folds = opt->folds, .regex = opt->regex, .time_limit = BATCH_REGEX_TIME_LIMIT};
-    yd_status st = yd_fold_new(&fold, NULL, &err);
+    yd_status st = yd_fold_new_cached(&fold, NULL, NULL, &err);
     if (st == YD_OK)
         st = yd_query_compile_utf8(&query, fold, opt->pattern, &qo, &err);
+    yd_byte_query *bytes = NULL;
+    /* YUEDU_SEARCH_DECODED=1 searches every file as a loaded document, as
+     * before the byte search: for tests that compare the two, and to rule
+     * the byte search out when a result looks wrong. */
+    const char *decoded = getenv("YUEDU_SEARCH_DECODED");
+    if (st == YD_OK && !(decoded && strcmp(decoded, "1") == 0))
+        st = yd_byte_query_new(&bytes, query, &err);
     pthread_mutex_lock(&run.lock);
+    run.bytes = bytes;
     run.query = query;
     run.abandon = st != YD_OK;
     pthread_cond_broadcast(&run.changed);
@@ -272,7 +424,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
                 cli_diag(NULL, files.paths[k], j->message);
                 continue;
             }
-            total += j->hits.count;
+            total += j->hits.count + j->count;
             cursor c = {.line = -1};
             if (opt->format != FORMAT_COUNT)
                 for (size_t h = 0; h < j->hits.count; h++)
@@ -293,6 +445,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
     pthread_cond_destroy(&run.changed);
     pthread_mutex_destroy(&run.lock);
     free(run.jobs);
+    yd_byte_query_free(bytes);
     yd_query_free(query);
     yd_fold_free(fold);
     yd_path_list_free(&files);

@@ -46,4 +46,22 @@ static inline bool yd_line_index_add(yd_line_index *ix, int32_t at)
  * length, line_starts, line_count, chars, replacements and line_ends. */
 yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
 
+/* The same in pieces, so that a large file is decoded as it is read and
+ * never held whole beside its text: init (expected: the bytes to come, for
+ * the first allocation), feed every piece in order (each but the last
+ * ending just after a line feed), then finish into doc (or free). */
+typedef struct yd_utf8_decoder {
+    UChar *units, *w;
+    size_t cap;
+    yd_line_index ix;
+    size_t chars, subs;
+    unsigned eols;
+    bool started, line_pending;
+} yd_utf8_decoder;
+
+yd_status yd_utf8_decoder_init(yd_utf8_decoder *d, size_t expected, yd_error *err);
+yd_status yd_utf8_decoder_feed(yd_utf8_decoder *d, const unsigned char *bytes, size_t length, yd_error *err);
+void yd_utf8_decoder_finish(yd_utf8_decoder *d, yd_document *doc);
+void yd_utf8_decoder_free(yd_utf8_decoder *d);
+
 #endif

@@ -9,6 +9,7 @@
  * class has several, the one most mappings lead to, then the lowest. This
  * keeps ASCII ranges and \d meaningful in a regex run on the folded text. */
 #include "yuedu/fold.h"
+#include "fold_internal.h"
 #include "han_map.h"
 
 #include <stdio.h>
@@ -24,10 +25,6 @@
 #include <unicode/utrans.h>
 
 #define UNITS 65536
-
-struct yd_fold {
-    UChar tables[YD_FOLD_TABLES][UNITS];
-};
 
 /* The raw mappings, identity where a fold leaves a unit alone. */
 typedef struct fold_maps {

@@ -698,6 +698,14 @@ void yd_query_free(yd_query *query)
 
 unsigned yd_query_folds(const yd_query *query) { return query->folds; }
 
+const UChar *yd_query_literal(const yd_query *query, int32_t *length)
+{
+    *length = query->literal ? query->length : 0;
+    return query->literal;
+}
+
+const UChar *yd_query_table(const yd_query *query) { return query->table; }
+
 /* ---- shadows ---- */
 
 static const UChar *build_shadow(yd_shadow *shadow, const UChar *table, unsigned folds, const yd_document *doc,

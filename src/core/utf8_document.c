@@ -122,24 +122,41 @@ static void three_byte_runs(const unsigned char **src, const unsigned char *end,
 #endif
 }
 
-yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err)
+/* Decode bytes[0..length) onto the end of the text. A piece that is not
+ * the last ends just after a line feed, so no sequence, ill-formed subpart
+ * or CRLF is ever cut: the result is the same as decoding everything at
+ * once. */
+static yd_status decode_piece(yd_utf8_decoder *d, const unsigned char *bytes, size_t length, yd_error *err)
 {
     const unsigned char *p = bytes, *end = bytes + length;
-    /* A U+FEFF first is a byte order mark, not text (as in document.c). */
-    if (length >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-        p += 3;
-    /* UTF-8 never needs more UTF-16 units than bytes. */
-    UChar *units = malloc((length + 1) * sizeof *units);
-    yd_line_index ix;
-    if (!units || !yd_line_index_init(&ix, length)) {
-        free(units);
-        return yd_error_set(err, YD_ENOMEM, "out of memory decoding %zu bytes", length);
+    if (!d->started) {
+        d->started = true;
+        /* A U+FEFF first is a byte order mark, not text (as in document.c). */
+        if (length >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+            p += 3;
     }
-    UChar *w = units;
-    size_t chars = 0, subs = 0;
-    unsigned eols = 0;
-    if (p < end && !yd_line_index_add(&ix, 0))
-        goto nomem;
+    if (p == end)
+        return YD_OK;
+    size_t used = (size_t)(d->w - d->units);
+    /* UTF-8 never needs more UTF-16 units than bytes; the fast loops write
+     * up to eight units ahead. */
+    if (used + (size_t)(end - p) + 9 > d->cap) {
+        size_t cap = used + (size_t)(end - p) + 9;
+        UChar *bigger = realloc(d->units, cap * sizeof *bigger);
+        if (!bigger)
+            return yd_error_set(err, YD_ENOMEM, "out of memory decoding %zu bytes", cap);
+        d->units = bigger;
+        d->w = bigger + used;
+        d->cap = cap;
+    }
+    UChar *w = d->w;
+    size_t chars = d->chars, subs = d->subs;
+    unsigned eols = d->eols;
+    if (d->line_pending) {
+        d->line_pending = false;
+        if (!yd_line_index_add(&d->ix, (int32_t)(w - d->units)))
+            goto nomem;
+    }
 #if HAVE_X86
     bool ssse3 = have_ssse3();
 #else
@@ -204,20 +221,73 @@ yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, 
             eols |= YD_EOL_LF;
         }
         *w++ = (UChar)b;
-        if (b == '\n' && p < end && !yd_line_index_add(&ix, (int32_t)(w - units)))
-            goto nomem;
+        if (b == '\n') {
+            if (p == end)
+                d->line_pending = true; /* the next piece, if any, starts a line */
+            else if (!yd_line_index_add(&d->ix, (int32_t)(w - d->units)))
+                goto nomem;
+        }
     }
-    *w = 0;
-    doc->text = units;
-    doc->length = (int32_t)(w - units);
-    doc->line_starts = ix.starts;
-    doc->line_count = (int32_t)ix.count;
-    doc->chars = chars;
-    doc->replacements = subs;
-    doc->line_ends = eols;
+    d->w = w;
+    d->chars = chars;
+    d->subs = subs;
+    d->eols = eols;
     return YD_OK;
 nomem:
-    free(units);
-    free(ix.starts);
+    d->w = w;
     return yd_error_set(err, YD_ENOMEM, "out of memory indexing lines");
+}
+
+yd_status yd_utf8_decoder_init(yd_utf8_decoder *d, size_t expected, yd_error *err)
+{
+    memset(d, 0, sizeof *d);
+    d->cap = expected + 9;
+    d->units = malloc(d->cap * sizeof *d->units);
+    if (!d->units || !yd_line_index_init(&d->ix, expected)) {
+        free(d->units);
+        memset(d, 0, sizeof *d);
+        return yd_error_set(err, YD_ENOMEM, "out of memory decoding %zu bytes", expected);
+    }
+    d->w = d->units;
+    d->line_pending = true; /* the first line starts with the first unit */
+    return YD_OK;
+}
+
+yd_status yd_utf8_decoder_feed(yd_utf8_decoder *d, const unsigned char *bytes, size_t length, yd_error *err)
+{
+    return decode_piece(d, bytes, length, err);
+}
+
+void yd_utf8_decoder_finish(yd_utf8_decoder *d, yd_document *doc)
+{
+    *d->w = 0;
+    doc->text = d->units;
+    doc->length = (int32_t)(d->w - d->units);
+    doc->line_starts = d->ix.starts;
+    doc->line_count = (int32_t)d->ix.count;
+    doc->chars = d->chars;
+    doc->replacements = d->subs;
+    doc->line_ends = d->eols;
+    memset(d, 0, sizeof *d);
+}
+
+void yd_utf8_decoder_free(yd_utf8_decoder *d)
+{
+    free(d->units);
+    free(d->ix.starts);
+    memset(d, 0, sizeof *d);
+}
+
+yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err)
+{
+    yd_utf8_decoder d;
+    yd_status st = yd_utf8_decoder_init(&d, length, err);
+    if (st == YD_OK)
+        st = yd_utf8_decoder_feed(&d, bytes, length, err);
+    if (st != YD_OK) {
+        yd_utf8_decoder_free(&d);
+        return st;
+    }
+    yd_utf8_decoder_finish(&d, doc);
+    return YD_OK;
 }

@@ -1,13 +1,32 @@
 #!/usr/bin/env bash
 # make bench: generate the 100 MB corpus (once; tests/bench/corpus is not
-# committed) and report decode + index throughput. Figures are recorded in
+# committed) and report decode + index throughput, then every ratio of
+# scale (first screen against less, --search against rg -c, peak memory)
+# on the generated text and on ../shared/corpus-real, each repeated into
+# one 100 MB file, 100 files, 100 000 small files and a 1 GB folder
+# (tests/bench/scale/, not committed). Figures are recorded in
 # docs/PERFORMANCE.md.
+#   BENCH_RUNS=N   runs of each side of a ratio (11)
+#   BENCH_QUICK=1  small shapes and 3 runs: minutes instead of half an hour
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
 corpus=tests/bench/corpus
 echo "bench: generating the corpus in $corpus (first run only)"
 tests/bench/gen-corpus.sh "$corpus" "${BENCH_MB:-100}"
+runs=${BENCH_RUNS:-11}
+[ "${BENCH_QUICK:-}" = 1 ] && runs=${BENCH_RUNS:-3}
+
+echo
+echo "== scale: the generated text"
+tests/bench/scale.sh "$build" generated "$corpus/utf8" "$runs"
+echo
+echo "== scale: ../shared/corpus-real"
+if [ -d ../shared/corpus-real ]; then
+    tests/bench/scale.sh "$build" real ../shared/corpus-real "$runs"
+else
+    echo "../shared/corpus-real is missing: skipped"
+fi
 
 echo
 echo "== decode + index (walk, read, detect, decode to UTF-16, index lines); best of 5"
@@ -21,9 +40,6 @@ end=$(date +%s%N)
 awk -v b="$bytes" -v ns=$((end - start)) \
     'BEGIN { printf "reference: cat of the UTF-8 part: %.1f ms, %.0f MB/s\n", ns / 1e6, b / 1e6 / (ns / 1e9) }'
 
-echo
-echo "== first screen in tmux, yuedu against less on the same files"
-tests/bench/first-screen.sh "$build" "$corpus/utf8" 9
 
 echo
 echo "== layout (paragraphs to rows to cells, width 80, as --render does); best of 5"
@@ -47,9 +63,6 @@ tests/bench/keys.sh "$build"
 echo
 echo "== search in process: fold tables, shadows, folded queries over every document"
 "$build/bench/search_bench" "$corpus/utf8"
-echo
-echo "== search, whole process: yuedu --search --format count against rg -c; best and median of 21"
-tests/bench/search-vs-rg.sh "$build" "$corpus/utf8" 21
 echo
 echo "== search result list (the & key): index, a screen of snippets, filter keystrokes; best of 5"
 "$build/bench/results_bench" "$corpus/utf8" the search

@@ -200,6 +200,73 @@ static void test_utf8_fast_path_matches_icu(void **state)
     }
 }
 
+/* A file of more than two 16 MB pieces is read and decoded a piece at a
+ * time: the document must be the one made from all its bytes at once,
+ * with pieces cut near CRLF, CR, ill-formed bytes, a BOM and a line longer
+ * than a piece; and in GB18030 (read whole). */
+static void assert_same_document(const yd_document *a, const yd_document *b)
+{
+    assert_int_equal(a->length, b->length);
+    assert_memory_equal(a->text, b->text, (size_t)a->length * sizeof *a->text);
+    assert_int_equal(a->line_count, b->line_count);
+    assert_memory_equal(a->line_starts, b->line_starts, (size_t)a->line_count * sizeof *a->line_starts);
+    assert_int_equal(a->chars, b->chars);
+    assert_int_equal(a->replacements, b->replacements);
+    assert_int_equal(a->line_ends, b->line_ends);
+    assert_int_equal(a->bytes, b->bytes);
+    assert_int_equal(a->encoding.kind, b->encoding.kind);
+}
+
+static void check_large(const unsigned char *bytes, size_t n, const char *encoding)
+{
+    char *dir = make_temp_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/large.txt", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+    yd_load_options o = {.encoding = encoding};
+    yd_document whole, streamed;
+    yd_error err = {0};
+    assert_int_equal(yd_document_from_bytes(&whole, path, bytes, n, &o, &err), YD_OK);
+    assert_int_equal(yd_document_load(&streamed, path, &o, &err), YD_OK);
+    assert_same_document(&streamed, &whole);
+    assert_int_equal(streamed.stamp.size, (int64_t)n);
+    yd_document_free(&whole);
+    yd_document_free(&streamed);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void test_large_file_in_pieces(void **state)
+{
+    (void)state;
+    unsigned seed = test_seed();
+    static const char *const pieces[] = {"字", "文", "a", "\n", "\r\n", "\r", "\xE4\xB8", "\x80", "𠀀", "\xEF\xBB\xBF"};
+    size_t n = ((size_t)50 << 20) + 1, k = 0;
+    unsigned char *big = malloc(n + 8);
+    assert_non_null(big);
+    memcpy(big, "\xEF\xBB\xBF", 3);
+    k = 3;
+    /* 20 MB of one line (longer than a piece), then random pieces. */
+    for (; k + 3 <= ((size_t)20 << 20); k += 3)
+        memcpy(big + k, "长", 3);
+    while (k < n) {
+        const char *p = pieces[(size_t)rand_r(&seed) % (sizeof pieces / sizeof pieces[0])];
+        size_t len = strlen(p);
+        memcpy(big + k, p, len);
+        k += len;
+    }
+    check_large(big, n, NULL); /* odd length, detected */
+    check_large(big, n - 1, "utf-8");
+    /* A CR as the very last byte of the first piece's read. */
+    big[((size_t)16 << 20) + 1 - 1] = '\r';
+    big[((size_t)16 << 20) + 1] = '\n';
+    check_large(big, n, NULL);
+    free(big);
+}
+
 static void test_too_large(void **state)
 {
     (void)state;
@@ -232,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_utf8_fast_path_matches_icu),
         cmocka_unit_test(test_too_large),
+        cmocka_unit_test(test_large_file_in_pieces),
     };
     return cmocka_run_group_tests_name("document", tests, NULL, NULL);
 }
