@@ -17,4 +17,7 @@ typedef enum yd_format {
  * extension. */
 yd_format yd_format_of_path(const char *path);
 
+/* "text", "markdown": the FORMAT column of --list. */
+const char *yd_format_name(yd_format format);
+
 #endif

@@ -45,6 +45,11 @@ typedef enum yd_style {
     YD_STYLE_BOOKMARK,        /* bookmark: the bookmark mark */
     YD_STYLE_SELECTION,       /* selection: the passage selected with v */
     YD_STYLE_CURSOR,          /* cursor: the selection's moving end */
+    YD_STYLE_EMPHASIS,        /* emphasis: *text* of rendered markup */
+    YD_STYLE_STRONG,          /* strong: **text** */
+    YD_STYLE_CODE,            /* code: `code`, code blocks and tables */
+    YD_STYLE_LINK,            /* link: a link's text, an image's [图] */
+    YD_STYLE_QUOTE,           /* quote: block quotes */
     YD_STYLE_COUNT
 } yd_style;
 

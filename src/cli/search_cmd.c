@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "yuedu/markup.h"
 #include "yuedu/search.h"
 #include "yuedu/search_results.h"
 
@@ -117,7 +118,7 @@ static void position(const yd_document *d, cursor *c, int32_t offset, int32_t *l
     }
     c->column += u_countChar32(d->text + c->offset, offset - c->offset);
     c->offset = offset;
-    *line = k + 1;
+    *line = yd_source_line(d, k);
     *column = c->column;
 }
 

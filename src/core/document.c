@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "yuedu/decode.h"
+#include "yuedu/markup.h"
 
 #include "document_internal.h"
 
@@ -18,6 +19,7 @@ void yd_document_free(yd_document *doc)
     free(doc->path);
     free(doc->text);
     free(doc->line_starts);
+    yd_markup_free(doc->markup);
     memset(doc, 0, sizeof *doc);
 }
 
@@ -107,6 +109,10 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
     doc->format = yd_format_of_path(path);
     doc->bytes = length;
     st = decode_and_index(doc, bytes, length, err);
+    /* Markup is rendered from the decoded text, so that its encoding is
+     * found as for plain text. */
+    if (st == YD_OK && doc->format == YD_FORMAT_MARKDOWN && !(options && options->markup_raw))
+        st = yd_markdown_render(doc, err);
     if (st != YD_OK)
         yd_document_free(doc);
     return st;

@@ -46,4 +46,8 @@ static inline bool yd_line_index_add(yd_line_index *ix, int32_t at)
  * length, line_starts, line_count, chars, replacements and line_ends. */
 yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
 
+/* Replace doc's text (Markdown source, decoded and indexed) by its
+ * rendering and its markup (markdown.c). */
+yd_status yd_markdown_render(yd_document *doc, yd_error *err);
+
 #endif

@@ -17,3 +17,15 @@ yd_format yd_format_of_path(const char *path)
         return YD_FORMAT_MARKDOWN;
     return YD_FORMAT_NONE;
 }
+
+const char *yd_format_name(yd_format format)
+{
+    switch (format) {
+    case YD_FORMAT_TEXT:
+        return "text";
+    case YD_FORMAT_MARKDOWN:
+        return "markdown";
+    default:
+        return "none";
+    }
+}

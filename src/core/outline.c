@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "heading_style.h"
+#include "yuedu/markup.h"
 #include "yuedu/numeral.h"
 #include "yuedu/outline_rules.h"
 
@@ -756,7 +757,17 @@ static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin
             class_of_rule(yd_rule_set_rule(rules, rule), ts, te, &lc[k]);
             continue;
         }
-        if (builtin && yd_line_is_fence(doc->text, s, e)) {
+        const yd_line_info *mi = doc->markup && k < doc->markup->line_count ? &doc->markup->lines[k] : NULL;
+        if (mi && builtin) {
+            /* Rendered markup: its headings are headings, its code, tables
+             * and rules text; its paragraphs and items as in plain text. */
+            if (mi->kind == YD_BLOCK_HEADING)
+                yd_classify_heading(doc->text, s, e, mi->level, &lc[k]);
+            else if (mi->kind == YD_BLOCK_TEXT || mi->kind == YD_BLOCK_QUOTE || mi->kind == YD_BLOCK_ITEM)
+                yd_classify_line(doc->text, s, e, mi->kind == YD_BLOCK_ITEM, &lc[k]);
+            else
+                lc[k] = (yd_line_class){.kind = s == e ? YD_LINE_BLANK : YD_LINE_BODY, .title_start = s, .title_end = s};
+        } else if (builtin && yd_line_is_fence(doc->text, s, e)) {
             fence = !fence;
             lc[k] = (yd_line_class){.kind = YD_LINE_BODY, .title_start = s, .title_end = s};
         } else if (fence || !builtin) {

@@ -33,6 +33,11 @@ static const char *const style_names[YD_STYLE_COUNT] = {
     [YD_STYLE_BOOKMARK] = "bookmark",
     [YD_STYLE_SELECTION] = "selection",
     [YD_STYLE_CURSOR] = "cursor",
+    [YD_STYLE_EMPHASIS] = "emphasis",
+    [YD_STYLE_STRONG] = "strong",
+    [YD_STYLE_CODE] = "code",
+    [YD_STYLE_LINK] = "link",
+    [YD_STYLE_QUOTE] = "quote",
 };
 
 const char *yd_style_name(yd_style style)

@@ -45,6 +45,11 @@ static const struct {
      "  bookmark:        {fg: {8: magenta, 256: 133, true: \"#af5faf\"}}\n"
      "  selection:       {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: cyan, 256: 110, true: \"#87afd7\"}}\n"
      "  cursor:          {attrs: [reverse, bold]}\n"
+     "  emphasis:        {attrs: [italic]}\n"
+     "  strong:          {attrs: [bold]}\n"
+     "  code:            {fg: {8: green, 256: 114, true: \"#87d787\"}}\n"
+     "  link:            {fg: {8: cyan, 256: 74, true: \"#5fafd7\"}, attrs: [underline]}\n"
+     "  quote:           {fg: {8: white, 256: 247, true: \"#9e9e9e\"}, attrs: [italic]}\n"
     },
     {"mono",
      "# No colours at all, only attributes: for monochrome terminals, and what\n"
@@ -72,6 +77,11 @@ static const struct {
      "  bookmark:        {attrs: [bold]}\n"
      "  selection:       {attrs: [reverse]}\n"
      "  cursor:          {attrs: [underline, bold]}\n"
+     "  emphasis:        {attrs: [italic]}\n"
+     "  strong:          {attrs: [bold]}\n"
+     "  code:            {attrs: [dim]}\n"
+     "  link:            {attrs: [underline]}\n"
+     "  quote:           {attrs: [italic]}\n"
     },
 };
 

@@ -542,7 +542,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         return EXIT_FAILURE;
     }
     int code = EXIT_SUCCESS;
-    a->load = load; /* files changed on disk are read again the same way */
+    a->load_now = *load;
+    a->load = &a->load_now; /* files changed on disk are read again the same way */
     /* The terminal is set up while the first document loads. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {

@@ -195,7 +195,8 @@ typedef struct app {
     int32_t sel_press;          /* the cell it went down on */
 
     /* Files changed on disk (reload_view.c). */
-    const yd_load_options *load; /* how the documents were read */
+    const yd_load_options *load; /* how the documents are read: &load_now */
+    yd_load_options load_now;   /* the caller's, markup_raw as :set markup says */
     size_t watch_doc;           /* the document last checked */
     long watch_ms;              /* when (0: never) */
     int watch_told;             /* YD_RELOAD_GONE or _FAILED once said for it */
@@ -363,5 +364,6 @@ void line_put_cut(app *a, int y, int x, int width, const char *text); /* cut wit
 
 /* reload_view.c */
 int reload_tick(app *a); /* check the current document's file; 1: redraw */
+int reload_markup(app *a, int raw); /* read Markdown again raw (1) or rendered (0); -1: out of memory */
 
 #endif

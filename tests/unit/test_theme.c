@@ -391,7 +391,7 @@ static void test_theme_problems(void **state)
         "t.yaml:6:29: styles.heading2: unknown key 'weight' (fg, bg, attrs); ignored\n"
         "t.yaml:7:3: styles: unknown style 'heading9' (text heading1 heading2 heading3 heading4 heading5 heading6 "
         "item outline outline-current outline-section outline-marker divider search-hit search-current status "
-        "message placeholder bookmark selection cursor); ignored\n"
+        "message placeholder bookmark selection cursor emphasis strong code link quote); ignored\n"
         "t.yaml:8:11: styles.status: expected a mapping (key: value lines); ignored\n"
         "t.yaml:9:24: styles.message.fg.true: numbers are colours for 256:, not true: (use \"#rrggbb\"); using the "
         "text's colour\n"

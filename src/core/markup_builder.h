@@ -1,0 +1,80 @@
+/* Private to the converters of markup (markdown.c): a rendered document
+ * written line by line, with the line table, spans and links of
+ * yuedu/markup.h kept as it grows. Every converter writes through this, so
+ * that each gives the same kind of document and none indexes lines itself.
+ *
+ * Errors are sticky: after an allocation fails every call does nothing and
+ * yd_mb_finish reports it, so converters need not check each call. */
+#ifndef YUEDU_MARKUP_BUILDER_H
+#define YUEDU_MARKUP_BUILDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <unicode/utypes.h>
+
+#include "yuedu/document.h"
+#include "yuedu/markup.h"
+
+#define YD_MB_MAX_OPEN 32 /* spans open at once; deeper nesting is unstyled */
+
+typedef struct yd_markup_builder {
+    UChar *text;
+    int32_t length, cap;
+    int32_t *starts;       /* start of each line ended so far */
+    yd_line_info *info;    /* and what it is */
+    int32_t lines, lines_cap;
+    yd_line_info current;  /* what the line being written is */
+    int32_t line_start;
+    yd_span *spans;
+    size_t span_count, span_cap;
+    uint8_t open[YD_MB_MAX_OPEN]; /* styles of the open spans, outermost first */
+    size_t open_at[YD_MB_MAX_OPEN]; /* their index in spans */
+    int open_count, open_ignored;
+    yd_link *links;
+    size_t link_count, link_cap;
+    size_t trails;         /* trail surrogates written: chars = length - trails */
+    bool oom, too_big;
+} yd_markup_builder;
+
+void yd_mb_init(yd_markup_builder *b);
+void yd_mb_free(yd_markup_builder *b);
+
+/* Say what the line being written is (kept until the line ends). */
+void yd_mb_set_line(yd_markup_builder *b, yd_line_info info);
+
+/* Append UTF-8 (ill-formed sequences become U+FFFD) or UTF-16 text to the
+ * line being written; a newline in it is written as a space. */
+void yd_mb_put8(yd_markup_builder *b, const char *s, size_t n);
+void yd_mb_put16(yd_markup_builder *b, const UChar *s, int32_t n);
+void yd_mb_put_cstr(yd_markup_builder *b, const char *s);
+
+/* Units written on the line so far, and its last unit (0 when none). */
+int32_t yd_mb_column(const yd_markup_builder *b);
+UChar yd_mb_last(const yd_markup_builder *b);
+
+/* End the line being written (an empty one too); the next line starts
+ * with the same info as this one had, spans still open continue on it. */
+void yd_mb_end_line(yd_markup_builder *b);
+
+/* End the line when something is on it. */
+void yd_mb_flush_line(yd_markup_builder *b);
+
+/* A blank line between blocks, unless at the start or after one. */
+void yd_mb_separate(yd_markup_builder *b, int32_t source_line);
+
+/* Spans: open one at the current position; close the innermost. */
+void yd_mb_open(yd_markup_builder *b, yd_span_style style);
+void yd_mb_close(yd_markup_builder *b);
+
+/* A link over text [start, end) of the text written, to target (UTF-8). */
+void yd_mb_link(yd_markup_builder *b, int32_t start, int32_t end, const char *target, size_t target_len);
+
+/* Current offset in the text. */
+static inline int32_t yd_mb_offset(const yd_markup_builder *b) { return b->length; }
+
+/* Hand the text, its line index and the markup over to doc (replacing its
+ * text, line index and counts; its path, encoding and stamp are kept). The
+ * builder is empty afterwards. */
+yd_status yd_mb_finish(yd_markup_builder *b, yd_document *doc, yd_error *err);
+
+#endif
