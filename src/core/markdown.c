@@ -51,7 +51,8 @@ typedef struct walker {
     int link_start;        /* where the open link's text began, -1: none */
     int image_text;        /* in an image: 0 none, 1 before its text, 2 after */
     const char *link_url;
-    int32_t paragraph_line;
+    int32_t source_line;   /* of the line being written in a paragraph */
+    int in_heading;
 } walker;
 
 static const container *top(const walker *w) { return w->depth > 0 ? &w->stack[w->depth - 1] : NULL; }
@@ -117,7 +118,7 @@ static void start_block(walker *w, cmark_node *node, yd_block_kind kind, int lev
             info.kind = YD_BLOCK_QUOTE;
     }
     info.hang = (int16_t)(info.indent == YD_INDENT_DEFAULT ? 0 : clamp_indent(base));
-    w->paragraph_line = info.source_line;
+    w->source_line = info.source_line;
     yd_mb_set_line(w->b, info);
     if (w->marker_pending) {
         yd_mb_put_cstr(w->b, w->marker);
@@ -133,8 +134,12 @@ static void start_block(walker *w, cmark_node *node, yd_block_kind kind, int lev
     }
 }
 
-/* The rows after a hard line break: the paragraph goes on under its text. */
-static void continue_block(walker *w, cmark_node *node)
+/* A line break inside a paragraph, soft or hard: the paragraph goes on on
+ * a line of its own, from the next source line. Each source line stays a
+ * line, as in plain text: a Chinese document's lines are its paragraphs
+ * (an editor does not wrap them), and the same text as .txt and as .md
+ * then has the same paragraphs and outline (docs/FORMATS.md). */
+static void continue_block(walker *w)
 {
     yd_mb_end_line(w->b);
     yd_line_info info = w->b->current;
@@ -142,8 +147,7 @@ static void continue_block(walker *w, cmark_node *node)
         info.kind = info.level ? YD_BLOCK_QUOTE : YD_BLOCK_TEXT;
     if (info.indent != YD_INDENT_DEFAULT || info.hang)
         info.indent = info.hang;
-    int line = cmark_node_get_start_line(node);
-    info.source_line = line > 0 ? line : w->paragraph_line;
+    info.source_line = ++w->source_line;
     yd_mb_set_line(w->b, info);
 }
 
@@ -237,30 +241,39 @@ static void separate_block(walker *w, cmark_node *node)
         yd_mb_separate(w->b, cmark_node_get_start_line(node));
 }
 
-/* A code block, line by line, tabs expanded, nothing reflowed. */
+/* A fenced code block, line by line, tabs expanded, nothing reflowed.
+ * An indented one (four spaces) is not taken for code: in a Chinese
+ * document indentation is layout (an indented heading, a quotation, a
+ * signature), so its lines are text lines with their indent, read and
+ * outlined as in plain text (docs/FORMATS.md). */
 static void code_block(walker *w, cmark_node *node)
 {
-    separate_block(w, node);
-    start_block(w, node, YD_BLOCK_CODE, 0);
-    const char *s = cmark_node_get_literal(node);
-    if (!s)
-        s = "";
     int fence_length = 0, fence_offset = 0;
     char fence_char = 0;
     int fenced = cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char);
+    separate_block(w, node);
+    start_block(w, node, fenced ? YD_BLOCK_CODE : YD_BLOCK_TEXT, 0);
+    const char *s = cmark_node_get_literal(node);
+    if (!s)
+        s = "";
     yd_line_info info = w->b->current;
-    int32_t first = info.source_line + (fenced ? 1 : 0);
-    info.source_line = first;
-    yd_mb_set_line(w->b, info);
+    info.source_line += fenced ? 1 : 0;
     size_t n = strlen(s);
     if (n > 0 && s[n - 1] == '\n')
         n--;
     int col = 0;
     for (size_t i = 0; i <= n; i++) {
+        if (col == 0) { /* a line starts: what it is */
+            yd_line_info li = info;
+            if (!fenced && (i == n || s[i] == '\n'))
+                li.kind = YD_BLOCK_BLANK;
+            yd_mb_set_line(w->b, li);
+            if (!fenced && li.kind != YD_BLOCK_BLANK)
+                yd_mb_put8(w->b, "    ", 4); /* the indent that made it a block */
+        }
         if (i == n || s[i] == '\n') {
             yd_mb_end_line(w->b);
             info.source_line++;
-            yd_mb_set_line(w->b, info);
             col = 0;
             if (i == n)
                 break;
@@ -479,16 +492,15 @@ static void inline_event(walker *w, cmark_node *n, cmark_event_type ev)
         yd_mb_put_cstr(b, cmark_node_get_literal(n));
         yd_mb_close(b);
         return;
-    case CMARK_NODE_SOFTBREAK: {
-        /* A line break in the source: between Latin words a space, between
-         * Chinese characters nothing (it was only the editor's wrap). */
-        UChar last = yd_mb_last(b);
-        if (last && last < 0x2E80 && last != ' ')
-            yd_mb_put8(b, " ", 1);
-        return;
-    }
+    case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
-        continue_block(w, n);
+        if (!w->in_heading) {
+            continue_block(w);
+        } else { /* a setext heading over two lines: one title */
+            UChar last = yd_mb_last(b);
+            if (last && last < 0x2E80 && last != ' ')
+                yd_mb_put8(b, " ", 1);
+        }
         return;
     case CMARK_NODE_EMPH:
     case CMARK_NODE_STRONG:
@@ -582,7 +594,9 @@ static yd_status walk(walker *w, cmark_node *root, yd_error *err)
             if (enter) {
                 separate_block(w, n);
                 start_block(w, n, YD_BLOCK_HEADING, cmark_node_get_heading_level(n));
+                w->in_heading = 1;
             } else {
+                w->in_heading = 0;
                 yd_mb_end_line(w->b);
             }
             break;

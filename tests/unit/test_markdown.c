@@ -108,12 +108,16 @@ static void test_spans(void **state)
     (void)state;
     yd_document d;
     load_every(&d, 0);
-    int32_t k = line_equal(&d, "小站在河的北岸，每天有两班渡船。站长说 船票 要提前买，详情见渡口告示。");
+    /* Each source line of a paragraph stays a line (as in plain text). */
+    int32_t k = line_equal(&d, "小站在河的北岸，每天有两班渡船。站长说 船票 要提前买，");
     if (k < 0)
-        fail_msg("the first paragraph is not one line without its markers");
+        fail_msg("the first paragraph's first line is not there without its markers");
+    assert_int_equal(line_equal(&d, "详情见渡口告示。"), k + 1);
     assert_int_equal(info(&d, k)->kind, YD_BLOCK_TEXT);
     assert_int_equal(info(&d, k)->indent, YD_INDENT_DEFAULT);
+    assert_int_equal(info(&d, k + 1)->indent, YD_INDENT_DEFAULT);
     assert_int_equal(yd_source_line(&d, k), 3);
+    assert_int_equal(yd_source_line(&d, k + 1), 4);
     expect_span(&d, "北岸", YD_SPAN_STRONG);
     expect_span(&d, "两班", YD_SPAN_EMPHASIS);
     expect_span(&d, "船票", YD_SPAN_CODE);
@@ -349,6 +353,67 @@ static void test_hostile(void **state)
     yd_document_free(&d);
 }
 
+/* An indented block is text with its indent, outlined as plain text; a
+ * fenced one is code. */
+static void test_indented_block(void **state)
+{
+    (void)state;
+    const char *src = "第一章 总则\n\n      第一节 范围\n\n正文。\n\n```\n第二节 不是标题\n```\n";
+    yd_document d;
+    yd_error err = {0};
+    assert_int_equal(yd_document_from_bytes(&d, "i.md", (const unsigned char *)src, strlen(src), NULL, &err), YD_OK);
+    int32_t k = line_equal(&d, "      第一节 范围"); /* as written */
+    assert_true(k >= 0);
+    assert_int_equal(info(&d, k)->kind, YD_BLOCK_TEXT);
+    assert_int_equal(yd_source_line(&d, k), 3);
+    assert_int_equal(info(&d, line_equal(&d, "第二节 不是标题"))->kind, YD_BLOCK_CODE);
+    yd_outline o;
+    assert_int_equal(yd_outline_build(&o, &d, &err), YD_OK);
+    assert_int_equal(o.count, 2); /* 第一章 and 第一节, not the fenced line */
+    assert_int_equal(o.nodes[1].line, k);
+    yd_outline_free(&o);
+    yd_document_free(&d);
+}
+
+/* The outline of a document as "depth kind title" lines (to free). */
+static char *outline_of(const char *name, const char *src)
+{
+    yd_document d;
+    yd_error err = {0};
+    assert_int_equal(yd_document_from_bytes(&d, name, (const unsigned char *)src, strlen(src), NULL, &err), YD_OK);
+    yd_outline o;
+    assert_int_equal(yd_outline_build(&o, &d, &err), YD_OK);
+    char *out = calloc(1, 4096);
+    assert_non_null(out);
+    size_t len = 0;
+    for (int32_t i = 0; i < o.count; i++) {
+        UChar buf[100];
+        int32_t n = yd_outline_node_title(&d, &o.nodes[i], buf, 100);
+        char *t = utf8_of(buf, n);
+        len += (size_t)snprintf(out + len, 4096 - len, "%d %d %s\n", o.nodes[i].depth, o.nodes[i].kind, t);
+        free(t);
+    }
+    yd_outline_free(&o);
+    yd_document_free(&d);
+    return out;
+}
+
+/* The same text as .txt and as .md has the same outline. */
+static void test_same_outline_as_text(void **state)
+{
+    (void)state;
+    const char *txt = "山村规约\n第一章 总则\n第一条 为了村里的安宁，制定本规约。\n第二条 本规约适用于全村。\n"
+                      "第二章 附则\n一、本规约自公布之日起施行。\n二、解释权归村委会。\n";
+    const char *md = "# 山村规约\n\n## 第一章 总则\n\n第一条 为了村里的安宁，**制定**本规约。\n"
+                     "第二条 本规约适用于全村。\n\n## 第二章 附则\n\n一、本规约自公布之日起施行。\n"
+                     "二、解释权归*村委会*。\n";
+    char *a = outline_of("a.txt", txt), *b = outline_of("a.md", md);
+    assert_string_equal(b, a);
+    assert_true(strlen(a) > 40); /* and there is an outline */
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +426,8 @@ int main(void)
         cmocka_unit_test(test_raw),
         cmocka_unit_test(test_gbk),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_indented_block),
+        cmocka_unit_test(test_same_outline_as_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
