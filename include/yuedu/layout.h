@@ -53,6 +53,10 @@ typedef struct yd_layout_options {
      * `indent` for everything else. */
     int (*paragraph_indent)(void *context, int32_t para);
     void *context;
+    /* Paragraphs not shown (one byte per paragraph, non-zero: no rows),
+     * e.g. a web site's furniture under :set purify on; NULL: all shown.
+     * Borrowed: it must outlive the layout. */
+    const uint8_t *hidden;
 } yd_layout_options;
 
 /* width 80, no maximum, indent 4, no blank rows added, Markdown headings

@@ -54,6 +54,7 @@ void yd_layout_options_default(yd_layout_options *options)
     options->blank_between = false;
     options->paragraph_indent = NULL;
     options->context = NULL;
+    options->hidden = NULL;
 }
 
 /* What a rendered document says of paragraph para; NULL for plain text. */
@@ -650,7 +651,9 @@ static yd_status lay_out(yd_layout *l, int32_t para, yd_error *err)
     yd_document_line_bounds(d, para, &ls, &le);
     int32_t count = 0;
     yd_status st = YD_OK;
-    if (line_is_blank(d, ls, le)) {
+    if (l->options.hidden && l->options.hidden[para]) {
+        ; /* not shown: no rows */
+    } else if (line_is_blank(d, ls, le)) {
         bool fold = false;
         if (l->options.blank_between && para > 0) {
             int32_t ps, pe;
@@ -762,6 +765,14 @@ yd_status yd_layout_pos_of_offset(yd_layout *l, int32_t offset, yd_layout_pos *p
     if (st != YD_OK)
         return st;
     pos->para = para;
+    if (count == 0 && l->options.hidden && l->options.hidden[para]) {
+        /* A hidden paragraph: the first row shown after it, else before. */
+        int32_t moved;
+        st = yd_layout_pos_move(l, pos, 1, &moved, err);
+        if (st == YD_OK && moved == 0)
+            st = yd_layout_pos_move(l, pos, -1, &moved, err);
+        return st;
+    }
     for (int32_t k = 0; k < count; k++) {
         if (offset < rows[k].end || (rows[k].flags & YD_ROW_LAST)) {
             pos->row = k;

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "heading_style.h"
+#include "yuedu/furniture.h"
 #include "yuedu/markup.h"
 #include "yuedu/numeral.h"
 #include "yuedu/outline_rules.h"
@@ -650,7 +651,10 @@ static yd_status walk(builder *b)
                 st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c); /* 11.船舶买卖合同纠纷案件； */
                 continue;
             }
-            note(b, k, c->kind == YD_LINE_CLAUSE ? YD_WHY_CLAUSE : YD_WHY_OTHER);
+            note(b, k,
+                 c->kind == YD_LINE_CLAUSE      ? YD_WHY_CLAUSE
+                 : c->why == YD_WHY_FURNITURE ? YD_WHY_FURNITURE
+                                              : YD_WHY_OTHER);
             continue;
         case YD_LINE_COLON:
             note(b, k, YD_WHY_SALUTATION);
@@ -743,8 +747,8 @@ static void class_of_rule(const yd_outline_rule *rule, int32_t ts, int32_t te, y
 
 /* Classify every line: the user's rules first, then (unless they are
  * turned off) the built-in conventions. Lines in a code fence are text. */
-static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin, yd_line_class *lc,
-                         yd_outline_why *why)
+static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin, const uint8_t *furniture,
+                         yd_line_class *lc, yd_outline_why *why)
 {
     int fence = 0, markdown = doc->format == YD_FORMAT_MARKDOWN;
     for (int32_t k = 0; k < doc->line_count; k++) {
@@ -755,6 +759,10 @@ static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin
             why[k] = (yd_outline_why){.node = -1, .rule = (int16_t)rule};
         if (rule >= 0) {
             class_of_rule(yd_rule_set_rule(rules, rule), ts, te, &lc[k]);
+            continue;
+        }
+        if (builtin && furniture && furniture[k] == YD_FURNITURE_LINE) { /* a site's notice is never a heading */
+            lc[k] = (yd_line_class){.kind = YD_LINE_OTHER, .title_start = s, .title_end = s, .why = YD_WHY_FURNITURE};
             continue;
         }
         const yd_line_info *mi = doc->markup && k < doc->markup->line_count ? &doc->markup->lines[k] : NULL;
@@ -818,7 +826,15 @@ yd_status yd_outline_build_with(yd_outline *outline, const yd_document *doc, con
         return yd_error_set(err, YD_ENOMEM, "out of memory");
     }
     int builtin = !user || user->builtin;
-    classify_all(doc, rules, builtin, lc, why);
+    uint8_t *furniture = NULL;
+    int32_t furniture_lines = 0;
+    if (builtin && yd_furniture_find(doc, &furniture, &furniture_lines, err) != YD_OK) {
+        free(lc);
+        yd_rule_set_close(rules);
+        return YD_ENOMEM;
+    }
+    classify_all(doc, rules, builtin, furniture, lc, why);
+    free(furniture);
     outline->rule_timeouts = yd_rule_set_timeouts(rules);
     yd_rule_set_close(rules);
     if (builtin) {

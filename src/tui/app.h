@@ -74,6 +74,9 @@ typedef struct app {
     size_t capacity;            /* documents that may arrive */
     yd_outline *outlines;       /* [capacity], each built on the loader thread */
     yd_outline_indent *indents; /* [capacity]: what each layout asks of headings */
+    uint8_t **furniture;        /* [capacity]: each document's web furniture lines
+                                   (furniture.h; NULL: none), found on the loader thread */
+    int purify;                 /* :set purify on: furniture hidden, not dimmed */
     yd_layout **layouts;        /* [capacity], made on first view */
     yd_width_table *widths;
     yd_cell *cells;             /* MAX_CELLS, reused for every row drawn */
@@ -365,5 +368,7 @@ void line_put_cut(app *a, int y, int x, int width, const char *text); /* cut wit
 /* reload_view.c */
 int reload_tick(app *a); /* check the current document's file; 1: redraw */
 int reload_markup(app *a, int raw); /* read Markdown again raw (1) or rendered (0); -1: out of memory */
+void app_find_furniture(app *a, size_t doc, const yd_document *d); /* (again) for a document read */
+int app_hidden_line(app *a, size_t doc, int32_t line); /* hidden by :set purify on */
 
 #endif

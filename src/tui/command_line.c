@@ -166,6 +166,19 @@ static int set_markup(app *a, const char *v)
 }
 static void show_markup(app *a, char *buf, size_t size) { snprintf(buf, size, "%s", a->load->markup_raw ? "raw" : "rendered"); }
 
+static int set_purify(app *a, const char *v)
+{
+    int on = switch_value(v);
+    if (on < 0)
+        return -1;
+    a->purify = on;
+    app_text_changed(a); /* layouts again, with or without the furniture */
+    for (size_t k = 0; k < yd_loader_ready(a->loader); k++)
+        panes_document_changed(a, k); /* hits and outline titles as shown now */
+    return 0;
+}
+static void show_purify(app *a, char *buf, size_t size) { snprintf(buf, size, "%s", a->purify ? "on" : "off"); }
+
 static const setting settings[] = {
     {"ambiwidth", "1, 2 or auto", set_ambiwidth, show_ambiwidth, {3, ambiwidth_at}},
     {"blank-line", "on or off", set_blank_line, show_blank_line, {2, switch_at}},
@@ -174,6 +187,7 @@ static const setting settings[] = {
     {"markup", "raw or rendered", set_markup, show_markup, {2, markup_at}},
     {"max-width", "none or a number of cells from 20 to 1000", set_max_width, show_max_width, {0, NULL}},
     {"mouse", "on or off", set_mouse_value, show_mouse, {2, switch_at}},
+    {"purify", "on or off", set_purify, show_purify, {2, switch_at}},
     {"script", "original, simplified or traditional", set_script_value, show_script, {3, script_name_at}},
 };
 enum { SETTINGS = sizeof settings / sizeof settings[0] };

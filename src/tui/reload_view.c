@@ -22,6 +22,7 @@ static void swap_in(app *a, size_t doc, yd_document *fresh)
     yd_outline_free(&a->outlines[doc]);
     yd_document_free(d);
     *d = *fresh; /* the loader thread never touches a ready document */
+    app_find_furniture(a, doc, d);
     yd_outline_options options = {.rules = &a->settings->config->outline.rules};
     if (yd_outline_build_with(&a->outlines[doc], d, &options, NULL) != YD_OK)
         memset(&a->outlines[doc], 0, sizeof a->outlines[doc]); /* no outline, still readable */

@@ -68,6 +68,20 @@ int search_ready(app *a)
     return 1;
 }
 
+/* Under :set purify on a search ignores the lines it hides. */
+static void drop_hidden_hits(app *a, size_t doc)
+{
+    if (!a->purify || !a->furniture[doc])
+        return;
+    const yd_document *d = app_doc(a, doc);
+    yd_hits *h = &a->hits[doc];
+    size_t kept = 0;
+    for (size_t k = 0; k < h->count; k++)
+        if (!app_hidden_line(a, doc, yd_document_line_at(d, h->items[k].offset)))
+            h->items[kept++] = h->items[k];
+    h->count = kept;
+}
+
 void search_catch_up(app *a)
 {
     size_t ready = yd_loader_ready(a->loader);
@@ -80,6 +94,7 @@ void search_catch_up(app *a)
             a->search_failures++;
             a->hits[a->searched].count = 0;
         }
+        drop_hidden_hits(a, a->searched);
         a->searched++;
     }
 }
@@ -97,6 +112,7 @@ void search_document_changed(app *a, size_t doc)
         app_say(a, 1, "search: %s", err.message);
         a->hits[doc].count = 0;
     }
+    drop_hidden_hits(a, doc);
 }
 
 /* "hit 3 of 17 (in 2 documents)" for the current hit. */

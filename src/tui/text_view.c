@@ -61,12 +61,16 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
     const yd_document *d = yd_layout_document(layout); /* the preview's too */
     const yd_markup *m = d->markup;
     const yd_line_info *li = NULL;
-    int32_t line_start = 0;
+    int32_t line_start = 0, line = yd_document_line_at(d, row->start);
     if (m) {
-        int32_t k = yd_document_line_at(d, row->start);
-        li = k < m->line_count ? &m->lines[k] : NULL;
-        line_start = d->line_starts[k];
+        li = line < m->line_count ? &m->lines[line] : NULL;
+        line_start = d->line_starts[line];
     }
+    /* A web site's furniture is dimmed (hidden under :set purify on). The
+     * preview is a prefix of the same file: its lines are the same. */
+    const uint8_t *furniture =
+        a->furniture && a->doc < yd_loader_ready(a->loader) ? a->furniture[a->doc] : NULL; /* found once ready */
+    attr_t dim = furniture && line < d->line_count && furniture[line] ? A_DIM : 0;
     attr_t text = app_style(a, YD_STYLE_TEXT);
     int x = a->text_x + yd_layout_margin(layout) + row->indent;
     int n = yd_layout_row_cells(layout, row, a->cells, MAX_CELLS);
@@ -87,6 +91,7 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
         attr_t at = c->start < styled_to ? attr : text;
         if (li && at == text)
             at = app_style(a, markup_style(m, li, line_start, c->start));
+        at |= dim;
         if (c->flags & YD_CELL_PLACEHOLDER)
             at = app_style(a, YD_STYLE_PLACEHOLDER);
         if (hits) {
