@@ -26,7 +26,6 @@
 
 #define MAX_NEST 64       /* containers tracked; deeper ones indent no further */
 #define NEST_INDENT_CAP 40 /* cells: nested indents stop growing here */
-#define CELL_CAP 24        /* cells: a table column never wider than this */
 #define TAB_STOP 4
 
 static pthread_once_t registered = PTHREAD_ONCE_INIT;
@@ -63,30 +62,6 @@ static int in_tight_item(const walker *w)
     return c && c->type == CMARK_NODE_ITEM && c->tight;
 }
 
-/* Cells of a code point, without the reader's width table (which may count
- * ambiguous ones as two): wide and full-width two, marks none, else one. */
-static int cells_of(UChar32 c)
-{
-    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH)
-        return 2;
-    int gc = u_charType(c);
-    if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR)
-        return 0;
-    return 1;
-}
-
-static int utf8_cells(const char *s)
-{
-    int32_t i = 0, n = (int32_t)strlen(s), cells = 0;
-    while (i < n) {
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        cells += c < 0 ? 1 : cells_of(c);
-    }
-    return cells;
-}
-
 static int clamp_indent(int cells) { return cells < NEST_INDENT_CAP ? cells : NEST_INDENT_CAP; }
 
 /* Start a block's first line: its kind, level, indent and source line; an
@@ -104,7 +79,7 @@ static void start_block(walker *w, cmark_node *node, yd_block_kind kind, int lev
     } else if (w->marker_pending) {
         /* The item's first line starts at the item's own indent, its marker
          * hangs out to the left of the text under it. */
-        int mcells = utf8_cells(w->marker);
+        int mcells = yd_mb_utf8_cells(w->marker);
         info.indent = (int16_t)clamp_indent(base - mcells > 0 ? base - mcells : 0);
         if (kind == YD_BLOCK_TEXT || kind == YD_BLOCK_QUOTE)
             info.kind = YD_BLOCK_ITEM;
@@ -196,7 +171,7 @@ static void enter_item(walker *w, cmark_node *item)
     } else {
         snprintf(w->marker, sizeof w->marker, "• ");
     }
-    c.base += utf8_cells(w->marker);
+    c.base += yd_mb_utf8_cells(w->marker);
     w->marker_pending = 1;
     /* The first item was separated by the list's enter. */
     if (!c.tight && cmark_node_previous(item))
@@ -296,14 +271,9 @@ static void code_block(walker *w, cmark_node *node)
 
 /* ---- tables ---- */
 
-typedef struct cell {
-    UChar *text;
-    int32_t length;
-    int cells;
-} cell;
-
-/* The plain text of a table cell (its inlines' text, breaks as spaces). */
-static int cell_text(cmark_node *cellnode, cell *out, yd_markup_builder *b)
+/* The plain text of a table cell (its inlines' text, breaks as spaces),
+ * as UTF-8 to *out (to free). */
+static int cell_text(cmark_node *cellnode, char **out)
 {
     size_t cap = 64, len = 0;
     char *buf = malloc(cap);
@@ -342,66 +312,12 @@ static int cell_text(cmark_node *cellnode, cell *out, yd_markup_builder *b)
     }
     cmark_iter_free(it);
     buf[len] = 0;
-    out->text = malloc((len + 1) * sizeof *out->text);
-    if (!out->text) {
-        free(buf);
-        return -1;
-    }
-    UErrorCode st = U_ZERO_ERROR;
-    u_strFromUTF8WithSub(out->text, (int32_t)len + 1, &out->length, buf, (int32_t)len, 0xFFFD, NULL, &st);
-    free(buf);
-    if (U_FAILURE(st))
-        out->length = 0;
-    out->cells = 0;
-    for (int32_t i = 0; i < out->length;) {
-        UChar32 c;
-        U16_NEXT(out->text, i, out->length, c);
-        if (c < 0x20)
-            out->text[i - 1] = ' ';
-        out->cells += cells_of(c);
-    }
-    (void)b;
+    *out = buf;
     return 0;
 }
 
-/* Write the part of c that fits `width` cells starting at *pos, padded to
- * width by alignment; *pos moves past what was written. */
-static void put_cell_part(yd_markup_builder *b, const cell *c, int32_t *pos, int width, int align)
-{
-    int32_t s = *pos, e = s;
-    int used = 0;
-    while (e < c->length) {
-        int32_t j = e;
-        UChar32 ch;
-        U16_NEXT(c->text, j, c->length, ch);
-        int w = cells_of(ch);
-        if (used + w > width && e > s)
-            break;
-        used += w;
-        e = j;
-    }
-    int pad = width - used, left = align == 'r' ? pad : align == 'c' ? pad / 2 : 0;
-    for (int k = 0; k < left; k++)
-        yd_mb_put8(b, " ", 1);
-    yd_mb_put16(b, c->text + s, e - s);
-    for (int k = 0; k < pad - left; k++)
-        yd_mb_put8(b, " ", 1);
-    *pos = e;
-}
-
-static void border(yd_markup_builder *b, const int *widths, int cols, char fill)
-{
-    for (int k = 0; k < cols; k++) {
-        yd_mb_put8(b, "+", 1);
-        for (int i = 0; i < widths[k] + 2; i++)
-            yd_mb_put8(b, &fill, 1);
-    }
-    yd_mb_put8(b, "+", 1);
-    yd_mb_end_line(b);
-}
-
-/* A table drawn in ASCII: a border, the header, a rule, the rows, a
- * border; a cell wider than its column goes on in the lines under it. */
+/* A table: its cells' text and rows' source lines to the drawing all
+ * converters share (markup_table.c). */
 static int table(walker *w, cmark_node *node)
 {
     separate_block(w, node);
@@ -412,62 +328,29 @@ static int table(walker *w, cmark_node *node)
     int rows = 0;
     for (cmark_node *r = cmark_node_first_child(node); r; r = cmark_node_next(r))
         rows++;
-    cell *cells = calloc((size_t)rows * (size_t)cols, sizeof *cells);
-    int *widths = calloc((size_t)cols, sizeof *widths);
-    int32_t *pos = calloc((size_t)cols, sizeof *pos);
-    int status = cells && widths && pos ? 0 : -1;
-    int row = 0;
+    yd_mb_table t;
+    if (yd_mb_table_init(&t, rows, cols) != 0)
+        return -1;
+    int status = 0, row = 0;
     for (cmark_node *r = cmark_node_first_child(node); r && status == 0; r = cmark_node_next(r), row++) {
+        t.row_lines[row] = cmark_node_get_start_line(r);
         int col = 0;
         for (cmark_node *c = cmark_node_first_child(r); c && col < cols && status == 0; c = cmark_node_next(c), col++) {
-            cell *x = &cells[row * cols + col];
-            status = cell_text(c, x, w->b);
-            if (status == 0 && x->cells > widths[col])
-                widths[col] = x->cells < CELL_CAP ? x->cells : CELL_CAP;
-        }
-    }
-    if (status == 0) {
-        for (int k = 0; k < cols; k++)
-            if (widths[k] == 0)
-                widths[k] = 1;
-        start_block(w, node, YD_BLOCK_TABLE, 0);
-        yd_line_info info = w->b->current;
-        border(w->b, widths, cols, '-');
-        row = 0;
-        for (cmark_node *r = cmark_node_first_child(node); r; r = cmark_node_next(r), row++) {
-            info.source_line = cmark_node_get_start_line(r);
-            yd_mb_set_line(w->b, info);
-            memset(pos, 0, (size_t)cols * sizeof *pos);
-            for (;;) { /* one line per part of the row's tallest cell */
-                for (int k = 0; k < cols; k++) {
-                    yd_mb_put8(w->b, "| ", 2);
-                    const cell *x = &cells[row * cols + k];
-                    if (x->text)
-                        put_cell_part(w->b, x, &pos[k], widths[k], align ? align[k] : 0);
-                    else
-                        for (int i = 0; i < widths[k]; i++)
-                            yd_mb_put8(w->b, " ", 1);
-                    yd_mb_put8(w->b, " ", 1);
-                }
-                yd_mb_put8(w->b, "|", 1);
-                yd_mb_end_line(w->b);
-                int more = 0;
-                for (int k = 0; k < cols; k++)
-                    more |= cells[row * cols + k].text && pos[k] < cells[row * cols + k].length;
-                if (!more)
-                    break;
+            char *text;
+            status = cell_text(c, &text);
+            if (status == 0) {
+                status = yd_mb_table_cell(&t, row, col, text, strlen(text));
+                free(text);
             }
-            if (row == 0)
-                border(w->b, widths, cols, '=');
         }
-        border(w->b, widths, cols, '-');
     }
-    if (cells)
-        for (int k = 0; k < rows * cols; k++)
-            free(cells[k].text);
-    free(cells);
-    free(widths);
-    free(pos);
+    for (int k = 0; align && k < cols; k++)
+        t.align[k] = align[k];
+    if (status == 0) {
+        start_block(w, node, YD_BLOCK_TABLE, 0);
+        yd_mb_draw_table(w->b, &t, 1);
+    }
+    yd_mb_table_free(&t);
     return status;
 }
 
@@ -626,54 +509,6 @@ static yd_status walk(walker *w, cmark_node *root, yd_error *err)
     return st;
 }
 
-/* Links show as their text; where they point is listed at the end, one
- * line each, numbered in order, as footnotes are (docs/FORMATS.md). */
-static void link_list(yd_markup_builder *b)
-{
-    size_t n = b->link_count;
-    if (n == 0)
-        return;
-    int32_t last = b->lines > 0 ? b->info[b->lines - 1].source_line : 1;
-    yd_mb_separate(b, last);
-    yd_mb_set_line(b, (yd_line_info){.source_line = last, .indent = 0, .kind = YD_BLOCK_RULE});
-    yd_mb_put_cstr(b, "链接");
-    yd_mb_end_line(b);
-    for (size_t k = 0; k < n && !b->oom; k++) {
-        yd_link *l = &b->links[k];
-        int32_t line = 0; /* the source line of the line holding the link */
-        for (int32_t lo = 0, hi = b->lines - 1; lo <= hi;) {
-            int32_t mid = lo + (hi - lo) / 2;
-            if (b->starts[mid] <= l->start) {
-                line = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        yd_line_info info = {.source_line = b->lines > 0 ? b->info[line].source_line : 1, .indent = 0,
-                             .hang = 4, .kind = YD_BLOCK_RULE};
-        yd_mb_set_line(b, info);
-        char num[24];
-        snprintf(num, sizeof num, "[%zu] ", k + 1);
-        yd_mb_put_cstr(b, num);
-        /* The link's text, copied first: writing may move the buffer. */
-        int32_t len = l->end - l->start;
-        UChar *copy = malloc(((size_t)len + 1) * sizeof *copy);
-        if (!copy) {
-            b->oom = true;
-            return;
-        }
-        memcpy(copy, b->text + l->start, (size_t)len * sizeof *copy);
-        yd_mb_put16(b, copy, len);
-        free(copy);
-        yd_mb_put_cstr(b, "：");
-        yd_mb_open(b, YD_SPAN_LINK);
-        yd_mb_put_cstr(b, l->target);
-        yd_mb_close(b);
-        yd_mb_end_line(b);
-    }
-}
-
 yd_status yd_markdown_render(yd_document *doc, yd_error *err)
 {
     pthread_once(&registered, register_extensions);
@@ -718,7 +553,7 @@ yd_status yd_markdown_render(yd_document *doc, yd_error *err)
     cmark_node_free(root);
     cmark_parser_free(p);
     if (st == YD_OK)
-        link_list(&b);
+        yd_mb_link_list(&b);
     if (st == YD_OK)
         st = yd_mb_finish(&b, doc, err);
     yd_mb_free(&b);

@@ -1,6 +1,7 @@
 /* Writing a rendered document line by line (markup_builder.h). */
 #include "markup_builder.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ustring.h>
@@ -245,3 +246,50 @@ yd_status yd_mb_finish(yd_markup_builder *b, yd_document *doc, yd_error *err)
     yd_mb_free(b);
     return YD_OK;
 }
+
+void yd_mb_link_list(yd_markup_builder *b)
+{
+    size_t n = b->link_count;
+    if (n == 0)
+        return;
+    int32_t last = b->lines > 0 ? b->info[b->lines - 1].source_line : 1;
+    yd_mb_separate(b, last);
+    yd_mb_set_line(b, (yd_line_info){.source_line = last, .indent = 0, .kind = YD_BLOCK_RULE});
+    yd_mb_put_cstr(b, "链接");
+    yd_mb_end_line(b);
+    for (size_t k = 0; k < n && !b->oom; k++) {
+        yd_link *l = &b->links[k];
+        int32_t line = 0; /* the source line of the line holding the link */
+        for (int32_t lo = 0, hi = b->lines - 1; lo <= hi;) {
+            int32_t mid = lo + (hi - lo) / 2;
+            if (b->starts[mid] <= l->start) {
+                line = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        yd_line_info info = {.source_line = b->lines > 0 ? b->info[line].source_line : 1, .indent = 0,
+                             .hang = 4, .kind = YD_BLOCK_RULE};
+        yd_mb_set_line(b, info);
+        char num[24];
+        snprintf(num, sizeof num, "[%zu] ", k + 1);
+        yd_mb_put_cstr(b, num);
+        /* The link's text, copied first: writing may move the buffer. */
+        int32_t len = l->end - l->start;
+        UChar *copy = malloc(((size_t)len + 1) * sizeof *copy);
+        if (!copy) {
+            b->oom = true;
+            return;
+        }
+        memcpy(copy, b->text + l->start, (size_t)len * sizeof *copy);
+        yd_mb_put16(b, copy, len);
+        free(copy);
+        yd_mb_put_cstr(b, "：");
+        yd_mb_open(b, YD_SPAN_LINK);
+        yd_mb_put_cstr(b, l->target);
+        yd_mb_close(b);
+        yd_mb_end_line(b);
+    }
+}
+

@@ -72,6 +72,36 @@ void yd_mb_link(yd_markup_builder *b, int32_t start, int32_t end, const char *ta
 /* Current offset in the text. */
 static inline int32_t yd_mb_offset(const yd_markup_builder *b) { return b->length; }
 
+/* The links' targets listed at the end of the text, one line each,
+ * numbered in order, as footnotes are (docs/FORMATS.md). */
+void yd_mb_link_list(yd_markup_builder *b);
+
+/* ---- tables (markup_table.c), drawn the same for every format ---- */
+
+/* Cells of a code point without the reader's width table (which may count
+ * ambiguous ones as two): wide and full-width two, marks none, else one. */
+int yd_mb_cells_of(UChar32 c);
+int yd_mb_utf8_cells(const char *s);
+
+typedef struct yd_mb_table {
+    int rows, cols;
+    UChar **text;        /* [rows * cols], NULL: an empty cell */
+    int32_t *length;     /* of each */
+    int32_t *row_lines;  /* source line of each row */
+    uint8_t *align;      /* per column: 'l', 'c', 'r' or 0 */
+} yd_mb_table;
+
+/* 0, or -1 when out of memory (nothing to free then). */
+int yd_mb_table_init(yd_mb_table *t, int rows, int cols);
+/* Set a cell from UTF-8 (control characters become spaces). */
+int yd_mb_table_cell(yd_mb_table *t, int row, int col, const char *utf8, size_t n);
+void yd_mb_table_free(yd_mb_table *t);
+/* Draw t in ASCII with the current line info (kind YD_BLOCK_TABLE): a
+ * border, the header rows and a rule under them, the rows, a border; each
+ * column as wide as its widest cell up to a cap, a longer cell going on in
+ * the lines under it. Each row's lines have its source line. */
+void yd_mb_draw_table(yd_markup_builder *b, const yd_mb_table *t, int header_rows);
+
 /* Hand the text, its line index and the markup over to doc (replacing its
  * text, line index and counts; its path, encoding and stamp are kept). The
  * builder is empty afterwards. */
