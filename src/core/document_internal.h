@@ -50,4 +50,11 @@ yd_status yd_document_decode_utf8(yd_document *doc, const unsigned char *bytes, 
  * rendering and its markup (markdown.c). */
 yd_status yd_markdown_render(yd_document *doc, yd_error *err);
 
+/* The same for an HTML page (html.c). */
+yd_status yd_html_render(yd_document *doc, yd_error *err);
+
+/* The charset a page's <meta> declares in its first 4 KiB, to name
+ * (GB2312 and GBK widened to GB18030, as browsers do); 0 when none. */
+int yd_html_charset(const unsigned char *bytes, size_t length, char *name, size_t size);
+
 #endif

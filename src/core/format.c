@@ -15,6 +15,8 @@ yd_format yd_format_of_path(const char *path)
         return YD_FORMAT_TEXT;
     if (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0)
         return YD_FORMAT_MARKDOWN;
+    if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 || strcasecmp(dot, ".xhtml") == 0)
+        return YD_FORMAT_HTML;
     return YD_FORMAT_NONE;
 }
 
@@ -25,6 +27,8 @@ const char *yd_format_name(yd_format format)
         return "text";
     case YD_FORMAT_MARKDOWN:
         return "markdown";
+    case YD_FORMAT_HTML:
+        return "html";
     default:
         return "none";
     }

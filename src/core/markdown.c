@@ -24,27 +24,15 @@
 #include "document_internal.h"
 #include "markup_builder.h"
 
-#define MAX_NEST 64       /* containers tracked; deeper ones indent no further */
 #define NEST_INDENT_CAP 40 /* cells: nested indents stop growing here */
 #define TAB_STOP 4
 
 static pthread_once_t registered = PTHREAD_ONCE_INIT;
 static void register_extensions(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
-/* What a container (quote, list, item) gives the blocks inside it. */
-typedef struct container {
-    cmark_node_type type;
-    int base;        /* indent of the blocks inside, cells */
-    int quote;       /* quote depth */
-    int tight;       /* a tight list: no blank lines between its items */
-    int number;      /* an ordered list's next number */
-    int list_depth;  /* lists around it, itself included */
-} container;
-
 typedef struct walker {
     yd_markup_builder *b;
-    container stack[MAX_NEST];
-    int depth, ignored;    /* ignored: containers past MAX_NEST */
+    yd_mb_nest nest;
     char marker[32];       /* an item's marker, written by its first block */
     int marker_pending;
     int link_start;        /* where the open link's text began, -1: none */
@@ -54,12 +42,12 @@ typedef struct walker {
     int in_heading;
 } walker;
 
-static const container *top(const walker *w) { return w->depth > 0 ? &w->stack[w->depth - 1] : NULL; }
+static yd_mb_level *top(walker *w) { return yd_mb_top(&w->nest); }
 
-static int in_tight_item(const walker *w)
+static int in_tight_item(walker *w)
 {
-    const container *c = top(w);
-    return c && c->type == CMARK_NODE_ITEM && c->tight;
+    const yd_mb_level *c = top(w);
+    return c && c->kind == CMARK_NODE_ITEM && c->tight;
 }
 
 static int clamp_indent(int cells) { return cells < NEST_INDENT_CAP ? cells : NEST_INDENT_CAP; }
@@ -68,7 +56,7 @@ static int clamp_indent(int cells) { return cells < NEST_INDENT_CAP ? cells : NE
  * item's marker goes before the first block of the item. */
 static void start_block(walker *w, cmark_node *node, yd_block_kind kind, int level)
 {
-    const container *c = top(w);
+    const yd_mb_level *c = top(w);
     int base = c ? c->base : 0, quote = c ? c->quote : 0;
     yd_line_info info = {.source_line = cmark_node_get_start_line(node), .kind = (uint8_t)kind};
     if (info.source_line < 1)
@@ -126,47 +114,18 @@ static void continue_block(walker *w)
     yd_mb_set_line(w->b, info);
 }
 
-static void push(walker *w, container c)
-{
-    if (w->depth == MAX_NEST) {
-        w->ignored++;
-        return;
-    }
-    w->stack[w->depth++] = c;
-}
-
-static void pop(walker *w)
-{
-    if (w->ignored > 0)
-        w->ignored--;
-    else if (w->depth > 0)
-        w->depth--;
-}
-
-/* A container of this type inside the current one: what it gives its
- * blocks starts as what the one around it gives. */
-static container inside(const walker *w, cmark_node_type type)
-{
-    const container *p = top(w);
-    container c = {0};
-    if (p)
-        c = *p;
-    c.type = type;
-    return c;
-}
-
 static void enter_item(walker *w, cmark_node *item)
 {
-    const container *list = top(w);
-    container c = inside(w, CMARK_NODE_ITEM);
-    if (list && list->type == CMARK_NODE_LIST) {
+    const yd_mb_level *list = top(w);
+    yd_mb_level c = yd_mb_inside(&w->nest, (int)CMARK_NODE_ITEM);
+    if (list && list->kind == CMARK_NODE_LIST) {
         if (cmark_node_get_list_type(cmark_node_parent(item)) == CMARK_ORDERED_LIST) {
             int delim = cmark_node_get_list_delim(cmark_node_parent(item));
             snprintf(w->marker, sizeof w->marker, "%d%c ", list->number, delim == CMARK_PAREN_DELIM ? ')' : '.');
-            w->stack[w->depth - 1].number++;
+            top(w)->number++;
         } else {
             static const char *const bullets[] = {"• ", "◦ ", "▪ "};
-            snprintf(w->marker, sizeof w->marker, "%s", bullets[(list->list_depth - 1) % 3]);
+            snprintf(w->marker, sizeof w->marker, "%s", bullets[(list->lists - 1) % 3]);
         }
     } else {
         snprintf(w->marker, sizeof w->marker, "• ");
@@ -178,32 +137,32 @@ static void enter_item(walker *w, cmark_node *item)
         yd_mb_separate(w->b, cmark_node_get_start_line(item));
     else
         yd_mb_flush_line(w->b);
-    push(w, c);
+    yd_mb_push(&w->nest, c);
 }
 
 static void enter_list(walker *w, cmark_node *list)
 {
-    const container *p = top(w);
-    container c = inside(w, CMARK_NODE_LIST);
+    const yd_mb_level *p = top(w);
+    yd_mb_level c = yd_mb_inside(&w->nest, (int)CMARK_NODE_LIST);
     c.tight = cmark_node_get_list_tight(list);
     c.number = cmark_node_get_list_start(list);
-    c.list_depth = (p ? p->list_depth : 0) + 1;
+    c.lists = (p ? p->lists : 0) + 1;
     /* A list right inside a tight item follows its text without a gap. */
     if (in_tight_item(w))
         yd_mb_flush_line(w->b);
     else
         yd_mb_separate(w->b, cmark_node_get_start_line(list));
-    push(w, c);
+    yd_mb_push(&w->nest, c);
 }
 
 static void enter_quote(walker *w, cmark_node *quote)
 {
-    container c = inside(w, CMARK_NODE_BLOCK_QUOTE);
+    yd_mb_level c = yd_mb_inside(&w->nest, (int)CMARK_NODE_BLOCK_QUOTE);
     c.base += 2;
     c.quote++;
     if (!w->marker_pending)
         yd_mb_separate(w->b, cmark_node_get_start_line(quote));
-    push(w, c);
+    yd_mb_push(&w->nest, c);
 }
 
 /* A blank line before a block, except in a tight item (its blocks follow
@@ -446,13 +405,13 @@ static yd_status walk(walker *w, cmark_node *root, yd_error *err)
             if (enter)
                 enter_quote(w, n);
             else
-                pop(w);
+                yd_mb_pop(&w->nest);
             break;
         case CMARK_NODE_LIST:
             if (enter)
                 enter_list(w, n);
             else
-                pop(w);
+                yd_mb_pop(&w->nest);
             break;
         case CMARK_NODE_ITEM:
             if (enter) {
@@ -462,7 +421,7 @@ static yd_status walk(walker *w, cmark_node *root, yd_error *err)
                     start_block(w, n, YD_BLOCK_TEXT, 0);
                 }
                 yd_mb_flush_line(w->b);
-                pop(w);
+                yd_mb_pop(&w->nest);
             }
             break;
         case CMARK_NODE_PARAGRAPH:
@@ -515,19 +474,10 @@ yd_status yd_markdown_render(yd_document *doc, yd_error *err)
     /* cmark reads UTF-8: the decoded text goes back to it (a GBK file was
      * decoded like any other, line ends are LF already). */
     int32_t need = 0;
-    UErrorCode ust = U_ZERO_ERROR;
-    u_strToUTF8WithSub(NULL, 0, &need, doc->text, doc->length, 0xFFFD, NULL, &ust);
-    if (ust != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(ust))
-        return yd_error_set(err, YD_EINVAL, "cannot re-encode the Markdown source: %s", u_errorName(ust));
-    char *src = malloc((size_t)need + 1);
-    if (!src)
-        return yd_error_set(err, YD_ENOMEM, "out of memory rendering Markdown");
-    ust = U_ZERO_ERROR;
-    u_strToUTF8WithSub(src, need + 1, &need, doc->text, doc->length, 0xFFFD, NULL, &ust);
-    if (U_FAILURE(ust)) {
-        free(src);
-        return yd_error_set(err, YD_EINVAL, "cannot re-encode the Markdown source: %s", u_errorName(ust));
-    }
+    char *src;
+    yd_status sst = yd_mb_source_utf8(doc, &src, &need, err);
+    if (sst != YD_OK)
+        return sst;
     cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
     if (!p) {
         free(src);

@@ -293,3 +293,51 @@ void yd_mb_link_list(yd_markup_builder *b)
     }
 }
 
+
+void yd_mb_push(yd_mb_nest *n, yd_mb_level level)
+{
+    if (n->depth == YD_MB_NEST_MAX)
+        n->ignored++;
+    else
+        n->stack[n->depth++] = level;
+}
+
+void yd_mb_pop(yd_mb_nest *n)
+{
+    if (n->ignored > 0)
+        n->ignored--;
+    else if (n->depth > 0)
+        n->depth--;
+}
+
+yd_mb_level yd_mb_inside(yd_mb_nest *n, int kind)
+{
+    const yd_mb_level *p = yd_mb_top(n);
+    yd_mb_level c = {0};
+    if (p)
+        c = *p;
+    c.kind = kind;
+    return c;
+}
+
+yd_status yd_mb_source_utf8(const yd_document *doc, char **out, int32_t *length, yd_error *err)
+{
+    *out = NULL;
+    int32_t need = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strToUTF8WithSub(NULL, 0, &need, doc->text, doc->length, 0xFFFD, NULL, &st);
+    if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+        return yd_error_set(err, YD_EINVAL, "cannot re-encode the source: %s", u_errorName(st));
+    char *src = malloc((size_t)need + 1);
+    if (!src)
+        return yd_error_set(err, YD_ENOMEM, "out of memory");
+    st = U_ZERO_ERROR;
+    u_strToUTF8WithSub(src, need + 1, &need, doc->text, doc->length, 0xFFFD, NULL, &st);
+    if (U_FAILURE(st)) {
+        free(src);
+        return yd_error_set(err, YD_EINVAL, "cannot re-encode the source: %s", u_errorName(st));
+    }
+    *out = src;
+    *length = need;
+    return YD_OK;
+}

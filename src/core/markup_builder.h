@@ -72,6 +72,36 @@ void yd_mb_link(yd_markup_builder *b, int32_t start, int32_t end, const char *ta
 /* Current offset in the text. */
 static inline int32_t yd_mb_offset(const yd_markup_builder *b) { return b->length; }
 
+/* ---- nesting: what a container (quote, list, item) gives the blocks
+ * inside it, kept the same way by every converter ---- */
+
+#define YD_MB_NEST_MAX 64 /* containers tracked; deeper ones indent no further */
+
+typedef struct yd_mb_level {
+    int kind;     /* the converter's own kind of container */
+    int base;     /* indent of the blocks inside, cells */
+    int quote;    /* quote depth */
+    int tight;    /* a tight list: no blank lines between its items */
+    int ordered;  /* a list of numbers */
+    int number;   /* an ordered list's next number */
+    int lists;    /* lists around it, itself included */
+} yd_mb_level;
+
+typedef struct yd_mb_nest {
+    yd_mb_level stack[YD_MB_NEST_MAX];
+    int depth, ignored; /* ignored: containers past the maximum */
+} yd_mb_nest;
+
+static inline yd_mb_level *yd_mb_top(yd_mb_nest *n) { return n->depth > 0 ? &n->stack[n->depth - 1] : NULL; }
+void yd_mb_push(yd_mb_nest *n, yd_mb_level level);
+void yd_mb_pop(yd_mb_nest *n);
+/* A container of this kind inside the current one: what it gives starts
+ * as what the one around it gives. */
+yd_mb_level yd_mb_inside(yd_mb_nest *n, int kind);
+
+/* doc's text as UTF-8 for a parser: *out (to free), *length its bytes. */
+yd_status yd_mb_source_utf8(const yd_document *doc, char **out, int32_t *length, yd_error *err);
+
 /* The links' targets listed at the end of the text, one line each,
  * numbered in order, as footnotes are (docs/FORMATS.md). */
 void yd_mb_link_list(yd_markup_builder *b);

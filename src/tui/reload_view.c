@@ -44,7 +44,7 @@ int reload_markup(app *a, int raw)
     size_t ready = yd_loader_ready(a->loader);
     for (size_t k = 0; k < ready; k++) {
         yd_document *d = yd_loader_document(a->loader, k);
-        if (d->format != YD_FORMAT_MARKDOWN || (d->markup == NULL) == (raw != 0))
+        if (d->format == YD_FORMAT_TEXT || (d->markup == NULL) == (raw != 0))
             continue;
         yd_document fresh;
         yd_error err = {0};

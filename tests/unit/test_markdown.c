@@ -5,6 +5,7 @@
 #include <unicode/utf16.h>
 
 #include "test_util.h"
+#include "markup_test_util.h"
 #include "yuedu/document.h"
 #include "yuedu/layout.h"
 #include "yuedu/markup.h"
@@ -16,34 +17,6 @@ static void load_every(yd_document *d, int raw)
     yd_load_options lo = {.markup_raw = raw};
     if (yd_document_load(d, fixture("formats/every.md"), &lo, &err) != YD_OK)
         fail_msg("load: %s", err.message);
-}
-
-/* Line k of d as UTF-8 (to free). */
-static char *line_of(const yd_document *d, int32_t k)
-{
-    int32_t s, e;
-    yd_document_line_bounds(d, k, &s, &e);
-    return utf8_of(d->text + s, e - s);
-}
-
-/* The 0-based line whose text is exactly want; -1 when none. */
-static int32_t line_equal(const yd_document *d, const char *want)
-{
-    for (int32_t k = 0; k < d->line_count; k++) {
-        char *l = line_of(d, k);
-        int same = strcmp(l, want) == 0;
-        free(l);
-        if (same)
-            return k;
-    }
-    return -1;
-}
-
-static const yd_line_info *info(const yd_document *d, int32_t k)
-{
-    assert_non_null(d->markup);
-    assert_true(k >= 0 && k < d->markup->line_count);
-    return &d->markup->lines[k];
 }
 
 static void test_headings_and_source_lines(void **state)
