@@ -77,6 +77,8 @@ typedef struct app {
     uint8_t **furniture;        /* [capacity]: each document's web furniture lines
                                    (furniture.h; NULL: none), found on the loader thread */
     int purify;                 /* :set purify on: furniture hidden, not dimmed */
+    int markup_request;         /* :set markup: 1 raw, 2 rendered, done by
+                                   reload_tick after the key; 0: none */
     yd_layout **layouts;        /* [capacity], made on first view */
     yd_width_table *widths;
     yd_cell *cells;             /* MAX_CELLS, reused for every row drawn */

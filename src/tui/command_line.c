@@ -160,11 +160,14 @@ static int set_markup(app *a, const char *v)
     int raw = strcasecmp(v, "raw") == 0 ? 1 : strcasecmp(v, "rendered") == 0 ? 0 : -1;
     if (raw < 0)
         return -1;
-    if (reload_markup(a, raw) != 0)
-        app_out_of_memory(a);
+    a->markup_request = raw ? 1 : 2; /* the main loop reads them again, after this key */
     return 0;
 }
-static void show_markup(app *a, char *buf, size_t size) { snprintf(buf, size, "%s", a->load->markup_raw ? "raw" : "rendered"); }
+static void show_markup(app *a, char *buf, size_t size)
+{
+    int raw = a->markup_request ? a->markup_request == 1 : a->load->markup_raw;
+    snprintf(buf, size, "%s", raw ? "raw" : "rendered");
+}
 
 static int set_purify(app *a, const char *v)
 {
@@ -174,7 +177,7 @@ static int set_purify(app *a, const char *v)
     a->purify = on;
     app_text_changed(a); /* layouts again, with or without the furniture */
     for (size_t k = 0; k < yd_loader_ready(a->loader); k++)
-        panes_document_changed(a, k); /* hits and outline titles as shown now */
+        search_document_changed(a, k); /* hits in what is shown */
     return 0;
 }
 static void show_purify(app *a, char *buf, size_t size) { snprintf(buf, size, "%s", a->purify ? "on" : "off"); }

@@ -67,6 +67,13 @@ int reload_markup(app *a, int raw)
 
 int reload_tick(app *a)
 {
+    if (a->markup_request) { /* :set markup asked for the documents again */
+        int raw = a->markup_request == 1;
+        a->markup_request = 0;
+        if (reload_markup(a, raw) != 0)
+            app_out_of_memory(a);
+        return 1;
+    }
     long now = app_now_ms();
     if (a->doc == a->watch_doc && a->watch_ms != 0 && now - a->watch_ms < CHECK_EVERY_MS)
         return 0;
