@@ -26,9 +26,9 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
-PKGS      := ncursesw icu-uc icu-i18n yaml-0.1
+PKGS      := ncursesw icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0
 TEST_PKGS := cmocka
-DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev
+DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
 TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3 zsh fish valgrind
 BENCH_DEBS := ripgrep less
 
@@ -47,7 +47,7 @@ endif
 # pkg-config is asked when a recipe runs (deferred `=`), after `deps` has
 # had the chance to install what it needs.
 DEFS        = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DYD_DATADIR='"$(DATADIR)"'
-CORE_CFLAGS = -std=c17 $(WARN) $(OPT) -Iinclude $(DEFS) $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1)
+CORE_CFLAGS = -std=c17 $(WARN) $(OPT) -Iinclude $(DEFS) $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0)
 TUI_CFLAGS  = -std=c17 $(WARN) $(OPT) -Iinclude -DNCURSES_WIDECHAR=1 $(shell pkg-config --cflags ncursesw)
 LIBS        = $(shell pkg-config --libs $(PKGS)) -lpthread
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
@@ -81,7 +81,7 @@ FUZZ_OBJ     := $(CORE_SRC:%.c=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_LIB     := $(FUZZ_BUILD)/libyuedu-core.a
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS   = -std=c17 -Wall -Wextra -O1 -g $(FUZZ_SAN) -Iinclude $(DEFS) \
-                $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1)
+                $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0)
 
 all: deps
 	@$(MAKE) --no-print-directory $(BUILD)/yuedu

@@ -41,10 +41,14 @@ typedef struct yd_document {
     unsigned line_ends;     /* YD_EOL_* bits seen */
     yd_file_stamp stamp;    /* the file as read (yd_document_load) */
     yd_format format;       /* by its name (yuedu/format.h) */
+    struct yd_markup *markup; /* a rendered document's blocks, spans and
+                                 source lines (yuedu/markup.h); NULL for
+                                 plain text and markup shown raw */
 } yd_document;
 
 typedef struct yd_load_options {
     const char *encoding;   /* NULL: detect; else a name for yd_encoding_from_name */
+    int markup_raw;         /* show markup (Markdown) as its source, not rendered */
 } yd_load_options;
 
 /* Build a document from bytes in memory. path is copied. On failure doc is

@@ -9,12 +9,16 @@
 typedef enum yd_format {
     YD_FORMAT_NONE = 0, /* not a document: the walk leaves it out */
     YD_FORMAT_TEXT,     /* .txt, or no extension (README, 讲话稿) */
-    YD_FORMAT_MARKDOWN  /* .md, .markdown: # headings, ``` fences */
+    YD_FORMAT_MARKDOWN, /* .md, .markdown: # headings, ``` fences */
+    YD_FORMAT_HTML      /* .html, .htm, .xhtml: rendered (html.c) */
 } yd_format;
 
 /* The format of a file named path (only the last component counts; case is
  * ignored in the extension). A name that starts with its only dot has no
  * extension. */
 yd_format yd_format_of_path(const char *path);
+
+/* "text", "markdown", "html": the FORMAT column of --list. */
+const char *yd_format_name(yd_format format);
 
 #endif

@@ -18,6 +18,12 @@
  * replaced by the indent, white space where a row is broken hangs in the
  * margin and is not drawn).
  *
+ * A rendered document (yuedu/markup.h) says more: where each paragraph's
+ * first row starts and where the rows after it hang (list items), and
+ * which lines are verbatim (code, tables): one row each, leading spaces
+ * kept, never broken, cut at the pane's edge (YD_ROW_CLIPPED; the rest of
+ * the line is not drawn).
+ *
  * A layout borrows its document and width table: both must outlive it. It
  * is not thread-safe (it caches). */
 #ifndef YUEDU_LAYOUT_H
@@ -47,6 +53,10 @@ typedef struct yd_layout_options {
      * `indent` for everything else. */
     int (*paragraph_indent)(void *context, int32_t para);
     void *context;
+    /* Paragraphs not shown (one byte per paragraph, non-zero: no rows),
+     * e.g. a web site's furniture under :set purify on; NULL: all shown.
+     * Borrowed: it must outlive the layout. */
+    const uint8_t *hidden;
 } yd_layout_options;
 
 /* width 80, no maximum, indent 4, no blank rows added, Markdown headings
@@ -96,6 +106,9 @@ yd_status yd_layout_invalidate(yd_layout *layout, yd_error *err);
  * the blank cells to its left that centre it in the pane. */
 int yd_layout_text_width(const yd_layout *layout);
 int yd_layout_margin(const yd_layout *layout);
+
+/* The document laid out. */
+const yd_document *yd_layout_document(const yd_layout *layout);
 
 /* Paragraphs: one per source line. */
 int32_t yd_layout_paragraph_count(const yd_layout *layout);

@@ -54,6 +54,9 @@ size_t yd_loader_wait(yd_loader *loader, size_t count, int timeout_ms);
  * buffers (truncating), or 0 when there is none. */
 int yd_loader_pop_message(yd_loader *loader, char *path, size_t path_size, char *message, size_t message_size);
 
+/* Documents read from now on show markup raw (1) or rendered (0). */
+void yd_loader_set_markup_raw(yd_loader *loader, int raw);
+
 /* Stop (the current file is finished first), join, free every document. */
 void yd_loader_free(yd_loader *loader);
 

@@ -51,6 +51,11 @@ typedef enum yd_style {
     YD_STYLE_HIGHLIGHT4,
     YD_STYLE_REFERENCE,       /* reference: a cross-reference in the text (第二十三条, 前款) */
     YD_STYLE_HINT,            /* hint: the labels r puts on the references on screen */
+    YD_STYLE_EMPHASIS,        /* emphasis: *text* of rendered markup */
+    YD_STYLE_STRONG,          /* strong: **text** */
+    YD_STYLE_CODE,            /* code: `code`, code blocks and tables */
+    YD_STYLE_LINK,            /* link: a link's text, an image's [图] */
+    YD_STYLE_QUOTE,           /* quote: block quotes */
     YD_STYLE_COUNT
 } yd_style;
 

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "yuedu/atomic_file.h"
+#include "yuedu/markup.h"
 #include "yuedu/bookmarks.h"
 
 /* Where a bookmark is for display: the document's path and line now when
@@ -17,7 +18,7 @@ static void place_of(const yd_bookmark *b, const yd_corpus *corpus, const char *
     if (corpus && b->doc != YD_NO_DOC && b->doc < corpus->count) {
         const yd_document *d = &corpus->docs[b->doc];
         *path = d->path;
-        *line = (long)yd_document_line_at(d, b->offset) + 1;
+        *line = (long)yd_source_line(d, yd_document_line_at(d, b->offset));
     } else {
         /* A file not among those given is named in full: it is elsewhere. */
         *path = b->state == YD_BM_NOT_OPEN ? b->abs_path : b->path;

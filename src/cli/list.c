@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "yuedu/format.h"
 #include "yuedu/outline.h"
 
 /* Headings of d, or -1 when the outline could not be built. */
@@ -23,8 +24,8 @@ static long heading_count(const yd_document *d)
 int cli_list(cli_documents *docs, output_format format)
 {
     if (format == FORMAT_TEXT)
-        printf("%-10s %12s %12s %9s %6s %8s  %s\n", "ENCODING", "BYTES", "CHARS", "LINES", "REPL", "HEADINGS",
-               "PATH");
+        printf("%-10s %12s %12s %9s %6s %8s %-8s  %s\n", "ENCODING", "BYTES", "CHARS", "LINES", "REPL", "HEADINGS",
+               "FORMAT", "PATH");
     size_t bytes = 0, chars = 0, lines = 0, repl = 0;
     long headings = 0;
     int code = EXIT_OK;
@@ -37,11 +38,11 @@ int cli_list(cli_documents *docs, output_format format)
         }
         if (format == FORMAT_TSV) {
             cli_put_sanitized(stdout, d->path);
-            printf("\t%s\t%zu\t%zu\t%ld\t%zu\t%ld\n", d->encoding.name, d->bytes, d->chars, (long)d->line_count,
-                   d->replacements, h);
+            printf("\t%s\t%zu\t%zu\t%ld\t%zu\t%ld\t%s\n", d->encoding.name, d->bytes, d->chars, (long)d->line_count,
+                   d->replacements, h, yd_format_name(d->format));
         } else {
-            printf("%-10s %12zu %12zu %9ld %6zu %8ld  ", d->encoding.name, d->bytes, d->chars, (long)d->line_count,
-                   d->replacements, h);
+            printf("%-10s %12zu %12zu %9ld %6zu %8ld %-8s  ", d->encoding.name, d->bytes, d->chars, (long)d->line_count,
+                   d->replacements, h, yd_format_name(d->format));
             cli_put_sanitized(stdout, d->path);
             putchar('\n');
         }
@@ -52,7 +53,7 @@ int cli_list(cli_documents *docs, output_format format)
         headings += h;
     }
     if (format == FORMAT_TEXT)
-        printf("%-10s %12zu %12zu %9zu %6zu %8ld  %zu document%s\n", "total", bytes, chars, lines, repl, headings,
+        printf("%-10s %12zu %12zu %9zu %6zu %8ld %-8s  %zu document%s\n", "total", bytes, chars, lines, repl, headings, "",
                docs->seen, docs->seen == 1 ? "" : "s");
     return docs->seen > 0 ? code : EXIT_NOTHING;
 }

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "cli.h"
+#include "yuedu/markup.h"
 #include "yuedu/outline.h"
 #include "yuedu/outline_rules.h"
 
@@ -145,7 +146,7 @@ static void print_text(const yd_document *doc, const yd_outline *o, strbuf *b, i
         puts("        (no headings)");
     for (int32_t i = 0; i < o->count; i++) {
         const yd_outline_node *n = &o->nodes[i];
-        printf("%7ld  %*s%s%s\n", (long)n->line + 1, 2 * (n->depth - 1), "", n->kind == YD_NODE_ITEM ? "· " : "",
+        printf("%7ld  %*s%s%s\n", (long)yd_source_line(doc, n->line), 2 * (n->depth - 1), "", n->kind == YD_NODE_ITEM ? "· " : "",
                title_utf8(b, doc, n));
     }
 }
@@ -155,7 +156,7 @@ static void print_tsv(const yd_document *doc, const yd_outline *o, strbuf *b, st
     path_utf8(path, doc->path);
     for (int32_t i = 0; i < o->count; i++) {
         const yd_outline_node *n = &o->nodes[i];
-        printf("%s\t%ld\t%d\t%s\t%s\n", path->failed ? "" : path->s, (long)n->line + 1, n->depth,
+        printf("%s\t%ld\t%d\t%s\t%s\n", path->failed ? "" : path->s, (long)yd_source_line(doc, n->line), n->depth,
                yd_node_kind_name((yd_node_kind)n->kind), title_utf8(b, doc, n));
     }
 }
@@ -249,7 +250,7 @@ static void y_nodes(yaml_out *y, const yd_document *doc, const yd_outline *o, in
         char num[24];
         y_start(y, 1);
         y_scalar(y, "line", 1);
-        snprintf(num, sizeof num, "%ld", (long)n->line + 1);
+        snprintf(num, sizeof num, "%ld", (long)yd_source_line(doc, n->line));
         y_scalar(y, num, 1);
         y_scalar(y, "kind", 1);
         y_scalar(y, yd_node_kind_name((yd_node_kind)n->kind), 1);
@@ -339,7 +340,7 @@ static void print_explain(const yd_document *doc, const yd_outline *o, const yd_
     path_utf8(path, doc->path);
     const char *p = path->failed ? "" : path->s;
     if (o->title_line >= 0)
-        printf("%s:%ld: title (%s): %s\n", p, (long)o->title_line + 1, yd_outline_reason_text(YD_WHY_DOC_TITLE),
+        printf("%s:%ld: title (%s): %s\n", p, (long)yd_source_line(doc, o->title_line), yd_outline_reason_text(YD_WHY_DOC_TITLE),
                doc_title_utf8(b, doc, o));
     for (int32_t k = 0; k < doc->line_count; k++) {
         const yd_outline_why *w = &why[k];
@@ -355,14 +356,14 @@ static void print_explain(const yd_document *doc, const yd_outline *o, const yd_
         }
         if (w->node >= 0) {
             const yd_outline_node *n = &o->nodes[w->node];
-            printf("%s:%ld: %s, depth %d, %s (%s): %s\n", p, (long)k + 1, yd_node_kind_name((yd_node_kind)n->kind),
+            printf("%s:%ld: %s, depth %d, %s (%s): %s\n", p, (long)yd_source_line(doc, k), yd_node_kind_name((yd_node_kind)n->kind),
                    n->depth, yd_outline_style_text((yd_heading_style)n->style),
                    rule[0] ? rule : yd_outline_reason_text((yd_outline_reason)w->reason), title_utf8(b, doc, n));
         } else if (w->reason == YD_WHY_MARKER_TITLE) {
-            printf("%s:%ld: title of line %ld (%s): %s\n", p, (long)k + 1, (long)k, yd_outline_reason_text(w->reason),
+            printf("%s:%ld: title of line %ld (%s): %s\n", p, (long)yd_source_line(doc, k), (long)yd_source_line(doc, k - 1), yd_outline_reason_text(w->reason),
                    line_utf8(b, doc, k));
         } else {
-            printf("%s:%ld: text (%s): %s\n", p, (long)k + 1,
+            printf("%s:%ld: text (%s): %s\n", p, (long)yd_source_line(doc, k),
                    rule[0] ? rule : yd_outline_reason_text((yd_outline_reason)w->reason), line_utf8(b, doc, k));
         }
     }

@@ -30,6 +30,7 @@
 #include "cli.h"
 #include "yuedu/byte_search.h"
 #include "yuedu/fold_cache.h"
+#include "yuedu/markup.h"
 #include "yuedu/search.h"
 #include "yuedu/utf8_map.h"
 #include "yuedu/search_results.h"
@@ -120,7 +121,7 @@ static void position(const yd_document *d, cursor *c, int32_t offset, int32_t *l
     }
     c->column += u_countChar32(d->text + c->offset, offset - c->offset);
     c->offset = offset;
-    *line = k + 1;
+    *line = yd_source_line(d, k);
     *column = c->column;
 }
 

@@ -11,6 +11,7 @@
 
 #include "yuedu/decode.h"
 #include "yuedu/detect.h"
+#include "yuedu/markup.h"
 
 #include "document_internal.h"
 
@@ -19,6 +20,7 @@ void yd_document_free(yd_document *doc)
     free(doc->path);
     free(doc->text);
     free(doc->line_starts);
+    yd_markup_free(doc->markup);
     memset(doc, 0, sizeof *doc);
 }
 
@@ -99,6 +101,12 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
             return st;
     } else {
         yd_detect_encoding(bytes, length, &doc->encoding);
+        char declared[40];
+        /* A page without a BOM says its charset in a <meta>: that first. */
+        if (yd_format_of_path(path) == YD_FORMAT_HTML && doc->encoding.bom_length == 0 &&
+            yd_html_charset(bytes, length, declared, sizeof declared) &&
+            yd_encoding_from_name(declared, &doc->encoding, NULL) != YD_OK)
+            yd_detect_encoding(bytes, length, &doc->encoding); /* a name ICU does not know */
         if (doc->encoding.kind == YD_ENC_BINARY)
             return yd_error_set(err, YD_EBINARY, "skipped: binary file");
     }
@@ -108,6 +116,12 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
     doc->format = yd_format_of_path(path);
     doc->bytes = length;
     st = decode_and_index(doc, bytes, length, err);
+    /* Markup is rendered from the decoded text, so that its encoding is
+     * found as for plain text. */
+    if (st == YD_OK && doc->format == YD_FORMAT_MARKDOWN && !(options && options->markup_raw))
+        st = yd_markdown_render(doc, err);
+    else if (st == YD_OK && doc->format == YD_FORMAT_HTML && !(options && options->markup_raw))
+        st = yd_html_render(doc, err);
     if (st != YD_OK)
         yd_document_free(doc);
     return st;

@@ -63,5 +63,15 @@ yd_status yd_utf8_decoder_init(yd_utf8_decoder *d, size_t expected, yd_error *er
 yd_status yd_utf8_decoder_feed(yd_utf8_decoder *d, const unsigned char *bytes, size_t length, yd_error *err);
 void yd_utf8_decoder_finish(yd_utf8_decoder *d, yd_document *doc);
 void yd_utf8_decoder_free(yd_utf8_decoder *d);
+/* Replace doc's text (Markdown source, decoded and indexed) by its
+ * rendering and its markup (markdown.c). */
+yd_status yd_markdown_render(yd_document *doc, yd_error *err);
+
+/* The same for an HTML page (html.c). */
+yd_status yd_html_render(yd_document *doc, yd_error *err);
+
+/* The charset a page's <meta> declares in its first 4 KiB, to name
+ * (GB2312 and GBK widened to GB18030, as browsers do); 0 when none. */
+int yd_html_charset(const unsigned char *bytes, size_t length, char *name, size_t size);
 
 #endif

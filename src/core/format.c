@@ -15,5 +15,21 @@ yd_format yd_format_of_path(const char *path)
         return YD_FORMAT_TEXT;
     if (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0)
         return YD_FORMAT_MARKDOWN;
+    if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 || strcasecmp(dot, ".xhtml") == 0)
+        return YD_FORMAT_HTML;
     return YD_FORMAT_NONE;
+}
+
+const char *yd_format_name(yd_format format)
+{
+    switch (format) {
+    case YD_FORMAT_TEXT:
+        return "text";
+    case YD_FORMAT_MARKDOWN:
+        return "markdown";
+    case YD_FORMAT_HTML:
+        return "html";
+    default:
+        return "none";
+    }
 }

@@ -874,7 +874,8 @@ static void classify_plain(const UChar *t, int32_t c, int32_t q, yd_line_class *
     }
     /* Bullets and quotes are list entries, not titles. */
     if (((first == '-' || first == '*' || first == '+' || first == '>') && c + 1 < q && t[c + 1] == ' ') ||
-        first == 0x2022 || first == 0x25CF || first == 0x25A0 || first == 0x25C6 || first == '|') {
+        first == 0x2022 || first == 0x25E6 || first == 0x25AA || first == 0x25CF || first == 0x25A0 || first == 0x25C6 ||
+        first == '|') {
         out->kind = YD_LINE_OTHER;
         return;
     }
@@ -918,7 +919,9 @@ other:
     out->kind = YD_LINE_OTHER;
 }
 
-void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, yd_line_class *out)
+/* level > 0: the line is a heading of that level by its markup (a
+ * rendered Markdown heading), as if it had that many #. */
+static void classify(const UChar *t, int32_t start, int32_t end, int markdown, int level, yd_line_class *out)
 {
     out->kind = YD_LINE_BLANK;
     out->style = YD_NUM_NONE;
@@ -941,7 +944,9 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
         return;
 
     int32_t c = p;
-    if (t[p] == '#') {
+    if (level > 0) {
+        out->hashes = (uint8_t)(level < 6 ? level : 6);
+    } else if (t[p] == '#') {
         int32_t h = p;
         while (h < q && t[h] == '#')
             h++;
@@ -1054,4 +1059,14 @@ void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, 
         out->kind = YD_LINE_BODY;
         out->why = YD_WHY_LISTED_NUMBERS;
     }
+}
+
+void yd_classify_line(const UChar *t, int32_t start, int32_t end, int markdown, yd_line_class *out)
+{
+    classify(t, start, end, markdown, 0, out);
+}
+
+void yd_classify_heading(const UChar *t, int32_t start, int32_t end, int level, yd_line_class *out)
+{
+    classify(t, start, end, 0, level < 1 ? 1 : level, out);
 }

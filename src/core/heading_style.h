@@ -48,6 +48,11 @@ typedef struct yd_line_class {
  * the document is a Markdown file, where "1. " starts a list entry. */
 void yd_classify_line(const UChar *text, int32_t start, int32_t end, int markdown, yd_line_class *out);
 
+/* Classify text[start, end), a heading of level 1-6 by its markup (a
+ * rendered document's, without #): as yd_classify_line would a line with
+ * that many #, so that numbering still decides its place (## 第一章). */
+void yd_classify_heading(const UChar *text, int32_t start, int32_t end, int level, yd_line_class *out);
+
 /* Is the line [start, end) a Markdown code fence (``` or ~~~)? */
 int yd_line_is_fence(const UChar *text, int32_t start, int32_t end);
 

@@ -5,6 +5,7 @@
 #include <unicode/utf16.h>
 
 #include "yuedu/layout.h"
+#include "yuedu/markup.h"
 
 #define CACHED_WIDTHS 5
 
@@ -53,6 +54,14 @@ void yd_layout_options_default(yd_layout_options *options)
     options->blank_between = false;
     options->paragraph_indent = NULL;
     options->context = NULL;
+    options->hidden = NULL;
+}
+
+/* What a rendered document says of paragraph para; NULL for plain text. */
+static const yd_line_info *markup_line(const yd_layout *l, int32_t para)
+{
+    const yd_markup *m = l->doc->markup;
+    return m && para >= 0 && para < m->line_count ? &m->lines[para] : NULL;
 }
 
 /* "#", "##"... then a space: a Markdown heading, not indented. */
@@ -70,6 +79,9 @@ static int first_indent(const yd_layout *l, int32_t para, int32_t ds, int32_t le
 {
     int indent = -1;
     *body = false;
+    const yd_line_info *mi = markup_line(l, para);
+    if (mi && mi->indent != YD_INDENT_DEFAULT) /* a rendered block says where it starts */
+        return mi->indent < l->text_width ? mi->indent : 0;
     if (l->options.paragraph_indent)
         indent = l->options.paragraph_indent(l->options.context, para);
     if (indent < 0) {
@@ -259,6 +271,7 @@ yd_status yd_layout_set_options(yd_layout *l, const yd_layout_options *options, 
 int yd_layout_text_width(const yd_layout *l) { return l->text_width; }
 int yd_layout_margin(const yd_layout *l) { return l->margin; }
 int32_t yd_layout_paragraph_count(const yd_layout *l) { return l->doc->line_count; }
+const yd_document *yd_layout_document(const yd_layout *l) { return l->doc; }
 yd_layout_stats yd_layout_get_stats(const yd_layout *l) { return l->stats; }
 
 /* ---- grapheme clusters --------------------------------------------------- */
@@ -432,12 +445,55 @@ static int text_cells(const yd_layout *l, int32_t s, int32_t e, int limit)
     return cells;
 }
 
+/* A line of a code block or a table: one row, its leading spaces kept,
+ * nothing broken or moved by the Chinese rules; what does not fit the pane
+ * is cut (YD_ROW_CLIPPED), so that a table row is never torn in two. */
+static yd_status lay_out_verbatim(yd_layout *l, int indent, int32_t ls, int32_t le, int32_t *count, yd_error *err)
+{
+    const UChar *t = l->doc->text;
+    const int W = l->text_width;
+    if (indent >= W)
+        indent = 0;
+    yd_row r = {.start = ls, .end = le, .draw_start = ls, .indent = (int16_t)indent,
+                .flags = YD_ROW_FIRST | YD_ROW_LAST};
+    int col = indent;
+    int32_t pos = ls;
+    while (pos < le) {
+        int32_t j = pos;
+        UChar32 c;
+        U16_NEXT(t, j, le, c);
+        yd_width_info in = winfo(l, c);
+        int32_t ce = cluster_end_at(l, ls, pos, j, in, le);
+        int w;
+        if (in.kind == YD_CHAR_DRAW && ce == j && in.width > 0)
+            w = in.width;
+        else
+            yd_cluster_cells(l->widths, t, pos, ce, col, NULL, &w);
+        if (col + w > W) {
+            r.flags |= YD_ROW_CLIPPED;
+            break;
+        }
+        col += w;
+        pos = ce;
+    }
+    r.draw_end = pos;
+    r.width = (int16_t)(col - indent);
+    if (push_row(l, count, &r) != 0)
+        return yd_error_set(err, YD_ENOMEM, "out of memory");
+    return YD_OK;
+}
+
 static void lay_out_text(yd_layout *l, int32_t para, int32_t ls, int32_t le, int32_t *count, yd_error *err,
                          yd_status *status)
 {
     const UChar *t = l->doc->text;
     const yd_width_table *wt = l->widths;
     const int W = l->text_width;
+    const yd_line_info *mi = markup_line(l, para);
+    if (mi && yd_block_is_verbatim(mi->kind)) {
+        *status = lay_out_verbatim(l, mi->indent == YD_INDENT_DEFAULT ? 0 : mi->indent, ls, le, count, err);
+        return;
+    }
     int32_t ds = ls;
     while (ds < le) { /* leading white space gives way to the indent */
         int32_t j = ds;
@@ -456,7 +512,9 @@ static void lay_out_text(yd_layout *l, int32_t para, int32_t ls, int32_t le, int
     int indent = first_indent(l, para, ds, le, &body);
     /* What the line's own indent has beyond the document's ordinary one:
      * kept, on every row of the paragraph (a quotation stays a block). */
-    int lead = body ? lead_cells(t, ls, le) : 0, kept = 0;
+    int lead = body && !mi ? lead_cells(t, ls, le) : 0, kept = 0;
+    if (mi && mi->hang > 0) /* a list item's text hangs under its first row's text */
+        kept = mi->hang < W / 2 ? mi->hang : W / 2;
     if (lead >= l->usual_lead + LEAD_MEANINGFUL) {
         kept = lead - l->usual_lead;
         if (kept > W / 2)
@@ -593,7 +651,9 @@ static yd_status lay_out(yd_layout *l, int32_t para, yd_error *err)
     yd_document_line_bounds(d, para, &ls, &le);
     int32_t count = 0;
     yd_status st = YD_OK;
-    if (line_is_blank(d, ls, le)) {
+    if (l->options.hidden && l->options.hidden[para]) {
+        ; /* not shown: no rows */
+    } else if (line_is_blank(d, ls, le)) {
         bool fold = false;
         if (l->options.blank_between && para > 0) {
             int32_t ps, pe;
@@ -705,6 +765,14 @@ yd_status yd_layout_pos_of_offset(yd_layout *l, int32_t offset, yd_layout_pos *p
     if (st != YD_OK)
         return st;
     pos->para = para;
+    if (count == 0 && l->options.hidden && l->options.hidden[para]) {
+        /* A hidden paragraph: the first row shown after it, else before. */
+        int32_t moved;
+        st = yd_layout_pos_move(l, pos, 1, &moved, err);
+        if (st == YD_OK && moved == 0)
+            st = yd_layout_pos_move(l, pos, -1, &moved, err);
+        return st;
+    }
     for (int32_t k = 0; k < count; k++) {
         if (offset < rows[k].end || (rows[k].flags & YD_ROW_LAST)) {
             pos->row = k;

@@ -16,6 +16,7 @@ typedef struct message {
 struct yd_loader {
     yd_path_list paths;
     char *encoding;          /* copy of options->encoding, or NULL */
+    atomic_int markup_raw;   /* options->markup_raw, changed by the reader */
     yd_prepare_fn prepare;
     void *context;
     yd_document *docs;       /* capacity paths.count; never reallocated */
@@ -72,6 +73,7 @@ static void *load_all(void *arg)
     pthread_mutex_unlock(&l->lock);
     for (size_t k = 0; k < l->paths.count && !atomic_load(&l->stop); k++) {
         yd_error err = {0};
+        options.markup_raw = atomic_load(&l->markup_raw);
         yd_status st = yd_document_load(&l->docs[ready], l->paths.paths[k], &options, &err);
         if (st == YD_OK) {
             if (l->prepare)
@@ -103,6 +105,7 @@ static yd_status start(yd_loader **out, yd_path_list *paths, const yd_load_optio
     l->docs = calloc(l->paths.count ? l->paths.count : 1, sizeof *l->docs);
     if (options && options->encoding)
         l->encoding = strdup(options->encoding);
+    atomic_init(&l->markup_raw, options ? options->markup_raw : 0);
     if (!l->docs || (options && options->encoding && !l->encoding)) {
         yd_path_list_free(&l->paths);
         free(l->docs);
@@ -229,3 +232,5 @@ void yd_loader_free(yd_loader *l)
     pthread_cond_destroy(&l->changed);
     free(l);
 }
+
+void yd_loader_set_markup_raw(yd_loader *l, int raw) { atomic_store(&l->markup_raw, raw); }

@@ -15,6 +15,8 @@
 #include <strings.h>
 
 #include "heading_style.h"
+#include "yuedu/furniture.h"
+#include "yuedu/markup.h"
 #include "yuedu/numeral.h"
 #include "yuedu/outline_rules.h"
 
@@ -649,7 +651,10 @@ static yd_status walk(builder *b)
                 st = add_node(b, k, YD_NODE_ITEM, YD_NUM_ITEM, 0, c); /* 11.船舶买卖合同纠纷案件； */
                 continue;
             }
-            note(b, k, c->kind == YD_LINE_CLAUSE ? YD_WHY_CLAUSE : YD_WHY_OTHER);
+            note(b, k,
+                 c->kind == YD_LINE_CLAUSE      ? YD_WHY_CLAUSE
+                 : c->why == YD_WHY_FURNITURE ? YD_WHY_FURNITURE
+                                              : YD_WHY_OTHER);
             continue;
         case YD_LINE_COLON:
             note(b, k, YD_WHY_SALUTATION);
@@ -742,8 +747,8 @@ static void class_of_rule(const yd_outline_rule *rule, int32_t ts, int32_t te, y
 
 /* Classify every line: the user's rules first, then (unless they are
  * turned off) the built-in conventions. Lines in a code fence are text. */
-static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin, yd_line_class *lc,
-                         yd_outline_why *why)
+static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin, const uint8_t *furniture,
+                         yd_line_class *lc, yd_outline_why *why)
 {
     int fence = 0, markdown = doc->format == YD_FORMAT_MARKDOWN;
     for (int32_t k = 0; k < doc->line_count; k++) {
@@ -756,7 +761,21 @@ static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin
             class_of_rule(yd_rule_set_rule(rules, rule), ts, te, &lc[k]);
             continue;
         }
-        if (builtin && yd_line_is_fence(doc->text, s, e)) {
+        if (builtin && furniture && furniture[k] == YD_FURNITURE_LINE) { /* a site's notice is never a heading */
+            lc[k] = (yd_line_class){.kind = YD_LINE_OTHER, .title_start = s, .title_end = s, .why = YD_WHY_FURNITURE};
+            continue;
+        }
+        const yd_line_info *mi = doc->markup && k < doc->markup->line_count ? &doc->markup->lines[k] : NULL;
+        if (mi && builtin) {
+            /* Rendered markup: its headings are headings, its code, tables
+             * and rules text; its paragraphs and items as in plain text. */
+            if (mi->kind == YD_BLOCK_HEADING)
+                yd_classify_heading(doc->text, s, e, mi->level, &lc[k]);
+            else if (mi->kind == YD_BLOCK_TEXT || mi->kind == YD_BLOCK_QUOTE || mi->kind == YD_BLOCK_ITEM)
+                yd_classify_line(doc->text, s, e, mi->kind == YD_BLOCK_ITEM, &lc[k]);
+            else
+                lc[k] = (yd_line_class){.kind = s == e ? YD_LINE_BLANK : YD_LINE_BODY, .title_start = s, .title_end = s};
+        } else if (builtin && yd_line_is_fence(doc->text, s, e)) {
             fence = !fence;
             lc[k] = (yd_line_class){.kind = YD_LINE_BODY, .title_start = s, .title_end = s};
         } else if (fence || !builtin) {
@@ -807,7 +826,15 @@ yd_status yd_outline_build_with(yd_outline *outline, const yd_document *doc, con
         return yd_error_set(err, YD_ENOMEM, "out of memory");
     }
     int builtin = !user || user->builtin;
-    classify_all(doc, rules, builtin, lc, why);
+    uint8_t *furniture = NULL;
+    int32_t furniture_lines = 0;
+    if (builtin && yd_furniture_find(doc, &furniture, &furniture_lines, err) != YD_OK) {
+        free(lc);
+        yd_rule_set_close(rules);
+        return YD_ENOMEM;
+    }
+    classify_all(doc, rules, builtin, furniture, lc, why);
+    free(furniture);
     outline->rule_timeouts = yd_rule_set_timeouts(rules);
     yd_rule_set_close(rules);
     if (builtin) {

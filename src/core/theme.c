@@ -39,6 +39,11 @@ static const char *const style_names[YD_STYLE_COUNT] = {
     [YD_STYLE_HIGHLIGHT4] = "highlight4",
     [YD_STYLE_REFERENCE] = "reference",
     [YD_STYLE_HINT] = "hint",
+    [YD_STYLE_EMPHASIS] = "emphasis",
+    [YD_STYLE_STRONG] = "strong",
+    [YD_STYLE_CODE] = "code",
+    [YD_STYLE_LINK] = "link",
+    [YD_STYLE_QUOTE] = "quote",
 };
 
 const char *yd_style_name(yd_style style)

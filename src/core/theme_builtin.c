@@ -51,6 +51,11 @@ static const struct {
      "  highlight4:      {fg: {8: cyan, 256: 117, true: \"#87d7ff\"}, attrs: [underline]}\n"
      "  reference:       {fg: {8: cyan, 256: 80, true: \"#5fd7d7\"}, attrs: [underline]}\n"
      "  hint:            {fg: {8: black, 256: 16, true: \"#000000\"}, bg: {8: yellow, 256: 220, true: \"#ffd700\"}, attrs: [bold]}\n"
+     "  emphasis:        {attrs: [italic]}\n"
+     "  strong:          {attrs: [bold]}\n"
+     "  code:            {fg: {8: green, 256: 114, true: \"#87d787\"}}\n"
+     "  link:            {fg: {8: cyan, 256: 74, true: \"#5fafd7\"}, attrs: [underline]}\n"
+     "  quote:           {fg: {8: white, 256: 247, true: \"#9e9e9e\"}, attrs: [italic]}\n"
     },
     {"mono",
      "# No colours at all, only attributes: for monochrome terminals, and what\n"
@@ -84,6 +89,11 @@ static const struct {
      "  highlight4:      {attrs: [bold, underline]}\n"
      "  reference:       {attrs: [underline]}\n"
      "  hint:            {attrs: [reverse, bold]}\n"
+     "  emphasis:        {attrs: [italic]}\n"
+     "  strong:          {attrs: [bold]}\n"
+     "  code:            {attrs: [dim]}\n"
+     "  link:            {attrs: [underline]}\n"
+     "  quote:           {attrs: [italic]}\n"
     },
 };
 

@@ -242,6 +242,7 @@ static void build_outline(yd_document *doc, size_t index, void *context)
     yd_outline_options options = {.rules = &a->settings->config->outline.rules};
     if (yd_outline_build_with(&a->outlines[index], doc, &options, NULL) != YD_OK)
         memset(&a->outlines[index], 0, sizeof a->outlines[index]); /* no outline, still readable */
+    app_find_furniture(a, index, doc);
 }
 
 static app *app_new(size_t capacity, const tui_settings *settings)
@@ -254,13 +255,14 @@ static app *app_new(size_t capacity, const tui_settings *settings)
     size_t n = capacity ? capacity : 1;
     a->outlines = calloc(n, sizeof *a->outlines);
     a->indents = calloc(n, sizeof *a->indents);
+    a->furniture = calloc(n, sizeof *a->furniture);
     a->layouts = calloc(n, sizeof *a->layouts);
     a->cells = calloc(MAX_CELLS, sizeof *a->cells);
     a->layout_cols = calloc(n, sizeof *a->layout_cols);
     a->settings = settings;
     a->outline_pref = settings->config->outline.width ? settings->config->outline.width : OUTLINE_DEFAULT;
     a->outline_right = settings->config->outline.right;
-    if (!a->outlines || !a->indents || !a->layouts || !a->cells || !a->layout_cols ||
+    if (!a->outlines || !a->indents || !a->furniture || !a->layouts || !a->cells || !a->layout_cols ||
         yd_width_table_new(settings->ambiwidth ? settings->ambiwidth
                            : settings->config->ambiwidth ? settings->config->ambiwidth : 1, /* auto: 1 until asked */
                            &a->widths, NULL) != YD_OK)
@@ -291,6 +293,9 @@ static void app_free(app *a)
     for (size_t k = 0; a->outlines && k < a->capacity; k++)
         yd_outline_free(&a->outlines[k]);
     free(a->outlines);
+    for (size_t k = 0; a->furniture && k < a->capacity; k++)
+        free(a->furniture[k]);
+    free(a->furniture);
     free(a->indents);
     free(a->layouts);
     free(a->cells);
@@ -547,7 +552,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         return EXIT_FAILURE;
     }
     int code = EXIT_SUCCESS;
-    a->load = load; /* files changed on disk are read again the same way */
+    a->load_now = *load;
+    a->load = &a->load_now; /* files changed on disk are read again the same way */
     /* The terminal is set up while the first document loads. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {

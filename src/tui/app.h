@@ -84,6 +84,11 @@ typedef struct app {
     size_t capacity;            /* documents that may arrive */
     yd_outline *outlines;       /* [capacity], each built on the loader thread */
     yd_outline_indent *indents; /* [capacity]: what each layout asks of headings */
+    uint8_t **furniture;        /* [capacity]: each document's web furniture lines
+                                   (furniture.h; NULL: none), found on the loader thread */
+    int purify;                 /* :set purify on: furniture hidden, not dimmed */
+    int markup_request;         /* :set markup: 1 raw, 2 rendered, done by
+                                   reload_tick after the key; 0: none */
     yd_layout **layouts;        /* [capacity], made on first view */
     yd_width_table *widths;
     yd_cell *cells;             /* MAX_CELLS, reused for every row drawn */
@@ -263,7 +268,8 @@ typedef struct app {
     int32_t cited_node;
 
     /* Files changed on disk (reload_view.c). */
-    const yd_load_options *load; /* how the documents were read */
+    const yd_load_options *load; /* how the documents are read: &load_now */
+    yd_load_options load_now;   /* the caller's, markup_raw as :set markup says */
     size_t watch_doc;           /* the document last checked */
     long watch_ms;              /* when (0: never) */
     int watch_told;             /* YD_RELOAD_GONE or _FAILED once said for it */
@@ -475,5 +481,8 @@ void line_put_cut(app *a, int y, int x, int width, const char *text); /* cut wit
 
 /* reload_view.c */
 int reload_tick(app *a); /* check the current document's file; 1: redraw */
+int reload_markup(app *a, int raw); /* read Markdown again raw (1) or rendered (0); -1: out of memory */
+void app_find_furniture(app *a, size_t doc, const yd_document *d); /* (again) for a document read */
+int app_hidden_line(app *a, size_t doc, int32_t line); /* hidden by :set purify on */
 
 #endif

@@ -153,13 +153,44 @@ static int set_mouse_value(app *a, const char *v)
 }
 static void show_mouse(app *a, char *buf, size_t size) { snprintf(buf, size, "%s", a->mouse_on ? "on" : "off"); }
 
+static const char *markup_at(app *a, size_t k) { (void)a; return k ? "rendered" : "raw"; }
+
+static int set_markup(app *a, const char *v)
+{
+    int raw = strcasecmp(v, "raw") == 0 ? 1 : strcasecmp(v, "rendered") == 0 ? 0 : -1;
+    if (raw < 0)
+        return -1;
+    a->markup_request = raw ? 1 : 2; /* the main loop reads them again, after this key */
+    return 0;
+}
+static void show_markup(app *a, char *buf, size_t size)
+{
+    int raw = a->markup_request ? a->markup_request == 1 : a->load->markup_raw;
+    snprintf(buf, size, "%s", raw ? "raw" : "rendered");
+}
+
+static int set_purify(app *a, const char *v)
+{
+    int on = switch_value(v);
+    if (on < 0)
+        return -1;
+    a->purify = on;
+    app_text_changed(a); /* layouts again, with or without the furniture */
+    for (size_t k = 0; k < yd_loader_ready(a->loader); k++)
+        search_document_changed(a, k); /* hits in what is shown */
+    return 0;
+}
+static void show_purify(app *a, char *buf, size_t size) { snprintf(buf, size, "%s", a->purify ? "on" : "off"); }
+
 static const setting settings[] = {
     {"ambiwidth", "1, 2 or auto", set_ambiwidth, show_ambiwidth, {3, ambiwidth_at}},
     {"blank-line", "on or off", set_blank_line, show_blank_line, {2, switch_at}},
     {"heading-indent", "auto, flush or body", set_heading_indent, show_heading_indent, {3, heading_indent_at}},
     {"indent", "a number of cells from 0 to 16", set_indent, show_indent, {0, NULL}},
+    {"markup", "raw or rendered", set_markup, show_markup, {2, markup_at}},
     {"max-width", "none or a number of cells from 20 to 1000", set_max_width, show_max_width, {0, NULL}},
     {"mouse", "on or off", set_mouse_value, show_mouse, {2, switch_at}},
+    {"purify", "on or off", set_purify, show_purify, {2, switch_at}},
     {"script", "original, simplified or traditional", set_script_value, show_script, {3, script_name_at}},
 };
 enum { SETTINGS = sizeof settings / sizeof settings[0] };

@@ -4,6 +4,7 @@
  * the screen, the width table and the script shown. Panes call it; it
  * calls only the reader's messages and reading state (reading_view.c). */
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/utf16.h>
 #include <wchar.h>
@@ -11,6 +12,7 @@
 #include "term_width.h"
 #include "app.h"
 #include "sgr_mouse.h"
+#include "yuedu/furniture.h"
 
 wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
 
@@ -67,6 +69,7 @@ yd_layout *app_layout(app *a, size_t doc)
     a->indents[doc] = (yd_outline_indent){&a->outlines[doc], d, (yd_heading_indent)a->text.heading_indent};
     opt.paragraph_indent = yd_outline_paragraph_indent;
     opt.context = &a->indents[doc];
+    opt.hidden = a->purify ? a->furniture[doc] : NULL;
     if (app_failed(a, yd_layout_new(d, a->widths, &opt, &a->layouts[doc], NULL), "layout") != YD_OK)
         return NULL;
     a->layout_cols[doc] = opt.width;
@@ -212,6 +215,21 @@ void app_text_changed(app *a)
     fit_layout(a, a->doc);
     text_show(a, a->doc, offset);
     clearok(curscr, TRUE);
+}
+
+/* A web site's furniture in document doc (furniture.h): dimmed, or hidden
+ * under :set purify on. Found without failing: out of memory, none. */
+void app_find_furniture(app *a, size_t doc, const yd_document *d)
+{
+    free(a->furniture[doc]);
+    int32_t found;
+    if (yd_furniture_find(d, &a->furniture[doc], &found, NULL) != YD_OK)
+        a->furniture[doc] = NULL;
+}
+
+int app_hidden_line(app *a, size_t doc, int32_t line)
+{
+    return a->purify && a->furniture[doc] && line >= 0 && a->furniture[doc][line];
 }
 
 /* Layouts borrow the loader's documents: free them first. */

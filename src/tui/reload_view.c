@@ -14,7 +14,7 @@ enum { CHECK_EVERY_MS = 1000 };
 
 /* Put fresh in the place of document doc and show it at offset. Everything
  * that borrows the old text goes first. */
-static void replace(app *a, size_t doc, yd_document *fresh, int32_t offset)
+static void swap_in(app *a, size_t doc, yd_document *fresh)
 {
     yd_document *d = yd_loader_document(a->loader, doc);
     yd_layout_free(a->layouts[doc]);
@@ -22,15 +22,58 @@ static void replace(app *a, size_t doc, yd_document *fresh, int32_t offset)
     yd_outline_free(&a->outlines[doc]);
     yd_document_free(d);
     *d = *fresh; /* the loader thread never touches a ready document */
+    app_find_furniture(a, doc, d);
     yd_outline_options options = {.rules = &a->settings->config->outline.rules};
     if (yd_outline_build_with(&a->outlines[doc], d, &options, NULL) != YD_OK)
         memset(&a->outlines[doc], 0, sizeof a->outlines[doc]); /* no outline, still readable */
     panes_document_changed(a, doc);
+}
+
+static void replace(app *a, size_t doc, yd_document *fresh, int32_t offset)
+{
+    swap_in(a, doc, fresh);
     text_show(a, doc, offset);
+}
+
+/* :set markup: every Markdown document read so far is read again the new
+ * way (the loader reads the rest so), the place followed by its anchor. */
+int reload_markup(app *a, int raw)
+{
+    a->load_now.markup_raw = raw;
+    yd_loader_set_markup_raw(a->loader, raw);
+    size_t ready = yd_loader_ready(a->loader);
+    for (size_t k = 0; k < ready; k++) {
+        yd_document *d = yd_loader_document(a->loader, k);
+        if (d->format == YD_FORMAT_TEXT || (d->markup == NULL) == (raw != 0))
+            continue;
+        yd_document fresh;
+        yd_error err = {0};
+        if (yd_document_load(&fresh, d->path, a->load, &err) != YD_OK) {
+            if (err.code == YD_ENOMEM)
+                return -1;
+            app_say(a, 1, "%s: %s; showing the copy in memory", app_base_name(d->path), err.message);
+            continue;
+        }
+        if (k == a->doc) {
+            int32_t offset;
+            yd_reload_follow(d, text_offset(a), &fresh, &offset);
+            replace(a, k, &fresh, offset);
+        } else {
+            swap_in(a, k, &fresh);
+        }
+    }
+    return 0;
 }
 
 int reload_tick(app *a)
 {
+    if (a->markup_request) { /* :set markup asked for the documents again */
+        int raw = a->markup_request == 1;
+        a->markup_request = 0;
+        if (reload_markup(a, raw) != 0)
+            app_out_of_memory(a);
+        return 1;
+    }
     long now = app_now_ms();
     if (a->doc == a->watch_doc && a->watch_ms != 0 && now - a->watch_ms < CHECK_EVERY_MS)
         return 0;

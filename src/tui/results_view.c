@@ -15,6 +15,7 @@
 #include <unicode/utf16.h>
 
 #include "app.h"
+#include "yuedu/markup.h"
 
 static const yd_result_hit *selected_hit(app *a)
 {
@@ -273,7 +274,7 @@ static void draw_hit(app *a, int y, const yd_result_row *row, int selected)
     char number[32];
     if (digits > 10)
         digits = 10;
-    snprintf(number, sizeof number, "%*ld ", digits, (long)rh->line + 1);
+    snprintf(number, sizeof number, "%*ld ", digits, (long)yd_source_line(r->docs[rh->doc], rh->line));
     int x = put_utf8(a, y, rh->section >= 0 ? 4 : 2, COLS, number, selected ? base : app_style(a, YD_STYLE_OUTLINE_MARKER));
     yd_snippet_cell cells[MAX_CELLS];
     int n = yd_result_snippet(r->docs[rh->doc], a->widths, hit, COLS - x, cells, MAX_CELLS);

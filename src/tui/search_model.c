@@ -87,6 +87,20 @@ int search_ready(app *a)
     return 1;
 }
 
+/* Under :set purify on a search ignores the lines it hides. */
+static void drop_hidden_hits(app *a, size_t doc)
+{
+    if (!a->purify || !a->furniture[doc])
+        return;
+    const yd_document *d = app_doc(a, doc);
+    yd_hits *h = &a->hits[doc];
+    size_t kept = 0;
+    for (size_t k = 0; k < h->count; k++)
+        if (!app_hidden_line(a, doc, yd_document_line_at(d, h->items[k].offset)))
+            h->items[kept++] = h->items[k];
+    h->count = kept;
+}
+
 /* A key, a click or a resize waiting on the terminal: a search in
  * progress gives way to it. */
 static int key_waiting(void)
@@ -139,6 +153,7 @@ static int search_one(app *a, size_t k, int cancellable)
         a->search_failures++;
         a->hits[k].count = 0;
     }
+    drop_hidden_hits(a, k);
     (void)cancellable;
     return 1;
 }
@@ -217,6 +232,7 @@ void search_document_changed(app *a, size_t doc)
         app_say(a, 1, "search: %s", err.message);
         a->hits[doc].count = 0;
     }
+    drop_hidden_hits(a, doc);
 }
 
 /* "hit 3 of 17 (in 2 documents)" for the current hit. */

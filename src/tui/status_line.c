@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 
 #include "app.h"
+#include "yuedu/markup.h"
 
 /* "name › 第一篇… › 一、…" for the section holding the reading position;
  * *name_len (may be NULL) receives the length of the name part. */
@@ -86,7 +87,7 @@ void status_draw(app *a)
 {
     const yd_document *d = app_doc(a, a->doc);
     int y = a->rows;
-    int32_t line = d->line_count ? yd_document_line_at(d, text_offset(a)) + 1 : 0;
+    int32_t line = d->line_count ? yd_source_line(d, yd_document_line_at(d, text_offset(a))) : 0;
     size_t handled, total;
     yd_loader_progress(a->loader, &handled, &total);
     char right[192];

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "yuedu/markup.h"
 
 /* Paragraph para is a heading line when an outline node (not an item)
  * starts on it; nodes are in document order, so search by line. */
@@ -36,9 +37,41 @@ static int32_t heading_end(app *a, int32_t para)
     return n->title_start + n->title_length;
 }
 
+/* The style rendered markup gives the text at offset at of a line of kind
+ * li: a span's (emphasis, code, a link), else the block's (code, tables,
+ * quotes); YD_STYLE_TEXT when neither says anything. */
+static yd_style markup_style(const yd_markup *m, const yd_line_info *li, int32_t line_start, int32_t at)
+{
+    static const yd_style of_span[] = {[YD_SPAN_EMPHASIS] = YD_STYLE_EMPHASIS, [YD_SPAN_STRONG] = YD_STYLE_STRONG,
+                                       [YD_SPAN_CODE] = YD_STYLE_CODE,         [YD_SPAN_LINK] = YD_STYLE_LINK,
+                                       [YD_SPAN_STRIKE] = YD_STYLE_QUOTE,      [YD_SPAN_IMAGE] = YD_STYLE_LINK};
+    int span = yd_markup_style_at(m, at, line_start);
+    if (span > 0 && span < (int)(sizeof of_span / sizeof *of_span))
+        return of_span[span];
+    if (yd_block_is_verbatim(li->kind))
+        return YD_STYLE_CODE;
+    if (li->kind == YD_BLOCK_QUOTE || (li->kind == YD_BLOCK_ITEM && li->level > 0))
+        return YD_STYLE_QUOTE;
+    return YD_STYLE_TEXT;
+}
+
 static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t attr, const shown_selection *sel,
                      int32_t styled_to)
 {
+    const yd_document *d = yd_layout_document(layout); /* the preview's too */
+    const yd_markup *m = d->markup;
+    const yd_line_info *li = NULL;
+    int32_t line_start = 0, line = yd_document_line_at(d, row->start);
+    if (m) {
+        li = line < m->line_count ? &m->lines[line] : NULL;
+        line_start = d->line_starts[line];
+    }
+    /* A web site's furniture is dimmed (hidden under :set purify on). The
+     * preview is a prefix of the same file: its lines are the same. */
+    const uint8_t *furniture =
+        a->furniture && a->doc < yd_loader_ready(a->loader) ? a->furniture[a->doc] : NULL; /* found once ready */
+    attr_t dim = furniture && line < d->line_count && furniture[line] ? A_DIM : 0;
+    attr_t text = app_style(a, YD_STYLE_TEXT);
     int x = a->text_x + yd_layout_margin(layout) + row->indent;
     int n = yd_layout_row_cells(layout, row, a->cells, MAX_CELLS);
     /* The first hit that may cover this row (hits are sorted, disjoint). */
@@ -58,7 +91,10 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
         const yd_cell *c = &a->cells[k];
         if (x + c->width > a->text_x + a->text_cols)
             break; /* a wide cell never straddles the pane edge */
-        attr_t at = c->start < styled_to ? attr : app_style(a, YD_STYLE_TEXT);
+        attr_t at = c->start < styled_to ? attr : text;
+        if (li && at == text)
+            at = app_style(a, markup_style(m, li, line_start, c->start));
+        at |= dim;
         if (c->flags & YD_CELL_PLACEHOLDER)
             at = app_style(a, YD_STYLE_PLACEHOLDER);
         if (refs) {

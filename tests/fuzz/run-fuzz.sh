@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.." || exit 2
 mode=${1:-}
 build=${2:-build/fuzz}
 seconds=${3:-60}
-targets_all=(decode outline crossref layout search config theme bookmarks highlights state notes_import)
+targets_all=(decode outline crossref layout search config theme bookmarks highlights state notes_import markdown html)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -29,7 +29,7 @@ unset LSAN_OPTIONS
 # Largest input per target: documents get room for long lines, YAML less.
 max_len() {
     case $1 in
-    decode | outline | crossref | layout | search) echo 65536 ;;
+    decode | outline | crossref | layout | search | markdown | html) echo 65536 ;;
     *) echo 16384 ;;
     esac
 }
@@ -54,6 +54,8 @@ seed() {
     seed_one decode "${texts[@]}"
     seed_one outline "${texts[@]}"
     seed_one crossref "${texts[@]}" tests/fixtures/refs/*
+    seed_one markdown "${texts[@]}"
+    seed_one html "${texts[@]}"
     # layout: a width byte, then the document
     mkdir -p "$build/seeds/layout"
     local k=0 f

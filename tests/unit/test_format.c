@@ -13,6 +13,12 @@ static void test_by_name(void **state)
     assert_int_equal(yd_format_of_path(".hidden"), YD_FORMAT_TEXT); /* its only dot starts it */
     assert_int_equal(yd_format_of_path("notes.md"), YD_FORMAT_MARKDOWN);
     assert_int_equal(yd_format_of_path("notes.Markdown"), YD_FORMAT_MARKDOWN);
+    assert_int_equal(yd_format_of_path("page.html"), YD_FORMAT_HTML);
+    assert_int_equal(yd_format_of_path("PAGE.HTM"), YD_FORMAT_HTML);
+    assert_int_equal(yd_format_of_path("ch1.xhtml"), YD_FORMAT_HTML);
+    assert_string_equal(yd_format_name(YD_FORMAT_HTML), "html");
+    assert_string_equal(yd_format_name(YD_FORMAT_MARKDOWN), "markdown");
+    assert_string_equal(yd_format_name(YD_FORMAT_TEXT), "text");
     assert_int_equal(yd_format_of_path("c.pdf"), YD_FORMAT_NONE);
     assert_int_equal(yd_format_of_path("archive.tar.gz"), YD_FORMAT_NONE);
     /* Only the last component counts: a dot in a folder name is not an extension. */

@@ -8,6 +8,7 @@
  * which keeps each expectation readable next to its document. */
 #include "test_util.h"
 #include "yuedu/document.h"
+#include "yuedu/markup.h"
 #include "yuedu/outline.h"
 #include "yuedu/outline_rules.h"
 
@@ -31,7 +32,7 @@ static char *dump(const yd_document *doc, const yd_outline *o)
         int32_t tl = yd_outline_node_title(doc, n, buf, 300);
         assert_true(tl <= 300);
         char *title = utf8_of(buf, tl);
-        len += (size_t)snprintf(out + len, cap - len, "%d %d %c %s\n", n->line + 1, n->depth,
+        len += (size_t)snprintf(out + len, cap - len, "%d %d %c %s\n", (int)yd_source_line(doc, n->line), n->depth,
                                 n->kind == YD_NODE_ARTICLE ? 'A' : n->kind == YD_NODE_ITEM ? 'I' : 'H', title);
         free(title);
         assert_true(len < cap);
@@ -808,8 +809,8 @@ static void test_user_rules(void **state)
                              "12 1 A II Notes\n13 2 A 第一章 又一章\n");
     free(got);
     /* The glob: == lines are headings at level 2 in Markdown files only. */
-    got = outline_with("notes.md", "一、总则\n正文。\n== 小节\n正文。\n", &rules, NULL, NULL);
-    assert_string_equal(got, "1 1 H 一、总则\n3 2 H == 小节\n");
+    got = outline_with("notes.md", "一、总则\n\n正文。\n\n== 小节\n\n正文。\n", &rules, NULL, NULL);
+    assert_string_equal(got, "1 1 H 一、总则\n5 2 H == 小节\n");
     free(got);
     /* builtin false: only the rules make nodes. */
     rules.builtin = false;
