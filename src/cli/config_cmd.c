@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "yuedu/config.h"
 #include "yuedu/theme.h"
 
@@ -46,7 +47,7 @@ int cli_read_config(const char *config_path, yd_config *config)
     print_problems(stderr, "yuedu: ", &problems);
     yd_problems_free(&problems);
     if (rc != 0)
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
     return rc;
 }
 
@@ -57,7 +58,7 @@ int cli_read_settings(const char *config_path, const char *theme_option, int no_
     int rc = cli_load_settings(config_path, theme_option, no_color, config, theme, problems);
     print_problems(stderr, "yuedu: ", problems);
     if (rc != 0)
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
     return rc;
 }
 
@@ -75,7 +76,7 @@ int cli_check_config(const char *config_path, const char *theme_option, int no_c
         path = where;
     int code = EXIT_OK;
     if (rc != 0) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         code = EXIT_NOTHING;
     } else if (yd_problems_total(&problems) > 0) {
         print_problems(stdout, "", &problems);

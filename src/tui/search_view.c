@@ -12,7 +12,7 @@
 
 static void set_label(app *a)
 {
-    a->search.label = a->search_regex ? L"regex/" : NULL;
+    a->search.label = a->search_regex ? prompt_translated_label(&a->search, L"regex/") : NULL;
 }
 
 void search_begin(app *a)
