@@ -61,6 +61,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 # Translations (docs/TRANSLATION.md): po/LANG.po compiled into the tree of
 # the binary, where it finds them (src/cli/i18n.c).
+POT      ?= po/yuedu.pot
 PO_LANGS := $(patsubst po/%.po,%,$(wildcard po/*.po))
 MO_FILES := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/yuedu.mo)
 # The funnels that translate their argument, so that call sites stay plain
@@ -165,7 +166,7 @@ pot:
 	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --sort-by-file \
 	  --package-name=yuedu --package-version=$$(sed -n 's/.*YUEDU_VERSION "\(.*\)"/\1/p' src/cli/cli.h) \
 	  --msgid-bugs-address=https://github.com/yuedu/yuedu/issues \
-	  $(XGETTEXT_KEYWORDS) -o po/yuedu.pot $(sort $(CLI_SRC) $(TUI_SRC))
+	  $(XGETTEXT_KEYWORDS) -o $(POT) $(sort $(CLI_SRC) $(TUI_SRC))
 
 $(CORE_LIB): $(CORE_OBJ)
 	@rm -f $@
