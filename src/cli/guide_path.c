@@ -1,6 +1,7 @@
 /* Locating the bundled guide, the corpus opened when no PATH is given, and
  * the bundled themes. */
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,5 +53,36 @@ static int find_data_dir(const char *source, const char *installed, char *buf, s
 }
 
 int cli_find_guide(char *buf, size_t size) { return find_data_dir("docs/guide", "guide", buf, size); }
+
+/* The language messages are in: LANGUAGE's first entry, which gettext
+ * honours unless LC_MESSAGES is C or POSIX, else LC_MESSAGES. */
+static void message_language(char *buf, size_t size)
+{
+    const char *messages = setlocale(LC_MESSAGES, NULL);
+    const char *language = getenv("LANGUAGE");
+    int c_locale = !messages || strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0;
+    const char *chosen = !c_locale && language && *language ? language : messages ? messages : "";
+    snprintf(buf, size, "%.*s", (int)strcspn(chosen, ":"), chosen);
+}
+
+size_t cli_guide_first_part(const char *const *files, size_t count)
+{
+    char language[64];
+    message_language(language, sizeof language);
+    const char *part = NULL;
+    if (strncmp(language, "zh_TW", 5) == 0 || strncmp(language, "zh_HK", 5) == 0 ||
+        strncmp(language, "zh_MO", 5) == 0 || strstr(language, "Hant"))
+        part = "02-閱讀指南.txt";
+    else if (strncmp(language, "zh", 2) == 0)
+        part = "01-入门.md";
+    else if (strncmp(language, "en", 2) == 0 && (language[2] == 0 || language[2] == '_' || language[2] == '.'))
+        part = "03-reading-guide.md";
+    for (size_t k = 0; part && k < count; k++) {
+        const char *slash = strrchr(files[k], '/');
+        if (strcmp(slash ? slash + 1 : files[k], part) == 0)
+            return k;
+    }
+    return 0;
+}
 
 int cli_find_themes(char *buf, size_t size) { return find_data_dir("themes", "themes", buf, size); }

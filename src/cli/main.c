@@ -31,6 +31,7 @@ typedef struct options {
     int color;                 /* --color: -1 auto (the default), 0 never, 1 always */
     int start_at_beginning;    /* --start-at-beginning */
     int explain;               /* --explain (with --outline) */
+    int guide;                 /* no PATH: the bundled guide */
 } options;
 
 static void usage(FILE *out)
@@ -335,8 +336,10 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
         char themes[PATH_MAX];
         tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
                                  cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL,
-                                 &problems, 0};
+                                 &problems, 0, 0};
         settings.start_at_beginning = opt->start_at_beginning;
+        if (opt->guide) /* its part in the user's language first */
+            settings.first_document = cli_guide_first_part((const char *const *)files.paths, files.count);
         if (notes.path && notes.message) {
             settings.walk_skipped = notes.count;
             settings.walk_path = notes.path;
@@ -395,6 +398,7 @@ static int run(int argc, char **argv)
             return EXIT_NOTHING;
         }
         guide_paths[0] = guide;
+        opt.guide = 1;
         paths = guide_paths;
         npaths = 1;
     }

@@ -436,6 +436,10 @@ static void open_first(app *a, const char *locale_note)
     app_geometry(a);
     size_t first = 0;
     int resumed = reading_resume(a, &first), saved = 0;
+    /* Documents load in order: give the one asked for a moment to arrive. */
+    if (!resumed && settings->first_document && yd_loader_wait(a->loader, settings->first_document + 1, 1000) >
+                                                    settings->first_document)
+        first = settings->first_document;
     /* --start-at-beginning: the first document at its start, whatever
      * place it has. */
     int32_t start = settings->start_at_beginning ? 0 : reading_restore(a, first, &saved);
