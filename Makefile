@@ -68,7 +68,10 @@ MO_FILES := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/yuedu.mo)
 # literals: xgettext is told which argument is a msgid.
 XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=app_say:3 --flag=app_say:3:c-format --keyword=app_failed:3 --keyword=bad_usage:1 \
-  --keyword=cli_diag:3 --keyword=prompt_with:3 --keyword=prompt_pane_open:4 --keyword=prompt_translated_label:2
+  --keyword=cli_diag:3 --keyword=prompt_with:3 --keyword=prompt_pane_open:4 --keyword=prompt_translated_label:2 \
+  --keyword=YD_N_ --keyword=yd_error_set:3 --flag=yd_error_set:3:c-format --keyword=yd_problems_add:5 \
+  --flag=yd_problems_add:5:c-format --keyword=yd_schema_report:3 --flag=yd_schema_report:3:c-format \
+  --keyword=add_notice:2 --flag=add_notice:2:c-format --keyword=report:3
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -166,7 +169,7 @@ pot:
 	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --sort-by-file \
 	  --package-name=yuedu --package-version=$$(sed -n 's/.*YUEDU_VERSION "\(.*\)"/\1/p' src/cli/cli.h) \
 	  --msgid-bugs-address=https://github.com/yuedu/yuedu/issues \
-	  $(XGETTEXT_KEYWORDS) -o $(POT) $(sort $(CLI_SRC) $(TUI_SRC))
+	  $(XGETTEXT_KEYWORDS) -o $(POT) $(sort $(CLI_SRC) $(TUI_SRC) $(CORE_SRC))
 
 $(CORE_LIB): $(CORE_OBJ)
 	@rm -f $@

@@ -33,6 +33,10 @@ void cli_diag(void *context, const char *path, const char *message);
  * or in the compiled-in data directory. Returns 0 and fills buf. */
 int cli_find_guide(char *buf, size_t size);
 
+/* The folder of the running binary (/proc/self/exe), from which the
+ * bundled data and the message catalogs are found; -1 when unknown. */
+int cli_binary_dir(char *buf, size_t size);
+
 /* The index in files (the bundled guide's, in reading order) of its part
  * in the user's language, as gettext picks it (LANGUAGE, then
  * LC_MESSAGES): Traditional Chinese, Simplified Chinese or English; 0

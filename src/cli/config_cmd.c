@@ -19,7 +19,8 @@ static void print_problems(FILE *out, const char *prefix, const yd_problems *pro
         fputc('\n', out);
     }
     if (problems->dropped)
-        fprintf(out, "%s... and %zu more problems\n", prefix, problems->dropped);
+        fprintf(out, ngettext("%s... and %zu more problem\n", "%s... and %zu more problems\n", problems->dropped), prefix,
+                problems->dropped);
 }
 
 int cli_load_settings(const char *config_path, const char *theme_option, int no_color, yd_config *config,
@@ -86,22 +87,22 @@ int cli_check_config(const char *config_path, const char *theme_option, int no_c
         if (f) {
             fclose(f);
             cli_put_sanitized(stdout, path);
-            fputs(": no problems\n", stdout);
+            fputs(_(": no problems\n"), stdout);
         } else {
-            fputs("no configuration file", stdout);
+            fputs(_("no configuration file"), stdout);
             if (path) {
                 fputs(" (", stdout);
                 cli_put_sanitized(stdout, path);
                 fputs(")", stdout);
             }
-            fputs("; the defaults are used\n", stdout);
+            fputs(_("; the defaults are used\n"), stdout);
         }
-        fputs("theme ", stdout);
+        fputs(_("theme "), stdout);
         cli_put_sanitized(stdout, theme.name ? theme.name : "?");
-        fputs(theme.path ? " (" : " (built in", stdout);
+        fputs(theme.path ? _(" (") : _(" (built in"), stdout);
         if (theme.path)
             cli_put_sanitized(stdout, theme.path);
-        fputs("): no problems\n", stdout);
+        fputs(_("): no problems\n"), stdout);
     }
     yd_problems_free(&problems);
     yd_config_free(&config);

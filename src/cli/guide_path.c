@@ -31,21 +31,28 @@ static int is_directory(char *path, size_t size)
  * "docs/guide"), beside build/ and build/asan/, so that `make run` uses the
  * files being edited; then an installed tree (bin/../share/yuedu/installed);
  * then the compiled-in data directory. */
+int cli_binary_dir(char *buf, size_t size)
+{
+    ssize_t n = size > 1 ? readlink("/proc/self/exe", buf, size - 1) : -1;
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return -1;
+    *slash = '\0';
+    return 0;
+}
+
 static int find_data_dir(const char *source, const char *installed, char *buf, size_t size)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            static const char *const relative[] = {"/..", "/../..", "/../share/yuedu"};
-            for (size_t k = 0; k < sizeof relative / sizeof relative[0]; k++) {
-                int len = snprintf(buf, size, "%s%s/%s", exe, relative[k], k < 2 ? source : installed);
-                if (len > 0 && (size_t)len < size && is_directory(buf, size))
-                    return 0;
-            }
+    if (cli_binary_dir(exe, sizeof exe) == 0) {
+        static const char *const relative[] = {"/..", "/../..", "/../share/yuedu"};
+        for (size_t k = 0; k < sizeof relative / sizeof relative[0]; k++) {
+            int len = snprintf(buf, size, "%s%s/%s", exe, relative[k], k < 2 ? source : installed);
+            if (len > 0 && (size_t)len < size && is_directory(buf, size))
+                return 0;
         }
     }
     int len = snprintf(buf, size, "%s/%s", YD_DATADIR, installed);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "i18n.h"
 
 #ifndef YD_LOCALEDIR
@@ -45,22 +46,16 @@ static int is_directory(const char *path)
 static void find_locale_dir(void)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            static const char *const relative[] = {"/locale", "/../share/locale"};
-            for (size_t k = 0; k < sizeof relative / sizeof relative[0]; k++) {
-                int len = snprintf(locale_dir, sizeof locale_dir, "%s%s", exe, relative[k]);
-                char mo[PATH_MAX + 64];
-                /* A share/locale without our catalogs is not ours to claim. */
-                if (len > 0 && (size_t)len < sizeof locale_dir && is_directory(locale_dir) &&
-                    snprintf(mo, sizeof mo, "%s/zh_CN/LC_MESSAGES/" YD_TEXT_DOMAIN ".mo", locale_dir) > 0 &&
-                    access(mo, R_OK) == 0)
-                    return;
-            }
+    if (cli_binary_dir(exe, sizeof exe) == 0) {
+        static const char *const relative[] = {"/locale", "/../share/locale"};
+        for (size_t k = 0; k < sizeof relative / sizeof relative[0]; k++) {
+            int len = snprintf(locale_dir, sizeof locale_dir, "%s%s", exe, relative[k]);
+            char mo[PATH_MAX + 64];
+            /* A share/locale without our catalogs is not ours to claim. */
+            if (len > 0 && (size_t)len < sizeof locale_dir && is_directory(locale_dir) &&
+                snprintf(mo, sizeof mo, "%s/zh_CN/LC_MESSAGES/" YD_TEXT_DOMAIN ".mo", locale_dir) > 0 &&
+                access(mo, R_OK) == 0)
+                return;
         }
     }
     snprintf(locale_dir, sizeof locale_dir, "%s", YD_LOCALEDIR);
@@ -74,5 +69,3 @@ void i18n_init(void)
     bindtextdomain(YD_TEXT_DOMAIN, locale_dir);
     textdomain(YD_TEXT_DOMAIN);
 }
-
-const char *i18n_locale_dir(void) { return locale_dir[0] ? locale_dir : NULL; }

@@ -5,8 +5,9 @@
 
 #include <libintl.h>
 
-/* The text domain: po/yuedu.pot, LOCALEDIR/LANG/LC_MESSAGES/yuedu.mo. */
-#define YD_TEXT_DOMAIN "yuedu"
+/* The text domain, YD_TEXT_DOMAIN: po/yuedu.pot,
+ * LOCALEDIR/LANG/LC_MESSAGES/yuedu.mo. */
+#include "yuedu/status.h"
 
 #define _(msgid) gettext(msgid)
 /* Marked for xgettext, translated where it is used (tables of strings). */
@@ -26,9 +27,5 @@ const char *i18n_pgettext_context(const char *context, const char *msgid) __attr
  * binary's place: build/locale beside a binary of the build tree (make run,
  * the tests), bin/../share/locale of an installed tree, else LOCALEDIR. */
 void i18n_init(void);
-
-/* The folder of the catalogs found by i18n_init, for --doctor and the
- * tests; NULL before it. */
-const char *i18n_locale_dir(void);
 
 #endif

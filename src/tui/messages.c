@@ -43,7 +43,7 @@ yd_status app_failed(app *a, yd_status status, const char *what)
     if (status == YD_ENOMEM)
         app_out_of_memory(a);
     else if (status != YD_OK)
-        app_say(a, MSG_ERROR, "%s: %s", _(what), yd_status_text(status));
+        app_say(a, MSG_ERROR, "%s: %s", _(what), _(yd_status_text(status)));
     return status;
 }
 
