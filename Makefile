@@ -168,7 +168,6 @@ $(BUILD)/locale/%/LC_MESSAGES/yuedu.mo: po/%.po
 pot:
 	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --sort-by-file \
 	  --package-name=yuedu --package-version=$$(sed -n 's/.*YUEDU_VERSION "\(.*\)"/\1/p' src/cli/cli.h) \
-	  --msgid-bugs-address=https://github.com/yuedu/yuedu/issues \
 	  $(XGETTEXT_KEYWORDS) -o $(POT) $(sort $(CLI_SRC) $(TUI_SRC) $(CORE_SRC))
 
 $(CORE_LIB): $(CORE_OBJ)
