@@ -10,10 +10,11 @@
 #   make mutate     plant each mutant of tests/mutants.txt, report the survivors
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deb        build/yuedu_VERSION_ARCH.deb (dpkg-deb; lintian-checked)
+#   make pot        po/yuedu.pot from the marked strings (docs/TRANSLATION.md)
 #   make clean
 #
 # On a fresh Debian/Ubuntu machine the first build installs what is missing
-# (pkg-config, ncursesw, ICU, libyaml; cmocka and tmux for the tests) with
+# (pkg-config, ncursesw, ICU, libyaml, gettext; cmocka and tmux for the tests) with
 # apt-get, through sudo when not root.
 
 PREFIX  ?= /usr/local
@@ -22,13 +23,14 @@ BUILD   ?= build
 DATADIR  = $(PREFIX)/share/yuedu
 MANDIR   = $(PREFIX)/share/man/man1
 MANLANGS = zh_CN zh_TW
+LOCALEDIR = $(PREFIX)/share/locale
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 PKGS      := ncursesw icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0
 TEST_PKGS := cmocka
-DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
+DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev gettext
 TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3 zsh fish valgrind
 BENCH_DEBS := ripgrep less
 
@@ -46,7 +48,7 @@ endif
 
 # pkg-config is asked when a recipe runs (deferred `=`), after `deps` has
 # had the chance to install what it needs.
-DEFS        = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DYD_DATADIR='"$(DATADIR)"'
+DEFS        = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DYD_DATADIR='"$(DATADIR)"' -DYD_LOCALEDIR='"$(LOCALEDIR)"'
 CORE_CFLAGS = -std=c17 $(WARN) $(OPT) -Iinclude $(DEFS) $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0)
 TUI_CFLAGS  = -std=c17 $(WARN) $(OPT) -Iinclude -DNCURSES_WIDECHAR=1 $(shell pkg-config --cflags ncursesw)
 LIBS        = $(shell pkg-config --libs $(PKGS)) -lpthread
@@ -57,6 +59,19 @@ CLI_SRC  := $(wildcard src/cli/*.c)
 TUI_SRC  := $(wildcard src/tui/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 BENCH_SRC := $(wildcard tests/bench/*.c)
+# Translations (docs/TRANSLATION.md): po/LANG.po compiled into the tree of
+# the binary, where it finds them (src/cli/i18n.c).
+POT      ?= po/yuedu.pot
+PO_LANGS := $(patsubst po/%.po,%,$(wildcard po/*.po))
+MO_FILES := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/yuedu.mo)
+# The funnels that translate their argument, so that call sites stay plain
+# literals: xgettext is told which argument is a msgid.
+XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+  --keyword=app_say:3 --flag=app_say:3:c-format --keyword=app_failed:3 --keyword=bad_usage:1 \
+  --keyword=cli_diag:3 --keyword=prompt_with:3 --keyword=prompt_pane_open:4 --keyword=prompt_translated_label:2 \
+  --keyword=YD_N_ --keyword=yd_error_set:3 --flag=yd_error_set:3:c-format --keyword=yd_problems_add:5 \
+  --flag=yd_problems_add:5:c-format --keyword=yd_schema_report:3 --flag=yd_schema_report:3:c-format \
+  --keyword=add_notice:2 --flag=add_notice:2:c-format --keyword=report:3
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -67,7 +82,7 @@ BENCH_BIN := $(BUILD)/bench/decode_bench $(BUILD)/bench/layout_bench $(BUILD)/be
              $(BUILD)/bench/results_bench $(BUILD)/bench/pinyin_bench \
              $(BUILD)/bench/outline_hits_bench
 
-.PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps \
+.PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps pot \
         fuzz fuzz-build fuzz-deps valgrind valgrind-deps coverage coverage-deps mutate
 
 # Fuzzing (tests/fuzz, docs/TESTING.md): clang's libFuzzer with ASan + UBSan,
@@ -141,8 +156,20 @@ bench: deps bench-deps
 	@$(MAKE) --no-print-directory $(BUILD)/yuedu $(BENCH_BIN)
 	@tests/bench/run.sh $(BUILD)
 
-$(BUILD)/yuedu: $(CLI_OBJ) $(TUI_OBJ) $(CORE_LIB)
+$(BUILD)/yuedu: $(CLI_OBJ) $(TUI_OBJ) $(CORE_LIB) $(MO_FILES)
 	$(CC) $(OPT) $(LDSAN) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(CORE_LIB) $(LIBS)
+
+# -c: formats and plural forms checked against the msgids.
+$(BUILD)/locale/%/LC_MESSAGES/yuedu.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+# The template of every translation; po/*.po are then brought up to date
+# with msgmerge (docs/TRANSLATION.md). Sorted by file so diffs stay small.
+pot:
+	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --sort-by-file \
+	  --package-name=yuedu --package-version=$$(sed -n 's/.*YUEDU_VERSION "\(.*\)"/\1/p' src/cli/cli.h) \
+	  $(XGETTEXT_KEYWORDS) -o $(POT) $(sort $(CLI_SRC) $(TUI_SRC) $(CORE_SRC))
 
 $(CORE_LIB): $(CORE_OBJ)
 	@rm -f $@
@@ -186,7 +213,7 @@ define ensure
 endef
 
 deps:
-	$(call ensure,$(PKGS),pkg-config $(CC),$(DEBS) gcc make)
+	$(call ensure,$(PKGS),pkg-config $(CC) msgfmt xgettext,$(DEBS) gcc make)
 
 # Under CI=true a test may not skip for a missing tool or locale
 # (tests/run-tests.sh): valgrind for valgrind-reader, the zh_CN locale
@@ -231,6 +258,10 @@ install: all
 	install -m 644 docs/completions/yuedu.bash $(DESTDIR)$(BASHCOMPDIR)/yuedu
 	install -m 644 docs/completions/_yuedu $(DESTDIR)$(ZSHCOMPDIR)/_yuedu
 	install -m 644 docs/completions/yuedu.fish $(DESTDIR)$(FISHCOMPDIR)/yuedu.fish
+	for l in $(PO_LANGS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/yuedu.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/yuedu.mo || exit 1; \
+	done
 
 # A Debian package from make install (docs/packaging/, no debian/ directory);
 # lintian (installed when missing) fails it on errors.
@@ -245,6 +276,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/yuedu $(DESTDIR)$(MANDIR)/yuedu.1
 	for l in $(MANLANGS); do rm -f $(DESTDIR)$(PREFIX)/share/man/$$l/man1/yuedu.1; done
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/yuedu $(DESTDIR)$(ZSHCOMPDIR)/_yuedu $(DESTDIR)$(FISHCOMPDIR)/yuedu.fish
+	for l in $(PO_LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/yuedu.mo; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -19,6 +19,8 @@ cd "$(dirname "$0")/.." || exit 2
 # The comparisons (sed, grep, sort, character counts) in one locale,
 # whatever the caller's.
 export LC_ALL=C.UTF-8
+# ... and messages in English, whatever the caller's LANGUAGE (i18n-*.test set it).
+unset LANGUAGE LC_MESSAGES
 
 passed=0 failed=0 skipped=0 dropped=0 not_applicable=0
 failures=()

@@ -24,8 +24,20 @@ typedef struct yd_error {
     char message[256];
 } yd_error;
 
-/* A short English phrase for a status, e.g. "out of memory". */
+/* A short English phrase for a status, e.g. "out of memory" (a msgid:
+ * yd_translate gives it in the user's language). */
 const char *yd_status_text(yd_status status);
+
+/* The text domain of yuedu's messages (po/yuedu.pot). */
+#define YD_TEXT_DOMAIN "yuedu"
+/* Marks a message for xgettext that is translated where it is used. */
+#define YD_N_(msgid) msgid
+
+/* msgid in the user's language: the core's messages are translated where
+ * they are made (yd_error_set, problems, notices), through glibc's
+ * libintl; msgid itself until the program binds the domain (src/cli/i18n.c)
+ * and for "" (gettext's catalog header). */
+const char *yd_translate(const char *msgid) __attribute__((format_arg(1)));
 
 /* Record status and a printf-style message in err (which may be NULL).
  * Returns status so that callers can write `return yd_error_set(...)`. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "yuedu/atomic_file.h"
 #include "yuedu/markup.h"
 #include "yuedu/bookmarks.h"
@@ -160,14 +161,14 @@ int cli_bookmarks(output_format format, const char *const *paths, size_t npaths,
     if (npaths > 0) {
         if (yd_corpus_load(&corpus, paths, npaths, load, cli_diag, NULL) != YD_OK || corpus.count == 0) {
             if (corpus.count == 0)
-                fputs("yuedu: no documents to resolve the bookmarks against\n", stderr);
+                fputs(_("yuedu: no documents to resolve the bookmarks against\n"), stderr);
             yd_corpus_free(&corpus);
             yd_bookmarks_free(&bm);
             return EXIT_NOTHING;
         }
         const yd_document **docs = malloc(corpus.count * sizeof *docs);
         if (!docs) {
-            fputs("yuedu: out of memory\n", stderr);
+            fputs(_("yuedu: out of memory\n"), stderr);
             yd_corpus_free(&corpus);
             yd_bookmarks_free(&bm);
             return EXIT_NOTHING;
@@ -183,13 +184,13 @@ int cli_bookmarks(output_format format, const char *const *paths, size_t npaths,
     yd_bookmark **list;
     size_t n;
     if (yd_bookmarks_list(&bm, YD_ORDER_DOCUMENT, NULL, &list, &n) != YD_OK) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         code = EXIT_NOTHING;
     } else if (format == FORMAT_YAML) {
         char *yaml;
         size_t length;
         if (yd_bookmarks_export_yaml(list, n, &yaml, &length) != YD_OK) {
-            fputs("yuedu: out of memory\n", stderr);
+            fputs(_("yuedu: out of memory\n"), stderr);
             code = EXIT_NOTHING;
         } else {
             fwrite(yaml, 1, length, stdout);

@@ -34,6 +34,16 @@ void cli_diag(void *context, const char *path, const char *message);
  * or in the compiled-in data directory. Returns 0 and fills buf. */
 int cli_find_guide(char *buf, size_t size);
 
+/* The folder of the running binary (/proc/self/exe), from which the
+ * bundled data and the message catalogs are found; -1 when unknown. */
+int cli_binary_dir(char *buf, size_t size);
+
+/* The index in files (the bundled guide's, in reading order) of its part
+ * in the user's language, as gettext picks it (LANGUAGE, then
+ * LC_MESSAGES): Traditional Chinese, Simplified Chinese or English; 0
+ * (the first part) for any other language and the C locale. */
+size_t cli_guide_first_part(const char *const *files, size_t count);
+
 /* Find the bundled themes folder the same way (themes/ in the source tree,
  * share/yuedu/themes when installed). Returns 0 and fills buf. */
 int cli_find_themes(char *buf, size_t size);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "yuedu/config.h"
 #include "yuedu/theme.h"
 
@@ -18,7 +19,8 @@ static void print_problems(FILE *out, const char *prefix, const yd_problems *pro
         fputc('\n', out);
     }
     if (problems->dropped)
-        fprintf(out, "%s... and %zu more problems\n", prefix, problems->dropped);
+        fprintf(out, ngettext("%s... and %zu more problem\n", "%s... and %zu more problems\n", problems->dropped), prefix,
+                problems->dropped);
 }
 
 int cli_load_settings(const char *config_path, const char *theme_option, int no_color, yd_config *config,
@@ -46,7 +48,7 @@ int cli_read_config(const char *config_path, yd_config *config)
     print_problems(stderr, "yuedu: ", &problems);
     yd_problems_free(&problems);
     if (rc != 0)
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
     return rc;
 }
 
@@ -57,7 +59,7 @@ int cli_read_settings(const char *config_path, const char *theme_option, int no_
     int rc = cli_load_settings(config_path, theme_option, no_color, config, theme, problems);
     print_problems(stderr, "yuedu: ", problems);
     if (rc != 0)
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
     return rc;
 }
 
@@ -75,7 +77,7 @@ int cli_check_config(const char *config_path, const char *theme_option, int no_c
         path = where;
     int code = EXIT_OK;
     if (rc != 0) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         code = EXIT_NOTHING;
     } else if (yd_problems_total(&problems) > 0) {
         print_problems(stdout, "", &problems);
@@ -85,22 +87,22 @@ int cli_check_config(const char *config_path, const char *theme_option, int no_c
         if (f) {
             fclose(f);
             cli_put_sanitized(stdout, path);
-            fputs(": no problems\n", stdout);
+            fputs(_(": no problems\n"), stdout);
         } else {
-            fputs("no configuration file", stdout);
+            fputs(_("no configuration file"), stdout);
             if (path) {
                 fputs(" (", stdout);
                 cli_put_sanitized(stdout, path);
                 fputs(")", stdout);
             }
-            fputs("; the defaults are used\n", stdout);
+            fputs(_("; the defaults are used\n"), stdout);
         }
-        fputs("theme ", stdout);
+        fputs(_("theme "), stdout);
         cli_put_sanitized(stdout, theme.name ? theme.name : "?");
-        fputs(theme.path ? " (" : " (built in", stdout);
+        fputs(theme.path ? _(" (") : _(" (built in"), stdout);
         if (theme.path)
             cli_put_sanitized(stdout, theme.path);
-        fputs("): no problems\n", stdout);
+        fputs(_("): no problems\n"), stdout);
     }
     yd_problems_free(&problems);
     yd_config_free(&config);

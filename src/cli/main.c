@@ -10,6 +10,7 @@
 
 #include "../tui/tui.h"
 #include "cli.h"
+#include "i18n.h"
 #include "yuedu/decode.h"
 #include "yuedu/fold.h"
 #include "yuedu/theme.h"
@@ -32,11 +33,12 @@ typedef struct options {
     int explain;               /* --explain (with --outline) */
     const char *format_name;   /* --format as given (NULL: none) */
     const char *import;        /* --import-notes FILE */
+    int guide;                 /* no PATH: the bundled guide */
 } options;
 
 static void usage(FILE *out)
 {
-    fputs("Usage: yuedu [OPTION]... [PATH]...          read documents in the terminal\n"
+    fputs(_("Usage: yuedu [OPTION]... [PATH]...          read documents in the terminal\n"
           "       yuedu --outline [--format text|tsv|yaml] PATH...\n"
           "       yuedu --outline --explain PATH...\n"
           "       yuedu --list [--format text|tsv] PATH...\n"
@@ -107,7 +109,7 @@ static void usage(FILE *out)
           "  --help             print this help and exit\n"
           "\n"
           "Exit status: 0 success, 1 nothing could be opened or (--search) nothing\n"
-          "matched, 2 bad usage.\n",
+          "matched, 2 bad usage.\n"),
           out);
 }
 
@@ -122,9 +124,9 @@ static const char *missing_argument(int val);
 
 static int bad_usage(const char *what, const char *arg)
 {
-    fprintf(stderr, "yuedu: %s", what);
+    fprintf(stderr, "yuedu: %s", what[0] ? _(what) : what);
     cli_put_sanitized(stderr, arg);
-    fputs("\nTry 'yuedu --help' for more information.\n", stderr);
+    fputs(_("\nTry 'yuedu --help' for more information.\n"), stderr);
     return EXIT_USAGE;
 }
 
@@ -139,8 +141,8 @@ static const char *const mode_names[] = {
 static int set_mode(options *opt, mode m)
 {
     if (opt->mode != MODE_READ && opt->mode != m) {
-        fprintf(stderr, "yuedu: %s and %s are two modes; give one\n", mode_names[opt->mode], mode_names[m]);
-        fputs("Try 'yuedu --help' for more information.\n", stderr);
+        fprintf(stderr, _("yuedu: %s and %s are two modes; give one\n"), mode_names[opt->mode], mode_names[m]);
+        fputs(_("Try 'yuedu --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
     opt->mode = m;
@@ -319,21 +321,21 @@ static const char *missing_argument(int val)
         int val;
         const char *message;
     } needs[] = {
-        {OPT_FORMAT, "--format needs a format (text, tsv, yaml, markdown, org, json or count)"},
-        {OPT_IMPORT_NOTES, "--import-notes needs a file (the JSON of --notes --format json)"},
-        {OPT_ENCODING, "--encoding needs an encoding name (UTF-8, GB18030, GBK, Big5, ...)"},
-        {OPT_WIDTH, "--width needs a number (2 to 10000)"},
-        {OPT_AMBIWIDTH, "--ambiwidth needs auto, 1 or 2"},
-        {OPT_SEARCH, "--search needs a pattern"},
-        {OPT_FOLD, "--fold needs a list (case, smart-case, width, script, numbers, none)"},
-        {OPT_CONFIG, "--config needs a file"},
-        {OPT_THEME, "--theme needs a name or a file"},
-        {OPT_COLOR, "--color needs auto, always or never"},
+        {OPT_FORMAT, N_("--format needs a format (text, tsv, yaml, markdown, org, json or count)")},
+        {OPT_IMPORT_NOTES, N_("--import-notes needs a file (the JSON of --notes --format json)")},
+        {OPT_ENCODING, N_("--encoding needs an encoding name (UTF-8, GB18030, GBK, Big5, ...)")},
+        {OPT_WIDTH, N_("--width needs a number (2 to 10000)")},
+        {OPT_AMBIWIDTH, N_("--ambiwidth needs auto, 1 or 2")},
+        {OPT_SEARCH, N_("--search needs a pattern")},
+        {OPT_FOLD, N_("--fold needs a list (case, smart-case, width, script, numbers, none)")},
+        {OPT_CONFIG, N_("--config needs a file")},
+        {OPT_THEME, N_("--theme needs a name or a file")},
+        {OPT_COLOR, N_("--color needs auto, always or never")},
     };
     for (size_t k = 0; k < sizeof needs / sizeof needs[0]; k++)
         if (needs[k].val == val)
             return needs[k].message;
-    return "an option needs an argument";
+    return N_("an option needs an argument");
 }
 
 /* What the walk left out, for the reader's message line: the messages go
@@ -371,16 +373,18 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
     int code = EXIT_NOTHING;
     walk_notes notes = {0};
     if (yd_corpus_collect(paths, npaths, &files, note_walk_diag, &notes) != YD_OK) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
     } else if (files.count == 0) {
         yd_path_list_free(&files);
-        fputs("yuedu: no documents to read\n", stderr);
+        fputs(_("yuedu: no documents to read\n"), stderr);
     } else {
         char themes[PATH_MAX];
         tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
                                  cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL,
-                                 &problems, 0};
+                                 &problems, 0, 0};
         settings.start_at_beginning = opt->start_at_beginning;
+        if (opt->guide) /* its part in the user's language first */
+            settings.first_document = cli_guide_first_part((const char *const *)files.paths, files.count);
         if (notes.path && notes.message) {
             settings.walk_skipped = notes.count;
             settings.walk_path = notes.path;
@@ -439,10 +443,11 @@ static int run(int argc, char **argv)
         return npaths ? bad_usage("--import-notes takes no PATH: ", paths[0]) : cli_import_notes(opt.import);
     if (npaths == 0) { /* every mode: the bundled guide */
         if (cli_find_guide(guide, sizeof guide) != 0) {
-            fputs("yuedu: cannot find the bundled guide; give a PATH to read\n", stderr);
+            fputs(_("yuedu: cannot find the bundled guide; give a PATH to read\n"), stderr);
             return EXIT_NOTHING;
         }
         guide_paths[0] = guide;
+        opt.guide = 1;
         paths = guide_paths;
         npaths = 1;
     }
@@ -460,7 +465,7 @@ static int run(int argc, char **argv)
     if (opt.mode == MODE_REFS) { /* references cross documents: the corpus is held whole */
         yd_corpus corpus;
         if (yd_corpus_load(&corpus, paths, npaths, &load, cli_diag, NULL) != YD_OK) {
-            fputs("yuedu: out of memory\n", stderr);
+            fputs(_("yuedu: out of memory\n"), stderr);
             return EXIT_NOTHING;
         }
         code = cli_refs(&corpus, opt.format, opt.config);
@@ -470,7 +475,7 @@ static int run(int argc, char **argv)
     /* One document at a time: a 1 GB folder is never held whole. */
     cli_documents docs;
     if (cli_documents_open(&docs, paths, npaths, &load) != 0) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         return EXIT_NOTHING;
     }
     if (opt.mode == MODE_OUTLINE)
@@ -480,7 +485,7 @@ static int run(int argc, char **argv)
     else
         code = cli_list(&docs, opt.format);
     if (docs.out_of_memory) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         code = EXIT_NOTHING;
     }
     cli_documents_close(&docs);
@@ -489,7 +494,7 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
+    i18n_init();
     int code = run(argc, argv);
     u_cleanup(); /* release ICU's caches so leak checkers see a clean exit */
     return code;

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "yuedu/markup.h"
+#include "i18n.h"
 #include "yuedu/outline.h"
 #include "yuedu/outline_rules.h"
 
@@ -380,7 +381,7 @@ int cli_outline(cli_documents *docs, output_format format, int explain, const ch
         return EXIT_NOTHING;
     }
     if (format == FORMAT_YAML && !yaml_begin(&y)) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         yd_config_free(&config);
         return EXIT_NOTHING;
     }
@@ -391,7 +392,7 @@ int cli_outline(cli_documents *docs, output_format format, int explain, const ch
         yd_outline_options options = {.rules = &config.outline.rules};
         if (explain && doc->line_count > 0 &&
             !(options.why = malloc((size_t)doc->line_count * sizeof *options.why))) {
-            fputs("yuedu: out of memory\n", stderr);
+            fputs(_("yuedu: out of memory\n"), stderr);
             code = EXIT_NOTHING;
             break;
         }
@@ -414,7 +415,7 @@ int cli_outline(cli_documents *docs, output_format format, int explain, const ch
         free(options.why);
         yd_outline_free(&o);
         if (b.failed || path.failed) {
-            fputs("yuedu: out of memory\n", stderr);
+            fputs(_("yuedu: out of memory\n"), stderr);
             code = EXIT_NOTHING;
             break;
         }
@@ -422,14 +423,14 @@ int cli_outline(cli_documents *docs, output_format format, int explain, const ch
     if (docs->seen == 0)
         code = EXIT_NOTHING;
     if (format == FORMAT_YAML && !yaml_finish(&y)) {
-        fputs("yuedu: cannot write the YAML output\n", stderr);
+        fputs(_("yuedu: cannot write the YAML output\n"), stderr);
         code = EXIT_NOTHING;
     }
     yd_config_free(&config);
     free(b.s);
     free(path.s);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fputs("yuedu: cannot write the output\n", stderr);
+        fputs(_("yuedu: cannot write the output\n"), stderr);
         code = EXIT_NOTHING;
     }
     return code;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "yuedu/config.h"
 #include "yuedu/layout.h"
 #include "yuedu/outline.h"
@@ -57,7 +58,7 @@ static int render_document(const yd_document *doc, const yd_width_table *widths,
 {
     yd_outline outline;
     if (yd_outline_build(&outline, doc, NULL) != YD_OK) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         return -1;
     }
     yd_layout_options options = *base, *lo = &options;

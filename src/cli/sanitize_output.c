@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include "cli.h"
+#include "i18n.h"
 
 int cli_unsafe_char(UChar32 c)
 {
@@ -37,6 +38,6 @@ void cli_diag(void *context, const char *path, const char *message)
     fputs("yuedu: ", stderr);
     cli_put_sanitized(stderr, path);
     fputs(": ", stderr);
-    cli_put_sanitized(stderr, message);
+    cli_put_sanitized(stderr, message[0] ? _(message) : message); /* the core's own stay English */
     fputc('\n', stderr);
 }

@@ -31,6 +31,7 @@
 #include "yuedu/byte_search.h"
 #include "yuedu/fold_cache.h"
 #include "yuedu/markup.h"
+#include "i18n.h"
 #include "yuedu/search.h"
 #include "yuedu/utf8_map.h"
 #include "yuedu/search_results.h"
@@ -363,7 +364,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
 {
     yd_path_list files;
     if (yd_corpus_collect(paths, npaths, &files, cli_diag, NULL) != YD_OK) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         return EXIT_NOTHING;
     }
     search_run run = {.files = &files, .load = load, .keep_text = opt->format != FORMAT_COUNT};
@@ -371,7 +372,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
     pthread_t threads[8];
     int started = 0, code = EXIT_NOTHING;
     if (!run.jobs) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         yd_path_list_free(&files);
         return EXIT_NOTHING;
     }
@@ -412,7 +413,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
         fputc('\n', stderr);
         code = st == YD_EINVAL ? EXIT_USAGE : EXIT_NOTHING;
     } else if (started == 0) {
-        fputs("yuedu: cannot start a thread\n", stderr);
+        fputs(_("yuedu: cannot start a thread\n"), stderr);
     } else {
         size_t total = 0;
         for (size_t k = 0; k < files.count; k++) {

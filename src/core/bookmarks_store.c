@@ -12,6 +12,7 @@
 #include "store_sync.h"
 #include "yaml_io.h"
 #include "yuedu/atomic_file.h"
+#include "yuedu/status.h"
 
 enum parse_result { PARSE_OK = 0, PARSE_CORRUPT = -1, PARSE_NEWER = -2, PARSE_NOMEM = -3 };
 
@@ -25,7 +26,7 @@ static void add_notice(yd_bookmarks *bm, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(bm->notice + used, sizeof bm->notice - used, fmt, ap);
+    vsnprintf(bm->notice + used, sizeof bm->notice - used, yd_translate(fmt), ap);
     va_end(ap);
 }
 

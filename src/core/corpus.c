@@ -78,7 +78,7 @@ static void report(walker *w, const char *path, const char *what, const char *de
     if (!w->diag)
         return;
     char message[256];
-    snprintf(message, sizeof message, "%s%s", what, detail);
+    snprintf(message, sizeof message, "%s%s", yd_translate(what), yd_translate(detail));
     w->diag(w->context, path, message);
 }
 
@@ -155,14 +155,14 @@ static yd_status walk_entry(walker *w, const char *path, const char *name, int d
         if (fresh < 0)
             return YD_ENOMEM;
         if (fresh == 0) {
-            report(w, path, "skipped: ", "directory already read (symbolic link loop?)");
+            report(w, path, "skipped: ", YD_N_("directory already read (symbolic link loop?)"));
             return YD_OK;
         }
         return walk_directory(w, path, depth + 1);
     }
     if (!S_ISREG(st.st_mode)) {
         if (!name)
-            report(w, path, "skipped: ", "not a regular file");
+            report(w, path, "skipped: ", YD_N_("not a regular file"));
         return YD_OK;
     }
     if (name && !yd_corpus_name_is_document(name))

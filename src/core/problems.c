@@ -1,5 +1,6 @@
 /* The list of problems found in a user's file; see problems.h. */
 #include "yuedu/problems.h"
+#include "yuedu/status.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -41,7 +42,7 @@ void yd_problems_add(yd_problems *p, const char *path, unsigned long line, unsig
     char message[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    vsnprintf(message, sizeof message, yd_translate(fmt), ap);
     va_end(ap);
     yd_problem *q = &p->items[p->count];
     q->path = strdup(path ? path : "");

@@ -1,21 +1,24 @@
 #include "yuedu/status.h"
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
+
+const char *yd_translate(const char *msgid) { return msgid[0] ? dgettext(YD_TEXT_DOMAIN, msgid) : msgid; }
 
 const char *yd_status_text(yd_status status)
 {
     switch (status) {
-    case YD_OK: return "success";
-    case YD_ENOMEM: return "out of memory";
-    case YD_EIO: return "input/output error";
-    case YD_EBINARY: return "not a text file";
-    case YD_ETOOBIG: return "file too large";
-    case YD_EENCODING: return "unknown encoding";
-    case YD_EINVAL: return "invalid argument";
-    case YD_ECANCELED: return "cancelled";
+    case YD_OK: return YD_N_("success");
+    case YD_ENOMEM: return YD_N_("out of memory");
+    case YD_EIO: return YD_N_("input/output error");
+    case YD_EBINARY: return YD_N_("not a text file");
+    case YD_ETOOBIG: return YD_N_("file too large");
+    case YD_EENCODING: return YD_N_("unknown encoding");
+    case YD_EINVAL: return YD_N_("invalid argument");
+    case YD_ECANCELED: return YD_N_("cancelled");
     }
-    return "unknown error";
+    return YD_N_("unknown error");
 }
 
 yd_status yd_error_set(yd_error *err, yd_status status, const char *fmt, ...)
@@ -24,7 +27,7 @@ yd_status yd_error_set(yd_error *err, yd_status status, const char *fmt, ...)
         err->code = status;
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        vsnprintf(err->message, sizeof err->message, yd_translate(fmt), ap);
         va_end(ap);
     }
     return status;

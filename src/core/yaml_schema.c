@@ -9,6 +9,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "yuedu/status.h"
+
 int yd_schema_read(const char *path, bool missing_ok, const char *fallback, char **data, size_t *length,
                    yd_problems *problems)
 {
@@ -143,7 +145,7 @@ void yd_schema_report(yd_schema *s, const yaml_node_t *node, const char *fmt, ..
     char message[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    vsnprintf(message, sizeof message, yd_translate(fmt), ap);
     va_end(ap);
     if (node)
         yd_problems_add(s->problems, s->path, mark_line(&node->start_mark), mark_column(&node->start_mark), "%s",

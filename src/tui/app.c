@@ -18,6 +18,7 @@
 #include <wchar.h>
 
 #include "term_width.h"
+#include "../cli/cli.h"
 #include "app.h"
 #include "sgr_mouse.h"
 #include "term_setup.h"
@@ -65,7 +66,7 @@ static void draw_preview(app *a, const yd_load_options *load)
             outline_divider_draw(a);
             attron(app_style(a, YD_STYLE_STATUS));
             mvhline(a->rows, 0, ' ', COLS);
-            mvaddstr(a->rows, 1, "loading");
+            mvaddstr(a->rows, 1, _("loading"));
             attroff(app_style(a, YD_STYLE_STATUS));
             refresh();
             yd_layout_free(layout);
@@ -80,9 +81,9 @@ static void draw(app *a)
     erase();
     if (COLS < MIN_COLS || LINES < MIN_LINES) {
         /* Short lines, so that the message fits even a tiny terminal. */
-        static const char *const message[] = {"Terminal", "too small:", "need 20x6"};
+        static const char *const message[] = {N_("Terminal"), N_("too small:"), N_("need 20x6")};
         for (int y = 0; y < 3 && y < LINES; y++)
-            mvaddnstr(y, 0, message[y], COLS);
+            mvaddnstr(y, 0, _(message[y]), COLS);
         refresh();
         return;
     }
@@ -442,6 +443,10 @@ static void open_first(app *a, const char *locale_note)
     app_geometry(a);
     size_t first = 0;
     int resumed = reading_resume(a, &first), saved = 0;
+    /* Documents load in order: give the one asked for a moment to arrive. */
+    if (!resumed && settings->first_document && yd_loader_wait(a->loader, settings->first_document + 1, 1000) >
+                                                    settings->first_document)
+        first = settings->first_document;
     /* --start-at-beginning: the first document at its start, whatever
      * place it has. */
     int32_t start = settings->start_at_beginning ? 0 : reading_restore(a, first, &saved);
@@ -548,7 +553,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         if (a)
             bookmarks_finish(a);
         app_free(a);
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         return EXIT_FAILURE;
     }
     int code = EXIT_SUCCESS;
@@ -569,8 +574,8 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
         delscreen(screen);
         char path[4200], text[256];
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
-            fprintf(stderr, "yuedu: %s: %s\n", path, text);
-        fputs("yuedu: no documents to read\n", stderr);
+            cli_diag(NULL, path, text);
+        fputs(_("yuedu: no documents to read\n"), stderr);
         reading_finish(a, 0); /* no document was read */
         bookmarks_finish(a);
         yd_loader_free(a->loader);
@@ -587,7 +592,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     reading_finish(a, text_offset(a));
     int bookmarks_saved = bookmarks_finish(a);
     if (a->out_of_memory) {
-        fputs("yuedu: out of memory\n", stderr);
+        fputs(_("yuedu: out of memory\n"), stderr);
         code = EXIT_FAILURE;
     } else if (quit_signal && quit_signal != SIGINT) {
         code = 128 + quit_signal;

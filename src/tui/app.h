@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../cli/i18n.h"
 #include "keymap.h"
 #include "list_view.h"
 #include "pane.h"

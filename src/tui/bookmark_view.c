@@ -22,8 +22,9 @@ static void ask_unsaved(app *a, const char *why)
 {
     size_t n = yd_bookmarks_unsaved(&a->bookmarks);
     pane_open(a, &unsaved_pane);
-    app_say(a, 1, "%zu bookmark change%s NOT SAVED: r retry, w write elsewhere, Q quit without, Esc stay. %s", n,
-            n == 1 ? "" : "s", why);
+    app_say(a, 1, ngettext("%zu bookmark change NOT SAVED: r retry, w write elsewhere, Q quit without, Esc stay. %s",
+                           "%zu bookmark changes NOT SAVED: r retry, w write elsewhere, Q quit without, Esc stay. %s", n),
+            n, why);
 }
 
 int bookmarks_may_quit(app *a)
@@ -184,7 +185,7 @@ static void bookmarks_prompt_done(app *a, int accepted)
     }
     if (app_failed(a, mode == PM_RENAME ? yd_bookmarks_rename(&a->bookmarks, id, text)
                                         : yd_bookmarks_set_note(&a->bookmarks, id, text),
-                   mode == PM_RENAME ? "rename" : "note") == YD_OK)
+                   mode == PM_RENAME ? _("rename") : _("note")) == YD_OK)
         save(a);
 }
 
@@ -240,8 +241,8 @@ static void undo_delete(app *a)
 static void act_on_selected(app *a, action what, yd_bookmark *b)
 {
     if (!b) {
-        app_say(a, MSG_ERROR, a->list_filter[0] ? "no bookmark matches the filter (/ changes it)"
-                                                : "no bookmarks yet (m adds one)");
+        app_say(a, MSG_ERROR, a->list_filter[0] ? _("no bookmark matches the filter (/ changes it)")
+                                                : _("no bookmarks yet (m adds one)"));
         return;
     }
     switch (what) {
@@ -268,7 +269,7 @@ static int bookmark_list_act(app *a, action what)
     case YD_ACT_ORDER:
         a->list_recent = !a->list_recent;
         refresh_list(a);
-        app_say(a, 0, a->list_recent ? "most recent first" : "in document order");
+        app_say(a, 0, a->list_recent ? _("most recent first") : _("in document order"));
         break;
     default: list_view_move(&a->list_view, what, h); break;
     }
@@ -289,15 +290,15 @@ static void put_line(app *a, int y, int x, const char *s, attr_t attr)
 
 /* What the header says the list's keys do, with the keys bound to them. */
 static const list_hint bookmark_hints[] = {
-    {YD_ACT_OPEN, "reads"},   {YD_ACT_RENAME, "rename"}, {YD_ACT_EDIT_NOTE, "note"},  {YD_ACT_DELETE, "delete"},
-    {YD_ACT_UNDO, "undo"},    {YD_ACT_ORDER, "order"},   {YD_ACT_FILTER, "filter"}, {YD_ACT_CLOSE, "closes"},
+    {YD_ACT_OPEN, NC_("list key", "reads")},   {YD_ACT_RENAME, NC_("list key", "rename")}, {YD_ACT_EDIT_NOTE, NC_("list key", "note")},  {YD_ACT_DELETE, NC_("list key", "delete")},
+    {YD_ACT_UNDO, NC_("list key", "undo")},    {YD_ACT_ORDER, NC_("list key", "order")},   {YD_ACT_FILTER, NC_("list key", "filter")}, {YD_ACT_CLOSE, NC_("list key", "closes")},
 };
 
 static void bookmarks_list_draw(app *a)
 {
     char line[1200];
-    int n = snprintf(line, sizeof line, "Bookmarks (%zu, %s%s%s)", a->list_view.count,
-                     a->list_recent ? "most recent first" : "document order", a->list_filter[0] ? ", filter: " : "",
+    int n = snprintf(line, sizeof line, _("Bookmarks (%zu, %s%s%s)"), a->list_view.count,
+                     a->list_recent ? _("most recent first") : _("document order"), a->list_filter[0] ? _(", filter: ") : "",
                      a->list_filter);
     list_hints_append(&a->keys, line, n > 0 && (size_t)n < sizeof line ? (size_t)n : strlen(line), sizeof line, bookmark_hints,
                sizeof bookmark_hints / sizeof bookmark_hints[0]);
@@ -305,9 +306,9 @@ static void bookmarks_list_draw(app *a)
     for (size_t k = a->list_view.top; k < a->list_view.count && (int)(1 + 2 * (k - a->list_view.top)) + 1 < a->rows; k++) {
         const yd_bookmark *b = a->list[k];
         int y = 1 + 2 * (int)(k - a->list_view.top);
-        const char *state = b->state == YD_BM_STALE ? " [stale]" : b->state == YD_BM_MOVED ? " [moved]"
-                            : b->state == YD_BM_REANCHORED ? " [re-anchored]"
-                            : b->state == YD_BM_NOT_OPEN ? " [not open]" : "";
+        const char *state = b->state == YD_BM_STALE ? _(" [stale]") : b->state == YD_BM_MOVED ? _(" [moved]")
+                            : b->state == YD_BM_REANCHORED ? _(" [re-anchored]")
+                            : b->state == YD_BM_NOT_OPEN ? _(" [not open]") : "";
         /* A bookmark in a file not open here is shown dimmed, with the
          * file's full path: it is elsewhere, not lost. */
         int away = b->state == YD_BM_NOT_OPEN;

@@ -67,12 +67,12 @@ int bookmarks_finish(app *a)
     yd_error err = {0};
     if (a->stores_open && yd_bookmarks_save(&a->bookmarks, &err) != YD_OK) {
         saved = saved && !yd_bookmarks_unsaved(&a->bookmarks);
-        fprintf(stderr, "yuedu: bookmarks: %s\n", err.message);
+        fprintf(stderr, _("yuedu: bookmarks: %s\n"), err.message);
         if (!saved && a->unsaved_copy[0])
-            fprintf(stderr, "yuedu: bookmarks: a copy of every bookmark was written to %s\n", a->unsaved_copy);
+            fprintf(stderr, _("yuedu: bookmarks: a copy of every bookmark was written to %s\n"), a->unsaved_copy);
         else if (!saved)
-            fprintf(stderr, "yuedu: bookmarks: %zu change%s lost\n", yd_bookmarks_unsaved(&a->bookmarks),
-                    yd_bookmarks_unsaved(&a->bookmarks) == 1 ? "" : "s");
+            fprintf(stderr, ngettext("yuedu: bookmarks: %zu change lost\n", "yuedu: bookmarks: %zu changes lost\n",
+                             yd_bookmarks_unsaved(&a->bookmarks)), yd_bookmarks_unsaved(&a->bookmarks));
     }
     bookmarks_forget_marks(a);
     free(a->marks);
@@ -94,7 +94,8 @@ void bookmarks_tick(app *a)
             return; /* nothing to place: no path of the corpus to resolve */
         size_t stale = bookmarks_resolve(a, 1);
         if (stale)
-            app_say(a, 1, "%zu bookmark%s could not be placed (B lists them as stale)", stale, stale == 1 ? "" : "s");
+            app_say(a, 1, ngettext("%zu bookmark could not be placed (B lists them as stale)",
+                                   "%zu bookmarks could not be placed (B lists them as stale)", stale), stale);
     }
 }
 

@@ -141,7 +141,7 @@ void copy_passage(app *a, size_t doc, int32_t lo, int32_t hi)
                 return;
             }
         } else {
-            by_command = " (and to clipboard.command)";
+            by_command = _(" (and to clipboard.command)");
         }
     }
     if (osc52) {
@@ -153,7 +153,7 @@ void copy_passage(app *a, size_t doc, int32_t lo, int32_t hi)
         if (st == YD_ETOOBIG) {
             app_say(a, MSG_ERROR, "not copied to the terminal: %zu characters make %zu bytes, more than clipboard.limit "
                     "(%d)%s", chars, (length + 2) / 3 * 4, c ? c->clipboard.limit : YD_CLIPBOARD_LIMIT_DEFAULT,
-                    *by_command ? "; clipboard.command has it" : "");
+                    *by_command ? _("; clipboard.command has it") : "");
             free(text);
             return;
         }
@@ -175,6 +175,8 @@ void copy_passage(app *a, size_t doc, int32_t lo, int32_t hi)
         return;
     }
     int cited = !c || (c->clipboard.citation && *c->clipboard.citation);
-    app_say(a, MSG_INFO, "copied %zu character%s%s%s", chars, chars == 1 ? "" : "s", cited ? " with the citation" : "", by_command);
+    char copied[80];
+    snprintf(copied, sizeof copied, ngettext("copied %zu character", "copied %zu characters", chars), chars);
+    app_say(a, MSG_INFO, "%s%s%s", copied, cited ? _(" with the citation") : "", by_command);
     free(text);
 }

@@ -140,7 +140,7 @@ static void show_ambiwidth(app *a, char *buf, size_t size)
     if (a->ambiwidth_setting)
         snprintf(buf, size, "%d", a->ambiwidth_setting);
     else
-        snprintf(buf, size, "auto (%d now)", yd_width_ambiwidth(a->widths));
+        snprintf(buf, size, _("auto (%d now)"), yd_width_ambiwidth(a->widths));
 }
 
 static int set_mouse_value(app *a, const char *v)
@@ -183,15 +183,15 @@ static int set_purify(app *a, const char *v)
 static void show_purify(app *a, char *buf, size_t size) { snprintf(buf, size, "%s", a->purify ? "on" : "off"); }
 
 static const setting settings[] = {
-    {"ambiwidth", "1, 2 or auto", set_ambiwidth, show_ambiwidth, {3, ambiwidth_at}},
-    {"blank-line", "on or off", set_blank_line, show_blank_line, {2, switch_at}},
-    {"heading-indent", "auto, flush or body", set_heading_indent, show_heading_indent, {3, heading_indent_at}},
-    {"indent", "a number of cells from 0 to 16", set_indent, show_indent, {0, NULL}},
-    {"markup", "raw or rendered", set_markup, show_markup, {2, markup_at}},
-    {"max-width", "none or a number of cells from 20 to 1000", set_max_width, show_max_width, {0, NULL}},
-    {"mouse", "on or off", set_mouse_value, show_mouse, {2, switch_at}},
-    {"purify", "on or off", set_purify, show_purify, {2, switch_at}},
-    {"script", "original, simplified or traditional", set_script_value, show_script, {3, script_name_at}},
+    {"ambiwidth", N_("1, 2 or auto"), set_ambiwidth, show_ambiwidth, {3, ambiwidth_at}},
+    {"blank-line", N_("on or off"), set_blank_line, show_blank_line, {2, switch_at}},
+    {"heading-indent", N_("auto, flush or body"), set_heading_indent, show_heading_indent, {3, heading_indent_at}},
+    {"indent", N_("a number of cells from 0 to 16"), set_indent, show_indent, {0, NULL}},
+    {"markup", N_("raw or rendered"), set_markup, show_markup, {2, markup_at}},
+    {"max-width", N_("none or a number of cells from 20 to 1000"), set_max_width, show_max_width, {0, NULL}},
+    {"mouse", N_("on or off"), set_mouse_value, show_mouse, {2, switch_at}},
+    {"purify", N_("on or off"), set_purify, show_purify, {2, switch_at}},
+    {"script", N_("original, simplified or traditional"), set_script_value, show_script, {3, script_name_at}},
 };
 enum { SETTINGS = sizeof settings / sizeof settings[0] };
 
@@ -235,7 +235,7 @@ static void set_command(app *a, const char *what)
     }
     int r = s->set(a, v);
     if (r < 0) {
-        app_say(a, MSG_ERROR, "%s: '%.40s' is not %s", s->name, v, s->values);
+        app_say(a, MSG_ERROR, "%s: '%.40s' is not %s", s->name, v, _(s->values));
     } else if (r == 0) {
         s->show(a, value, sizeof value);
         app_say(a, MSG_INFO, "%s=%s", s->name, value);
@@ -376,7 +376,7 @@ static void switch_theme(app *a, const char *name)
     if (yd_problems_total(&problems) > 0) {
         char buf[200];
         app_say(a, 1, "%s%s", yd_problem_format(&problems.items[0], buf, sizeof buf),
-                yd_problems_total(&problems) > 1 ? " (and more: yuedu --check-config --theme NAME)" : "");
+                yd_problems_total(&problems) > 1 ? _(" (and more: yuedu --check-config --theme NAME)") : "");
     } else if (a->settings->no_color) {
         app_say(a, 0, "theme %s (attributes only: NO_COLOR or --no-color)", a->own_theme.name);
     } else {

@@ -40,7 +40,7 @@ static void heading_jump(app *a, int forward, int same_level)
         if (!forward && doc == 0)
             break;
     }
-    app_say(a, 0, forward ? "no next heading" : "no previous heading");
+    app_say(a, 0, forward ? _("no next heading") : _("no previous heading"));
 }
 
 static void suspend(void)
@@ -67,7 +67,7 @@ static int global_act(app *a, action what)
         if (a->doc + 1 < ready)
             app_open(a, a->doc + 1);
         else
-            app_say(a, 0, yd_loader_finished(a->loader) ? "last document" : "last document loaded so far");
+            app_say(a, 0, yd_loader_finished(a->loader) ? _("last document") : _("last document loaded so far"));
         break;
     case YD_ACT_PREV_DOC:
         if (a->doc > 0)
@@ -123,7 +123,7 @@ static int global_act(app *a, action what)
         break;
     case YD_ACT_TOGGLE_MOUSE:
         app_set_mouse(a, !a->mouse_on);
-        app_say(a, 0, a->mouse_on ? "mouse on" : "mouse off: the terminal selects text");
+        app_say(a, 0, a->mouse_on ? _("mouse on") : _("mouse off: the terminal selects text"));
         break;
     case YD_ACT_HELP:
         if (pane_is_open(a, &pager_pane))

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cli/i18n.h"
+
 /* The configuration's contexts are numbered as ours. */
 _Static_assert((int)YD_CTX_OUTLINE == (int)CTX_OUTLINE && (int)YD_CTX_TEXT == (int)CTX_TEXT &&
                    (int)YD_CTX_LIST == (int)CTX_LIST,
@@ -105,60 +107,61 @@ action keymap_lookup(const keymap *m, key_context context, key k)
 }
 
 static const char *const descriptions[YD_ACT_COUNT] = {
-    [YD_ACT_LINE_DOWN] = "one line down",
-    [YD_ACT_LINE_UP] = "one line up",
-    [YD_ACT_PAGE_DOWN] = "one page down",
-    [YD_ACT_PAGE_UP] = "one page up",
-    [YD_ACT_HALF_DOWN] = "half a page down",
-    [YD_ACT_HALF_UP] = "half a page up",
-    [YD_ACT_TOP] = "start of the document",
-    [YD_ACT_BOTTOM] = "end of the document",
-    [YD_ACT_NEXT_HEADING] = "next heading, any level",
-    [YD_ACT_PREV_HEADING] = "previous heading, any level",
-    [YD_ACT_NEXT_SECTION] = "next heading of the same or a higher level",
-    [YD_ACT_PREV_SECTION] = "previous heading of the same or a higher level",
-    [YD_ACT_NEXT_DOC] = "next document",
-    [YD_ACT_PREV_DOC] = "previous document",
-    [YD_ACT_JUMP_BACK] = "back in the jump history",
-    [YD_ACT_JUMP_FORWARD] = "forward in the jump history",
-    [YD_ACT_COMMAND] = "command: :N line, :N% percent, :doc NAME, :theme NAME, :set script NAME (Tab completes), :results, :notes, :messages, :q",
-    [YD_ACT_SEARCH] = "search as you type (Ctrl-R: regex; Ctrl-N: numbers in any form or exact; Up/Down: history; Esc: back)",
-    [YD_ACT_NEXT_HIT] = "next hit, across documents",
-    [YD_ACT_PREV_HIT] = "previous hit",
-    [YD_ACT_SEARCH_RESULTS] = "result list: every hit by document and section (also :results)",
-    [YD_ACT_BOOKMARK_ADD] = "bookmark the top of the text pane (name, then note)",
-    [YD_ACT_BOOKMARK_LIST] = "bookmarks: Enter reads, r rename, e note, d delete, u undo, o order, / filter",
-    [YD_ACT_SELECT] = "select a passage: moving keys, h l by character, w b by word; Esc cancels",
-    [YD_ACT_COPY] = "copy the selection with its citation (OSC 52, clipboard.command)",
-    [YD_ACT_HIGHLIGHT] = "highlight the selection, with a note (Tab: next style)",
-    [YD_ACT_NOTES_LIST] = "notes: every bookmark and highlight by document and section (also :notes)",
-    [YD_ACT_EDIT_NOTE_EDITOR] = "edit the note in $EDITOR (notes list)",
-    [YD_ACT_FOLLOW_REFERENCE] = "follow a cross-reference: hints on those on screen, type one (Ctrl-O comes back)",
-    [YD_ACT_CITED_BY] = "cited by: every reference to the article or heading read, as a list",
-    [YD_ACT_FOCUS] = "switch focus between outline and text",
-    [YD_ACT_TOGGLE_OUTLINE] = "show or hide the outline",
-    [YD_ACT_OUTLINE_NARROWER] = "narrower outline",
-    [YD_ACT_OUTLINE_WIDER] = "wider outline",
-    [YD_ACT_OUTLINE_SIDE] = "outline on the other side",
-    [YD_ACT_TOGGLE_MOUSE] = "mouse on or off (off: the terminal selects text)",
-    [YD_ACT_OPEN] = "read from the selected node",
-    [YD_ACT_TOGGLE] = "expand or collapse the selected node",
-    [YD_ACT_EXPAND] = "expand, or go to the first child",
-    [YD_ACT_COLLAPSE] = "collapse, or go to the parent",
-    [YD_ACT_EXPAND_ALL] = "expand everything",
-    [YD_ACT_COLLAPSE_ALL] = "collapse everything",
-    [YD_ACT_LEVEL_1] = "show levels up to N",
-    [YD_ACT_FILTER] = "filter: type part of a title, Enter reads, Esc clears",
-    [YD_ACT_HELP] = "this help (q or Esc closes it)",
-    [YD_ACT_REDRAW] = "redraw the screen",
-    [YD_ACT_SUSPEND] = "suspend (fg resumes)",
-    [YD_ACT_QUIT] = "quit",
-    [YD_ACT_CLOSE] = "close the list (Esc too: in the result list, the filter first)",
-    [YD_ACT_RENAME] = "rename the selected bookmark",
-    [YD_ACT_EDIT_NOTE] = "edit the selected bookmark's note",
-    [YD_ACT_DELETE] = "delete the selected bookmark",
-    [YD_ACT_UNDO] = "bring back the bookmark deleted last",
-    [YD_ACT_ORDER] = "bookmarks in document order or most recent first",
+    [YD_ACT_LINE_DOWN] = N_("one line down"),
+    [YD_ACT_LINE_UP] = N_("one line up"),
+    [YD_ACT_PAGE_DOWN] = N_("one page down"),
+    [YD_ACT_PAGE_UP] = N_("one page up"),
+    [YD_ACT_HALF_DOWN] = N_("half a page down"),
+    [YD_ACT_HALF_UP] = N_("half a page up"),
+    [YD_ACT_TOP] = N_("start of the document"),
+    [YD_ACT_BOTTOM] = N_("end of the document"),
+    [YD_ACT_NEXT_HEADING] = N_("next heading, any level"),
+    [YD_ACT_PREV_HEADING] = N_("previous heading, any level"),
+    [YD_ACT_NEXT_SECTION] = N_("next heading of the same or a higher level"),
+    [YD_ACT_PREV_SECTION] = N_("previous heading of the same or a higher level"),
+    [YD_ACT_NEXT_DOC] = N_("next document"),
+    [YD_ACT_PREV_DOC] = N_("previous document"),
+    [YD_ACT_JUMP_BACK] = N_("back in the jump history"),
+    [YD_ACT_JUMP_FORWARD] = N_("forward in the jump history"),
+    /* xgettext:no-c-format */
+    [YD_ACT_COMMAND] = N_("command: :N line, :N% percent, :doc NAME, :theme NAME, :set script NAME (Tab completes), :results, :notes, :messages, :q"),
+    [YD_ACT_SEARCH] = N_("search as you type (Ctrl-R: regex; Ctrl-N: numbers in any form or exact; Up/Down: history; Esc: back)"),
+    [YD_ACT_NEXT_HIT] = N_("next hit, across documents"),
+    [YD_ACT_PREV_HIT] = N_("previous hit"),
+    [YD_ACT_SEARCH_RESULTS] = N_("result list: every hit by document and section (also :results)"),
+    [YD_ACT_BOOKMARK_ADD] = N_("bookmark the top of the text pane (name, then note)"),
+    [YD_ACT_BOOKMARK_LIST] = N_("bookmarks: Enter reads, r rename, e note, d delete, u undo, o order, / filter"),
+    [YD_ACT_SELECT] = N_("select a passage: moving keys, h l by character, w b by word; Esc cancels"),
+    [YD_ACT_COPY] = N_("copy the selection with its citation (OSC 52, clipboard.command)"),
+    [YD_ACT_HIGHLIGHT] = N_("highlight the selection, with a note (Tab: next style)"),
+    [YD_ACT_NOTES_LIST] = N_("notes: every bookmark and highlight by document and section (also :notes)"),
+    [YD_ACT_EDIT_NOTE_EDITOR] = N_("edit the note in $EDITOR (notes list)"),
+    [YD_ACT_FOLLOW_REFERENCE] = N_("follow a cross-reference: hints on those on screen, type one (Ctrl-O comes back)"),
+    [YD_ACT_CITED_BY] = N_("cited by: every reference to the article or heading read, as a list"),
+    [YD_ACT_FOCUS] = N_("switch focus between outline and text"),
+    [YD_ACT_TOGGLE_OUTLINE] = N_("show or hide the outline"),
+    [YD_ACT_OUTLINE_NARROWER] = N_("narrower outline"),
+    [YD_ACT_OUTLINE_WIDER] = N_("wider outline"),
+    [YD_ACT_OUTLINE_SIDE] = N_("outline on the other side"),
+    [YD_ACT_TOGGLE_MOUSE] = N_("mouse on or off (off: the terminal selects text)"),
+    [YD_ACT_OPEN] = N_("read from the selected node"),
+    [YD_ACT_TOGGLE] = N_("expand or collapse the selected node"),
+    [YD_ACT_EXPAND] = N_("expand, or go to the first child"),
+    [YD_ACT_COLLAPSE] = N_("collapse, or go to the parent"),
+    [YD_ACT_EXPAND_ALL] = N_("expand everything"),
+    [YD_ACT_COLLAPSE_ALL] = N_("collapse everything"),
+    [YD_ACT_LEVEL_1] = N_("show levels up to N"),
+    [YD_ACT_FILTER] = N_("filter: type part of a title, Enter reads, Esc clears"),
+    [YD_ACT_HELP] = N_("this help (q or Esc closes it)"),
+    [YD_ACT_REDRAW] = N_("redraw the screen"),
+    [YD_ACT_SUSPEND] = N_("suspend (fg resumes)"),
+    [YD_ACT_QUIT] = N_("quit"),
+    [YD_ACT_CLOSE] = N_("close the list (Esc too: in the result list, the filter first)"),
+    [YD_ACT_RENAME] = N_("rename the selected bookmark"),
+    [YD_ACT_EDIT_NOTE] = N_("edit the selected bookmark's note"),
+    [YD_ACT_DELETE] = N_("delete the selected bookmark"),
+    [YD_ACT_UNDO] = N_("bring back the bookmark deleted last"),
+    [YD_ACT_ORDER] = N_("bookmarks in document order or most recent first"),
 };
 
 /* The help: a heading per pane, then one line per action with its keys
@@ -171,7 +174,7 @@ typedef struct help_entry {
 } help_entry;
 
 static const help_entry help[] = {
-    {CTX_HELP, YD_ACT_NONE, "Everywhere (in the outline, moving keys move the selection)"},
+    {CTX_HELP, YD_ACT_NONE, N_("Everywhere (in the outline, moving keys move the selection)")},
     {CTX_ANY, YD_ACT_LINE_DOWN, NULL}, {CTX_ANY, YD_ACT_LINE_UP, NULL}, {CTX_ANY, YD_ACT_PAGE_DOWN, NULL},
     {CTX_ANY, YD_ACT_PAGE_UP, NULL}, {CTX_ANY, YD_ACT_HALF_DOWN, NULL}, {CTX_ANY, YD_ACT_HALF_UP, NULL},
     {CTX_ANY, YD_ACT_TOP, NULL}, {CTX_ANY, YD_ACT_BOTTOM, NULL}, {CTX_ANY, YD_ACT_NEXT_HEADING, NULL},
@@ -183,7 +186,7 @@ static const help_entry help[] = {
     {CTX_ANY, YD_ACT_HELP, NULL}, {CTX_ANY, YD_ACT_REDRAW, NULL}, {CTX_ANY, YD_ACT_SUSPEND, NULL},
     {CTX_ANY, YD_ACT_QUIT, NULL},
     {CTX_HELP, YD_ACT_NONE, ""},
-    {CTX_HELP, YD_ACT_NONE, "Text pane"},
+    {CTX_HELP, YD_ACT_NONE, N_("Text pane")},
     {CTX_TEXT, YD_ACT_LINE_DOWN, NULL}, {CTX_TEXT, YD_ACT_PAGE_DOWN, NULL}, {CTX_TEXT, YD_ACT_SEARCH, NULL},
     {CTX_ANY, YD_ACT_NEXT_HIT, NULL}, {CTX_ANY, YD_ACT_PREV_HIT, NULL}, {CTX_ANY, YD_ACT_SEARCH_RESULTS, NULL},
     {CTX_ANY, YD_ACT_BOOKMARK_ADD, NULL},
@@ -192,14 +195,14 @@ static const help_entry help[] = {
     {CTX_ANY, YD_ACT_NOTES_LIST, NULL},
     {CTX_TEXT, YD_ACT_FOLLOW_REFERENCE, NULL}, {CTX_ANY, YD_ACT_CITED_BY, NULL},
     {CTX_HELP, YD_ACT_NONE, ""},
-    {CTX_HELP, YD_ACT_NONE, "Lists (result list, bookmarks, notes; moving keys move the selection)"},
-    {CTX_LIST, YD_ACT_OPEN, "read from the selected row"},
-    {CTX_LIST, YD_ACT_FILTER, "filter: type part of what the rows say"},
+    {CTX_HELP, YD_ACT_NONE, N_("Lists (result list, bookmarks, notes; moving keys move the selection)")},
+    {CTX_LIST, YD_ACT_OPEN, N_("read from the selected row")},
+    {CTX_LIST, YD_ACT_FILTER, N_("filter: type part of what the rows say")},
     {CTX_LIST, YD_ACT_CLOSE, NULL}, {CTX_LIST, YD_ACT_RENAME, NULL}, {CTX_LIST, YD_ACT_EDIT_NOTE, NULL},
     {CTX_LIST, YD_ACT_DELETE, NULL}, {CTX_LIST, YD_ACT_UNDO, NULL}, {CTX_LIST, YD_ACT_ORDER, NULL},
     {CTX_LIST, YD_ACT_EDIT_NOTE_EDITOR, NULL},
     {CTX_HELP, YD_ACT_NONE, ""},
-    {CTX_HELP, YD_ACT_NONE, "Outline pane"},
+    {CTX_HELP, YD_ACT_NONE, N_("Outline pane")},
     {CTX_OUTLINE, YD_ACT_OPEN, NULL}, {CTX_OUTLINE, YD_ACT_TOGGLE, NULL}, {CTX_OUTLINE, YD_ACT_EXPAND, NULL},
     {CTX_OUTLINE, YD_ACT_COLLAPSE, NULL}, {CTX_OUTLINE, YD_ACT_EXPAND_ALL, NULL},
     {CTX_OUTLINE, YD_ACT_COLLAPSE_ALL, NULL},
@@ -224,7 +227,7 @@ const char *keymap_help_line(const keymap *m, size_t n, char *buf, size_t size)
         return NULL;
     const help_entry *h = &help[n];
     if (h->context == CTX_HELP) {
-        snprintf(buf, size, "%s", h->heading);
+        snprintf(buf, size, "%s", h->heading[0] ? _(h->heading) : "");
         return buf;
     }
     char keys[128] = "";
@@ -241,6 +244,7 @@ const char *keymap_help_line(const keymap *m, size_t n, char *buf, size_t size)
         snprintf(keys + used, sizeof keys - used, "%s%s", level_end ? "-" : used ? " " : "", name);
         shown++;
     }
-    snprintf(buf, size, "  %-24s %s", keys, h->heading ? h->heading : descriptions[h->action]);
+    const char *does = h->heading ? h->heading : descriptions[h->action];
+    snprintf(buf, size, "  %-24s %s", keys, does && does[0] ? _(does) : "");
     return buf;
 }

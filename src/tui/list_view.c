@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "../cli/i18n.h"
+
 /* Where a moving action takes row at of rows [0, last], page rows a page. */
 static size_t moved(action what, size_t at, size_t last, size_t page)
 {
@@ -74,14 +76,15 @@ int list_put(int y, int x, int limit, const wchar_t *w, size_t n, attr_t attr)
 void list_hints_append(const keymap *m, char *buf, size_t at, size_t size, const list_hint *hints, size_t n)
 {
     const char *sep = " ";
+    /* The tables say them in English (NC_, context "list key"). */
     for (size_t k = 0; k < n && at < size; k++) {
         char name[64];
         if (!keymap_key_name(m, CTX_LIST, hints[k].what, name, sizeof name)[0])
             continue; /* unbound: nothing to say */
-        int w = snprintf(buf + at, size - at, "%s%s %s", sep, name, hints[k].says);
+        int w = snprintf(buf + at, size - at, "%s%s %s", sep, name, i18n_pgettext_context("list key", hints[k].says));
         if (w < 0)
             break;
         at += (size_t)w;
-        sep = ", ";
+        sep = C_("list separator", ", ");
     }
 }

@@ -20,7 +20,7 @@ void app_say(app *a, int error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    vsnprintf(a->message, sizeof a->message, fmt[0] ? _(fmt) : fmt, ap);
     va_end(ap);
     a->message_is_error = error == MSG_ERROR;
     if (error == MSG_TRANSIENT || !a->message[0])
@@ -43,7 +43,7 @@ yd_status app_failed(app *a, yd_status status, const char *what)
     if (status == YD_ENOMEM)
         app_out_of_memory(a);
     else if (status != YD_OK)
-        app_say(a, MSG_ERROR, "%s: %s", what, yd_status_text(status));
+        app_say(a, MSG_ERROR, "%s: %s", _(what), _(yd_status_text(status)));
     return status;
 }
 
@@ -84,13 +84,13 @@ void app_tell_config_problems(app *a)
     for (size_t k = 0; k < p->count; k++)
         app_say(a, MSG_ERROR, "%s", yd_problem_format(&p->items[k], line, sizeof line));
     if (p->dropped)
-        app_say(a, MSG_ERROR, "... and %zu more problems (yuedu --check-config)", p->dropped);
+        app_say(a, MSG_ERROR, ngettext("... and %zu more problem (yuedu --check-config)", "... and %zu more problems (yuedu --check-config)", p->dropped), p->dropped);
     if (total > 1) {
         /* The count and where to read them first, then the first problem
          * without its folder: what a line of 80 columns can hold. */
         yd_problem first = p->items[0];
         first.path = (char *)app_base_name(first.path);
-        app_say(a, MSG_TRANSIENT, "%zu problems in settings (:messages): %s", total,
+        app_say(a, MSG_TRANSIENT, ngettext("%zu problem in settings (:messages): %s", "%zu problems in settings (:messages): %s", total), total,
                 yd_problem_format(&first, line, sizeof line));
         a->message_is_error = 1;
     }
@@ -100,7 +100,7 @@ void app_tell_config_problems(app *a)
 void app_tell_skipped(app *a, const char *path, const char *why)
 {
     char name[128];
-    app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), why, a->skipped > 1 ? " (and others)" : "");
+    app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), why, a->skipped > 1 ? _(" (and others)") : "");
 }
 
 void app_take_loader_messages(app *a)

@@ -96,16 +96,16 @@ static int build(app *a, int width)
     size_t capacity = 0;
     char buf[512];
     if (a->help_kind == PAGER_MESSAGES) {
-        if (wrap_line(a, "Messages, oldest first (j/k scroll, q closes)", width, 0, &capacity) != 0 ||
+        if (wrap_line(a, _("Messages, oldest first (j/k scroll, q closes)"), width, 0, &capacity) != 0 ||
             wrap_line(a, "", width, 0, &capacity) != 0)
             return -1;
-        if (a->message_log_count == 0 && wrap_line(a, "  (none yet)", width, 0, &capacity) != 0)
+        if (a->message_log_count == 0 && wrap_line(a, _("  (none yet)"), width, 0, &capacity) != 0)
             return -1;
         for (size_t k = 0; k < a->message_log_count; k++)
             if (wrap_line(a, a->message_log[k], width, 2, &capacity) != 0)
                 return -1;
     } else {
-        if (wrap_line(a, "yuedu keys (j/k scroll, q closes)", width, 0, &capacity) != 0 ||
+        if (wrap_line(a, _("yuedu keys (j/k scroll, q closes)"), width, 0, &capacity) != 0 ||
             wrap_line(a, "", width, 0, &capacity) != 0)
             return -1;
         for (size_t n = 0; n < keymap_help_line_count(); n++) {

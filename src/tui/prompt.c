@@ -5,7 +5,29 @@
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/utf16.h>
+#include <wchar.h>
 #include <wctype.h>
+
+#include "../cli/i18n.h"
+
+const wchar_t *prompt_translated_label(prompt *p, const wchar_t *label)
+{
+    char msgid[64];
+    size_t k = 0;
+    for (; label[k] && k + 1 < sizeof msgid; k++) {
+        if (label[k] >= 0x80)
+            return label; /* not a msgid */
+        msgid[k] = (char)label[k];
+    }
+    if (label[k])
+        return label;
+    msgid[k] = 0;
+    const char *said = _(msgid);
+    size_t n = mbstowcs(p->label_text, said, sizeof p->label_text / sizeof p->label_text[0]);
+    if (said == msgid || n == (size_t)-1 || n >= sizeof p->label_text / sizeof p->label_text[0])
+        return label;
+    return p->label_text;
+}
 
 void prompt_open(prompt *p, wchar_t leader)
 {
@@ -256,8 +278,11 @@ void prompt_draw(const prompt *p, int y, int width)
     }
     wchar_t lead[2] = {p->leader, 0};
     const wchar_t *label = p->label ? p->label : lead;
-    int col = (int)wcslen(label), cursor_col = col;
-    addnwstr(label, col);
+    int label_len = (int)wcslen(label), col = wcswidth(label, (size_t)label_len);
+    if (col < 0)
+        col = label_len;
+    int cursor_col = col;
+    addnwstr(label, label_len);
     for (size_t k = first; k < p->length; k++) {
         int w = wcwidth(p->text[k]);
         if (w < 1)

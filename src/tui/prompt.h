@@ -32,6 +32,7 @@ typedef struct prompt {
     int active;
     wchar_t leader;              /* ':' */
     const wchar_t *label;        /* shown instead of the leader when set */
+    wchar_t label_text[64];      /* a label in the user's language (prompt_translated_label) */
     wchar_t text[PROMPT_MAX];
     size_t length, cursor;
     size_t refused;              /* characters the last key could not add: the text is full */
@@ -44,6 +45,10 @@ typedef struct prompt {
 } prompt;
 
 void prompt_open(prompt *p, wchar_t leader);
+
+/* label (English, ASCII, a msgid) in the user's language, kept in p;
+ * label itself when it has no translation or does not fit. */
+const wchar_t *prompt_translated_label(prompt *p, const wchar_t *label);
 prompt_result prompt_key(prompt *p, key k);
 /* The accepted text as UTF-8 (for commands). */
 void prompt_text_utf8(const prompt *p, char *buf, size_t size);

@@ -9,7 +9,7 @@
 void prompt_pane_open(app *a, const pane_ops *owner, wchar_t leader, const wchar_t *label, const wchar_t *text)
 {
     prompt_open(&a->prompt, leader);
-    a->prompt.label = label;
+    a->prompt.label = label ? prompt_translated_label(&a->prompt, label) : NULL;
     if (text) {
         wcsncpy(a->prompt.text, text, PROMPT_MAX - 1);
         a->prompt.text[PROMPT_MAX - 1] = 0;

@@ -118,7 +118,7 @@ void reading_finish(app *a, int32_t offset)
     }
     yd_error err = {0};
     if (yd_state_save(&a->state, &err) != YD_OK)
-        fprintf(stderr, "yuedu: reading state: %s\n", err.message);
+        fprintf(stderr, _("yuedu: reading state: %s\n"), err.message);
     yd_state_free(&a->state);
     yd_reading_memory_free(&a->memory);
     a->state_open = 0;

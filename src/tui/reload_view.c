@@ -115,7 +115,7 @@ int reload_tick(app *a)
     }
     a->watch_told = 0;
     app_say(a, 0, "reloaded: %s changed on disk%s", name,
-            match == YD_ANCHOR_STALE ? " (place not found)" : "");
+            match == YD_ANCHOR_STALE ? _(" (place not found)") : "");
     replace(a, a->doc, &fresh, offset);
     return 1;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/utf16.h>
+#include <wchar.h>
 
 #include "app.h"
 #include "yuedu/markup.h"
@@ -242,19 +243,28 @@ static void draw_header(app *a)
     prompt_text_utf8(&a->search, pattern, sizeof pattern);
     if (wcstombs(filter, a->results_filter, sizeof filter) == (size_t)-1)
         filter[0] = 0;
-    int used = snprintf(line, sizeof line, "%zu hit%s in %zu document%s for %s%s", r->hit_count,
-                        r->hit_count == 1 ? "" : "s", r->all_documents, r->all_documents == 1 ? "" : "s",
-                        a->search_regex ? "regex " : "", pattern);
+    /* Two counts, two plurals: the documents' is said first, then put in
+     * the sentence of the hits', so that a translation may order them. */
+    char docs[64];
+    snprintf(docs, sizeof docs, ngettext("%zu document", "%zu documents", r->all_documents), r->all_documents);
+    int used = snprintf(line, sizeof line, ngettext("%zu hit in %s for %s%s", "%zu hits in %s for %s%s", r->hit_count),
+                        r->hit_count, docs, a->search_regex ? _("regex ") : "", pattern);
+    snprintf(docs, sizeof docs, ngettext("%zu document", "%zu documents", r->documents), r->documents);
     if (filter[0] && used > 0 && (size_t)used < sizeof line)
-        snprintf(line + used, sizeof line - (size_t)used, ", filter %s: %zu hit%s in %zu document%s", filter,
-                 r->shown_count, r->shown_count == 1 ? "" : "s", r->documents, r->documents == 1 ? "" : "s");
+        snprintf(line + used, sizeof line - (size_t)used, ngettext(", filter %s: %zu hit in %s", ", filter %s: %zu hits in %s",
+                 r->shown_count), filter, r->shown_count, docs);
     attr_t bold = A_BOLD;
     mvhline(0, 0, ' ', COLS);
     int x = put_utf8(a, 0, 0, COLS, line, bold);
-    static const list_hint hints[] = {{YD_ACT_OPEN, "jumps"}, {YD_ACT_FILTER, "filters"}, {YD_ACT_CLOSE, "closes"}};
+    static const list_hint hints[] = {{YD_ACT_OPEN, NC_("list key", "jumps")}, {YD_ACT_FILTER, NC_("list key", "filters")},
+                                      {YD_ACT_CLOSE, NC_("list key", "closes")}};
     char hint[200] = "";
     list_hints_append(&a->keys, hint, 0, sizeof hint, hints, sizeof hints / sizeof hints[0]);
-    int hw = (int)strlen(hint + 1); /* without its leading space */
+    wchar_t whint[200];
+    size_t nhint = mbstowcs(whint, hint + 1, 200); /* without its leading space */
+    int hw = nhint < 200 ? wcswidth(whint, nhint) : -1; /* cells: a translation may be CJK */
+    if (hw < 0)
+        hw = (int)strlen(hint + 1);
     if (COLS - hw - 1 > x + 2)
         mvaddstr(0, COLS - hw - 1, hint + 1);
 }
@@ -301,7 +311,7 @@ static void draw_row(app *a, int y, size_t k)
     const yd_document *d = r->docs[h->doc];
     if (row->kind == YD_RESULT_DOCUMENT) {
         char line[600];
-        snprintf(line, sizeof line, "%s (%u hit%s)", app_base_name(d->path), row->count, row->count == 1 ? "" : "s");
+        snprintf(line, sizeof line, ngettext("%s (%u hit)", "%s (%u hits)", row->count), app_base_name(d->path), row->count);
         put_utf8(a, y, 0, COLS, line, app_style(a, YD_STYLE_HEADING1) | A_BOLD);
     } else if (row->kind == YD_RESULT_SECTION) {
         UChar title[512];
@@ -323,7 +333,7 @@ static void results_draw(app *a)
     draw_header(a);
     size_t height = a->rows > 1 ? (size_t)a->rows - 1 : 1;
     if (r->row_count == 0) {
-        put_utf8(a, 1, 2, COLS, "no hit matches the filter (Esc clears it)", A_NORMAL);
+        put_utf8(a, 1, 2, COLS, _("no hit matches the filter (Esc clears it)"), A_NORMAL);
         return;
     }
     /* The selection in view, with the headers right above it when they fit. */

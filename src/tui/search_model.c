@@ -49,8 +49,8 @@ void search_clear(app *a)
 static void say_no_match(app *a)
 {
     if (a->search_failures)
-        app_say(a, 1, "no match; %s (%zu document%s)", a->search_error, a->search_failures,
-                a->search_failures == 1 ? "" : "s");
+        app_say(a, 1, ngettext("no match; %s (%zu document)", "no match; %s (%zu documents)", a->search_failures),
+                a->search_error, a->search_failures);
     else
         app_say(a, 1, "no match");
 }
@@ -240,7 +240,8 @@ static void tell_rank(app *a, const char *prefix)
 {
     size_t total = 0, docs = 0;
     size_t rank = yd_hits_rank(a->hits, search_span(a), a->hit_doc, (size_t)a->hit_index, &total, &docs);
-    app_say(a, MSG_TRANSIENT, "%shit %zu of %zu (in %zu document%s)", prefix, rank, total, docs, docs == 1 ? "" : "s");
+    app_say(a, MSG_TRANSIENT, ngettext("%shit %zu of %zu (in %zu document)", "%shit %zu of %zu (in %zu documents)", docs),
+            prefix, rank, total, docs);
 }
 
 /* Go to the first hit after (doc, offset), or say there is none. */
@@ -260,7 +261,7 @@ void search_show_first_hit(app *a, size_t doc, int32_t offset, int jump)
         app_jump(a, doc, at);
     else
         app_go(a, doc, at);
-    tell_rank(a, wrapped ? "wrapped to the top: " : "");
+    tell_rank(a, wrapped ? _("wrapped to the top: ") : "");
 }
 
 /* Compile the prompt's text into the query in force, its hits not yet
@@ -381,5 +382,5 @@ void search_step(app *a, int forward)
     a->hit_doc = doc;
     a->hit_index = (long)index;
     app_go(a, doc, a->hits[doc].items[index].offset);
-    tell_rank(a, wrapped ? (forward ? "wrapped to the top: " : "wrapped to the bottom: ") : "");
+    tell_rank(a, wrapped ? (forward ? _("wrapped to the top: ") : _("wrapped to the bottom: ")) : "");
 }

@@ -12,7 +12,8 @@
 
 static void set_label(app *a)
 {
-    a->search.label = a->search_regex ? L"regex/" : a->search_exact_numbers ? L"exact numbers/" : NULL;
+    a->search.label = a->search_regex ? prompt_translated_label(&a->search, L"regex/")
+                      : a->search_exact_numbers ? prompt_translated_label(&a->search, L"exact numbers/") : NULL;
 }
 
 void search_begin(app *a)

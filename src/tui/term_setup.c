@@ -9,21 +9,22 @@
 #include <string.h>
 
 #include "../cli/cli.h"
+#include "../cli/i18n.h"
 #include "term_setup.h"
 
-static const char batch_hint[] = "batch modes such as --list, --outline and --search still work";
+static const char batch_hint[] = N_("batch modes such as --list, --outline and --search still work");
 
 int tui_term_usable(void)
 {
     const char *term = getenv("TERM");
     if (!term || !*term) {
-        fprintf(stderr, "yuedu: TERM is not set, so the reader cannot drive this terminal "
-                        "(set it, e.g. TERM=xterm-256color); %s\n", batch_hint);
+        fprintf(stderr, _("yuedu: TERM is not set, so the reader cannot drive this terminal "
+                        "(set it, e.g. TERM=xterm-256color); %s\n"), _(batch_hint));
         return 0;
     }
     if (strcmp(term, "dumb") == 0) {
-        fprintf(stderr, "yuedu: this terminal (TERM=dumb) cannot move the cursor, so it cannot show "
-                        "the reader; %s\n", batch_hint);
+        fprintf(stderr, _("yuedu: this terminal (TERM=dumb) cannot move the cursor, so it cannot show "
+                        "the reader; %s\n"), _(batch_hint));
         return 0;
     }
     return 1;
@@ -32,9 +33,9 @@ int tui_term_usable(void)
 void tui_term_unknown(void)
 {
     /* TERM comes from the environment: escaped like any other text. */
-    fputs("yuedu: unknown terminal type TERM=", stderr);
+    fputs(_("yuedu: unknown terminal type TERM="), stderr);
     cli_put_sanitized(stderr, getenv("TERM") ? getenv("TERM") : "");
-    fprintf(stderr, " (no terminfo entry), so the reader cannot drive it; %s\n", batch_hint);
+    fprintf(stderr, _(" (no terminfo entry), so the reader cannot drive it; %s\n"), _(batch_hint));
 }
 
 static int ctype_is_utf8(void)
@@ -80,20 +81,20 @@ int tui_utf8_locale(char *note, size_t cap)
         if (!candidates[k][0] || !setlocale(LC_CTYPE, candidates[k]) || !ctype_is_utf8())
             continue;
         if (name)
-            snprintf(note, cap, "%s=%s is %s: the screen uses %s", name, value,
-                     installed ? "not UTF-8" : "not installed", candidates[k]);
+            snprintf(note, cap, installed ? _("%s=%s is not UTF-8: the screen uses %s")
+                                          : _("%s=%s is not installed: the screen uses %s"), name, value, candidates[k]);
         else
-            snprintf(note, cap, "no locale is set (LANG): the screen uses %s", candidates[k]);
+            snprintf(note, cap, _("no locale is set (LANG): the screen uses %s"), candidates[k]);
         return 0;
     }
     setlocale(LC_CTYPE, "");
-    fputs("yuedu: the reader needs a UTF-8 locale to draw Chinese text, and none is installed (", stderr);
+    fputs(_("yuedu: the reader needs a UTF-8 locale to draw Chinese text, and none is installed ("), stderr);
     if (name) {
         fprintf(stderr, "%s=", name);
         cli_put_sanitized(stderr, value);
     } else {
-        fputs("LANG is unset", stderr);
+        fputs(_("LANG is unset"), stderr);
     }
-    fprintf(stderr, "; `locale -a` lists them, C.UTF-8 is enough); %s\n", batch_hint);
+    fprintf(stderr, _("; `locale -a` lists them, C.UTF-8 is enough); %s\n"), _(batch_hint));
     return -1;
 }

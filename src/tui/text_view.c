@@ -162,7 +162,7 @@ static void text_draw(app *a)
     if (d && d->length == 0) { /* a blank pane would look like a fault */
         attr_t dim = app_style(a, YD_STYLE_TEXT) | A_DIM;
         attron(dim);
-        mvaddnstr(0, a->text_x + yd_layout_margin(layout), "(empty document)", a->text_cols);
+        mvaddnstr(0, a->text_x + yd_layout_margin(layout), _("(empty document)"), a->text_cols);
         attroff(dim);
         return;
     }

@@ -23,6 +23,9 @@ typedef struct tui_settings {
     /* --start-at-beginning: the first document at its start, not where
      * this corpus was left. */
     int start_at_beginning;
+    /* The document opened first when the corpus has no place to resume
+     * (the bundled guide's part in the user's language); 0: the first. */
+    size_t first_document;
 } tui_settings;
 
 /* Read the documents of files (taken over and freed) until the user quits;

@@ -26,6 +26,8 @@ set -u
 # Screens are compared and characters counted in one locale, whatever the
 # caller's.
 export LC_ALL=C.UTF-8
+# ... and in English: a test of the translations sets E2E_LANGUAGE.
+unset LANGUAGE LC_MESSAGES
 
 : "${YUEDU:?YUEDU must name the yuedu binary under test}"
 E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -93,7 +95,7 @@ CONF
 
 # The environment yuedu runs in: no user configuration, private XDG folders.
 e2e_env() {
-    printf '%s\n' "PATH=$PATH" "HOME=$E2E_WORK/home" "LANG=C.UTF-8" "LC_ALL=C.UTF-8" \
+    printf '%s\n' "PATH=$PATH" "HOME=$E2E_WORK/home" "LANG=C.UTF-8" "LC_ALL=C.UTF-8" "LANGUAGE=${E2E_LANGUAGE:-}" \
         "TERM=${E2E_TERM:-tmux-256color}" "XDG_CONFIG_HOME=$E2E_WORK/config" \
         "XDG_DATA_HOME=$E2E_WORK/data" "XDG_STATE_HOME=$E2E_WORK/state" \
         "YUEDU_TEST_SYNC=$E2E_SYNC" "YUEDU_TEST_TRACE=$E2E_WORK/trace" "ASAN_OPTIONS=${ASAN_OPTIONS:-}" "UBSAN_OPTIONS=${UBSAN_OPTIONS:-}" "LSAN_OPTIONS=${LSAN_OPTIONS:-}"
