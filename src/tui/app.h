@@ -453,8 +453,9 @@ int highlights_finish(app *a);            /* at the end: saved (1) or said on st
 int highlights_style_at(app *a, size_t doc, int32_t offset);
 /* a on a selection: the note prompt for [lo, hi) of doc (highlight_view.c). */
 void highlight_begin(app *a, size_t doc, int32_t lo, int32_t hi);
-/* Note text as the one-line prompt shows it (a line break as \n), and back. */
-void note_to_prompt(const char *note, wchar_t *out, size_t cap);
+/* Note text as the one-line prompt shows it (a line break as \n), and
+ * back; note_to_prompt returns 0 when the note is longer than cap holds. */
+int note_to_prompt(const char *note, wchar_t *out, size_t cap);
 void note_from_prompt(const char *typed, char *out, size_t cap);
 /* The note in $EDITOR: 1 with *out (malloc'ed) when the editor ended well. */
 int note_edit_external(app *a, const char *note, char **out);

@@ -13,12 +13,13 @@
 
 #include "app.h"
 
-void note_to_prompt(const char *note, wchar_t *out, size_t cap)
+int note_to_prompt(const char *note, wchar_t *out, size_t cap)
 {
     size_t n = 0;
     mbstate_t st;
     memset(&st, 0, sizeof st);
-    for (const char *p = note; *p && n + 2 < cap;) {
+    const char *p = note;
+    while (*p && n + 2 < cap) {
         if (*p == '\n') {
             out[n++] = L'\\';
             out[n++] = L'n';
@@ -37,6 +38,7 @@ void note_to_prompt(const char *note, wchar_t *out, size_t cap)
         p += used ? used : 1;
     }
     out[n] = 0;
+    return *p == 0 && n + 1 < cap; /* the prompt also needs room to type */
 }
 
 void note_from_prompt(const char *typed, char *out, size_t cap)

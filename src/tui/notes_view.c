@@ -252,7 +252,11 @@ static void act_on_entry(app *a, action what, notes_row *r)
     switch (what) {
     case YD_ACT_EDIT_NOTE: {
         wchar_t w[PROMPT_MAX];
-        note_to_prompt(b->note, w, PROMPT_MAX);
+        if (!note_to_prompt(b->note, w, PROMPT_MAX)) {
+            /* Cut to fit, it would lose its end on Enter: never. */
+            app_say(a, MSG_ERROR, "this note is longer than the prompt holds: E edits it in $EDITOR");
+            break;
+        }
         memcpy(a->notes_edit_id, id, sizeof id);
         a->notes_edit_highlight = highlight;
         a->prompt_mode = PM_NOTE;
