@@ -69,6 +69,7 @@ typedef struct yd_markup {
     size_t span_count;
     yd_link *links;      /* in text order */
     size_t link_count;
+    int32_t source_line_count; /* lines of the source file */
 } yd_markup;
 
 void yd_markup_free(yd_markup *markup);
@@ -82,5 +83,15 @@ int yd_markup_style_at(const yd_markup *markup, int32_t at, int32_t line_start);
  * plain text, where the line came from for a rendered document. */
 struct yd_document;
 int32_t yd_source_line(const struct yd_document *doc, int32_t k);
+
+/* Lines of the source file (of the text, for plain text): the status
+ * line's "line N/TOTAL" counts the lines :N goes to. */
+int32_t yd_source_line_count(const struct yd_document *doc);
+
+/* The other way: the 0-based text line that shows 1-based source line
+ * line (or the first line after it, when the source line made none, as a
+ * comment or a fence does), so that :N goes where the status line will say
+ * "line N"; the last line when past the end. */
+int32_t yd_text_line_of_source(const struct yd_document *doc, int32_t line);
 
 #endif

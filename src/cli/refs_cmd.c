@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "yuedu/crossref.h"
+#include "yuedu/markup.h"
 #include "yuedu/outline.h"
 #include "yuedu/outline_rules.h"
 
@@ -62,10 +63,11 @@ static void print_ref(const yd_corpus *corpus, size_t k, const yd_ref *r, output
     const yd_document *d = &corpus->docs[k];
     int32_t line, column;
     yd_text_position(d, r->start, &line, &column);
+    line = yd_source_line(d, yd_document_line_at(d, r->start)); /* a rendered document's own line */
     char words[256];
     words_utf8(d, r, words, sizeof words);
     const yd_document *td = r->target_doc >= 0 ? &corpus->docs[r->target_doc] : NULL;
-    long tline = td ? (long)yd_document_line_at(td, r->target_offset) + 1 : 0;
+    long tline = td ? (long)yd_source_line(td, yd_document_line_at(td, r->target_offset)) : 0;
     const char *kind = yd_ref_kind_name((yd_ref_kind)r->kind);
     if (format == FORMAT_JSON) {
         fputs(*first ? "\n  {\"path\": " : ",\n  {\"path\": ", stdout);

@@ -38,6 +38,22 @@ int yd_markup_style_at(const yd_markup *m, int32_t at, int32_t line_start)
     return 0;
 }
 
+int32_t yd_source_line_count(const yd_document *doc)
+{
+    return doc->markup ? doc->markup->source_line_count : doc->line_count;
+}
+
+int32_t yd_text_line_of_source(const yd_document *doc, int32_t line)
+{
+    int32_t last = doc->line_count > 0 ? doc->line_count - 1 : 0;
+    if (!doc->markup)
+        return line < 1 ? 0 : line - 1 > last ? last : line - 1;
+    for (int32_t k = 0; k < doc->markup->line_count && k <= last; k++)
+        if (doc->markup->lines[k].source_line >= line)
+            return k;
+    return last;
+}
+
 int32_t yd_source_line(const yd_document *doc, int32_t k)
 {
     if (doc->markup && k >= 0 && k < doc->markup->line_count)

@@ -227,7 +227,8 @@ yd_status yd_mb_finish(yd_markup_builder *b, yd_document *doc, yd_error *err)
         }
     }
     *m = (yd_markup){.lines = b->info, .line_count = b->lines, .spans = b->spans, .span_count = kept,
-                     .links = b->links, .link_count = b->link_count};
+                     .links = b->links, .link_count = b->link_count,
+                     .source_line_count = doc->line_count}; /* doc still holds the source */
     free(doc->text);
     free(doc->line_starts);
     yd_markup_free(doc->markup);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "yuedu/markup.h"
 
 static void cited_free(app *a)
 {
@@ -150,7 +151,7 @@ static void draw_row(app *a, int y, size_t k)
     }
     int32_t line = yd_document_line_at(d, r->start);
     char where[600];
-    snprintf(where, sizeof where, "%s:%ld ", app_base_name(d->path), (long)line + 1);
+    snprintf(where, sizeof where, "%s:%ld ", app_base_name(d->path), (long)yd_source_line(d, line));
     wchar_t w[MAX_CELLS];
     size_t n = app_safe_mbs(a, w, 0, MAX_CELLS, where);
     int x = list_put(y, 2, COLS, w, n, selected ? base : app_style(a, YD_STYLE_OUTLINE_MARKER));

@@ -4,6 +4,7 @@
  * the screen, the width table and the script shown. Panes call it; it
  * calls only the reader's messages and reading state (reading_view.c). */
 #include <curses.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/utf16.h>
@@ -13,6 +14,7 @@
 #include "app.h"
 #include "sgr_mouse.h"
 #include "yuedu/furniture.h"
+#include "yuedu/markup.h"
 
 wchar_t app_safe_char(app *a, UChar32 c) { return (wchar_t)yd_width_safe_char(a->widths, c, NULL); }
 
@@ -148,11 +150,10 @@ void app_jump(app *a, size_t doc, int32_t offset)
 void app_go_to_line(app *a, long line)
 {
     const yd_document *d = app_doc(a, a->doc);
-    if (line < 1)
-        line = 1;
-    if (line > d->line_count)
-        line = d->line_count;
-    app_jump(a, a->doc, d->line_count ? d->line_starts[line - 1] : 0);
+    /* N is the line the status line shows: the source file's, for a
+     * rendered document. */
+    int32_t k = yd_text_line_of_source(d, line < 1 ? 1 : line > INT32_MAX ? INT32_MAX : (int32_t)line);
+    app_jump(a, a->doc, d->line_count ? d->line_starts[k] : 0);
 }
 
 /* Script display: every visible character is redrawn through it. */

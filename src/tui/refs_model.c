@@ -6,6 +6,7 @@
 #include <unicode/ustring.h>
 
 #include "app.h"
+#include "yuedu/markup.h"
 
 /* The corpus view the core resolves against: pointers to the documents
  * and outlines ready, NULL for the others. Made once while loading (a
@@ -132,5 +133,5 @@ void refs_follow(app *a, size_t doc, const yd_ref *r)
     app_jump(a, (size_t)r->target_doc, r->target_offset);
     const yd_document *t = app_doc(a, (size_t)r->target_doc);
     app_say(a, MSG_TRANSIENT, "%s: %s line %ld (Ctrl-O comes back)", words, app_base_name(t->path),
-            (long)yd_document_line_at(t, r->target_offset) + 1);
+            (long)yd_source_line(t, yd_document_line_at(t, r->target_offset)));
 }

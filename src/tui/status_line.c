@@ -108,7 +108,7 @@ void status_draw(app *a)
     else
         snprintf(where, sizeof where, "%u%%", percent);
     snprintf(right + used, sizeof right - (size_t)used, _("[%zu/%zu] line %ld/%ld %s "), a->doc + 1,
-             yd_loader_ready(a->loader), (long)line, (long)d->line_count, where);
+             yd_loader_ready(a->loader), (long)line, (long)yd_source_line_count(d), where);
     /* Typed keys may be any character: through the same filter. */
     wchar_t wright[192];
     size_t nright = app_safe_mbs(a, wright, 0, 192, right);
