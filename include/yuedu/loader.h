@@ -27,14 +27,6 @@ typedef void (*yd_prepare_fn)(yd_document *doc, size_t index, void *context);
 yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
                           yd_prepare_fn prepare, void *context);
 
-/* The same, but the thread reads nothing until yd_loader_release (or a
- * wait, or yd_loader_free): the reader draws its first screen from a
- * preview first, without its own loader competing for the processor on a
- * busy machine. */
-yd_status yd_loader_start_held(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
-                               yd_prepare_fn prepare, void *context);
-void yd_loader_release(yd_loader *loader);
-
 /* The paths being loaded, in order (owned by the loader, never changed). */
 const char *const *yd_loader_paths(yd_loader *loader, size_t *count);
 

@@ -24,7 +24,6 @@ struct yd_loader {
     atomic_size_t handled;   /* paths processed */
     atomic_int finished;
     atomic_int stop;
-    int held;                /* under lock: the thread waits for yd_loader_release */
     pthread_t thread;
     pthread_mutex_t lock;    /* guards messages and the condition */
     pthread_cond_t changed;
@@ -67,10 +66,6 @@ static void *load_all(void *arg)
     yd_loader *l = arg;
     yd_load_options options = {.encoding = l->encoding};
     size_t ready = 0;
-    pthread_mutex_lock(&l->lock);
-    while (l->held)
-        pthread_cond_wait(&l->changed, &l->lock);
-    pthread_mutex_unlock(&l->lock);
     for (size_t k = 0; k < l->paths.count && !atomic_load(&l->stop); k++) {
         yd_error err = {0};
         options.markup_raw = atomic_load(&l->markup_raw);
@@ -91,8 +86,8 @@ static void *load_all(void *arg)
     return NULL;
 }
 
-static yd_status start(yd_loader **out, yd_path_list *paths, const yd_load_options *options, yd_prepare_fn prepare,
-                       void *context, int held)
+yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
+                          yd_prepare_fn prepare, void *context)
 {
     *out = NULL;
     yd_loader *l = calloc(1, sizeof *l);
@@ -115,7 +110,6 @@ static yd_status start(yd_loader **out, yd_path_list *paths, const yd_load_optio
     }
     pthread_mutex_init(&l->lock, NULL);
     pthread_cond_init(&l->changed, NULL);
-    l->held = held;
     if (pthread_create(&l->thread, NULL, load_all, l) != 0) {
         pthread_mutex_destroy(&l->lock);
         pthread_cond_destroy(&l->changed);
@@ -127,28 +121,6 @@ static yd_status start(yd_loader **out, yd_path_list *paths, const yd_load_optio
     }
     *out = l;
     return YD_OK;
-}
-
-yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
-                          yd_prepare_fn prepare, void *context)
-{
-    return start(out, paths, options, prepare, context, 0);
-}
-
-yd_status yd_loader_start_held(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
-                               yd_prepare_fn prepare, void *context)
-{
-    return start(out, paths, options, prepare, context, 1);
-}
-
-void yd_loader_release(yd_loader *l)
-{
-    pthread_mutex_lock(&l->lock);
-    if (l->held) {
-        l->held = 0;
-        pthread_cond_broadcast(&l->changed);
-    }
-    pthread_mutex_unlock(&l->lock);
 }
 
 const char *const *yd_loader_paths(yd_loader *l, size_t *count)
@@ -174,7 +146,6 @@ int yd_loader_finished(yd_loader *l) { return atomic_load(&l->finished); }
 
 size_t yd_loader_wait(yd_loader *l, size_t count, int timeout_ms)
 {
-    yd_loader_release(l); /* waiting on a held loader would never end */
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     if (timeout_ms >= 0) {
@@ -215,7 +186,6 @@ void yd_loader_free(yd_loader *l)
     if (!l)
         return;
     atomic_store(&l->stop, 1);
-    yd_loader_release(l);
     pthread_join(l->thread, NULL);
     size_t ready = yd_loader_ready(l);
     for (size_t k = 0; k < ready; k++)

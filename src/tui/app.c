@@ -384,7 +384,6 @@ static void set_up_terminal(app *a, const yd_load_options *load)
     app_init_styles(a);
     if (yd_loader_ready(a->loader) == 0)
         draw_preview(a, load); /* the first screen, before anything slower */
-    yd_loader_release(a->loader); /* held until now: the preview had the processor */
     app_set_mouse(a, a->settings->config->mouse);
     if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
         app_out_of_memory(a); /* its only failure */
@@ -505,7 +504,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     app *a = app_new(files->count, settings);
     if (a && a->widths)
         bookmarks_start(a);
-    if (!a || !a->widths || a->out_of_memory || yd_loader_start_held(&a->loader, files, load, build_outline, a) != YD_OK) {
+    if (!a || !a->widths || a->out_of_memory || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
         yd_path_list_free(files);
         if (a)
             bookmarks_finish(a);

@@ -1,7 +1,5 @@
 /* Background loading: same documents and order as a plain load, messages
  * for bad files, early stop without leaks. */
-#include <time.h>
-
 #include "test_util.h"
 #include "yuedu/loader.h"
 
@@ -91,45 +89,12 @@ static void test_timeout_and_empty(void **state)
     yd_loader_free(l);
 }
 
-/* A held loader reads nothing until released; a wait or freeing it
- * releases it (no deadlock). */
-static void test_held_until_released(void **state)
-{
-    (void)state;
-    char *dir = make_corpus(3);
-    const char *args[] = {dir};
-    for (int how = 0; how < 3; how++) {
-        yd_path_list paths;
-        assert_int_equal(yd_corpus_collect(args, 1, &paths, NULL, NULL), YD_OK);
-        yd_loader *l;
-        assert_int_equal(yd_loader_start_held(&l, &paths, NULL, NULL, NULL), YD_OK);
-        /* Ample time to read three tiny files, were it not held. */
-        struct timespec pause = {0, 50 * 1000 * 1000};
-        nanosleep(&pause, NULL);
-        size_t handled, total;
-        yd_loader_progress(l, &handled, &total);
-        assert_int_equal(handled, 0);
-        assert_int_equal(yd_loader_ready(l), 0);
-        if (how == 0) {
-            yd_loader_release(l);
-            yd_loader_release(l); /* twice is harmless */
-            assert_int_equal(yd_loader_wait(l, 3, -1), 3);
-        } else if (how == 1) {
-            assert_int_equal(yd_loader_wait(l, 3, -1), 3); /* the wait releases */
-        }
-        yd_loader_free(l); /* how == 2: freed while held */
-    }
-    rm_rf(dir);
-    free(dir);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_loads_everything_in_order),
         cmocka_unit_test(test_stop_early),
         cmocka_unit_test(test_timeout_and_empty),
-        cmocka_unit_test(test_held_until_released),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }
