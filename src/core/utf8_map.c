@@ -14,11 +14,11 @@
 #include "yuedu/format.h"
 
 /* Formats whose document text is the file's text as it is. Formats with a
- * loader of their own (a markup turned into text) must not be here. */
+ * loader of their own (a markup turned into text: Markdown, HTML) must not
+ * be here: their hits are in the rendered text, without the markers. */
 static int plain_format(const char *path)
 {
-    yd_format f = yd_format_of_path(path);
-    return f == YD_FORMAT_TEXT || f == YD_FORMAT_MARKDOWN;
+    return yd_format_of_path(path) == YD_FORMAT_TEXT;
 }
 
 int yd_utf8_map_open(yd_utf8_map *map, const char *path, const yd_load_options *options)
