@@ -80,6 +80,7 @@ void search_catch_up(app *a)
             a->search_failures++;
             a->hits[a->searched].count = 0;
         }
+        search_scope_apply(a, a->searched);
         a->searched++;
     }
 }
@@ -97,6 +98,7 @@ void search_document_changed(app *a, size_t doc)
         app_say(a, 1, "search: %s", err.message);
         a->hits[doc].count = 0;
     }
+    search_scope_apply(a, doc);
 }
 
 /* "hit 3 of 17 (in 2 documents)" for the current hit. */

@@ -23,6 +23,7 @@ void search_begin(app *a)
         a->search_exact_numbers = !(a->settings->config->search.folds & YD_FOLD_NUMBERS);
         a->search_numbers_set = 1;
     }
+    search_scope_clear(a); /* / searches everything; s in the outline narrows after this */
     a->search_origin = (yd_position){a->doc, text_offset(a)};
     prompt_open(&a->search, L'/');
     set_label(a);
@@ -54,6 +55,7 @@ static int search_key(app *a, key k)
         if (wcscmp(before, a->search.text) != 0)
             search_run(a, 1);
     } else if (r == PROMPT_CANCEL) {
+        search_scope_clear(a); /* Esc widens the search again */
         yd_query_free(a->query);
         a->query = NULL;
         search_clear(a);
