@@ -545,7 +545,11 @@ static int outline_pane_act(app *a, action what)
         ensure_built(a);
         if (a->outline.selected < a->outline.count) {
             outline_entry e = a->outline.entries[a->outline.selected];
-            search_in_outline_node(a, e.doc, e.node);
+            search_begin(a); /* clears any scope before: this one is set after it */
+            if (pane_is_open(a, &search_pane)) {
+                search_scope_set(a, e.doc, e.node);
+                a->focus_outline = 0;
+            }
         }
         return 1;
     }
