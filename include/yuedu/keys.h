@@ -44,6 +44,8 @@ typedef enum yd_action {
     YD_ACT_HIGHLIGHT, YD_ACT_NOTES_LIST,
     /* cross-references: follow one by its hint, list what cites the section read */
     YD_ACT_FOLLOW_REFERENCE, YD_ACT_CITED_BY,
+    /* the outline pane: search the selected node's subtree only */
+    YD_ACT_SEARCH_HERE,
     /* lists (the result list, the bookmark list): open, filter and the
      * moving keys act on the selected row too */
     YD_ACT_CLOSE, YD_ACT_RENAME, YD_ACT_EDIT_NOTE, YD_ACT_DELETE, YD_ACT_UNDO, YD_ACT_ORDER,

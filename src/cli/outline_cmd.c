@@ -11,6 +11,7 @@
 #include "yuedu/markup.h"
 #include "i18n.h"
 #include "yuedu/outline.h"
+#include "yuedu/outline_length.h"
 #include "yuedu/outline_rules.h"
 
 /* A growable UTF-8 string, reused for every title. */
@@ -157,8 +158,10 @@ static void print_tsv(const yd_document *doc, const yd_outline *o, strbuf *b, st
     path_utf8(path, doc->path);
     for (int32_t i = 0; i < o->count; i++) {
         const yd_outline_node *n = &o->nodes[i];
-        printf("%s\t%ld\t%d\t%s\t%s\n", path->failed ? "" : path->s, (long)yd_source_line(doc, n->line), n->depth,
-               yd_node_kind_name((yd_node_kind)n->kind), title_utf8(b, doc, n));
+        size_t chars = yd_outline_node_chars(doc, o, i);
+        printf("%s\t%ld\t%d\t%s\t%s\t%zu\t%.1f\n", path->failed ? "" : path->s, (long)yd_source_line(doc, n->line),
+               n->depth, yd_node_kind_name((yd_node_kind)n->kind), title_utf8(b, doc, n), chars,
+               yd_reading_minutes(chars, YD_READING_RATE));
     }
 }
 

@@ -181,6 +181,12 @@ typedef struct app {
     yd_position search_origin;  /* where / started: Esc returns there */
     prompt search;              /* the / prompt, with its own history */
 
+    /* A search in part of the outline (search_scope.c). */
+    int scope_on;
+    size_t scope_doc;
+    int32_t scope_node;         /* -1: the whole document */
+    int32_t scope_lo, scope_hi; /* the text searched */
+
     /* The search result list (results_view.c). */
     yd_results results;         /* its rows */
     const yd_document **results_docs; /* [searched when built], borrowed by results */
@@ -390,6 +396,12 @@ void search_catch_up(app *a);         /* search documents loaded since */
 size_t search_span(app *a);           /* documents [0, span) may hold hits (the others: 0) */
 const yd_hits *search_hits(app *a, size_t doc);
 void search_select(app *a, size_t doc, size_t index); /* jump to a hit, make it current */
+
+/* A search in part of the outline (search_scope.c). */
+void search_scope_apply(app *a, size_t doc);     /* hits outside the scope dropped */
+void search_scope_clear(app *a);
+void search_scope_set(app *a, size_t doc, int32_t node); /* after search_begin: its subtree only */
+size_t search_scope_name(app *a, wchar_t *out, size_t cap);   /* "in 第二编…", 0 when none */
 
 /* The search result list (results_view.c). */
 void results_list_open(app *a);           /* &, :results */

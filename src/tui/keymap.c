@@ -138,6 +138,7 @@ static const char *const descriptions[YD_ACT_COUNT] = {
     [YD_ACT_EDIT_NOTE_EDITOR] = N_("edit the note in $EDITOR (notes list)"),
     [YD_ACT_FOLLOW_REFERENCE] = N_("follow a cross-reference: hints on those on screen, type one (Ctrl-O comes back)"),
     [YD_ACT_CITED_BY] = N_("cited by: every reference to the article or heading read, as a list"),
+    [YD_ACT_SEARCH_HERE] = N_("search the selected node's part only (Esc in the prompt: everywhere again)"),
     [YD_ACT_FOCUS] = N_("switch focus between outline and text"),
     [YD_ACT_TOGGLE_OUTLINE] = N_("show or hide the outline"),
     [YD_ACT_OUTLINE_NARROWER] = N_("narrower outline"),
@@ -207,6 +208,7 @@ static const help_entry help[] = {
     {CTX_OUTLINE, YD_ACT_COLLAPSE, NULL}, {CTX_OUTLINE, YD_ACT_EXPAND_ALL, NULL},
     {CTX_OUTLINE, YD_ACT_COLLAPSE_ALL, NULL},
     {CTX_OUTLINE, YD_ACT_LEVEL_1, NULL}, {CTX_OUTLINE, YD_ACT_FILTER, NULL},
+    {CTX_OUTLINE, YD_ACT_SEARCH_HERE, NULL},
 };
 
 const char *keymap_key_name(const keymap *m, key_context context, action what, char *buf, size_t size)

@@ -541,6 +541,18 @@ static int outline_pane_act(app *a, action what)
         prompt_pane_open(a, &outline_pane, L'/', NULL, NULL);
         return 1;
     }
+    if (what == YD_ACT_SEARCH_HERE) {
+        ensure_built(a);
+        if (a->outline.selected < a->outline.count) {
+            outline_entry e = a->outline.entries[a->outline.selected];
+            search_begin(a); /* clears any scope before: this one is set after it */
+            if (pane_is_open(a, &search_pane)) {
+                search_scope_set(a, e.doc, e.node);
+                a->focus_outline = 0;
+            }
+        }
+        return 1;
+    }
     if ((what >= YD_ACT_LINE_DOWN && what <= YD_ACT_BOTTOM) || (what >= YD_ACT_OPEN && what <= YD_ACT_LEVEL_9)) {
         outline_act(a, what);
         return 1;

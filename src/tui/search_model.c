@@ -154,6 +154,7 @@ static int search_one(app *a, size_t k, int cancellable)
         a->hits[k].count = 0;
     }
     drop_hidden_hits(a, k);
+    search_scope_apply(a, k); /* s in the outline: only the hits in its part */
     (void)cancellable;
     return 1;
 }
@@ -233,6 +234,7 @@ void search_document_changed(app *a, size_t doc)
         a->hits[doc].count = 0;
     }
     drop_hidden_hits(a, doc);
+    search_scope_apply(a, doc);
 }
 
 /* "hit 3 of 17 (in 2 documents)" for the current hit. */

@@ -24,6 +24,7 @@ void search_begin(app *a)
         a->search_exact_numbers = !(a->settings->config->search.folds & YD_FOLD_NUMBERS);
         a->search_numbers_set = 1;
     }
+    search_scope_clear(a); /* / searches everything; s in the outline narrows after this */
     a->search_origin = (yd_position){a->doc, text_offset(a)};
     a->search_of_prompt = 0; /* the query in force is the last search's */
     prompt_open(&a->search, L'/');
@@ -59,6 +60,7 @@ static int search_key(app *a, key k)
             search_typed(a);
     } else if (r == PROMPT_CANCEL) {
         a->search_typed = a->search_move_pending = 0;
+        search_scope_clear(a); /* Esc widens the search again */
         yd_query_free(a->query);
         a->query = NULL;
         search_clear(a);

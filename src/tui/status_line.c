@@ -98,6 +98,8 @@ void status_draw(app *a)
         used = snprintf(right, sizeof right, "%s  ", pending);
     if (!yd_loader_finished(a->loader))
         used += snprintf(right + used, sizeof right - (size_t)used, _("loading %zu/%zu  "), handled, total);
+    wchar_t scope[40];
+    size_t nscope = search_scope_name(a, scope, 40);
     /* How far the bottom row is; at the end "(END)", as less says it. */
     char where[48];
     unsigned percent = text_percent(a);
@@ -110,8 +112,15 @@ void status_draw(app *a)
     snprintf(right + used, sizeof right - (size_t)used, _("[%zu/%zu] line %ld/%ld %s "), a->doc + 1,
              yd_loader_ready(a->loader), (long)line, (long)yd_source_line_count(d), where);
     /* Typed keys may be any character: through the same filter. */
-    wchar_t wright[192];
-    size_t nright = app_safe_mbs(a, wright, 0, 192, right);
+    wchar_t wright[240];
+    size_t nright = 0;
+    if (nscope) { /* the search's scope, before the position */
+        memcpy(wright, scope, nscope * sizeof *scope);
+        nright = nscope;
+        wright[nright++] = L' ';
+        wright[nright++] = L' ';
+    }
+    nright = app_safe_mbs(a, wright, nright, 240, right);
     int rw = width_of(wright, nright);
     attron(app_style(a, YD_STYLE_STATUS));
     mvhline(y, 0, ' ', COLS);
