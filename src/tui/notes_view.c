@@ -145,10 +145,10 @@ static void refresh_rows(app *a)
                     snprintf(title, len, "《%s》 %s", t ? t : "", b->path);
                 free(t);
             } else {
-                size_t len = strlen(b->path) + 40;
+                size_t len = strlen(b->path) + strlen(_("%s (not in this reader)")) + 1;
                 title = malloc(len);
                 if (title)
-                    snprintf(title, len, "%s (not in this reader)", b->path);
+                    snprintf(title, len, _("%s (not in this reader)"), b->path);
             }
             failed = !title || push_row(&rows, &count, &cap, (notes_row){NOTES_DOCUMENT, b->doc, 0, NULL, 0, title});
             if (failed)
