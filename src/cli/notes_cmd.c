@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "yuedu/bookmarks.h"
 #include "yuedu/clipboard.h"
 #include "yuedu/notes.h"
@@ -153,7 +154,7 @@ int cli_notes(const char *format_name, const char *const *paths, size_t npaths, 
 {
     yd_notes_format format = YD_NOTES_MARKDOWN;
     if (format_name && yd_notes_format_from_name(format_name, &format) != 0) {
-        say_error("--notes --format: markdown, org, json or tsv, not ", format_name);
+        say_error(_("--notes --format: markdown, org, json or tsv, not "), format_name);
         return EXIT_USAGE;
     }
     export_state s;
@@ -205,10 +206,10 @@ int cli_notes(const char *format_name, const char *const *paths, size_t npaths, 
     free(out);
     code = count > 0 ? EXIT_OK : EXIT_NOTHING;
     if (count == 0)
-        fputs(npaths ? "yuedu: no notes in these documents\n" : "yuedu: no notes yet\n", stderr);
+        fputs(npaths ? _("yuedu: no notes in these documents\n") : _("yuedu: no notes yet\n"), stderr);
     goto done;
 oom:
-    fputs("yuedu: out of memory\n", stderr);
+    fputs(_("yuedu: out of memory\n"), stderr);
 done:
     for (size_t k = 0; texts && k < count; k++) {
         free(texts[k].document);
@@ -262,7 +263,7 @@ int cli_import_notes(const char *path)
     if (!data) {
         fprintf(stderr, "yuedu: ");
         cli_put_sanitized(stderr, path);
-        fputs(": cannot be read\n", stderr);
+        fputs(_(": cannot be read\n"), stderr);
         return EXIT_NOTHING;
     }
     yd_bookmarks bookmarks, highlights;

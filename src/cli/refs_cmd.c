@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "yuedu/crossref.h"
 #include "yuedu/markup.h"
 #include "yuedu/outline.h"
@@ -149,12 +150,12 @@ int cli_refs(const yd_corpus *corpus, output_format format, const char *config_p
         fputs(first ? "]\n" : "\n]\n", stdout);
     code = found > 0 ? EXIT_OK : EXIT_NOTHING;
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fputs("yuedu: cannot write the output\n", stderr);
+        fputs(_("yuedu: cannot write the output\n"), stderr);
         code = EXIT_NOTHING;
     }
     goto done;
 oom:
-    fputs("yuedu: out of memory\n", stderr);
+    fputs(_("yuedu: out of memory\n"), stderr);
 done:
     yd_ref_corpus_free(&rc);
     for (size_t k = 0; outlines && k < n; k++)

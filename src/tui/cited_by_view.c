@@ -117,15 +117,15 @@ static void cited_mouse(app *a, const MEVENT *ev)
 static void draw_header(app *a)
 {
     wchar_t w[PROMPT_MAX * 2];
-    size_t n = app_safe_mbs(a, w, 0, PROMPT_MAX, "cited by: ");
+    size_t n = app_safe_mbs(a, w, 0, PROMPT_MAX, _("cited by: "));
     if (a->cited_node >= 0)
         n += outline_entry_title(a, (outline_entry){(uint32_t)a->cited_doc, a->cited_node}, w + n, PROMPT_MAX);
     char tail[80];
-    snprintf(tail, sizeof tail, " (%zu reference%s)", a->cited_count, a->cited_count == 1 ? "" : "s");
+    snprintf(tail, sizeof tail, ngettext(" (%zu reference)", " (%zu references)", a->cited_count), a->cited_count);
     n = app_safe_mbs(a, w, n, sizeof w / sizeof w[0], tail);
     mvhline(0, 0, ' ', COLS);
     int x = list_put(0, 0, COLS, w, n, A_BOLD);
-    static const list_hint hints[] = {{YD_ACT_OPEN, "reads it"}, {YD_ACT_CLOSE, "closes"}};
+    static const list_hint hints[] = {{YD_ACT_OPEN, NC_("list key", "reads it")}, {YD_ACT_CLOSE, NC_("list key", "closes")}};
     char hint[200] = "";
     list_hints_append(&a->keys, hint, 0, sizeof hint, hints, sizeof hints / sizeof hints[0]);
     int hw = (int)strlen(hint + 1);
@@ -177,7 +177,7 @@ static void cited_draw(app *a)
         mvhline(y, 0, ' ', COLS);
     if (a->cited_count == 0) {
         wchar_t w[200];
-        size_t n = app_safe_mbs(a, w, 0, 200, "no reference to it in the documents read (Esc closes)");
+        size_t n = app_safe_mbs(a, w, 0, 200, _("no reference to it in the documents read (Esc closes)"));
         list_put(1, 2, COLS, w, n, A_NORMAL);
         return;
     }

@@ -57,8 +57,13 @@ void note_from_prompt(const char *typed, char *out, size_t cap)
 
 static void set_label(app *a)
 {
-    swprintf(a->hl_label, sizeof a->hl_label / sizeof a->hl_label[0],
-             L"highlight %d of %d (Tab: next style), note: ", a->hl_style + 1, YD_HIGHLIGHT_STYLES);
+    /* Formatted, then widened: the prompt translates only a label that is a msgid as it stands. */
+    size_t cap = sizeof a->hl_label / sizeof a->hl_label[0];
+    char label[sizeof a->hl_label];
+    snprintf(label, sizeof label, _("highlight %d of %d (Tab: next style), note: "), a->hl_style + 1, YD_HIGHLIGHT_STYLES);
+    size_t n = mbstowcs(a->hl_label, label, cap);
+    if (n == (size_t)-1 || n >= cap)
+        swprintf(a->hl_label, cap, L"highlight %d of %d (Tab: next style), note: ", a->hl_style + 1, YD_HIGHLIGHT_STYLES);
 }
 
 /* Tab in the note prompt: the next style, shown on the passage at once. */
@@ -108,7 +113,7 @@ static void note_prompt_done(app *a, prompt_result r)
                                         a->hl_style, note, NULL),
                    "highlight") != YD_OK)
         return;
-    app_say(a, MSG_INFO, "highlighted in style %d%s (A lists the notes)", a->hl_style + 1, note[0] ? ", with a note" : "");
+    app_say(a, MSG_INFO, "highlighted in style %d%s (A lists the notes)", a->hl_style + 1, note[0] ? _(", with a note") : "");
     highlights_save(a);
 }
 

@@ -42,8 +42,9 @@ void highlights_resolve(app *a, int update)
     size_t stale = yd_highlights_resolve(&a->highlights, docs, ready, app_corpus_root(a), update);
     free(docs);
     if (update && stale)
-        app_say(a, 1, "%zu highlight%s no longer found in the text: kept, marked stale (A lists them)", stale,
-                stale == 1 ? "" : "s");
+        app_say(a, 1, ngettext("%zu highlight no longer found in the text: kept, marked stale (A lists them)",
+                               "%zu highlights no longer found in the text: kept, marked stale (A lists them)", stale),
+                stale);
 }
 
 void highlights_save(app *a)
@@ -68,9 +69,9 @@ int highlights_finish(app *a)
     if (yd_bookmarks_save(&a->highlights, &err) != YD_OK) {
         size_t lost = yd_bookmarks_unsaved(&a->highlights);
         saved = lost == 0;
-        fprintf(stderr, "yuedu: highlights: %s\n", err.message);
+        fprintf(stderr, _("yuedu: highlights: %s\n"), err.message);
         if (lost)
-            fprintf(stderr, "yuedu: highlights: %zu change%s lost\n", lost, lost == 1 ? "" : "s");
+            fprintf(stderr, ngettext("yuedu: highlights: %zu change lost\n", "yuedu: highlights: %zu changes lost\n", lost), lost);
     }
     free(a->hl_spans);
     a->hl_spans = NULL;

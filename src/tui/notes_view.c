@@ -145,10 +145,10 @@ static void refresh_rows(app *a)
                     snprintf(title, len, "《%s》 %s", t ? t : "", b->path);
                 free(t);
             } else {
-                size_t len = strlen(b->path) + 40;
+                size_t len = strlen(b->path) + strlen(_("%s (not in this reader)")) + 1;
                 title = malloc(len);
                 if (title)
-                    snprintf(title, len, "%s (not in this reader)", b->path);
+                    snprintf(title, len, _("%s (not in this reader)"), b->path);
             }
             failed = !title || push_row(&rows, &count, &cap, (notes_row){NOTES_DOCUMENT, b->doc, 0, NULL, 0, title});
             if (failed)
@@ -378,8 +378,8 @@ static int put_text(app *a, int y, int x, const char *s, attr_t attr)
 }
 
 static const list_hint notes_hints[] = {
-    {YD_ACT_OPEN, "reads"}, {YD_ACT_EDIT_NOTE, "note"}, {YD_ACT_EDIT_NOTE_EDITOR, "$EDITOR"}, {YD_ACT_COPY, "copy"},
-    {YD_ACT_DELETE, "delete"}, {YD_ACT_UNDO, "undo"}, {YD_ACT_FILTER, "filter"}, {YD_ACT_CLOSE, "closes"},
+    {YD_ACT_OPEN, NC_("list key", "reads")}, {YD_ACT_EDIT_NOTE, NC_("list key", "note")}, {YD_ACT_EDIT_NOTE_EDITOR, "$EDITOR"}, {YD_ACT_COPY, NC_("list key", "copy")},
+    {YD_ACT_DELETE, NC_("list key", "delete")}, {YD_ACT_UNDO, NC_("list key", "undo")}, {YD_ACT_FILTER, NC_("list key", "filter")}, {YD_ACT_CLOSE, NC_("list key", "closes")},
 };
 
 /* A note on one row: its line breaks as ⏎. */
@@ -413,8 +413,8 @@ static void draw_entry(app *a, int y, const notes_row *r, int chosen)
     one_line(b->note, note, sizeof note);
     long at = b->doc != YD_NO_DOC && app_doc(a, b->doc) ? (long)yd_document_line_at(app_doc(a, b->doc), b->offset) + 1
                                                         : (long)b->anchor.line;
-    const char *state = b->state == YD_BM_STALE ? " [stale: its text is gone]" : b->state == YD_BM_MOVED ? " [moved]"
-                        : b->state == YD_BM_REANCHORED ? " [re-anchored]" : "";
+    const char *state = b->state == YD_BM_STALE ? _(" [stale: its text is gone]") : b->state == YD_BM_MOVED ? _(" [moved]")
+                        : b->state == YD_BM_REANCHORED ? _(" [re-anchored]") : "";
     snprintf(line, sizeof line, r->highlight ? "「%s」 :%ld%s%s%s" : "%s :%ld%s%s%s", b->name, at, state,
              note[0] ? "  \u270e " : "", note);
     put_text(a, y, x, line, base);
@@ -423,8 +423,8 @@ static void draw_entry(app *a, int y, const notes_row *r, int chosen)
 static void notes_draw(app *a)
 {
     char line[1200];
-    int n = snprintf(line, sizeof line, "Notes (%zu row%s%s%s)", a->notes_view.count, a->notes_view.count == 1 ? "" : "s",
-                     a->notes_filter[0] ? ", filter: " : "", a->notes_filter);
+    int n = snprintf(line, sizeof line, ngettext("Notes (%zu row%s%s)", "Notes (%zu rows%s%s)", a->notes_view.count),
+                     a->notes_view.count, a->notes_filter[0] ? _(", filter: ") : "", a->notes_filter);
     list_hints_append(&a->keys, line, n > 0 && (size_t)n < sizeof line ? (size_t)n : strlen(line), sizeof line,
                       notes_hints, sizeof notes_hints / sizeof notes_hints[0]);
     attrset(A_BOLD);

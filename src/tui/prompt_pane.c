@@ -26,7 +26,7 @@ static int prompt_pane_key(app *a, key k)
         a->completions[0] = 0; /* the list Tab showed is for what was typed then */
     prompt_result r = prompt_key(&a->prompt, k);
     if (a->prompt.refused) /* shown where Tab shows its list: the message line holds the prompt */
-        snprintf(a->completions, sizeof a->completions, "the line holds at most %d characters", PROMPT_MAX - 1);
+        snprintf(a->completions, sizeof a->completions, _("the line holds at most %d characters"), PROMPT_MAX - 1);
     if (r != PROMPT_EDITING)
         pane_close(a, &prompt_pane); /* before the owner: it may open the next prompt */
     const pane_ops *owner = a->prompt_owner;

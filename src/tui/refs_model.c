@@ -127,7 +127,7 @@ void refs_follow(app *a, size_t doc, const yd_ref *r)
     words[n] = 0;
     if (r->target_doc < 0 || !app_doc(a, (size_t)r->target_doc)) {
         app_say(a, MSG_ERROR, "%s: not found in the documents read%s", words,
-                r->external ? " (another document)" : "");
+                r->external ? _(" (another document)") : "");
         return;
     }
     app_jump(a, (size_t)r->target_doc, r->target_offset);
