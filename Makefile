@@ -67,7 +67,7 @@ MO_FILES := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/yuedu.mo)
 # The funnels that translate their argument, so that call sites stay plain
 # literals: xgettext is told which argument is a msgid.
 XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=app_say:3 --flag=app_say:3:c-format --keyword=app_failed:3 --keyword=bad_usage:1 \
+  --keyword=app_say:3 --flag=app_say:3:c-format --keyword=app_failed:3 --keyword=bad_usage:1 --keyword=doctor_say:4 --flag=doctor_say:4:c-format \
   --keyword=cli_diag:3 --keyword=prompt_with:3 --keyword=prompt_pane_open:4 --keyword=prompt_translated_label:2 \
   --keyword=YD_N_ --keyword=yd_error_set:3 --flag=yd_error_set:3:c-format --keyword=yd_problems_add:5 \
   --flag=yd_problems_add:5:c-format --keyword=yd_schema_report:3 --flag=yd_schema_report:3:c-format \

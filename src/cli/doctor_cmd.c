@@ -26,6 +26,7 @@
 #include <term.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "yuedu/atomic_file.h"
 #include "yuedu/config.h"
 #include "yuedu/theme.h"
@@ -36,21 +37,25 @@ typedef struct report {
     int failures, warnings;
 } report;
 
-static void say(report *r, verdict v, const char *fix, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void doctor_say(report *r, verdict v, const char *fix, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-static void say(report *r, verdict v, const char *fix, const char *fmt, ...)
+/* One line of the report, in the reader's language (fmt and fix are
+ * msgids: make pot knows doctor_say). */
+static void doctor_say(report *r, verdict v, const char *fix, const char *fmt, ...)
 {
-    static const char *const words[] = {"ok  ", "note", "warn", "fail"};
+    /* Four cells each, in every language, so that the findings line up. */
+    static const char *const words[] = {NC_("doctor verdict", "ok  "), NC_("doctor verdict", "note"),
+                                        NC_("doctor verdict", "warn"), NC_("doctor verdict", "fail")};
     char line[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    vsnprintf(line, sizeof line, _(fmt), ap);
     va_end(ap);
-    printf("  %s  ", words[v]);
+    printf("  %s  ", i18n_pgettext_context("doctor verdict", words[v]));
     cli_put_sanitized(stdout, line);
     if (fix) {
         fputs(" -> ", stdout);
-        cli_put_sanitized(stdout, fix);
+        cli_put_sanitized(stdout, _(fix));
     }
     putchar('\n');
     r->failures += v == V_FAIL;
@@ -76,17 +81,17 @@ static void check_locale(report *r)
     const char *codeset = nl_langinfo(CODESET);
     int utf8 = installed && codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
     if (!name)
-        say(r, V_WARN, "set LANG=zh_CN.UTF-8 (or C.UTF-8) in your shell's profile on this machine",
+        doctor_say(r, V_WARN, N_("set LANG=zh_CN.UTF-8 (or C.UTF-8) in your shell's profile on this machine"),
             "locale: none is set; the reader falls back to C.UTF-8");
     else if (!installed)
-        say(r, V_WARN, "install it (dpkg-reconfigure locales) or use C.UTF-8; over SSH, check the client's SendEnv",
+        doctor_say(r, V_WARN, N_("install it (dpkg-reconfigure locales) or use C.UTF-8; over SSH, check the client's SendEnv"),
             "locale: %s=%s is not installed here; the reader falls back to a UTF-8 one", name, value);
     else if (!utf8)
-        say(r, V_WARN, "use the same language in UTF-8, e.g. LANG=zh_CN.UTF-8",
+        doctor_say(r, V_WARN, N_("use the same language in UTF-8, e.g. LANG=zh_CN.UTF-8"),
             "locale: %s=%s is %s, not UTF-8; the reader switches to a UTF-8 locale for the screen", name, value,
             codeset ? codeset : "?");
     else
-        say(r, V_OK, NULL, "locale: %s=%s (UTF-8)", name, value);
+        doctor_say(r, V_OK, NULL, "locale: %s=%s (UTF-8)", name, value);
     setlocale(LC_CTYPE, "");
 }
 
@@ -95,36 +100,36 @@ static void check_term(report *r)
 {
     const char *term = getenv("TERM");
     if (!term || !*term || strcmp(term, "dumb") == 0) {
-        say(r, V_FAIL, "set TERM to your terminal's type, e.g. TERM=xterm-256color",
-            "TERM is %s: the reader cannot drive this terminal", term && *term ? "dumb" : "not set");
+        doctor_say(r, V_FAIL, N_("set TERM to your terminal's type, e.g. TERM=xterm-256color"),
+            "TERM is %s: the reader cannot drive this terminal", term && *term ? "dumb" : _("not set"));
         return;
     }
     int err = 0;
     if (setupterm((char *)term, -1, &err) != OK) {
-        say(r, V_FAIL, "install its terminfo (ncurses-term) or use TERM=xterm-256color",
+        doctor_say(r, V_FAIL, N_("install its terminfo (ncurses-term) or use TERM=xterm-256color"),
             "TERM=%s: no terminfo entry on this machine", term);
         return;
     }
     int colors = tigetnum("colors");
     int direct = tigetflag("RGB") > 0 || colors >= 1 << 24;
     if (direct)
-        say(r, V_OK, NULL, "TERM=%s: 24-bit colour", term);
+        doctor_say(r, V_OK, NULL, "TERM=%s: 24-bit colour", term);
     else if (colors >= 256)
-        say(r, V_OK, NULL, "TERM=%s: 256 colours (themes with 24-bit colours use the nearest)", term);
+        doctor_say(r, V_OK, NULL, "TERM=%s: 256 colours (themes with 24-bit colours use the nearest)", term);
     else if (colors >= 8)
-        say(r, V_WARN, "if the terminal has more, say so: TERM=xterm-256color (or tmux-256color inside tmux)",
+        doctor_say(r, V_WARN, N_("if the terminal has more, say so: TERM=xterm-256color (or tmux-256color inside tmux)"),
             "TERM=%s: %d colours only", term, colors);
     else
-        say(r, V_WARN, "use a colour terminal type; the reader uses the mono theme here",
+        doctor_say(r, V_WARN, N_("use a colour terminal type; the reader uses the mono theme here"),
             "TERM=%s: no colours", term);
     const char *kmous = tigetstr("kmous");
     const char *xm = tigetstr("XM");
     if (!kmous || kmous == (char *)-1)
-        say(r, V_NOTE, "M in the reader leaves the mouse to the terminal anyway", "mouse: TERM=%s has no mouse", term);
+        doctor_say(r, V_NOTE, N_("M in the reader leaves the mouse to the terminal anyway"), "mouse: TERM=%s has no mouse", term);
     else if (xm && xm != (char *)-1 && strstr(xm, "1006"))
-        say(r, V_OK, NULL, "mouse: SGR reports (any column)");
+        doctor_say(r, V_OK, NULL, "mouse: SGR reports (any column)");
     else
-        say(r, V_NOTE, "a terminal type with SGR mouse (xterm-256color) lifts the limit",
+        doctor_say(r, V_NOTE, N_("a terminal type with SGR mouse (xterm-256color) lifts the limit"),
             "mouse: X10 reports, clicks past column 223 are not seen");
     del_curterm(cur_term);
 }
@@ -165,7 +170,7 @@ static void check_ambiwidth(report *r, const yd_config *config)
 {
     struct termios saved;
     if (tty_raw(STDIN_FILENO, &saved) != 0) {
-        say(r, V_NOTE, NULL, "ambiwidth: could not ask the terminal");
+        doctor_say(r, V_NOTE, NULL, "ambiwidth: could not ask the terminal");
         return;
     }
     char answer[64];
@@ -175,18 +180,20 @@ static void check_ambiwidth(report *r, const yd_config *config)
     tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     int row, col;
     if (n == 0 || sscanf(answer, "\033[%d;%dR", &row, &col) != 2) {
-        say(r, V_WARN, "set ambiwidth: 1 or 2 in config.yaml to match what the terminal shows",
+        doctor_say(r, V_WARN, N_("set ambiwidth: 1 or 2 in config.yaml to match what the terminal shows"),
             "ambiwidth: the terminal did not say where the cursor is");
         return;
     }
     int cells = col - 1;
     if (config->ambiwidth && config->ambiwidth != cells)
-        say(r, V_WARN, "set ambiwidth: auto (or the number the terminal uses) in config.yaml",
-            "ambiwidth: the terminal gives \xe2\x80\x9c\xe2\x80\x9d\xe2\x80\xa6 %d cell%s, config.yaml says %d", cells,
-            cells == 1 ? "" : "s", config->ambiwidth);
+        doctor_say(r, V_WARN, N_("set ambiwidth: auto (or the number the terminal uses) in config.yaml"),
+            ngettext("ambiwidth: the terminal gives \xe2\x80\x9c\xe2\x80\x9d\xe2\x80\xa6 %d cell, config.yaml says %d",
+                     "ambiwidth: the terminal gives \xe2\x80\x9c\xe2\x80\x9d\xe2\x80\xa6 %d cells, config.yaml says %d", cells),
+            cells, config->ambiwidth);
     else
-        say(r, V_OK, NULL, "ambiwidth: the terminal gives \xe2\x80\x9c\xe2\x80\x9d\xe2\x80\xa6 %d cell%s%s", cells,
-            cells == 1 ? "" : "s", config->ambiwidth ? "" : " (auto finds it too)");
+        doctor_say(r, V_OK, NULL, ngettext("ambiwidth: the terminal gives \xe2\x80\x9c\xe2\x80\x9d\xe2\x80\xa6 %d cell%s",
+                                        "ambiwidth: the terminal gives \xe2\x80\x9c\xe2\x80\x9d\xe2\x80\xa6 %d cells%s", cells),
+                   cells, config->ambiwidth ? "" : _(" (auto finds it too)"));
 }
 
 /* A line of `tmux show-options -gv NAME` when inside tmux, or "". */
@@ -208,25 +215,25 @@ static void tmux_option(const char *name, char *buf, size_t cap)
 static void check_tmux(report *r)
 {
     if (!getenv("TMUX")) {
-        say(r, V_NOTE, NULL, "tmux: not inside tmux");
+        doctor_say(r, V_NOTE, NULL, "tmux: not inside tmux");
         return;
     }
     char v[64];
     tmux_option("escape-time", v, sizeof v);
     if (*v && atoi(v) > 50)
-        say(r, V_WARN, "set -sg escape-time 10 in ~/.tmux.conf",
+        doctor_say(r, V_WARN, N_("set -sg escape-time 10 in ~/.tmux.conf"),
             "tmux: escape-time is %s ms, so Esc takes that long in every program", v);
     else if (*v)
-        say(r, V_OK, NULL, "tmux: escape-time %s ms", v);
+        doctor_say(r, V_OK, NULL, "tmux: escape-time %s ms", v);
     tmux_option("set-clipboard", v, sizeof v);
     if (*v && strcmp(v, "off") == 0)
-        say(r, V_WARN, "set -g set-clipboard on in ~/.tmux.conf",
+        doctor_say(r, V_WARN, N_("set -g set-clipboard on in ~/.tmux.conf"),
             "tmux: set-clipboard is off, so copies (OSC 52) never reach the terminal you sit at");
     else if (*v)
-        say(r, V_OK, NULL, "tmux: set-clipboard %s (copies reach the outer terminal when it takes OSC 52)", v);
+        doctor_say(r, V_OK, NULL, "tmux: set-clipboard %s (copies reach the outer terminal when it takes OSC 52)", v);
     const char *term = env_or("TERM", "");
     if (strncmp(term, "tmux", 4) != 0 && strncmp(term, "screen", 6) != 0)
-        say(r, V_WARN, "set -g default-terminal tmux-256color in ~/.tmux.conf",
+        doctor_say(r, V_WARN, N_("set -g default-terminal tmux-256color in ~/.tmux.conf"),
             "tmux: TERM=%s inside tmux describes another terminal", term);
 }
 
@@ -234,10 +241,10 @@ static void check_ssh(report *r)
 {
     const char *conn = getenv("SSH_CONNECTION");
     if (!conn) {
-        say(r, V_NOTE, NULL, "ssh: not an SSH session");
+        doctor_say(r, V_NOTE, NULL, "ssh: not an SSH session");
         return;
     }
-    say(r, V_NOTE, "copies travel back with OSC 52 when the terminal you sit at allows it",
+    doctor_say(r, V_NOTE, N_("copies travel back with OSC 52 when the terminal you sit at allows it"),
         "ssh: a session from %.*s", (int)strcspn(conn, " "), conn);
 }
 
@@ -251,16 +258,18 @@ static void check_config(report *r, const char *path_option, yd_config *config)
     if (!path && yd_config_default_path(where, sizeof where) == 0)
         path = where;
     if (cli_load_settings(path_option, NULL, 0, config, &theme, &problems) != 0) {
-        say(r, V_FAIL, NULL, "configuration: out of memory");
+        doctor_say(r, V_FAIL, NULL, "configuration: out of memory");
     } else if (yd_problems_total(&problems) > 0) {
         char line[512];
-        say(r, V_WARN, "yuedu --check-config lists them", "configuration: %zu problem%s, the first: %s",
-            yd_problems_total(&problems), yd_problems_total(&problems) == 1 ? "" : "s",
+        doctor_say(r, V_WARN, N_("yuedu --check-config lists them"), ngettext("configuration: %zu problem, the first: %s",
+                                                     "configuration: %zu problems, the first: %s",
+                                                     yd_problems_total(&problems)),
+            yd_problems_total(&problems),
             yd_problem_format(&problems.items[0], line, sizeof line));
     } else if (path && access(path, F_OK) == 0) {
-        say(r, V_OK, NULL, "configuration: %s, theme %s", path, theme.name ? theme.name : "?");
+        doctor_say(r, V_OK, NULL, "configuration: %s, theme %s", path, theme.name ? theme.name : "?");
     } else {
-        say(r, V_NOTE, NULL, "configuration: none at %s; the defaults", path ? path : "?");
+        doctor_say(r, V_NOTE, NULL, "configuration: none at %s; the defaults", path ? path : "?");
     }
     yd_theme_free(&theme);
     yd_problems_free(&problems);
@@ -271,11 +280,11 @@ static void check_config(report *r, const char *path_option, yd_config *config)
  * reader make it. Nothing else on disk changes. */
 static void check_store(report *r, const char *which, const char *what)
 {
-    static const char fix[] = "make it writable, or point XDG_DATA_HOME / XDG_STATE_HOME elsewhere";
+    static const char fix[] = N_("make it writable, or point XDG_DATA_HOME / XDG_STATE_HOME elsewhere");
     char dir[PATH_MAX], probe[PATH_MAX + 32];
     yd_error err = {0};
     if (yd_store_default_dir(which, dir, sizeof dir, &err) != YD_OK) {
-        say(r, V_FAIL, NULL, "%s: %s", what, err.message);
+        doctor_say(r, V_FAIL, NULL, "%s: %s", what, err.message);
         return;
     }
     struct stat st;
@@ -290,22 +299,22 @@ static void check_store(report *r, const char *which, const char *what)
         if (!found) /* up to the root */
             found = snprintf(probe, sizeof probe, "/") > 0 && stat(probe, &st) == 0;
         if (!found || !S_ISDIR(st.st_mode))
-            say(r, V_FAIL, fix, "%s: %s cannot be made (%s is not a folder)", what, dir, probe);
+            doctor_say(r, V_FAIL, fix, "%s: %s cannot be made (%s is not a folder)", what, dir, probe);
         else if (access(probe, W_OK) != 0)
-            say(r, V_FAIL, fix, "%s: %s cannot be made (%s cannot be written)", what, dir, probe);
+            doctor_say(r, V_FAIL, fix, "%s: %s cannot be made (%s cannot be written)", what, dir, probe);
         else
-            say(r, V_OK, NULL, "%s: %s (made at the first save)", what, dir);
+            doctor_say(r, V_OK, NULL, "%s: %s (made at the first save)", what, dir);
         return;
     }
     snprintf(probe, sizeof probe, "%s/.doctor-%ld", dir, (long)getpid());
     int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) {
-        say(r, V_FAIL, fix, "%s: %s cannot be written (%s)", what, dir, strerror(errno));
+        doctor_say(r, V_FAIL, fix, "%s: %s cannot be written (%s)", what, dir, strerror(errno));
         return;
     }
     close(fd);
     unlink(probe);
-    say(r, V_OK, NULL, "%s: %s (writable)", what, dir);
+    doctor_say(r, V_OK, NULL, "%s: %s (writable)", what, dir);
 }
 
 int cli_doctor(const char *config_path)
@@ -313,20 +322,21 @@ int cli_doctor(const char *config_path)
     report r = {0, 0};
     yd_config config = {0};
     int tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-    printf("yuedu doctor: what a reader over SSH trips on\n");
+    printf("%s", _("yuedu doctor: what a reader over SSH trips on\n"));
     check_locale(&r);
     check_term(&r);
     check_config(&r, config_path, &config);
     if (tty)
         check_ambiwidth(&r, &config);
     else
-        say(&r, V_NOTE, "run yuedu --doctor in the terminal you read in", "ambiwidth: not a terminal, not asked");
+        doctor_say(&r, V_NOTE, N_("run yuedu --doctor in the terminal you read in"), "ambiwidth: not a terminal, not asked");
     check_tmux(&r);
     check_ssh(&r);
-    check_store(&r, "data", "bookmarks");
-    check_store(&r, "state", "reading state");
+    check_store(&r, "data", _("bookmarks"));
+    check_store(&r, "state", _("reading state"));
     yd_config_free(&config);
-    printf("%d problem%s, %d warning%s\n", r.failures, r.failures == 1 ? "" : "s", r.warnings,
-           r.warnings == 1 ? "" : "s");
+    /* Two counts, each with its own plural form. */
+    printf(ngettext("%d problem, ", "%d problems, ", r.failures), r.failures);
+    printf(ngettext("%d warning\n", "%d warnings\n", r.warnings), r.warnings);
     return r.failures ? EXIT_NOTHING : EXIT_OK;
 }
