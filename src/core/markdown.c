@@ -63,7 +63,7 @@ static void start_block(walker *w, cmark_node *node, yd_block_kind kind, int lev
         info.source_line = 1;
     if (kind == YD_BLOCK_HEADING) {
         info.level = (uint8_t)level;
-        info.indent = (int16_t)base;
+        info.indent = (int16_t)clamp_indent(base); /* a heading seventy quotes deep too */
     } else if (w->marker_pending) {
         /* The item's first line starts at the item's own indent, its marker
          * hangs out to the left of the text under it. */
