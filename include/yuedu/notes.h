@@ -39,6 +39,11 @@ typedef struct yd_note {
     int32_t offset;          /* where it is now (UTF-16 units) */
 } yd_note;
 
+/* The order of the notes list and of the export, for qsort-style use:
+ * document order, then offset, a bookmark before a highlight at the same
+ * place; entries not placed in a document last, by path, then line. */
+int yd_notes_place_order(const yd_bookmark *p, int p_highlight, const yd_bookmark *q, int q_highlight);
+
 /* The notes in format, in a new string (*length bytes). */
 yd_status yd_notes_write(const yd_note *notes, size_t count, yd_notes_format format, char **out, size_t *length);
 

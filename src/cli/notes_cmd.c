@@ -103,20 +103,7 @@ typedef struct note_text {
 static int by_place(const void *pa, const void *pb)
 {
     const yd_note *x = pa, *y = pb;
-    const yd_bookmark *p = x->item, *q = y->item;
-    if (p->doc != q->doc) {
-        if (p->doc == YD_NO_DOC || q->doc == YD_NO_DOC)
-            return p->doc == YD_NO_DOC ? 1 : -1;
-        return p->doc < q->doc ? -1 : 1;
-    }
-    if (p->doc == YD_NO_DOC) {
-        int c = strcmp(x->file, y->file);
-        if (c)
-            return c;
-    }
-    if (x->offset != y->offset)
-        return x->offset < y->offset ? -1 : 1;
-    return x->highlight - y->highlight;
+    return yd_notes_place_order(x->item, x->highlight, y->item, y->highlight);
 }
 
 static int fill_note(export_state *s, yd_note *n, note_text *t, const yd_bookmark *b, int highlight)

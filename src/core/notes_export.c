@@ -205,6 +205,25 @@ static void put_meta(FILE *f, const yd_note *n, escape how)
     fprintf(f, " · %s", created);
 }
 
+int yd_notes_place_order(const yd_bookmark *p, int p_highlight, const yd_bookmark *q, int q_highlight)
+{
+    if (p->doc != q->doc) {
+        if (p->doc == YD_NO_DOC || q->doc == YD_NO_DOC)
+            return p->doc == YD_NO_DOC ? 1 : -1;
+        return p->doc < q->doc ? -1 : 1;
+    }
+    if (p->doc == YD_NO_DOC) {
+        int c = strcmp(p->path, q->path);
+        if (c)
+            return c;
+        if (p->anchor.line != q->anchor.line)
+            return p->anchor.line < q->anchor.line ? -1 : 1;
+    }
+    if (p->offset != q->offset)
+        return p->offset < q->offset ? -1 : 1;
+    return p_highlight - q_highlight;
+}
+
 static void write_markdown(FILE *f, const yd_note *notes, size_t count)
 {
     fputs("# Notes\n", f);

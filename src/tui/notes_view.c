@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "yuedu/notes.h"
 
 enum { NOTES_DOCUMENT, NOTES_SECTION, NOTES_ENTRY };
 
@@ -38,25 +39,11 @@ typedef struct entry {
     char *section; /* outline path, "" when none */
 } entry;
 
-/* Document order, then offset; bookmarks not placed last, by path. */
+/* The export's order (notes.h). */
 static int by_place(const void *pa, const void *pb)
 {
     const entry *x = pa, *y = pb;
-    const yd_bookmark *p = x->item, *q = y->item;
-    if (p->doc != q->doc) {
-        if (p->doc == YD_NO_DOC || q->doc == YD_NO_DOC)
-            return p->doc == YD_NO_DOC ? 1 : -1;
-        return p->doc < q->doc ? -1 : 1;
-    }
-    if (p->doc == YD_NO_DOC) {
-        int c = strcmp(p->path, q->path);
-        if (c)
-            return c;
-        return p->anchor.line < q->anchor.line ? -1 : p->anchor.line > q->anchor.line;
-    }
-    if (p->offset != q->offset)
-        return p->offset < q->offset ? -1 : 1;
-    return x->highlight - y->highlight;
+    return yd_notes_place_order(x->item, x->highlight, y->item, y->highlight);
 }
 
 /* Does the entry hold what the filter says (its text, note, file or section)? */
