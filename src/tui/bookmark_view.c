@@ -322,14 +322,7 @@ static void bookmarks_list_draw(app *a)
 
 /* Esc closes the list, as it closes the help; every other key is read
  * through the list's key table into bookmark_list_act. */
-static int bookmark_list_pane_key(app *a, key k)
-{
-    if (k.is_key || k.code != 0x1B || yd_key_input_pending(&a->key_input))
-        return 0;
-    a->message[0] = 0;
-    pane_close(a, &bookmark_list_pane);
-    return 1;
-}
+static int bookmark_list_pane_key(app *a, key k) { return pane_close_on_lone_esc(a, k, &bookmark_list_pane); }
 
 /* The filter follows every edit; names and notes are taken at the end. */
 static void bookmark_prompt_edited(app *a, prompt_result r)

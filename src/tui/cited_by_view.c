@@ -89,13 +89,7 @@ static int cited_act(app *a, action what)
     return 1;
 }
 
-static int cited_key(app *a, key k)
-{
-    if (k.is_key || k.code != 0x1B || yd_key_input_pending(&a->key_input))
-        return 0;
-    pane_close(a, &cited_by_pane);
-    return 1;
-}
+static int cited_key(app *a, key k) { return pane_close_on_lone_esc(a, k, &cited_by_pane); }
 
 static void cited_mouse(app *a, const MEVENT *ev)
 {

@@ -435,14 +435,7 @@ static void notes_draw(app *a)
     }
 }
 
-static int notes_key(app *a, key k)
-{
-    if (k.is_key || k.code != 0x1B || yd_key_input_pending(&a->key_input))
-        return 0;
-    a->message[0] = 0;
-    pane_close(a, &notes_pane);
-    return 1;
-}
+static int notes_key(app *a, key k) { return pane_close_on_lone_esc(a, k, &notes_pane); }
 
 /* A document was read again: highlights are checked against its new
  * text (re-anchored, or marked stale), and the list follows. */

@@ -53,6 +53,12 @@ void pane_close(struct app *a, const pane_ops *p);
 int pane_is_open(const struct app *a, const pane_ops *p);
 const pane_ops *pane_overlay(const struct app *a); /* the top overlay, or NULL */
 const pane_ops *pane_focused(const struct app *a); /* the tiled pane with focus */
+/* Esc typed alone (not the start of a sequence, not Alt) is the lists'
+ * way out: 1 when k is that key. */
+int pane_key_is_lone_esc(const struct app *a, key k);
+/* A list's key hook for that key: it closes p, clearing the message line.
+ * Returns 1 when it took the key. */
+int pane_close_on_lone_esc(struct app *a, key k, const pane_ops *p);
 
 /* Dispatch, in the one order. */
 void panes_draw(struct app *a);                  /* everything above and on the last two lines */

@@ -29,6 +29,20 @@ void pane_open(app *a, const pane_ops *p)
     a->overlays[a->overlay_count++] = p;
 }
 
+int pane_key_is_lone_esc(const app *a, key k)
+{
+    return !k.is_key && k.code == 0x1B && !yd_key_input_pending(&a->key_input);
+}
+
+int pane_close_on_lone_esc(app *a, key k, const pane_ops *p)
+{
+    if (!pane_key_is_lone_esc(a, k))
+        return 0;
+    a->message[0] = 0;
+    pane_close(a, p);
+    return 1;
+}
+
 int pane_is_open(const app *a, const pane_ops *p) { return index_of(a, p) >= 0; }
 
 const pane_ops *pane_overlay(const app *a) { return a->overlay_count ? a->overlays[a->overlay_count - 1] : NULL; }

@@ -217,7 +217,7 @@ static int results_act(app *a, action what)
  * the list's key table into results_act. */
 static int results_pane_key(app *a, key k)
 {
-    if (k.is_key || k.code != 0x1B || yd_key_input_pending(&a->key_input))
+    if (!pane_key_is_lone_esc(a, k))
         return 0;
     a->message[0] = 0;
     if (a->results_filter[0])

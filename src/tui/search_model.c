@@ -137,9 +137,10 @@ static int search_should_stop(void *context)
     return key_waiting();
 }
 
-/* Search one document (slot k); 0 when a key came first (cancellable
- * only: it is searched again from its start next time). */
-static int search_one(app *a, size_t k, int cancellable)
+/* Search one document (slot k); 0 when a key stopped it (only while the
+ * query has a cancel callback: it is searched again from its start next
+ * time). */
+static int search_one(app *a, size_t k)
 {
     yd_error err = {0};
     yd_status st = yd_search_document(a->query, app_doc(a, k), &a->shadows[k], &a->hits[k], &err);
@@ -155,7 +156,6 @@ static int search_one(app *a, size_t k, int cancellable)
     }
     drop_hidden_hits(a, k);
     search_scope_apply(a, k); /* s in the outline: only the hits in its part */
-    (void)cancellable;
     return 1;
 }
 
@@ -190,7 +190,7 @@ static int catch_up(app *a, int cancellable)
         cancellable = 0; /* searched to the end, as before there was a way to stop */
     int done = 1;
     while (a->ahead && a->ahead_to < ready) {
-        if ((cancellable && key_waiting()) || !search_one(a, a->ahead_to, cancellable)) {
+        if ((cancellable && key_waiting()) || !search_one(a, a->ahead_to)) {
             done = 0;
             break;
         }
@@ -206,7 +206,7 @@ static int catch_up(app *a, int cancellable)
             a->ahead = 0;
             continue;
         }
-        if ((cancellable && key_waiting()) || !search_one(a, a->searched, cancellable)) {
+        if ((cancellable && key_waiting()) || !search_one(a, a->searched)) {
             done = 0;
             break;
         }
