@@ -78,6 +78,11 @@ typedef struct outline_view {
     uint64_t *title_keys;       /* [title_slots] */
     uint32_t *title_counts;     /* [title_slots] */
     size_t title_slots, titles_known;
+    /* The words at the right of a row (outline_tag.c). */
+    int show_lengths;           /* :set lengths, reading.lengths */
+    size_t **lengths;           /* [capacity]: yd_outline_lengths, NULL until shown */
+    int8_t *read_saved;         /* [capacity]: percent read by the saved place,
+                                   -1 none, -2 not looked up yet */
 } outline_view;
 
 typedef struct app {
@@ -376,6 +381,11 @@ void outline_init(outline_view *v);
  * else its file name), safe to draw; returns the length. */
 size_t outline_entry_title(app *a, outline_entry e, wchar_t *out, size_t cap);
 void outline_free(outline_view *v, size_t docs);
+/* The words at the right of outline row e (outline_tag.c): at most room
+ * cells into out; returns their length (0: none) and their cells. */
+size_t outline_tag(app *a, outline_entry e, wchar_t *out, size_t cap, int room, int *cells);
+void outline_tag_forget(app *a, size_t doc); /* its lengths and saved place, made again */
+void outline_tag_free(app *a, size_t docs);
 void outline_follow(app *a);                   /* select and reveal the reading position */
 void outline_divider_draw(app *a);              /* the line between the tiled panes */
 int outline_node_at_offset(app *a, size_t doc, int32_t offset);
