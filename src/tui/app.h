@@ -259,8 +259,7 @@ typedef struct app {
     /* Pinyin in the filters (title_match.c). */
     yd_pinyin *pinyin;          /* made on the first filter with a Latin letter */
     int pinyin_failed;          /* ICU lacks Han-Latin: said once, filters go on without */
-    yd_pinyin_title **pinyin_titles; /* [capacity]: per document, its title then each node's */
-    int32_t *pinyin_counts;     /* [capacity]: entries of each (0: not made) */
+    list_words filter_words;    /* every text a filter matched by pinyin, prepared once */
 
     /* Cross-references (refs_model.c, ref_hints_view.c, cited_by_view.c). */
     yd_refs *refs;              /* [capacity], per document, found on first need */
@@ -366,13 +365,13 @@ void text_draw_preview(app *a, yd_layout *layout);
  * starts on it, or 0 when it is not a heading line. */
 int text_heading_depth(app *a, size_t doc, int32_t para);
 
-/* Typed text against titles, folded as search folds (title_match.c). */
+/* Typed text against titles, names and notes, folded as search folds, and
+ * by pinyin, each text prepared once (title_match.c; xf finds 宪法): the
+ * predicate of the outline filter, :doc and the filters of every list. */
 int app_fold_ready(app *a); /* a->fold made; 0, or -1 with a message */
 int title_contains(app *a, const wchar_t *title, const wchar_t *typed);
-/* The same for the title of node (-1: the document) of doc, its pinyin
- * prepared once and kept (xf finds 宪法). */
-int node_title_contains(app *a, size_t doc, int32_t node, const wchar_t *title, const wchar_t *typed);
-void title_match_forget(app *a, size_t doc); /* its outline was made again */
+/* Does one of parts[0..n) (UTF-8; NULL: none) contain typed (UTF-8)? */
+int parts_contain(app *a, const char *const *parts, size_t n, const char *typed);
 void title_match_free(app *a);
 
 /* Outline pane (outline_view.c). */

@@ -126,7 +126,6 @@ static int title_shared(app *a, size_t doc)
 static void outline_document_changed(app *a, size_t doc)
 {
     outline_view *v = &a->outline;
-    title_match_forget(a, doc); /* its titles' pinyin */
     outline_tag_forget(a, doc); /* its lengths */
     if (v->title_hash && doc < v->titles_known) { /* its title may have changed */
         count_title(v, v->title_hash[doc], -1);
@@ -181,7 +180,7 @@ static void rebuild(app *a)
             int any = 0;
             for (int32_t i = 0; i < o->count; i++) {
                 outline_entry_title(a, (outline_entry){(uint32_t)d, i}, title, 300);
-                if (!node_title_contains(a, d, i, title, v->filter))
+                if (!title_contains(a, title, v->filter))
                     continue;
                 if (!any++ && push(v, (uint32_t)d, -1) != 0)
                     goto oom;
