@@ -368,7 +368,7 @@ int text_heading_depth(app *a, size_t doc, int32_t para);
 /* Typed text against titles, names and notes, folded as search folds, and
  * by pinyin, each text prepared once (title_match.c; xf finds 宪法): the
  * predicate of the outline filter, :doc and the filters of every list. */
-int app_fold_ready(app *a); /* a->fold made; 0, or -1 with a message */
+int app_fold_ready(app *a); /* a->fold made (search_model.c); 0, or -1 with a message */
 int title_contains(app *a, const wchar_t *title, const wchar_t *typed);
 /* Does one of parts[0..n) (UTF-8; NULL: none) contain typed (UTF-8)? */
 int parts_contain(app *a, const char *const *parts, size_t n, const char *typed);

@@ -4,25 +4,11 @@
  * and the filters of the lists find what the search would; and by pinyin
  * when the typed text has Latin letters (xf finds 宪法, yuedu/pinyin.h),
  * each text prepared once in one cache for the whole reader (the predicate
- * and the cache: list_view.c). One fold table for the whole reader, made
- * on first need (about 1 ms from the cache, fold_cache.h; 25-50 ms to build)
- * and shared with the search. */
+ * and the cache: list_view.c), through the search's fold table
+ * (app_fold_ready, search_model.c). */
 #include <stdlib.h>
 
 #include "app.h"
-#include "yuedu/fold_cache.h"
-
-int app_fold_ready(app *a)
-{
-    if (a->fold)
-        return 0;
-    yd_error err = {0};
-    if (yd_fold_new_cached(&a->fold, NULL, NULL, &err) != YD_OK) {
-        app_say(a, MSG_ERROR, "folding: %s", err.message);
-        return -1;
-    }
-    return 0;
-}
 
 /* The transliterator, opened on first need; NULL (said once) without it. */
 static yd_pinyin *pinyin_ready(app *a)
