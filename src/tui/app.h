@@ -277,6 +277,7 @@ typedef struct app {
     list_view cited_view;
     size_t cited_doc;           /* the document and node they cite */
     int32_t cited_node;
+    char cited_filter[PROMPT_MAX * 4]; /* / in the list: UTF-8, "" none */
 
     /* Files changed on disk (reload_view.c). */
     const yd_load_options *load; /* how the documents are read: &load_now */
