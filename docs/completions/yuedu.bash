@@ -54,12 +54,12 @@ _yuedu() {
     --config | --import-notes)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return ;;
-    --search | --width)
-        return ;; # a pattern, a number: nothing to offer
+    --search | --width | --under)
+        return ;; # a pattern, a number, a heading: nothing to offer
     esac
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "--list --outline --refs --search --render --bookmarks --notes --import-notes --check-config --doctor
-            --format --explain --regex --fold --width --ambiwidth --encoding --config --theme --no-color --color
+            --format --explain --regex --fold --under --width --ambiwidth --encoding --config --theme --no-color --color
             --start-at-beginning --version --help" -- "$cur")
         return
     fi

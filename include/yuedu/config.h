@@ -47,7 +47,9 @@ enum {
     YD_CONFIG_ESCAPE_DELAY_DEFAULT = 50,
     YD_CONFIG_SEARCH_HISTORY_DEFAULT = 200, /* search.history: searches kept */
     YD_CONFIG_SEARCH_HISTORY_MAX = 100000,
-    YD_CONFIG_CLIPBOARD_LIMIT_MAX = 100000000 /* clipboard.limit */
+    YD_CONFIG_CLIPBOARD_LIMIT_MAX = 100000000, /* clipboard.limit */
+    YD_CONFIG_READING_RATE_MIN = 50, /* reading.chars-per-minute */
+    YD_CONFIG_READING_RATE_MAX = 5000
 };
 
 typedef struct yd_config {
@@ -85,6 +87,12 @@ typedef struct yd_config {
         bool regex;     /* search.regex: false */
         int history;    /* search.history: searches kept across runs, 200 */
     } search;
+    struct {
+        int chars_per_minute; /* reading.chars-per-minute: the reading time's
+                                 rate, YD_READING_RATE (outline_length.h) */
+        bool lengths;         /* reading.lengths: the outline shows each node's
+                                 length and reading time, false */
+    } reading;
     struct {
         char *command;  /* clipboard.command: a program given the copied text
                            on its standard input (wl-copy, xclip -selection

@@ -20,4 +20,14 @@ size_t yd_hits_between(const yd_hits *hits, int32_t lo, int32_t hi);
 /* Hits in node's subtree (node -1: the whole document). */
 size_t yd_outline_node_hits(const yd_outline *outline, int32_t length, int32_t node, const yd_hits *hits);
 
+/* A part of the text, [lo, hi): a subtree a search is kept to. */
+typedef struct yd_text_range {
+    int32_t lo, hi;
+} yd_text_range;
+
+/* Keep only the hits that start inside one of ranges[0..n) (in text order,
+ * not overlapping); hits in text order, as a search leaves them. The
+ * outline pane's scope and --search --under alike. */
+void yd_hits_keep_within(yd_hits *hits, const yd_text_range *ranges, size_t n);
+
 #endif

@@ -89,6 +89,20 @@ yd_status yd_results_build(yd_results *r, const yd_document *const *docs, const 
  * above the hits shown. length 0 shows everything. */
 yd_status yd_results_filter(yd_results *r, const yd_fold *fold, const UChar *filter, int32_t length, yd_error *err);
 
+/* Another way a filter may find a file name or a section title (the
+ * reader's pinyin, so that dierbian finds the hits under 第二编): match says
+ * whether words[0..n) holds the filter. It must hold every text a shorter
+ * filter typed before it held, as containing does. */
+typedef struct yd_results_words {
+    int (*match)(void *context, const UChar *words, int32_t n);
+    void *context;
+} yd_results_words;
+
+/* yd_results_filter, a file name or section title also shown when also
+ * (NULL: none) matches it. */
+yd_status yd_results_filter_also(yd_results *r, const yd_fold *fold, const UChar *filter, int32_t length,
+                                 const yd_results_words *also, yd_error *err);
+
 void yd_results_free(yd_results *r);
 
 /* The row of the hit shown first at or after hit (doc, index) of the corpus

@@ -138,10 +138,14 @@ typedef struct cli_search_options {
     unsigned folds;       /* YD_FOLD_* bits (--fold) */
     output_format format; /* text, tsv or count */
     int color;            /* text rows: path, position and match coloured */
+    const char *under;    /* --under: a heading path the hits must be under, or NULL */
+    const char *config;   /* --config (the outline rules --under builds with), or NULL */
 } cli_search_options;
 
-/* --search: every hit in the documents named by paths. Returns an exit
- * code: 0 hits found, 1 none (or nothing opened), 2 bad pattern. */
+/* --search: every hit in the documents named by paths (with under: in the
+ * subtrees of the headings it names only). Returns an exit code: 0 hits
+ * found, 1 none (or nothing opened, or no heading matches under), 2 bad
+ * pattern or heading path. */
 int cli_search(const char *const *paths, size_t npaths, const yd_load_options *load, const cli_search_options *opt);
 
 /* --notes: the bookmarks and highlights of those documents (all when

@@ -43,7 +43,8 @@ static void usage(FILE *out)
           "       yuedu --outline --explain PATH...\n"
           "       yuedu --list [--format text|tsv] PATH...\n"
           "       yuedu --refs [--format text|tsv|json] PATH...\n"
-          "       yuedu --search PATTERN [--regex] [--fold LIST] [--format text|tsv|count] PATH...\n"
+          "       yuedu --search PATTERN [--regex] [--fold LIST] [--under HEADING]\n"
+          "              [--format text|tsv|count] PATH...\n"
           "       yuedu --render [--width N] [--ambiwidth auto|1|2] PATH...\n"
           "       yuedu --bookmarks [--format text|tsv|yaml|markdown] [PATH...]\n"
           "       yuedu --notes [--format markdown|org|json|tsv] [PATH...]\n"
@@ -81,6 +82,8 @@ static void usage(FILE *out)
           "                     width, script (Simplified/Traditional), none,\n"
           "                     numbers (第12条 finds 第十二条, 第１２条, 第 12 條);\n"
           "                     default smart-case,width,script,numbers\n"
+          "  --under HEADING    --search only under that heading: the beginning of\n"
+          "                     its title (第二编), or a path (第二编 › 第三章)\n"
           "  --render           print the text laid out as the reader shows it, one\n"
           "                     line per screen row, no colour\n"
           "  --width N          width of the text pane for --render (default: the\n"
@@ -116,7 +119,7 @@ static void usage(FILE *out)
 /* getopt_long values of the long options. */
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_ENCODING, OPT_VERSION, OPT_HELP, OPT_RENDER, OPT_WIDTH, OPT_AMBIWIDTH, OPT_OUTLINE, OPT_BOOKMARKS,
       OPT_SEARCH, OPT_REGEX, OPT_FOLD, OPT_CONFIG, OPT_THEME, OPT_NO_COLOR, OPT_COLOR, OPT_CHECK_CONFIG,
-           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN, OPT_NOTES, OPT_IMPORT_NOTES, OPT_REFS };
+           OPT_START_AT_BEGINNING, OPT_DOCTOR, OPT_EXPLAIN, OPT_NOTES, OPT_IMPORT_NOTES, OPT_REFS, OPT_UNDER };
 
 /* The name and the missing argument of each option that takes one, for
  * "--width needs a number" (getopt alone would say "unknown option"). */
@@ -177,6 +180,7 @@ static int parse_options(int argc, char **argv, options *opt)
         {"notes", no_argument, NULL, OPT_NOTES},
         {"import-notes", required_argument, NULL, OPT_IMPORT_NOTES},
         {"refs", no_argument, NULL, OPT_REFS},
+        {"under", required_argument, NULL, OPT_UNDER},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -200,6 +204,7 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->search.pattern = optarg;
             break;
         case OPT_REGEX: opt->search.regex = 1; break;
+        case OPT_UNDER: opt->search.under = optarg; break;
         case OPT_CONFIG: opt->config = optarg; break;
         case OPT_THEME:
             if (*optarg == 0)
@@ -288,6 +293,8 @@ static int parse_options(int argc, char **argv, options *opt)
         return bad_usage("--format count: only with --search", "");
     if ((opt->search.regex || opt->search.folds != YD_FOLD_DEFAULT) && opt->mode != MODE_SEARCH)
         return bad_usage("--regex and --fold: only with --search", "");
+    if (opt->search.under && opt->mode != MODE_SEARCH)
+        return bad_usage("--under: only with --search", "");
     if (opt->mode == MODE_SEARCH && opt->search.pattern[0] == 0)
         return bad_usage("--search: empty pattern", "");
     if (opt->color != -1 && opt->mode != MODE_SEARCH)
@@ -327,6 +334,7 @@ static const char *missing_argument(int val)
         {OPT_WIDTH, N_("--width needs a number (2 to 10000)")},
         {OPT_AMBIWIDTH, N_("--ambiwidth needs auto, 1 or 2")},
         {OPT_SEARCH, N_("--search needs a pattern")},
+        {OPT_UNDER, N_("--under needs a heading path (第二编, or 第二编 › 第三章)")},
         {OPT_FOLD, N_("--fold needs a list (case, smart-case, width, script, numbers, none)")},
         {OPT_CONFIG, N_("--config needs a file")},
         {OPT_THEME, N_("--theme needs a name or a file")},
@@ -457,6 +465,7 @@ static int run(int argc, char **argv)
         return read_interactively(paths, npaths, &load, &opt);
     if (opt.mode == MODE_SEARCH) {
         opt.search.format = opt.format;
+        opt.search.config = opt.config;
         /* Like grep --color=auto: only on a terminal, and never when the
          * user said no colour (--no-color, NO_COLOR). */
         opt.search.color = opt.color >= 0 ? opt.color : !yd_no_color(opt.no_color) && isatty(STDOUT_FILENO);

@@ -153,16 +153,20 @@ static void print_text(const yd_document *doc, const yd_outline *o, strbuf *b, i
     }
 }
 
-static void print_tsv(const yd_document *doc, const yd_outline *o, strbuf *b, strbuf *path)
+/* MINUTES at rate characters a minute (reading.chars-per-minute). */
+static void print_tsv(const yd_document *doc, const yd_outline *o, strbuf *b, strbuf *path, int rate)
 {
     path_utf8(path, doc->path);
+    size_t *lengths = NULL; /* every node's at once; one by one when out of memory */
+    yd_outline_lengths(doc, o, &lengths);
     for (int32_t i = 0; i < o->count; i++) {
         const yd_outline_node *n = &o->nodes[i];
-        size_t chars = yd_outline_node_chars(doc, o, i);
+        size_t chars = lengths ? lengths[i] : yd_outline_node_chars(doc, o, i);
         printf("%s\t%ld\t%d\t%s\t%s\t%zu\t%.1f\n", path->failed ? "" : path->s, (long)yd_source_line(doc, n->line),
                n->depth, yd_node_kind_name((yd_node_kind)n->kind), title_utf8(b, doc, n), chars,
-               yd_reading_minutes(chars, YD_READING_RATE));
+               yd_reading_minutes(chars, rate));
     }
+    free(lengths);
 }
 
 /* YAML: a sequence of documents, each with its path, title and nodes;
@@ -410,7 +414,7 @@ int cli_outline(cli_documents *docs, output_format format, int explain, const ch
         if (explain)
             print_explain(doc, &o, options.why, &config.outline.rules, &b, &path);
         else if (format == FORMAT_TSV)
-            print_tsv(doc, &o, &b, &path);
+            print_tsv(doc, &o, &b, &path, config.reading.chars_per_minute);
         else if (format == FORMAT_YAML)
             print_yaml(&y, doc, &o, &b);
         else

@@ -14,6 +14,12 @@
  * matched text the way grep and ripgrep do; tsv and count never do, being
  * for programs.
  *
+ * With --under PATH only the hits inside the subtrees of the headings PATH
+ * names are kept (outline_path.h says how a path names a heading), in each
+ * document where it names one; the documents are then always loaded, since
+ * the outline is needed. When no document has such a heading, a message
+ * says so and the exit status is 1.
+ *
  * Files are loaded and searched by one worker thread per CPU (up to 8)
  * while this thread builds the fold tables; it then prints the results in
  * reading order, so the output never depends on timing. */
@@ -32,6 +38,8 @@
 #include "yuedu/fold_cache.h"
 #include "yuedu/markup.h"
 #include "i18n.h"
+#include "yuedu/outline_hits.h"
+#include "yuedu/outline_path.h"
 #include "yuedu/search.h"
 #include "yuedu/utf8_map.h"
 #include "yuedu/search_results.h"
@@ -158,6 +166,7 @@ typedef struct job {
     size_t count; /* hits, when counted on the bytes (loaded: 0, see hits) */
     int state;    /* 0 waiting, 1 done */
     int ok;       /* loaded and searched */
+    int under;    /* --under named a heading of this document */
     char message[256];
 } job;
 
@@ -187,7 +196,10 @@ typedef struct search_run {
     split *split;           /* a file whose ranges are being handed out */
     size_t busy;            /* workers with a file of their own */
     int abandon;            /* the pattern was bad: stop */
-    int keep_text;          /* printing needs the documents */
+    int keep_text;          /* printing (or --under) needs the documents */
+    const char *under;      /* --under, or NULL */
+    const yd_outline_rules *rules; /* the outline rules --under builds with */
+    const UChar *under_fold; /* titles and --under compared through it (set with query) */
 } search_run;
 
 static void finish_job(search_run *run, job *j, int ok, const char *message)
@@ -238,6 +250,8 @@ static const yd_query *wait_query(search_run *run)
 static int search_bytes(search_run *run, size_t k)
 {
     yd_utf8_map map;
+    if (run->under) /* the hits are kept by the outline: it needs the document */
+        return 0;
     if (!yd_utf8_map_open(&map, run->files->paths[k], run->load))
         return 0;
     if (!wait_query(run) || !run->bytes) {
@@ -281,6 +295,26 @@ static int search_bytes(search_run *run, size_t k)
     return 1;
 }
 
+/* Only the hits under the headings --under names, by the document's
+ * outline (built with the user's rules, as the reader builds it). */
+static yd_status keep_under(search_run *run, job *j, yd_error *err)
+{
+    yd_outline o;
+    yd_outline_options options = {.rules = run->rules};
+    yd_status st = yd_outline_build_with(&o, &j->doc, &options, err);
+    yd_text_range *ranges = NULL;
+    size_t n = 0;
+    if (st == YD_OK)
+        st = yd_outline_under(&j->doc, &o, run->under, run->under_fold, &ranges, &n, err);
+    if (st == YD_OK) {
+        yd_hits_keep_within(&j->hits, ranges, n);
+        j->under = n > 0;
+    }
+    free(ranges);
+    yd_outline_free(&o);
+    return st;
+}
+
 /* File k as a document: loaded, then searched in UTF-16. */
 static void search_loaded(search_run *run, size_t k, yd_query **query)
 {
@@ -305,6 +339,8 @@ static void search_loaded(search_run *run, size_t k, yd_query **query)
             if (!run->keep_text)
                 shadow.folded[folds] = NULL; /* the document's, freed with it */
             yd_shadow_free(&shadow);
+            if (st == YD_OK && run->under)
+                st = keep_under(run, j, &err);
         }
         if (!run->keep_text || st != YD_OK)
             yd_document_free(&j->doc);
@@ -360,19 +396,55 @@ static int worker_count(size_t files, int count_only)
     return (int)(n < files ? n : files > 0 ? files : 1);
 }
 
+/* --under: the path checked (a usage error when it names no part) and the
+ * configuration read for its outline rules. Returns -1 to go on (config
+ * then to be freed), or an exit code. */
+static int read_under(const cli_search_options *opt, yd_config *config)
+{
+    yd_document none = {0};
+    yd_outline empty = {0};
+    yd_text_range *ranges;
+    size_t n;
+    yd_error err = {0};
+    if (yd_outline_under(&none, &empty, opt->under, NULL, &ranges, &n, &err) != YD_OK) {
+        fputs("yuedu: --under: ", stderr);
+        cli_put_sanitized(stderr, err.message);
+        fputc('\n', stderr);
+        fputs(_("Try 'yuedu --help' for more information.\n"), stderr);
+        return EXIT_USAGE;
+    }
+    if (cli_read_config(opt->config, config) != 0) {
+        yd_config_free(config);
+        return EXIT_NOTHING;
+    }
+    return -1;
+}
+
 int cli_search(const char *const *paths, size_t npaths, const yd_load_options *load, const cli_search_options *opt)
 {
+    yd_config config;
+    int bad = opt->under ? read_under(opt, &config) : -1;
+    if (bad >= 0)
+        return bad;
     yd_path_list files;
     if (yd_corpus_collect(paths, npaths, &files, cli_diag, NULL) != YD_OK) {
         fputs(_("yuedu: out of memory\n"), stderr);
+        if (opt->under)
+            yd_config_free(&config);
         return EXIT_NOTHING;
     }
-    search_run run = {.files = &files, .load = load, .keep_text = opt->format != FORMAT_COUNT};
+    search_run run = {.files = &files,
+                      .load = load,
+                      .keep_text = opt->format != FORMAT_COUNT || opt->under,
+                      .under = opt->under,
+                      .rules = opt->under ? &config.outline.rules : NULL};
     run.jobs = calloc(files.count ? files.count : 1, sizeof *run.jobs);
     pthread_t threads[8];
     int started = 0, code = EXIT_NOTHING;
     if (!run.jobs) {
         fputs(_("yuedu: out of memory\n"), stderr);
+        if (opt->under)
+            yd_config_free(&config);
         yd_path_list_free(&files);
         return EXIT_NOTHING;
     }
@@ -403,6 +475,8 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
         st = yd_byte_query_new(&bytes, query, &err);
     pthread_mutex_lock(&run.lock);
     run.bytes = bytes;
+    /* a heading is found as search finds text: 第二编 finds 第二編 */
+    run.under_fold = fold ? yd_fold_table(fold, YD_FOLD_CASE | YD_FOLD_WIDTH | YD_FOLD_SCRIPT) : NULL;
     run.query = query;
     run.abandon = st != YD_OK;
     pthread_cond_broadcast(&run.changed);
@@ -415,7 +489,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
     } else if (started == 0) {
         fputs(_("yuedu: cannot start a thread\n"), stderr);
     } else {
-        size_t total = 0;
+        size_t total = 0, under = 0;
         for (size_t k = 0; k < files.count; k++) {
             job *j = &run.jobs[k];
             pthread_mutex_lock(&run.lock);
@@ -427,6 +501,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
                 continue;
             }
             total += j->hits.count + j->count;
+            under += j->under;
             cursor c = {.line = -1};
             if (opt->format != FORMAT_COUNT)
                 for (size_t h = 0; h < j->hits.count; h++)
@@ -437,6 +512,12 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
         if (opt->format == FORMAT_COUNT)
             printf("%zu\n", total);
         code = total > 0 ? EXIT_OK : EXIT_NOTHING;
+        if (opt->under && under == 0) {
+            fflush(stdout); /* after the count, when both go to one place */
+            fputs(_("yuedu: --under: no heading of these documents begins so: "), stderr);
+            cli_put_sanitized(stderr, opt->under);
+            fputs(_(" (yuedu --outline lists them)\n"), stderr);
+        }
     }
     for (int t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
@@ -451,5 +532,7 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
     yd_query_free(query);
     yd_fold_free(fold);
     yd_path_list_free(&files);
+    if (opt->under)
+        yd_config_free(&config);
     return code;
 }

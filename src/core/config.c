@@ -8,6 +8,7 @@
 #include "yaml_schema.h"
 #include "yuedu/clipboard.h"
 #include "yuedu/fold.h"
+#include "yuedu/outline_length.h"
 
 static const char DEFAULTS[] = "the defaults";
 
@@ -24,6 +25,7 @@ yd_status yd_config_init(yd_config *c, yd_error *err)
     c->text.max_width = YD_CONFIG_MAX_WIDTH_DEFAULT;
     c->search.folds = YD_FOLD_DEFAULT;
     c->search.history = YD_CONFIG_SEARCH_HISTORY_DEFAULT;
+    c->reading.chars_per_minute = YD_READING_RATE;
     size_t n;
     const yd_binding *d = yd_default_bindings(&n);
     c->clipboard.limit = YD_CLIPBOARD_LIMIT_DEFAULT;
@@ -430,6 +432,18 @@ static void visit_search(yd_schema *s, void *context, const char *key, yaml_node
     }
 }
 
+static void visit_reading(yd_schema *s, void *context, const char *key, yaml_node_t *key_node, yaml_node_t *value)
+{
+    yd_config *c = ((reader *)context)->config;
+    if (strcmp(key, "chars-per-minute") == 0)
+        yd_schema_int(s, value, "reading.chars-per-minute", YD_CONFIG_READING_RATE_MIN, YD_CONFIG_READING_RATE_MAX,
+                      &c->reading.chars_per_minute);
+    else if (strcmp(key, "lengths") == 0)
+        yd_schema_bool(s, value, "reading.lengths", &c->reading.lengths);
+    else
+        yd_schema_report(s, key_node, "reading: unknown key '%.40s' (chars-per-minute, lengths); ignored", key);
+}
+
 /* A string setting: *out replaced by a copy of the value. */
 static void set_string(yd_schema *s, reader *r, yaml_node_t *value, const char *key, const char *what, char **out)
 {
@@ -516,6 +530,8 @@ static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t 
         yd_schema_mapping(s, value, "search", visit_search, r);
     } else if (strcmp(key, "clipboard") == 0) {
         yd_schema_mapping(s, value, "clipboard", visit_clipboard, r);
+    } else if (strcmp(key, "reading") == 0) {
+        yd_schema_mapping(s, value, "reading", visit_reading, r);
     } else if (strcmp(key, "keys") == 0) {
         r->context = YD_CTX_ANY;
         yd_schema_mapping(s, value, "keys", visit_binding, r);

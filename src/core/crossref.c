@@ -764,6 +764,312 @@ static yd_ref_kind chain_kind(const chain *ch)
     return ch->item ? YD_REF_ITEM : ch->paragraph ? YD_REF_PARAGRAPH : YD_REF_ARTICLE;
 }
 
+/* ---- the scan: yd_refs_find reads each place a reference can start at
+ * (第, 本, 前, 《) by one of the readers below, then records what it read. */
+
+/* A scan over one document, and the reference before, which a list
+ * (第十条、第二款; 前款第一项、第二项) continues. */
+typedef struct scan {
+    yd_ref_corpus *corpus;
+    size_t doc;
+    const yd_ref_index *x;
+    const UChar *t;
+    int32_t end;
+    int32_t last_end, last_article, last_para, last_doc;
+    int last_external;
+    const yd_ref_index *last_in;
+} scan;
+
+/* One reference being read at i. */
+typedef struct reading {
+    yd_ref r;
+    chain ch;
+    const yd_ref_index *in; /* the document it leads into; NULL: not in the corpus */
+    int same_doc, any;      /* any: a chain was read (resolved when recorded) */
+    int32_t start, p;       /* its first unit and the unit past it */
+    int32_t rel_article;    /* the article a bare 第二款 is relative to */
+    int32_t para_hint;      /* the paragraph a bare 第二项 is in */
+    target tg;
+    int32_t next;           /* where the scan goes on when it is not one */
+} reading;
+
+/* What a reader found: a reference to record, none (the scan goes on at
+ * next), or no memory. */
+enum step { STEP_REF, STEP_NONE, STEP_NOMEM };
+
+static const chain NO_CHAIN = {0, 0, 0, 0, U_NONE, 0, 0, U_NONE, 0, 0};
+static const target NO_TARGET = {-1, -1, -1, -1};
+
+static enum step none_at(reading *g, int32_t next)
+{
+    g->next = next;
+    return STEP_NONE;
+}
+
+/* The reference leads into document d of the corpus (-1: not in it). */
+static enum step lead_into(scan *s, reading *g, int32_t d)
+{
+    g->r.external = 1;
+    g->same_doc = 0;
+    g->in = NULL;
+    if (d >= 0 && corpus_index(s->corpus, (size_t)d, (yd_ref_index **)&g->in) != YD_OK)
+        return STEP_NOMEM;
+    if (g->in)
+        g->r.target_doc = d;
+    return STEP_REF;
+}
+
+/* 《title》第N条: a chain after a title in guillemets. */
+static enum step read_titled(scan *s, reading *g, int32_t i)
+{
+    const UChar *t = s->t;
+    int32_t close = i + 1;
+    while (close < s->end && close - i < 80 && t[close] != 0x300B && t[close] != '\n')
+        close++;
+    if (close >= s->end || t[close] != 0x300B)
+        return none_at(g, i + 1);
+    g->p = skip_blanks(t, close + 1, s->end);
+    if (read_chain(t, g->p, s->end, 0, &g->ch, &g->any) == g->p)
+        return none_at(g, close + 1);
+    int32_t matched, d = find_document(s->corpus, t + i + 1, close - i - 1, 0, &matched);
+    if (d == -2 || lead_into(s, g, d) == STEP_NOMEM)
+        return STEP_NOMEM;
+    g->ch = NO_CHAIN;
+    g->p = read_chain(t, g->p, s->end, g->in ? g->in->taiwan : 0, &g->ch, &g->any);
+    return STEP_REF;
+}
+
+/* 民法典第N条: the name of a law right before 第, when it is not this
+ * document's own (本法第N条 is). */
+static enum step read_name_before(scan *s, reading *g, int32_t i)
+{
+    const UChar *t = s->t;
+    int32_t lo = s->last_end > 0 ? s->last_end : 0;
+    if (!ends_law_name(t, i, lo))
+        return STEP_REF;
+    int32_t from = name_run_start(t, lo, i);
+    int32_t matched = 0, d = from < i ? find_document(s->corpus, t + from, i - from, 1, &matched) : -1;
+    if (d == -2)
+        return STEP_NOMEM;
+    if (d != (int32_t)s->doc && from < i - 1 && (d >= 0 || t[i - 2] != 0x672C /* 本法 */)) {
+        g->start = name_start(t, from, i, d >= 0 ? matched : 0);
+        return lead_into(s, g, d);
+    }
+    return STEP_REF;
+}
+
+/* 第十条、第二款: a chain right after the previous reference goes on from
+ * it (in its document, relative to its article). */
+static void continue_list(scan *s, reading *g, int32_t i)
+{
+    int joined = s->last_end >= 0 && i > s->last_end && i - s->last_end <= 2 && g->start == i;
+    for (int32_t k = s->last_end; joined && k < i; k++)
+        joined &= joins_list(s->t[k]);
+    if (joined && g->same_doc && s->last_external) {
+        /* 《民事诉讼法》第一百条、第一百零一条: the list goes on in that document */
+        g->same_doc = 0;
+        g->r.external = 1;
+        g->in = s->last_in;
+        g->r.target_doc = s->last_in ? s->last_doc : -1;
+        g->ch = NO_CHAIN;
+        g->p = read_chain(s->t, i, s->end, g->in ? g->in->taiwan : 0, &g->ch, &g->any);
+    }
+    if (joined && !g->ch.article && g->ch.division == U_NONE) {
+        g->rel_article = s->last_article;
+        g->para_hint = s->last_para;
+    }
+}
+
+/* 第N条, 第N款第M项, 第三章, 某法第N条. */
+static enum step read_numbered_ref(scan *s, reading *g, int32_t i)
+{
+    if (read_name_before(s, g, i) == STEP_NOMEM)
+        return STEP_NOMEM;
+    g->p = read_chain(s->t, i, s->end, g->in ? g->in->taiwan : s->x->taiwan, &g->ch, &g->any);
+    if (g->p == i)
+        return none_at(g, i + 1);
+    if (g->same_doc && is_own_heading(s->x, i))
+        return none_at(g, g->p);
+    continue_list(s, g, i);
+    /* A division that does not resolve is prose (第一次, 第三回合 are read away) */
+    if (g->same_doc && g->ch.division != U_NONE && resolve_chain(s->x, &g->ch, i, -1, -1, 1).offset < 0)
+        return none_at(g, g->p);
+    return STEP_REF;
+}
+
+/* 本条, 本条第二款: the article holding i, or a paragraph of it. */
+static enum step read_this_article(scan *s, reading *g, int32_t i, int32_t n)
+{
+    int32_t k = enclosing(s->x, i, U_TIAO);
+    g->rel_article = k >= 0 ? s->x->entries[k].node : -2;
+    g->p = read_chain(s->t, g->p, s->end, s->x->taiwan, &g->ch, &g->any);
+    if (g->ch.article || g->ch.division != U_NONE)
+        return none_at(g, i + n);
+    if (!g->any) {
+        g->r.kind = YD_REF_THIS;
+        g->tg = k >= 0 ? target_node(s->x, s->x->entries[k].node) : g->tg;
+    }
+    return STEP_REF;
+}
+
+/* 前条, 前两条, 前条第二款: count articles back from the one holding i. */
+static void read_previous_article(scan *s, reading *g, int32_t i, int32_t count)
+{
+    const yd_ref_index *x = s->x;
+    g->r.kind = YD_REF_PREVIOUS;
+    int32_t k = enclosing(x, i, U_TIAO);
+    int32_t want = k, left = count;
+    while (want >= 0 && left > 0) {
+        /* an article inserted later (第1052-1條) is not the one
+         * an older article means by 前條 */
+        want--;
+        while (want >= 0 && (x->entries[want].unit != U_TIAO || (x->entries[want].sub != 0 && x->entries[k].sub == 0)))
+            want--;
+        left--;
+    }
+    if (k >= 0 && want >= 0)
+        g->tg = target_node(x, x->entries[want].node);
+    int32_t q = read_chain(s->t, g->p, s->end, x->taiwan, &g->ch, &g->any);
+    if (g->any && !g->ch.article && g->ch.division == U_NONE && k >= 0 && want >= 0) {
+        g->rel_article = x->entries[want].node; /* 前条第二款 */
+        g->p = q;
+    } else {
+        g->any = 0;
+        memset(&g->ch, 0, sizeof g->ch);
+    }
+}
+
+/* 前项: the item line before, in the same article. */
+static void read_previous_item(scan *s, reading *g, int32_t i, int32_t count)
+{
+    const yd_ref_index *x = s->x;
+    g->r.kind = YD_REF_PREVIOUS;
+    int32_t k = enclosing(x, i, U_TIAO);
+    if (k < 0)
+        return;
+    int32_t first, last, v, left = count, src = yd_document_line_at(x->doc, i);
+    article_lines(x, x->entries[k].node, &first, &last);
+    int32_t se, ss = line_content_start(x->doc, src, &se);
+    int src_item = is_item_line(x->doc->text, ss, se, &v);
+    for (int32_t l = src - 1; l >= first && left > 0; l--) {
+        int32_t e2, s2 = line_content_start(x->doc, l, &e2);
+        if (s2 == e2)
+            continue;
+        if (is_item_line(x->doc->text, s2, e2, &v)) {
+            if (--left == 0)
+                g->tg = target_line(x, l);
+        } else if (src_item) {
+            break; /* the items of another paragraph */
+        }
+    }
+}
+
+/* 前款, 前两款, 前款第一项: paragraphs back in the article holding i. */
+static void read_previous_paragraph(scan *s, reading *g, int32_t i, int32_t count)
+{
+    const yd_ref_index *x = s->x;
+    g->r.kind = YD_REF_PREVIOUS;
+    int32_t k = enclosing(x, i, U_TIAO);
+    int32_t para = 0;
+    if (k >= 0) {
+        int32_t line = yd_document_line_at(x->doc, i);
+        para = paragraph_of_line(x, x->entries[k].node, line) - count;
+    }
+    int32_t pl = para >= 1 ? paragraph_line(x, x->entries[k].node, para) : -1;
+    if (pl >= 0)
+        g->tg = target_line(x, pl);
+    chain more = NO_CHAIN;
+    int32_t q = read_chain(s->t, g->p, s->end, x->taiwan, &more, &g->any);
+    if (g->any && more.item && !more.paragraph && !more.article && more.division == U_NONE) {
+        g->p = q;
+        g->r.kind = YD_REF_ITEM;
+        int32_t il = pl >= 0 ? item_line(x, x->entries[k].node, pl, more.item) : -1;
+        g->tg = il >= 0 ? target_line(x, il) : NO_TARGET;
+        g->tg.article = k >= 0 ? x->entries[k].node : -1;
+        g->tg.para_line = pl;
+    }
+    g->any = 0;
+}
+
+/* 本法第N条, 本条, 本章, 前条, 前项, 前款: relative to this document or to
+ * where i is. */
+static enum step read_relative(scan *s, reading *g, int32_t i)
+{
+    const UChar *t = s->t;
+    enum base b = B_NONE;
+    enum unit u = U_NONE;
+    int32_t count = 1;
+    int32_t n = read_base(t, i, s->end, s->x->taiwan, &b, &u, &count);
+    if (n == 0)
+        return none_at(g, i + 1);
+    g->p = i + n;
+    if (b == B_THIS_DOC && i > 0 && is_han(t[i - 1])) {
+        int32_t matched = 0, from = name_run_start(t, s->last_end > 0 ? s->last_end : 0, g->p);
+        int32_t d = find_document(s->corpus, t + from, g->p - from, 1, &matched);
+        if (d == -2)
+            return STEP_NOMEM;
+        if (d >= 0 && matched > n)
+            return none_at(g, i + 1); /* 样本法第一条: the name of a document that ends in 本法 */
+    }
+    switch (b) {
+    case B_THIS_DOC:
+        g->p = read_chain(t, g->p, s->end, s->x->taiwan, &g->ch, &g->any);
+        if (!g->any)
+            return none_at(g, i + n); /* 本法 alone: the whole document, not worth a mark */
+        return STEP_REF;
+    case B_THIS_ARTICLE: return read_this_article(s, g, i, n);
+    case B_THIS_DIVISION: {
+        int32_t k = enclosing(s->x, i, u);
+        g->r.kind = YD_REF_THIS;
+        if (k < 0)
+            return none_at(g, i + n); /* 本章 in a text without chapters is prose */
+        g->tg = target_node(s->x, s->x->entries[k].node);
+        return STEP_REF;
+    }
+    case B_PREV_ARTICLE: read_previous_article(s, g, i, count); return STEP_REF;
+    case B_PREV_ITEM: read_previous_item(s, g, i, count); return STEP_REF;
+    default: read_previous_paragraph(s, g, i, count); return STEP_REF;
+    }
+}
+
+/* Resolve what was read, and add it to out unless it is a count in a text
+ * without articles; remember it for the list that may follow. */
+static enum step record(scan *s, reading *g, int32_t i, yd_refs *out)
+{
+    yd_ref *r = &g->r;
+    g->next = g->p > i ? g->p : i + 1;
+    if (g->any) {
+        r->kind = (uint8_t)chain_kind(&g->ch);
+        if (g->in)
+            g->tg = resolve_chain(g->in, &g->ch, i, g->rel_article, g->para_hint, g->same_doc);
+    }
+    if (g->same_doc && s->x->articles == 0 && r->kind != YD_REF_DIVISION && r->kind != YD_REF_THIS)
+        return STEP_NONE; /* 第一条好汉: a count, in a text without articles */
+    r->start = g->start;
+    r->length = g->p - g->start;
+    if (g->tg.offset >= 0) {
+        r->target_doc = g->same_doc ? (int32_t)s->doc : r->target_doc;
+        r->target_offset = g->tg.offset;
+        r->target_node = g->tg.node;
+        if (g->tg.article < 0) {
+            int32_t k = enclosing(g->in, g->tg.offset, U_TIAO);
+            g->tg.article = k >= 0 ? g->in->entries[k].node : -1;
+        }
+    } else {
+        r->target_doc = -1;
+        r->target_node = -1;
+    }
+    s->last_article = g->tg.article;
+    s->last_para = g->tg.para_line;
+    s->last_in = g->in;
+    s->last_doc = r->target_doc;
+    s->last_external = r->external;
+    if (push(out, r) != YD_OK)
+        return STEP_NOMEM;
+    s->last_end = g->p;
+    return STEP_REF;
+}
+
 yd_status yd_refs_find(yd_ref_corpus *c, size_t doc, yd_refs *out, yd_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -772,248 +1078,32 @@ yd_status yd_refs_find(yd_ref_corpus *c, size_t doc, yd_refs *out, yd_error *err
         return yd_error_set(err, YD_ENOMEM, "out of memory");
     if (!x)
         return YD_OK;
-    const UChar *t = x->doc->text;
-    int32_t end = x->doc->length;
-    /* The previous reference, for lists (第十条、第二款; 前款第一项、第二项) */
-    int32_t last_end = -1, last_article = -1, last_para = -1, last_doc = -1;
-    int last_external = 0;
-    const yd_ref_index *last_in = NULL;
-    for (int32_t i = 0; i < end;) {
-        UChar ch0 = t[i];
+    scan s = {c, doc, x, x->doc->text, x->doc->length, -1, -1, -1, -1, 0, NULL};
+    for (int32_t i = 0; i < s.end;) {
+        UChar ch0 = s.t[i];
         if (ch0 != 0x7B2C && ch0 != 0x672C && ch0 != 0x524D && ch0 != 0x300A) {
             i++;
             continue;
         }
-        yd_ref r = {i, 0, -1, -1, -1, YD_REF_ARTICLE, 0};
-        chain ch = {0, 0, 0, 0, U_NONE, 0, 0, U_NONE, 0, 0};
-        const yd_ref_index *in = x;
-        int same_doc = 1, any = 0;
-        int32_t start = i, p = i;
-        int32_t rel_article = -1; /* the article a bare 第二款 is relative to */
-        int32_t para_hint = -1;   /* the paragraph a bare 第二项 is in */
-        target tg = {-1, -1, -1, -1};
-        if (ch0 == 0x300A /* 《 */) {
-            int32_t close = i + 1;
-            while (close < end && close - i < 80 && t[close] != 0x300B && t[close] != '\n')
-                close++;
-            if (close >= end || t[close] != 0x300B) {
-                i++;
-                continue;
-            }
-            p = skip_blanks(t, close + 1, end);
-            if (read_chain(t, p, end, 0, &ch, &any) == p) {
-                i = close + 1;
-                continue;
-            }
-            int32_t matched, d = find_document(c, t + i + 1, close - i - 1, 0, &matched);
-            if (d == -2)
-                return yd_refs_free(out), yd_error_set(err, YD_ENOMEM, "out of memory");
-            r.external = 1;
-            same_doc = 0;
-            in = NULL;
-            if (d >= 0 && corpus_index(c, (size_t)d, (yd_ref_index **)&in) != YD_OK)
-                return yd_refs_free(out), yd_error_set(err, YD_ENOMEM, "out of memory");
-            if (in)
-                r.target_doc = d;
-            ch = (chain){0, 0, 0, 0, U_NONE, 0, 0, U_NONE, 0, 0};
-            p = read_chain(t, p, end, in ? in->taiwan : 0, &ch, &any);
-        } else if (ch0 == 0x7B2C /* 第 */) {
-            if (ends_law_name(t, i, last_end > 0 ? last_end : 0)) {
-                int32_t s = name_run_start(t, last_end > 0 ? last_end : 0, i);
-                int32_t matched = 0, d = s < i ? find_document(c, t + s, i - s, 1, &matched) : -1;
-                if (d == -2)
-                    return yd_refs_free(out), yd_error_set(err, YD_ENOMEM, "out of memory");
-                if (d != (int32_t)doc && s < i - 1 && (d >= 0 || t[i - 2] != 0x672C /* 本法 */)) {
-                    r.external = 1;
-                    same_doc = 0;
-                    start = name_start(t, s, i, d >= 0 ? matched : 0);
-                    in = NULL;
-                    if (d >= 0 && corpus_index(c, (size_t)d, (yd_ref_index **)&in) != YD_OK)
-                        return yd_refs_free(out), yd_error_set(err, YD_ENOMEM, "out of memory");
-                    if (in)
-                        r.target_doc = d;
-                }
-            }
-            p = read_chain(t, i, end, in ? in->taiwan : x->taiwan, &ch, &any);
-            if (p == i) {
-                i++;
-                continue;
-            }
-            if (same_doc && is_own_heading(x, i)) {
-                i = p;
-                continue;
-            }
-            int joined = last_end >= 0 && i > last_end && i - last_end <= 2 && start == i;
-            for (int32_t k = last_end; joined && k < i; k++)
-                joined &= joins_list(t[k]);
-            if (joined && same_doc && last_external) {
-                /* 《民事诉讼法》第一百条、第一百零一条: the list goes on in that document */
-                same_doc = 0;
-                r.external = 1;
-                in = last_in;
-                r.target_doc = last_in ? last_doc : -1;
-                ch = (chain){0, 0, 0, 0, U_NONE, 0, 0, U_NONE, 0, 0};
-                p = read_chain(t, i, end, in ? in->taiwan : 0, &ch, &any);
-            }
-            if (joined && !ch.article && ch.division == U_NONE) {
-                rel_article = last_article;
-                para_hint = last_para;
-            }
-            if (same_doc && ch.division != U_NONE) {
-                /* A division that does not resolve is prose (第一次, 第三回合 are read away) */
-                target dt = resolve_chain(x, &ch, i, -1, -1, 1);
-                if (dt.offset < 0) {
-                    i = p;
-                    continue;
-                }
-            }
-        } else {
-            enum base b = B_NONE;
-            enum unit u = U_NONE;
-            int32_t count = 1;
-            int32_t n = read_base(t, i, end, x->taiwan, &b, &u, &count);
-            if (n == 0) {
-                i++;
-                continue;
-            }
-            p = i + n;
-            if (b == B_THIS_DOC && i > 0 && is_han(t[i - 1])) {
-                int32_t matched = 0, s0 = name_run_start(t, last_end > 0 ? last_end : 0, p);
-                int32_t d = find_document(c, t + s0, p - s0, 1, &matched);
-                if (d == -2)
-                    return yd_refs_free(out), yd_error_set(err, YD_ENOMEM, "out of memory");
-                if (d >= 0 && matched > n) {
-                    i++; /* 样本法第一条: the name of a document that ends in 本法 */
-                    continue;
-                }
-            }
-            if (b == B_THIS_DOC) {
-                p = read_chain(t, p, end, x->taiwan, &ch, &any);
-                if (!any) {
-                    i += n;
-                    continue; /* 本法 alone: the whole document, not worth a mark */
-                }
-            } else if (b == B_THIS_ARTICLE) {
-                int32_t k = enclosing(x, i, U_TIAO);
-                rel_article = k >= 0 ? x->entries[k].node : -2;
-                p = read_chain(t, p, end, x->taiwan, &ch, &any);
-                if (ch.article || ch.division != U_NONE) {
-                    i += n;
-                    continue;
-                }
-                if (!any) {
-                    r.kind = YD_REF_THIS;
-                    tg = k >= 0 ? target_node(x, x->entries[k].node) : tg;
-                }
-            } else if (b == B_THIS_DIVISION) {
-                int32_t k = enclosing(x, i, u);
-                r.kind = YD_REF_THIS;
-                if (k < 0) {
-                    i += n;
-                    continue; /* 本章 in a text without chapters is prose */
-                }
-                tg = target_node(x, x->entries[k].node);
-            } else if (b == B_PREV_ARTICLE) {
-                r.kind = YD_REF_PREVIOUS;
-                int32_t k = enclosing(x, i, U_TIAO);
-                int32_t want = k, left = count;
-                while (want >= 0 && left > 0) {
-                    /* an article inserted later (第1052-1條) is not the one
-                     * an older article means by 前條 */
-                    want--;
-                    while (want >= 0 && (x->entries[want].unit != U_TIAO ||
-                                         (x->entries[want].sub != 0 && x->entries[k].sub == 0)))
-                        want--;
-                    left--;
-                }
-                if (k >= 0 && want >= 0)
-                    tg = target_node(x, x->entries[want].node);
-                int32_t q = read_chain(t, p, end, x->taiwan, &ch, &any);
-                if (any && !ch.article && ch.division == U_NONE && k >= 0 && want >= 0) {
-                    rel_article = x->entries[want].node; /* 前条第二款 */
-                    p = q;
-                } else {
-                    any = 0;
-                    memset(&ch, 0, sizeof ch);
-                }
-            } else if (b == B_PREV_ITEM) { /* 前项: the item line before, in the same article */
-                r.kind = YD_REF_PREVIOUS;
-                int32_t k = enclosing(x, i, U_TIAO);
-                if (k >= 0) {
-                    int32_t first, last, v, left = count, src = yd_document_line_at(x->doc, i);
-                    article_lines(x, x->entries[k].node, &first, &last);
-                    int32_t se, ss = line_content_start(x->doc, src, &se);
-                    int src_item = is_item_line(x->doc->text, ss, se, &v);
-                    for (int32_t l = src - 1; l >= first && left > 0; l--) {
-                        int32_t e2, s2 = line_content_start(x->doc, l, &e2);
-                        if (s2 == e2)
-                            continue;
-                        if (is_item_line(x->doc->text, s2, e2, &v)) {
-                            if (--left == 0)
-                                tg = target_line(x, l);
-                        } else if (src_item) {
-                            break; /* the items of another paragraph */
-                        }
-                    }
-                }
-            } else { /* previous paragraph: 前款, 前两款, 前款第一项 */
-                r.kind = YD_REF_PREVIOUS;
-                int32_t k = enclosing(x, i, U_TIAO);
-                int32_t para = 0;
-                if (k >= 0) {
-                    int32_t line = yd_document_line_at(x->doc, i);
-                    para = paragraph_of_line(x, x->entries[k].node, line) - count;
-                }
-                int32_t pl = para >= 1 ? paragraph_line(x, x->entries[k].node, para) : -1;
-                if (pl >= 0)
-                    tg = target_line(x, pl);
-                chain more = {0, 0, 0, 0, U_NONE, 0, 0, U_NONE, 0, 0};
-                int32_t q = read_chain(t, p, end, x->taiwan, &more, &any);
-                if (any && more.item && !more.paragraph && !more.article && more.division == U_NONE) {
-                    p = q;
-                    r.kind = YD_REF_ITEM;
-                    int32_t il = pl >= 0 ? item_line(x, x->entries[k].node, pl, more.item) : -1;
-                    tg = il >= 0 ? target_line(x, il) : (target){-1, -1, -1, -1};
-                    tg.article = k >= 0 ? x->entries[k].node : -1;
-                    tg.para_line = pl;
-                }
-                any = 0;
-            }
-        }
-        if (any) {
-            r.kind = (uint8_t)chain_kind(&ch);
-            if (in)
-                tg = resolve_chain(in, &ch, i, rel_article, para_hint, same_doc);
-        }
-        if (same_doc && x->articles == 0 && r.kind != YD_REF_DIVISION && r.kind != YD_REF_THIS) {
-            i = p > i ? p : i + 1; /* 第一条好汉: a count, in a text without articles */
-            continue;
-        }
-        r.start = start;
-        r.length = p - start;
-        if (tg.offset >= 0) {
-            r.target_doc = same_doc ? (int32_t)doc : r.target_doc;
-            r.target_offset = tg.offset;
-            r.target_node = tg.node;
-            if (tg.article < 0) {
-                int32_t k = enclosing(in, tg.offset, U_TIAO);
-                tg.article = k >= 0 ? in->entries[k].node : -1;
-            }
-        } else {
-            r.target_doc = -1;
-            r.target_node = -1;
-        }
-        last_article = tg.article;
-        last_para = tg.para_line;
-        last_in = in;
-        last_doc = r.target_doc;
-        last_external = r.external;
-        if (push(out, &r) != YD_OK) {
+        reading g = {.r = {i, 0, -1, -1, -1, YD_REF_ARTICLE, 0},
+                     .ch = NO_CHAIN,
+                     .in = x,
+                     .same_doc = 1,
+                     .start = i,
+                     .p = i,
+                     .rel_article = -1,
+                     .para_hint = -1,
+                     .tg = NO_TARGET};
+        enum step st = ch0 == 0x300A   ? read_titled(&s, &g, i)        /* 《 */
+                       : ch0 == 0x7B2C ? read_numbered_ref(&s, &g, i) /* 第 */
+                                       : read_relative(&s, &g, i);     /* 本, 前 */
+        if (st == STEP_REF)
+            st = record(&s, &g, i, out);
+        if (st == STEP_NOMEM) {
             yd_refs_free(out);
             return yd_error_set(err, YD_ENOMEM, "out of memory");
         }
-        last_end = p;
-        i = p > i ? p : i + 1;
+        i = g.next;
     }
     return YD_OK;
 }

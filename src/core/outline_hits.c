@@ -28,3 +28,16 @@ size_t yd_outline_node_hits(const yd_outline *o, int32_t length, int32_t node, c
     yd_outline_subtree_span(o, length, node, &lo, &hi);
     return yd_hits_between(hits, lo, hi);
 }
+
+void yd_hits_keep_within(yd_hits *hits, const yd_text_range *ranges, size_t n)
+{
+    size_t kept = 0, r = 0;
+    for (size_t k = 0; k < hits->count; k++) {
+        int32_t at = hits->items[k].offset;
+        while (r < n && ranges[r].hi <= at)
+            r++;
+        if (r < n && at >= ranges[r].lo)
+            hits->items[kept++] = hits->items[k];
+    }
+    hits->count = kept;
+}

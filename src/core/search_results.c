@@ -359,6 +359,12 @@ static int narrows(const yd_results *r, const UChar *needle, int32_t n)
 
 yd_status yd_results_filter(yd_results *r, const yd_fold *fold, const UChar *filter, int32_t length, yd_error *err)
 {
+    return yd_results_filter_also(r, fold, filter, length, NULL, err);
+}
+
+yd_status yd_results_filter_also(yd_results *r, const yd_fold *fold, const UChar *filter, int32_t length,
+                                 const yd_results_words *also, yd_error *err)
+{
     if (length <= 0) {
         for (size_t k = 0; k < r->hit_count; k++)
             r->shown[k] = (uint32_t)k;
@@ -389,13 +395,13 @@ yd_status yd_results_filter(yd_results *r, const yd_fold *fold, const UChar *fil
         if ((long)h->doc != name_doc) {
             name_doc = h->doc;
             int32_t n = base_name_utf16(d->path, name, NAME_MAX_UNITS);
-            name_match = contains(table, name, 0, n, needle, length);
+            name_match = contains(table, name, 0, n, needle, length) || (also && also->match(also->context, name, n));
         }
         if ((long)h->doc != title_doc || h->section != title_node) {
             title_doc = h->doc;
             title_node = h->section;
             int32_t n = r->outlines ? yd_result_section_title(d, &r->outlines[h->doc], h->section, title, TITLE_MAX) : 0;
-            title_match = contains(table, title, 0, n, needle, length);
+            title_match = contains(table, title, 0, n, needle, length) || (also && n > 0 && also->match(also->context, title, n));
         }
         int match = name_match || title_match;
         if (!match) {

@@ -238,6 +238,7 @@ static app *app_new(size_t capacity, const tui_settings *settings)
         app_set_script(a, settings->config->text.script); /* on failure: a message, the original script */
     a->prompt.context = a;
     outline_init(&a->outline);
+    a->outline.show_lengths = settings->config->reading.lengths;
     yd_jump_history_init(&a->history);
     return a;
 }

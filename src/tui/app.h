@@ -78,6 +78,11 @@ typedef struct outline_view {
     uint64_t *title_keys;       /* [title_slots] */
     uint32_t *title_counts;     /* [title_slots] */
     size_t title_slots, titles_known;
+    /* The words at the right of a row (outline_tag.c). */
+    int show_lengths;           /* :set lengths, reading.lengths */
+    size_t **lengths;           /* [capacity]: yd_outline_lengths, NULL until shown */
+    int8_t *read_saved;         /* [capacity]: percent read by the saved place,
+                                   -1 none, -2 not looked up yet */
 } outline_view;
 
 typedef struct app {
@@ -254,8 +259,7 @@ typedef struct app {
     /* Pinyin in the filters (title_match.c). */
     yd_pinyin *pinyin;          /* made on the first filter with a Latin letter */
     int pinyin_failed;          /* ICU lacks Han-Latin: said once, filters go on without */
-    yd_pinyin_title **pinyin_titles; /* [capacity]: per document, its title then each node's */
-    int32_t *pinyin_counts;     /* [capacity]: entries of each (0: not made) */
+    list_words filter_words;    /* every text a filter matched by pinyin, prepared once */
 
     /* Cross-references (refs_model.c, ref_hints_view.c, cited_by_view.c). */
     yd_refs *refs;              /* [capacity], per document, found on first need */
@@ -273,6 +277,7 @@ typedef struct app {
     list_view cited_view;
     size_t cited_doc;           /* the document and node they cite */
     int32_t cited_node;
+    char cited_filter[PROMPT_MAX * 4]; /* / in the list: UTF-8, "" none */
 
     /* Files changed on disk (reload_view.c). */
     const yd_load_options *load; /* how the documents are read: &load_now */
@@ -361,13 +366,13 @@ void text_draw_preview(app *a, yd_layout *layout);
  * starts on it, or 0 when it is not a heading line. */
 int text_heading_depth(app *a, size_t doc, int32_t para);
 
-/* Typed text against titles, folded as search folds (title_match.c). */
-int app_fold_ready(app *a); /* a->fold made; 0, or -1 with a message */
+/* Typed text against titles, names and notes, folded as search folds, and
+ * by pinyin, each text prepared once (title_match.c; xf finds 宪法): the
+ * predicate of the outline filter, :doc and the filters of every list. */
+int app_fold_ready(app *a); /* a->fold made (search_model.c); 0, or -1 with a message */
 int title_contains(app *a, const wchar_t *title, const wchar_t *typed);
-/* The same for the title of node (-1: the document) of doc, its pinyin
- * prepared once and kept (xf finds 宪法). */
-int node_title_contains(app *a, size_t doc, int32_t node, const wchar_t *title, const wchar_t *typed);
-void title_match_forget(app *a, size_t doc); /* its outline was made again */
+/* Does one of parts[0..n) (UTF-8; NULL: none) contain typed (UTF-8)? */
+int parts_contain(app *a, const char *const *parts, size_t n, const char *typed);
 void title_match_free(app *a);
 
 /* Outline pane (outline_view.c). */
@@ -376,6 +381,11 @@ void outline_init(outline_view *v);
  * else its file name), safe to draw; returns the length. */
 size_t outline_entry_title(app *a, outline_entry e, wchar_t *out, size_t cap);
 void outline_free(outline_view *v, size_t docs);
+/* The words at the right of outline row e (outline_tag.c): at most room
+ * cells into out; returns their length (0: none) and their cells. */
+size_t outline_tag(app *a, outline_entry e, wchar_t *out, size_t cap, int room, int *cells);
+void outline_tag_forget(app *a, size_t doc); /* its lengths and saved place, made again */
+void outline_tag_free(app *a, size_t docs);
 void outline_follow(app *a);                   /* select and reveal the reading position */
 void outline_divider_draw(app *a);              /* the line between the tiled panes */
 int outline_node_at_offset(app *a, size_t doc, int32_t offset);

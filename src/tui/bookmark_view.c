@@ -119,9 +119,18 @@ static void refresh_list(app *a)
     free(a->list);
     a->list = NULL;
     a->list_view.count = 0;
-    app_failed(a, yd_bookmarks_list(&a->bookmarks, a->list_recent ? YD_ORDER_RECENT : YD_ORDER_DOCUMENT, a->list_filter,
-                                     &a->list, &a->list_view.count),
+    app_failed(a, yd_bookmarks_list(&a->bookmarks, a->list_recent ? YD_ORDER_RECENT : YD_ORDER_DOCUMENT, NULL, &a->list,
+                                     &a->list_view.count),
                "bookmarks");
+    /* The filter as every list's: folded, and by pinyin (title_match.c). */
+    size_t kept = 0;
+    for (size_t k = 0; k < a->list_view.count; k++) {
+        const yd_bookmark *b = a->list[k];
+        const char *parts[] = {b->name, b->note, b->path};
+        if (parts_contain(a, parts, 3, a->list_filter))
+            a->list[kept++] = a->list[k];
+    }
+    a->list_view.count = kept;
     list_view_clamp(&a->list_view);
 }
 

@@ -2,13 +2,16 @@
  * over the panes: every cross-reference of every document read whose
  * target lies in that node's own text (an article with its paragraphs and
  * items; a heading's own line), in corpus order. Enter reads the citing
- * place (a jump: Ctrl-O comes back); Esc or q closes. */
+ * place (a jump: Ctrl-O comes back); / filters by the citing file's name
+ * and the words around the reference, as every list's filter does (folded,
+ * and by pinyin); Esc or q closes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "yuedu/markup.h"
+#include "yuedu/utf8_text.h"
 
 static void cited_free(app *a)
 {
@@ -33,34 +36,69 @@ static int add_row(app *a, size_t doc, size_t ref)
     return 0;
 }
 
+/* Does the filter find the reference: in the citing file's name, or in
+ * the words around it on its line (as its row shows them)? */
+static int row_matches(app *a, const yd_document *d, const yd_ref *r)
+{
+    if (!a->cited_filter[0])
+        return 1;
+    int32_t ls, le;
+    yd_document_line_bounds(d, yd_document_line_at(d, r->start), &ls, &le);
+    int32_t from = r->start - 40 > ls ? r->start - 40 : ls, to = r->start + r->length + 40 < le ? r->start + r->length + 40 : le;
+    char *words = yd_utf8_of_utf16(d->text + from, to - from, NULL);
+    const char *parts[] = {app_base_name(d->path), words};
+    int m = parts_contain(a, parts, 2, a->cited_filter);
+    free(words);
+    return m;
+}
+
+/* The rows: every reference into the node's own text that the filter finds. */
+static void collect(app *a)
+{
+    const yd_document *d = app_doc(a, a->cited_doc);
+    a->cited_count = 0;
+    if (!d)
+        return;
+    int32_t lo, hi;
+    yd_ref_node_span(d, &a->outlines[a->cited_doc], a->cited_node, &lo, &hi);
+    for (size_t k = 0; k < a->capacity; k++) {
+        const yd_refs *refs = app_doc(a, k) ? refs_of(a, k) : NULL;
+        for (size_t i = 0; refs && i < refs->count; i++) {
+            const yd_ref *r = &refs->items[i];
+            if (r->target_doc == (int32_t)a->cited_doc && r->target_offset >= lo && r->target_offset < hi &&
+                row_matches(a, app_doc(a, k), r) && add_row(a, k, i) != 0)
+                return;
+        }
+    }
+}
+
 void cited_by_open(app *a)
 {
     const yd_document *d = app_doc(a, a->doc);
     if (!d)
         return;
-    const yd_outline *o = &a->outlines[a->doc];
-    int32_t node = yd_outline_node_at(o, text_offset(a));
+    int32_t node = yd_outline_node_at(&a->outlines[a->doc], text_offset(a));
     if (node < 0) {
         app_say(a, MSG_ERROR, "cited by: no article or heading here");
         return;
     }
-    int32_t lo, hi;
-    yd_ref_node_span(d, o, node, &lo, &hi);
-    size_t target = a->doc;
-    a->cited_count = 0;
-    for (size_t k = 0; k < a->capacity; k++) {
-        const yd_refs *refs = app_doc(a, k) ? refs_of(a, k) : NULL;
-        for (size_t i = 0; refs && i < refs->count; i++) {
-            const yd_ref *r = &refs->items[i];
-            if (r->target_doc == (int32_t)target && r->target_offset >= lo && r->target_offset < hi &&
-                add_row(a, k, i) != 0)
-                return;
-        }
-    }
-    a->cited_doc = target;
+    a->cited_doc = a->doc;
     a->cited_node = node;
+    a->cited_filter[0] = 0;
+    collect(a);
     a->cited_view = (list_view){a->cited_count, 0, 0};
     pane_open(a, &cited_by_pane);
+}
+
+/* The filter follows every edit; Esc in the prompt takes it away. */
+static void cited_filter_edited(app *a, prompt_result r)
+{
+    char text[PROMPT_MAX * 4];
+    prompt_text_utf8(&a->prompt, text, sizeof text);
+    snprintf(a->cited_filter, sizeof a->cited_filter, "%s", r == PROMPT_CANCEL ? "" : text);
+    collect(a);
+    a->cited_view.count = a->cited_count;
+    list_view_clamp(&a->cited_view);
 }
 
 static void read_selected(app *a)
@@ -80,6 +118,14 @@ static int cited_act(app *a, action what)
     switch (what) {
     case YD_ACT_HELP: case YD_ACT_QUIT: return 0;
     case YD_ACT_OPEN: read_selected(a); break;
+    case YD_ACT_FILTER: {
+        wchar_t w[PROMPT_MAX];
+        if (mbstowcs(w, a->cited_filter, PROMPT_MAX - 1) == (size_t)-1)
+            w[0] = 0;
+        w[PROMPT_MAX - 1] = 0;
+        prompt_pane_open(a, &cited_by_pane, L':', L"filter: ", w);
+        break;
+    }
     case YD_ACT_CLOSE: case YD_ACT_CITED_BY: pane_close(a, &cited_by_pane); break;
     default:
         list_view_move(&a->cited_view, what, page);
@@ -117,9 +163,15 @@ static void draw_header(app *a)
     char tail[80];
     snprintf(tail, sizeof tail, ngettext(" (%zu reference)", " (%zu references)", a->cited_count), a->cited_count);
     n = app_safe_mbs(a, w, n, sizeof w / sizeof w[0], tail);
+    if (a->cited_filter[0]) {
+        n = app_safe_mbs(a, w, n, sizeof w / sizeof w[0], _(", filter: "));
+        n = app_safe_mbs(a, w, n, sizeof w / sizeof w[0], a->cited_filter);
+    }
     mvhline(0, 0, ' ', COLS);
     int x = list_put(0, 0, COLS, w, n, A_BOLD);
-    static const list_hint hints[] = {{YD_ACT_OPEN, NC_("list key", "reads it")}, {YD_ACT_CLOSE, NC_("list key", "closes")}};
+    static const list_hint hints[] = {{YD_ACT_OPEN, NC_("list key", "reads it")},
+                                      {YD_ACT_FILTER, NC_("list key", "filter")},
+                                      {YD_ACT_CLOSE, NC_("list key", "closes")}};
     char hint[200] = "";
     list_hints_append(&a->keys, hint, 0, sizeof hint, hints, sizeof hints / sizeof hints[0]);
     int hw = (int)strlen(hint + 1);
@@ -171,7 +223,9 @@ static void cited_draw(app *a)
         mvhline(y, 0, ' ', COLS);
     if (a->cited_count == 0) {
         wchar_t w[200];
-        size_t n = app_safe_mbs(a, w, 0, 200, _("no reference to it in the documents read (Esc closes)"));
+        size_t n = app_safe_mbs(a, w, 0, 200,
+                                a->cited_filter[0] ? _("no reference matches the filter (/ changes it)")
+                                                   : _("no reference to it in the documents read (Esc closes)"));
         list_put(1, 2, COLS, w, n, A_NORMAL);
         return;
     }
@@ -189,5 +243,6 @@ static void cited_document_changed(app *a, size_t doc)
 
 const pane_ops cited_by_pane = {
     .name = "cited-by", .covers = 1, .context = CTX_LIST, .draw = cited_draw, .key = cited_key,
-    .act = cited_act, .mouse = cited_mouse, .document_changed = cited_document_changed, .free = cited_free,
+    .act = cited_act, .mouse = cited_mouse, .prompt_done = cited_filter_edited,
+    .document_changed = cited_document_changed, .free = cited_free,
 };

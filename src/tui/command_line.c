@@ -153,6 +153,19 @@ static int set_mouse_value(app *a, const char *v)
 }
 static void show_mouse(app *a, char *buf, size_t size) { snprintf(buf, size, "%s", a->mouse_on ? "on" : "off"); }
 
+static int set_lengths(app *a, const char *v)
+{
+    int on = switch_value(v);
+    if (on < 0)
+        return -1;
+    a->outline.show_lengths = on;
+    return 0;
+}
+static void show_lengths(app *a, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", a->outline.show_lengths ? "on" : "off");
+}
+
 static const char *markup_at(app *a, size_t k) { (void)a; return k ? "rendered" : "raw"; }
 
 static int set_markup(app *a, const char *v)
@@ -187,6 +200,7 @@ static const setting settings[] = {
     {"blank-line", N_("on or off"), set_blank_line, show_blank_line, {2, switch_at}},
     {"heading-indent", N_("auto, flush or body"), set_heading_indent, show_heading_indent, {3, heading_indent_at}},
     {"indent", N_("a number of cells from 0 to 16"), set_indent, show_indent, {0, NULL}},
+    {"lengths", N_("on or off"), set_lengths, show_lengths, {2, switch_at}},
     {"markup", N_("raw or rendered"), set_markup, show_markup, {2, markup_at}},
     {"max-width", N_("none or a number of cells from 20 to 1000"), set_max_width, show_max_width, {0, NULL}},
     {"mouse", N_("on or off"), set_mouse_value, show_mouse, {2, switch_at}},

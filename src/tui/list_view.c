@@ -1,7 +1,11 @@
 /* The reader's lists: moving, revealing and painting (list_view.h). */
 #include "list_view.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
 
 #include "../cli/i18n.h"
 
@@ -87,4 +91,131 @@ void list_hints_append(const keymap *m, char *buf, size_t at, size_t size, const
         at += (size_t)w;
         sep = C_("list separator", ", ");
     }
+}
+
+/* ---- the filter of every list ---- */
+
+struct list_words_entry {
+    uint64_t hash; /* 0: an empty slot */
+    yd_pinyin_title title;
+};
+
+static wchar_t folded(const UChar *table, wchar_t c)
+{
+    if (!table)
+        return (wchar_t)towlower((wint_t)c);
+    return c >= 0 && c <= 0xFFFF && !U_IS_SURROGATE(c) ? (wchar_t)table[c] : c;
+}
+
+static int literal_match(const UChar *table, const wchar_t *words, const wchar_t *typed)
+{
+    size_t n = wcslen(typed);
+    for (const wchar_t *t = words; n == 0 || *t; t++) {
+        size_t k = 0;
+        while (k < n && t[k] && folded(table, t[k]) == folded(table, typed[k]))
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* s as UTF-16 of the Basic Multilingual Plane (as the fold tables and the
+ * pinyin readings have it), its length. */
+static int32_t bmp_units(const wchar_t *s, UChar *out, int32_t cap)
+{
+    int32_t m = 0;
+    for (size_t k = 0; s[k] && m < cap; k++)
+        if (s[k] >= 0 && s[k] <= 0xFFFF)
+            out[m++] = (UChar)s[k];
+    return m;
+}
+
+static uint64_t hash_units(const UChar *u, int32_t n)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (int32_t k = 0; k < n; k++)
+        h = (h ^ u[k]) * 1099511628211u;
+    return h ? h : 1;
+}
+
+/* The slot of u[0..n) in cache: its own, or the empty one it goes in. */
+static list_words_entry *slot_of(list_words *c, const UChar *u, int32_t n, uint64_t h)
+{
+    for (size_t k = h & (c->cap - 1);; k = (k + 1) & (c->cap - 1)) {
+        list_words_entry *e = &c->slots[k];
+        if (!e->hash || (e->hash == h && e->title.length == n && memcmp(e->title.chars, u, (size_t)n * sizeof *u) == 0))
+            return e;
+    }
+}
+
+/* Room for one more, at most half full; -1 when out of memory. */
+static int make_room(list_words *c)
+{
+    if (c->cap && 2 * (c->used + 1) <= c->cap)
+        return 0;
+    size_t cap = c->cap ? c->cap * 2 : 64;
+    list_words bigger = {calloc(cap, sizeof *bigger.slots), cap, c->used};
+    if (!bigger.slots)
+        return -1;
+    for (size_t k = 0; k < c->cap; k++)
+        if (c->slots[k].hash)
+            *slot_of(&bigger, c->slots[k].title.chars, c->slots[k].title.length, c->slots[k].hash) = c->slots[k];
+    free(c->slots);
+    *c = bigger;
+    return 0;
+}
+
+/* The prepared readings of u[0..n), from cache or made into it. */
+static const yd_pinyin_title *prepared(const list_filter *f, list_words *c, const UChar *u, int32_t n)
+{
+    if (make_room(c) != 0)
+        return NULL;
+    uint64_t h = hash_units(u, n);
+    list_words_entry *e = slot_of(c, u, n, h);
+    if (!e->hash) {
+        if (yd_pinyin_prepare(f->pinyin, u, n, &e->title, NULL) != YD_OK)
+            return NULL;
+        e->hash = h;
+        c->used++;
+    }
+    return &e->title;
+}
+
+static int wants_pinyin(const wchar_t *typed)
+{
+    for (size_t k = 0; typed[k]; k++)
+        if ((typed[k] >= L'a' && typed[k] <= L'z') || (typed[k] >= L'A' && typed[k] <= L'Z'))
+            return 1;
+    return 0;
+}
+
+int list_filter_match(const list_filter *f, list_words *cache, const wchar_t *words)
+{
+    if (literal_match(f->fold, words, f->typed))
+        return 1;
+    if (!f->pinyin || !wants_pinyin(f->typed))
+        return 0;
+    enum { UNITS = 2048 };
+    UChar units[UNITS], typed[UNITS];
+    int32_t n = bmp_units(words, units, UNITS), m = bmp_units(f->typed, typed, UNITS);
+    if (cache) {
+        const yd_pinyin_title *t = prepared(f, cache, units, n);
+        return t ? yd_pinyin_match(f->pinyin, t, typed, m, f->pinyin_fold) : -1;
+    }
+    yd_pinyin_title t;
+    if (yd_pinyin_prepare(f->pinyin, units, n, &t, NULL) != YD_OK)
+        return -1;
+    int match = yd_pinyin_match(f->pinyin, &t, typed, m, f->pinyin_fold);
+    yd_pinyin_title_free(&t);
+    return match;
+}
+
+void list_words_free(list_words *c)
+{
+    for (size_t k = 0; k < c->cap; k++)
+        if (c->slots[k].hash)
+            yd_pinyin_title_free(&c->slots[k].title);
+    free(c->slots);
+    memset(c, 0, sizeof *c);
 }

@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "keymap.h"
+#include "yuedu/pinyin.h"
 
 typedef struct list_view {
     size_t count;    /* rows */
@@ -36,6 +37,37 @@ typedef struct list_hint {
     const char *says;
 } list_hint;
 void list_hints_append(const keymap *m, char *buf, size_t at, size_t size, const list_hint *hints, size_t n);
+
+/* ---- The filter of every list: one predicate ----
+ *
+ * A row matches when one of its words (a name, a note, a title, a file
+ * name) contains what was typed: literally, through a fold table as search
+ * folds; or, when the typed text has a Latin letter, by pinyin (xf finds
+ * 宪法, yuedu/pinyin.h). Each distinct text is prepared for pinyin once and
+ * kept in a list_words cache, keyed by the text itself, so a keystroke
+ * only matches prepared texts, whichever list the text is in and however
+ * often the list is made again. */
+typedef struct list_words_entry list_words_entry;
+typedef struct list_words {
+    list_words_entry *slots; /* open addressing, cap a power of two */
+    size_t cap, used;
+} list_words;
+
+/* What a filter matches with: the typed text, the fold table of its
+ * literal match (NULL: Latin letters without case only), and for pinyin
+ * the transliterator (NULL: none) and the table its other characters are
+ * compared through. */
+typedef struct list_filter {
+    const wchar_t *typed;
+    const UChar *fold;
+    yd_pinyin *pinyin;
+    const UChar *pinyin_fold;
+} list_filter;
+
+/* Does words contain what f says? Pinyin prepared in cache (NULL: prepared
+ * for this call alone). -1 when out of memory (then: no match). */
+int list_filter_match(const list_filter *f, list_words *cache, const wchar_t *words);
+void list_words_free(list_words *cache);
 
 /* Draw w[0..n) from (y, x) in attr, stopping before a character that would
  * cross column limit; characters of no width are left out. Returns the

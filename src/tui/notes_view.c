@@ -49,22 +49,8 @@ static int by_place(const void *pa, const void *pb)
 /* Does the entry hold what the filter says (its text, note, file or section)? */
 static int matches(app *a, const entry *e)
 {
-    if (!a->notes_filter[0])
-        return 1;
-    wchar_t typed[PROMPT_MAX], hay[2048];
-    if (mbstowcs(typed, a->notes_filter, PROMPT_MAX - 1) == (size_t)-1)
-        return 0;
-    typed[PROMPT_MAX - 1] = 0;
     const char *parts[] = {e->item->name, e->item->note, e->item->path, e->section};
-    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
-        size_t n = mbstowcs(hay, parts[k], 2047);
-        if (n == (size_t)-1)
-            continue;
-        hay[2047] = 0;
-        if (title_contains(a, hay, typed))
-            return 1;
-    }
-    return 0;
+    return parts_contain(a, parts, sizeof parts / sizeof parts[0], a->notes_filter);
 }
 
 static int push_row(notes_row **rows, size_t *n, size_t *cap, notes_row r)

@@ -126,7 +126,7 @@ static int title_shared(app *a, size_t doc)
 static void outline_document_changed(app *a, size_t doc)
 {
     outline_view *v = &a->outline;
-    title_match_forget(a, doc); /* its titles' pinyin */
+    outline_tag_forget(a, doc); /* its lengths */
     if (v->title_hash && doc < v->titles_known) { /* its title may have changed */
         count_title(v, v->title_hash[doc], -1);
         v->title_hash[doc] = title_hash(a, doc);
@@ -180,7 +180,7 @@ static void rebuild(app *a)
             int any = 0;
             for (int32_t i = 0; i < o->count; i++) {
                 outline_entry_title(a, (outline_entry){(uint32_t)d, i}, title, 300);
-                if (!node_title_contains(a, d, i, title, v->filter))
+                if (!title_contains(a, title, v->filter))
                     continue;
                 if (!any++ && push(v, (uint32_t)d, -1) != 0)
                     goto oom;
@@ -443,6 +443,9 @@ static void outline_click(app *a, int row, int col)
     jump_to_selected(a);
 }
 
+/* A row's title keeps at least this many cells before the words at its right. */
+enum { TITLE_KEPT = 4 };
+
 static void outline_draw(app *a)
 {
     ensure_built(a);
@@ -480,17 +483,13 @@ static void outline_draw(app *a)
         /* A bookmarked section shows a * after its marker. */
         addnwstr(e.node >= 0 && bookmarks_node_marked(a, e.doc, e.node) ? L"*" : marker + 1, 1);
         col += 2;
-        /* While a search is active: the hits of the node's subtree, at the right. */
-        wchar_t count[24] = L"";
-        int cw_count = 0;
-        const yd_hits *hits = a->query ? search_hits(a, e.doc) : NULL;
-        size_t nh = hits ? yd_outline_node_hits(o, app_doc(a, e.doc) ? app_doc(a, e.doc)->length : 0, e.node, hits) : 0;
-        if (nh > 0) {
-            cw_count = swprintf(count, 24, L" %zu", nh);
-            if (cw_count < 0 || cw_count + 4 > w)
-                cw_count = 0;
-        }
-        int limit = w - cw_count;
+        /* At the right: hit counts, lengths, how much was read (outline_tag.c),
+         * in what the title leaves of the row beyond its first cells. */
+        wchar_t tag[64];
+        int cw_tag = 0;
+        size_t tag_len = outline_tag(a, e, tag, 64, w - col - TITLE_KEPT - 1, &cw_tag);
+        cw_tag += tag_len ? 1 : 0; /* and a space before */
+        int limit = w - cw_tag;
         size_t n = outline_entry_title(a, e, title, 300);
         for (size_t k = 0; k < n; k++) {
             int cw = wcwidth(title[k]);
@@ -505,9 +504,9 @@ static void outline_draw(app *a)
             addnwstr(&title[k], 1);
             col += cw;
         }
-        if (cw_count > 0) {
+        if (cw_tag > 0) {
             attrset(attr == app_style(a, YD_STYLE_OUTLINE_CURRENT) ? attr : app_style(a, YD_STYLE_OUTLINE_MARKER));
-            mvaddnwstr(y, x0 + w - cw_count, count, cw_count);
+            mvaddnwstr(y, x0 + w - cw_tag + 1, tag, (int)tag_len);
         }
         attrset(A_NORMAL);
     }
@@ -590,6 +589,7 @@ static void outline_mouse(app *a, const MEVENT *ev)
 
 static void outline_pane_free(app *a)
 {
+    outline_tag_free(a, a->capacity);
     outline_free(&a->outline, a->capacity);
     title_match_free(a);
 }

@@ -24,6 +24,21 @@ static const yd_result_hit *selected_hit(app *a)
     return a->results_view.selected < r->row_count ? &r->hits[r->rows[a->results_view.selected].hit] : NULL;
 }
 
+/* A file name or section title by the filter of every list (pinyin). */
+static int words_match(void *context, const UChar *words, int32_t n)
+{
+    app *a = context;
+    wchar_t w[512];
+    size_t len = 0;
+    for (int32_t k = 0; k < n && len + 1 < 512;) {
+        UChar32 c;
+        U16_NEXT(words, k, n, c);
+        w[len++] = (wchar_t)c;
+    }
+    w[len] = 0;
+    return title_contains(a, w, a->results_filter);
+}
+
 static int apply_filter(app *a, yd_error *err)
 {
     UChar text[PROMPT_MAX * 2];
@@ -31,7 +46,8 @@ static int apply_filter(app *a, yd_error *err)
     for (const wchar_t *w = a->results_filter; *w && n + 2 <= PROMPT_MAX * 2; w++)
         if ((UChar32)*w >= 0 && (UChar32)*w <= 0x10FFFF)
             U16_APPEND_UNSAFE(text, n, (UChar32)*w);
-    return yd_results_filter(&a->results, a->fold, text, n, err) == YD_OK ? 0 : -1;
+    yd_results_words also = {words_match, a};
+    return yd_results_filter_also(&a->results, a->fold, text, n, &also, err) == YD_OK ? 0 : -1;
 }
 
 /* The index of every hit found so far, filtered; the selection stays on

@@ -18,6 +18,7 @@
 
 #include "app.h"
 #include "test_sync.h"
+#include "yuedu/fold_cache.h"
 
 enum { REGEX_TIME_LIMIT = 2000, PROGRESS_MS = 100 };
 
@@ -27,6 +28,21 @@ static int covered(const app *a, size_t doc)
 }
 
 size_t search_span(app *a) { return a->ahead && a->ahead_to > a->searched ? a->ahead_to : a->searched; }
+
+/* One fold table for the whole reader, made on first need (about 1 ms from
+ * the cache, fold_cache.h; 25-50 ms to build): the search's, and the
+ * filters' (title_match.c). */
+int app_fold_ready(app *a)
+{
+    if (a->fold)
+        return 0;
+    yd_error err = {0};
+    if (yd_fold_new_cached(&a->fold, NULL, NULL, &err) != YD_OK) {
+        app_say(a, MSG_ERROR, "folding: %s", err.message);
+        return -1;
+    }
+    return 0;
+}
 
 const yd_hits *search_hits(app *a, size_t doc)
 {

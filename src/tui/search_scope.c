@@ -19,11 +19,8 @@ void search_scope_apply(app *a, size_t doc)
         h->count = 0;
         return;
     }
-    size_t kept = 0;
-    for (size_t k = 0; k < h->count; k++)
-        if (h->items[k].offset >= a->scope_lo && h->items[k].offset < a->scope_hi)
-            h->items[kept++] = h->items[k];
-    h->count = kept;
+    yd_text_range scope = {a->scope_lo, a->scope_hi};
+    yd_hits_keep_within(h, &scope, 1);
 }
 
 void search_scope_clear(app *a) { a->scope_on = 0; }

@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 
 #include "app.h"
+#include "term_width.h"
 #include "yuedu/markup.h"
 
 /* "name › 第一篇… › 一、…" for the section holding the reading position;
@@ -41,16 +42,6 @@ static size_t breadcrumb(app *a, wchar_t *out, size_t cap, size_t *name_len)
 
 size_t status_breadcrumb(app *a, wchar_t *out, size_t cap) { return breadcrumb(a, out, cap, NULL); }
 
-static int width_of(const wchar_t *s, size_t n)
-{
-    int w = 0;
-    for (size_t k = 0; k < n; k++) {
-        int cw = wcwidth(s[k]);
-        w += cw > 0 ? cw : 0;
-    }
-    return w;
-}
-
 /* The breadcrumb in room cells. Too long: the file name stays, then the
  * end of the chain (the innermost section) after "› …"; a name that does not
  * fit alone is cut at its end with …. The name is what tells documents
@@ -59,18 +50,18 @@ static void put_breadcrumb(const wchar_t *crumb, size_t n, size_t name_len, int 
 {
     if (room <= 0)
         return;
-    if (width_of(crumb, n) <= room) {
+    if (term_cells(crumb, n) <= room) {
         addnwstr(crumb, (int)n);
         return;
     }
     static const wchar_t cut[] = L" \u203A \u2026"; /* " › …" */
-    int ellipsis = width_of(L"\u2026", 1), name_w = width_of(crumb, name_len);
-    int cut_w = width_of(cut, 4);
+    int ellipsis = term_cells(L"\u2026", 1), name_w = term_cells(crumb, name_len);
+    int cut_w = term_cells(cut, 4);
     if (name_w + cut_w + 2 > room) { /* not even the name and a little */
         size_t k = 0;
         int w = 0;
-        while (k < name_len && w + width_of(crumb + k, 1) <= room - ellipsis)
-            w += width_of(crumb + k++, 1);
+        while (k < name_len && w + term_cells(crumb + k, 1) <= room - ellipsis)
+            w += term_cells(crumb + k++, 1);
         addnwstr(crumb, (int)k);
         addnwstr(L"\u2026", 1);
         return;
@@ -78,7 +69,7 @@ static void put_breadcrumb(const wchar_t *crumb, size_t n, size_t name_len, int 
     addnwstr(crumb, (int)name_len);
     addnwstr(cut, 4);
     size_t first = name_len + 3; /* past " › " */
-    while (first < n && width_of(crumb + first, n - first) > room - name_w - cut_w)
+    while (first < n && term_cells(crumb + first, n - first) > room - name_w - cut_w)
         first++;
     addnwstr(crumb + first, (int)(n - first));
 }
@@ -121,7 +112,7 @@ void status_draw(app *a)
         wright[nright++] = L' ';
     }
     nright = app_safe_mbs(a, wright, nright, 240, right);
-    int rw = width_of(wright, nright);
+    int rw = term_cells(wright, nright);
     attron(app_style(a, YD_STYLE_STATUS));
     mvhline(y, 0, ' ', COLS);
     wchar_t crumb[512];

@@ -28,3 +28,13 @@ int wcwidth(wchar_t c)
     wchar_t s[2] = {c, 0};
     return wcswidth(s, 1); /* glibc's own table, in the process locale */
 }
+
+int term_cells(const wchar_t *s, size_t n)
+{
+    int w = 0;
+    for (size_t k = 0; k < n; k++) {
+        int cw = wcwidth(s[k]);
+        w += cw > 0 ? cw : 0;
+    }
+    return w;
+}

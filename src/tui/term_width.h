@@ -2,6 +2,9 @@
 #ifndef YUEDU_TERM_WIDTH_H
 #define YUEDU_TERM_WIDTH_H
 
+#include <stddef.h>
+#include <wchar.h>
+
 #include "yuedu/width.h"
 
 /* From now on, wcwidth() (which ncursesw calls for every character it
@@ -10,5 +13,8 @@
  * Call it before drawing and again when ambiwidth changes; table must stay
  * alive while it is in use. */
 void term_width_use(const yd_width_table *table);
+
+/* The cells s[0..n) takes on screen (characters of no width count 0). */
+int term_cells(const wchar_t *s, size_t n);
 
 #endif

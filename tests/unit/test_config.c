@@ -8,6 +8,7 @@
 
 #include "test_util.h"
 #include "yuedu/config.h"
+#include "yuedu/outline_length.h"
 #include "yuedu/outline.h"
 #include "yuedu/fold.h"
 
@@ -193,6 +194,24 @@ static void test_problems(void **state)
     c = parse("search:\n  history: -1\n", r, sizeof r);
     expect_one(r, "cfg.yaml:2:12: ", "search.history: -1 is out of range (0 to 100000); using 200", NULL);
     assert_int_equal(c.search.history, YD_CONFIG_SEARCH_HISTORY_DEFAULT);
+    yd_config_free(&c);
+
+    /* reading: the rate of the reading time, and the lengths in the outline */
+    c = parse("", r, sizeof r);
+    assert_int_equal(c.reading.chars_per_minute, YD_READING_RATE);
+    assert_false(c.reading.lengths);
+    yd_config_free(&c);
+    c = parse("reading:\n  chars-per-minute: 450\n  lengths: on\n", r, sizeof r);
+    assert_string_equal(r, "");
+    assert_int_equal(c.reading.chars_per_minute, 450);
+    assert_true(c.reading.lengths);
+    yd_config_free(&c);
+    c = parse("reading:\n  chars-per-minute: 10\n", r, sizeof r);
+    expect_one(r, "cfg.yaml:2:21: ", "reading.chars-per-minute: 10 is out of range (50 to 5000); using 300", NULL);
+    assert_int_equal(c.reading.chars_per_minute, YD_READING_RATE);
+    yd_config_free(&c);
+    c = parse("reading:\n  speed: 3\n", r, sizeof r);
+    expect_one(r, "cfg.yaml:2:3: ", "reading: unknown key 'speed' (chars-per-minute, lengths)", NULL);
     yd_config_free(&c);
 
     c = parse("outline:\n  width: 9\n", r, sizeof r);

@@ -46,8 +46,25 @@ static void counts(void **state)
     yd_document_free(&d);
 }
 
+/* Only the hits inside the ranges are kept, in order. */
+static void keep_within(void **state)
+{
+    (void)state;
+    yd_hit items[] = {{1, 1}, {5, 2}, {9, 1}, {10, 1}, {20, 1}, {31, 1}};
+    yd_hits hits = {.items = items, .count = 6};
+    yd_text_range ranges[] = {{5, 10}, {20, 21}, {30, 40}};
+    yd_hits_keep_within(&hits, ranges, 3);
+    assert_int_equal(hits.count, 4);
+    assert_int_equal(items[0].offset, 5);
+    assert_int_equal(items[1].offset, 9);
+    assert_int_equal(items[2].offset, 20);
+    assert_int_equal(items[3].offset, 31);
+    yd_hits_keep_within(&hits, NULL, 0);
+    assert_int_equal(hits.count, 0);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(counts)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(counts), cmocka_unit_test(keep_within)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

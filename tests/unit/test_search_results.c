@@ -308,6 +308,36 @@ static void test_filter(void **state)
     corpus_free(&c);
 }
 
+/* Another matcher of names and titles (the reader's pinyin): here, any
+ * title or name holding 打算. */
+static int holds_plan(void *context, const UChar *words, int32_t n)
+{
+    int *calls = context;
+    ++*calls;
+    for (int32_t k = 0; k + 1 < n; k++)
+        if (words[k] == 0x6253 && words[k + 1] == 0x7B97) /* 打算 */
+            return 1;
+    return 0;
+}
+
+static void test_filter_also(void **state)
+{
+    (void)state;
+    corpus c;
+    corpus_make(&c, "党建", paths, texts, 3);
+    int calls = 0;
+    yd_results_words also = {holds_plan, &calls};
+    UChar f[] = {'m', 'n', 'd', 's'}; /* found by no text, only by the matcher */
+    yd_error err = {0};
+    assert_int_equal(yd_results_filter_also(&c.results, fold, f, 4, &also, &err), YD_OK);
+    assert_string_equal(rows_of(&c), "D a/2-總結.txt 1|S 二、明年打算 1|H 4:黨建");
+    assert_true(calls > 0);
+    /* Without it, nothing. */
+    assert_int_equal(yd_results_filter(&c.results, fold, f, 4, &err), YD_OK);
+    assert_int_equal(c.results.row_count, 0);
+    corpus_free(&c);
+}
+
 static void test_filter_case(void **state)
 {
     (void)state;
@@ -375,7 +405,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grouping),       cmocka_unit_test(test_no_hits),
         cmocka_unit_test(test_snippet_ends_of_line), cmocka_unit_test(test_snippet_folded_and_unsafe),
-        cmocka_unit_test(test_context),        cmocka_unit_test(test_filter),
+        cmocka_unit_test(test_context),        cmocka_unit_test(test_filter), cmocka_unit_test(test_filter_also),
         cmocka_unit_test(test_filter_case),    cmocka_unit_test(test_row_of),
         cmocka_unit_test(test_section_title),
     };
