@@ -1,8 +1,7 @@
-/* The user's purify rules (purify.c, purify_config.c): read from
- * config.yaml with a message for every bad rule, matched on file names by
- * glob, applied to a document's text (hide marks a line, replace rewrites
- * it, the lines and their places stay), seen by the outline as the reader
- * shows them; the configuration keys markup and purify. */
+/* The user's purify rules (purify.c): matched on file names by glob,
+ * applied to a document's text (hide marks a line, replace rewrites it,
+ * the lines and their places stay), seen by the outline as the reader
+ * shows them. Reading them from config.yaml: test_config.c. */
 #include <stdbool.h>
 #include <stdlib.h>
 
@@ -12,151 +11,18 @@
 #include "yuedu/markup.h"
 #include "yuedu/outline.h"
 #include "yuedu/purify.h"
+#include "yuedu/utf8_map.h"
 
-static yd_config parse(const char *text, char *report, size_t size)
+/* The configuration of yaml, which must have no problem. */
+static yd_config config_of(const char *yaml)
 {
     yd_config c;
     yd_problems p;
     yd_problems_init(&p);
-    yd_error err = {0};
-    assert_int_equal(yd_config_parse(&c, "cfg.yaml", text, strlen(text), &p, &err), YD_OK);
-    report[0] = 0;
-    for (size_t i = 0; i < p.count; i++) {
-        char line[700];
-        size_t used = strlen(report);
-        snprintf(report + used, size - used, "%s\n", yd_problem_format(&p.items[i], line, sizeof line));
-    }
+    assert_int_equal(yd_config_parse(&c, "cfg.yaml", yaml, strlen(yaml), &p, NULL), YD_OK);
+    assert_int_equal(yd_problems_total(&p), 0);
     yd_problems_free(&p);
     return c;
-}
-
-/* report holds exactly one problem, at where, with each phrase. */
-static void expect_one(const char *report, const char *where, ...)
-{
-    if (strncmp(report, where, strlen(where)) != 0 || strchr(report, '\n') != report + strlen(report) - 1)
-        fail_msg("expected one problem at %s, got:\n%s", where, report);
-    va_list ap;
-    va_start(ap, where);
-    for (const char *phrase; (phrase = va_arg(ap, const char *));)
-        if (!strstr(report, phrase))
-            fail_msg("'%s' not in: %s", phrase, report);
-    va_end(ap);
-}
-
-static void test_config_rules(void **state)
-{
-    (void)state;
-    char report[4096];
-    yd_config c = parse("purify:\n"
-                        "  rules:\n"
-                        "    - match: '^本章完'\n"
-                        "    - match: '（求(月票|收藏)）'\n"
-                        "      action: replace\n"
-                        "      replace: ''\n"
-                        "      files: '*.txt'\n"
-                        "    - match: '(甲)乙'\n"
-                        "      replace: '$1丙'\n",
-                        report, sizeof report);
-    assert_string_equal(report, "");
-    assert_int_equal(c.purify.rules.count, 3);
-    const yd_purify_rule *r = c.purify.rules.items;
-    assert_string_equal(r[0].pattern, "^本章完");
-    assert_int_equal(r[0].action, YD_PURIFY_HIDE);
-    assert_null(r[0].files);
-    assert_int_equal(r[0].line, 3);
-    assert_int_equal(r[1].action, YD_PURIFY_REPLACE);
-    assert_string_equal(r[1].replacement, "");
-    assert_string_equal(r[1].files, "*.txt");
-    assert_int_equal(r[2].action, YD_PURIFY_REPLACE); /* replace: alone makes a replace rule */
-    assert_string_equal(r[2].replacement, "$1丙");
-    assert_int_equal(r[2].number, 3);
-    assert_false(c.purify.hide);
-    assert_true(c.purify.dim);
-    yd_config_free(&c);
-}
-
-static void test_config_bad_rules(void **state)
-{
-    (void)state;
-    char report[4096];
-    /* Each bad rule is named where it is written and left out; the good
-     * rule after it is kept. */
-    struct {
-        const char *rule, *where, *phrase;
-    } cases[] = {
-        {"    - match: '(未闭合'\n", "cfg.yaml:3:14:", "purify.rules[1].match: not a valid regular expression"},
-        {"    - match: x\n      action: delete\n", "cfg.yaml:4:15:",
-         "purify.rules[1].action: 'delete' is not one of hide or replace; this rule is ignored"},
-        {"    - action: hide\n", "cfg.yaml:3:7:", "purify.rules[1]: a rule needs match:"},
-        {"    - match: '(a)b'\n      replace: '$3'\n", "cfg.yaml:4:16:", "purify.rules[1].replace: the replacement names"},
-        {"    - match: 'a'\n      replace: 'US$'\n", "cfg.yaml:4:16:", "purify.rules[1].replace:"},
-        {"    - match: [a]\n", "cfg.yaml:3:14:", "purify.rules[1].match: expected an ICU regular expression"},
-        {"    - just a line\n", "cfg.yaml:3:7:", "purify.rules[1]: expected a rule"},
-        {"    - match: a\n      colour: red\n", "cfg.yaml:4:7:", "unknown key 'colour' (match, action, replace, files)"},
-        {"    - match: a\n      action: hide\n      replace: b\n", "cfg.yaml:5:16:",
-         "purify.rules[1].replace: a hide rule replaces nothing; ignored"},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char text[512];
-        snprintf(text, sizeof text, "purify:\n  rules:\n%s    - match: good\n", cases[i].rule);
-        yd_config c = parse(text, report, sizeof report);
-        expect_one(report, cases[i].where, cases[i].phrase, NULL);
-        /* An unknown key or a replacement in a hide rule is ignored, not the rule. */
-        size_t kept = strstr(cases[i].phrase, "hide rule replaces") || strstr(cases[i].phrase, "colour") ? 2 : 1;
-        if (c.purify.rules.count != kept)
-            fail_msg("case %zu: %zu rules kept, want %zu", i, c.purify.rules.count, kept);
-        assert_string_equal(c.purify.rules.items[kept - 1].pattern, "good");
-        yd_config_free(&c);
-    }
-    /* rules: not a list; purify: a list; too many rules. */
-    yd_config c = parse("purify:\n  rules: hide\n", report, sizeof report);
-    expect_one(report, "cfg.yaml:2:10:", "purify.rules: expected a list of rules", NULL);
-    yd_config_free(&c);
-    c = parse("purify: [a]\n", report, sizeof report);
-    expect_one(report, "cfg.yaml:1:9:", "purify: expected on, off or a mapping", NULL);
-    yd_config_free(&c);
-    char big[8192] = "purify:\n  rules:\n";
-    for (int i = 0; i < YD_PURIFY_RULES_MAX + 2; i++)
-        snprintf(big + strlen(big), sizeof big - strlen(big), "    - match: r%d\n", i);
-    c = parse(big, report, sizeof report);
-    expect_one(report, "cfg.yaml:67:7:", "more than 64 rules", NULL);
-    assert_int_equal(c.purify.rules.count, YD_PURIFY_RULES_MAX);
-    yd_config_free(&c);
-    /* Corrupt YAML: one message, every default, no rule. */
-    c = parse("purify:\n  rules: [ {match: a\n", report, sizeof report);
-    assert_non_null(strstr(report, "not valid YAML"));
-    assert_int_equal(c.purify.rules.count, 0);
-    assert_false(c.purify.hide);
-    yd_config_free(&c);
-}
-
-static void test_config_keys(void **state)
-{
-    (void)state;
-    char report[2048];
-    yd_config c = parse("markup: raw\npurify: on\n", report, sizeof report);
-    assert_string_equal(report, "");
-    assert_true(c.markup_raw);
-    assert_true(c.purify.hide);
-    yd_config_free(&c);
-    c = parse("markup: rendered\npurify:\n  hide: true\n  dim: false\n", report, sizeof report);
-    assert_string_equal(report, "");
-    assert_false(c.markup_raw);
-    assert_true(c.purify.hide);
-    assert_false(c.purify.dim);
-    yd_config_free(&c);
-    c = parse("markup: source\n", report, sizeof report);
-    expect_one(report, "cfg.yaml:1:9:", "markup: 'source' is not one of rendered or raw; using rendered", NULL);
-    assert_false(c.markup_raw);
-    yd_config_free(&c);
-    c = parse("purify: maybe\n", report, sizeof report);
-    expect_one(report, "cfg.yaml:1:9:", "purify: expected true or false, not 'maybe'; using false", NULL);
-    yd_config_free(&c);
-    c = parse("purify:\n  dim: 3\n  shade: on\n", report, sizeof report);
-    assert_non_null(strstr(report, "cfg.yaml:2:8: purify.dim: expected true or false"));
-    assert_non_null(strstr(report, "cfg.yaml:3:3: purify: unknown key 'shade' (hide, dim, rules)"));
-    assert_true(c.purify.dim);
-    yd_config_free(&c);
 }
 
 static void test_glob(void **state)
@@ -176,9 +42,7 @@ static void test_glob(void **state)
 /* A document from text, with rules from YAML. */
 static void load_with(yd_document *d, yd_config *c, const char *name, const char *text, const char *yaml)
 {
-    char report[2048];
-    *c = parse(yaml, report, sizeof report);
-    assert_string_equal(report, "");
+    *c = config_of(yaml);
     yd_load_options opt = {.purify = &c->purify.rules};
     yd_error err = {0};
     if (yd_document_from_bytes(d, name, (const unsigned char *)text, strlen(text), &opt, &err) != YD_OK)
@@ -318,12 +182,17 @@ static void test_hostile(void **state)
     write_file(dir, "f.txt", body, sizeof body - 1);
     char path[4200];
     snprintf(path, sizeof path, "%s/f.txt", dir);
-    char report[512];
-    c = parse("purify:\n  rules:\n    - match: '删掉'\n      replace: ''\n", report, sizeof report);
+    c = config_of("purify:\n  rules:\n    - match: '删掉'\n      replace: ''\n");
     yd_load_options opt = {.purify = &c.purify.rules};
     yd_error err = {0};
     assert_int_equal(yd_document_load(&d, path, &opt, &err), YD_OK);
     expect_line(&d, 1, "这行");
+    /* The byte scan of a file stands for its text only without rules. */
+    yd_utf8_map map;
+    assert_int_equal(yd_utf8_map_open(&map, path, &opt), 0);
+    yd_load_options none = {0};
+    assert_int_equal(yd_utf8_map_open(&map, path, &none), 1);
+    yd_utf8_map_close(&map);
     size_t length;
     unsigned char *after = slurp(path, &length);
     assert_int_equal(length, sizeof body - 1);
@@ -338,8 +207,7 @@ static void test_hostile(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_config_rules), cmocka_unit_test(test_config_bad_rules),
-        cmocka_unit_test(test_config_keys),  cmocka_unit_test(test_glob),
+        cmocka_unit_test(test_glob),
         cmocka_unit_test(test_apply),        cmocka_unit_test(test_markup_follows),
         cmocka_unit_test(test_hostile),
     };
