@@ -87,4 +87,9 @@ bool yd_purify_glob_applies(const char *glob, const char *path);
  * Fails only when out of memory; doc is then as it was. */
 yd_status yd_purify_document(struct yd_document *doc, const yd_purify_rules *rules, yd_error *err);
 
+/* The same with slack units instead of 64 MiB past four times the text:
+ * for callers (and tests) that bound memory more tightly. */
+yd_status yd_purify_document_within(struct yd_document *doc, const yd_purify_rules *rules, int64_t slack,
+                                    yd_error *err);
+
 #endif

@@ -369,6 +369,11 @@ static void remap_markup(const yd_document *doc, const line_change *ch, yd_marku
 
 yd_status yd_purify_document(yd_document *doc, const yd_purify_rules *rules, yd_error *err)
 {
+    return yd_purify_document_within(doc, rules, GROWTH_SLACK, err);
+}
+
+yd_status yd_purify_document_within(yd_document *doc, const yd_purify_rules *rules, int64_t slack, yd_error *err)
+{
     if (!rules || rules->count == 0 || doc->line_count == 0)
         return YD_OK;
     rule_set set;
@@ -382,7 +387,7 @@ yd_status yd_purify_document(yd_document *doc, const yd_purify_rules *rules, yd_
     uint8_t *hidden = calloc((size_t)n, 1);
     line_change *ch = malloc((size_t)n * sizeof *ch);
     ubuf out = {0}, cur = {0}, spare = {0};
-    int64_t limit = (int64_t)doc->length * 4 + GROWTH_SLACK;
+    int64_t limit = (int64_t)doc->length * 4 + slack;
     if (limit > INT32_MAX - 1)
         limit = INT32_MAX - 1;
     int any_hidden = 0, changed = 0, failed = !hidden || !ch;
@@ -401,17 +406,25 @@ yd_status yd_purify_document(yd_document *doc, const yd_purify_rules *rules, yd_
         }
         hidden[k] = (uint8_t)hide;
         any_hidden |= hide;
-        /* Past the limit the rest of the lines stay as they were. */
-        if ((int64_t)out.length + cur.length + (doc->length - e) + 1 > limit) {
+        /* The new text so far: the old one up to here until a line changes
+         * (so that a document no rule changes costs no copy). Past the
+         * limit the rest of the lines stay as they were. */
+        int32_t at = changed ? out.length : s;
+        if ((int64_t)at + cur.length + (doc->length - e) + 1 > limit) {
             cur.length = 0;
             failed = ubuf_append(&cur, doc->text + s, e - s) != 0;
         }
-        ch[k].start = out.length;
+        ch[k].start = at;
         compare(doc->text + s, e - s, cur.u, cur.length, &ch[k]);
-        changed |= cur.length != e - s || ch[k].same_head != e - s;
+        if (!changed && (cur.length != e - s || ch[k].same_head != e - s)) {
+            changed = 1;
+            if (!failed && ubuf_append(&out, doc->text, s) != 0)
+                failed = 1;
+        }
         int newline = e < doc->length && doc->text[e] == '\n';
-        if (!failed && (ubuf_append(&out, cur.u, cur.length) != 0 ||
-                        (newline && ubuf_append(&out, (const UChar[]){'\n'}, 1) != 0)))
+        if (changed && !failed &&
+            (ubuf_append(&out, cur.u, cur.length) != 0 ||
+             (newline && ubuf_append(&out, (const UChar[]){'\n'}, 1) != 0)))
             failed = 1;
     }
     set_close(&set);

@@ -177,6 +177,25 @@ static void test_hostile(void **state)
     yd_config_free(&c);
     free(text);
 
+    /* A replacement that would grow the text past its bound: the lines
+     * from there on stay as they were, the lines and their count hold. */
+    c = config_of("purify:\n  rules:\n    - match: '.'\n      replace: '$0$0$0$0$0$0$0$0'\n");
+    yd_load_options raw = {0};
+    yd_error err0 = {0};
+    assert_int_equal(yd_document_from_bytes(&d, "grow.txt", (const unsigned char *)"ab\ncd\nef\ngh\n", 12, &raw, &err0),
+                     YD_OK);
+    assert_int_equal(yd_purify_document_within(&d, &c.purify.rules, 10, &err0), YD_OK);
+    /* 12 units, bound 4 * 12 + 10 = 58: three lines of 17 fit with the
+     * rest of the text after them, the fourth does not */
+    expect_line(&d, 0, "aaaaaaaabbbbbbbb");
+    expect_line(&d, 1, "ccccccccdddddddd");
+    expect_line(&d, 2, "eeeeeeeeffffffff");
+    expect_line(&d, 3, "gh");
+    assert_int_equal(d.line_count, 4);
+    assert_true(d.length <= 58);
+    yd_document_free(&d);
+    yd_config_free(&c);
+
     char *dir = make_temp_dir();
     const char body[] = "留下\n删掉这行\n";
     write_file(dir, "f.txt", body, sizeof body - 1);
@@ -186,7 +205,9 @@ static void test_hostile(void **state)
     yd_load_options opt = {.purify = &c.purify.rules};
     yd_error err = {0};
     assert_int_equal(yd_document_load(&d, path, &opt, &err), YD_OK);
+    expect_line(&d, 0, "留下"); /* the text before the first change, as it was */
     expect_line(&d, 1, "这行");
+    assert_int_equal(d.length, 6);
     /* The byte scan of a file stands for its text only without rules. */
     yd_utf8_map map;
     assert_int_equal(yd_utf8_map_open(&map, path, &opt), 0);
