@@ -19,6 +19,7 @@
 #include "yuedu/keys.h"
 #include "yuedu/outline_rules.h"
 #include "yuedu/problems.h"
+#include "yuedu/purify.h"
 #include "yuedu/status.h"
 
 typedef enum yd_script_display {
@@ -103,6 +104,9 @@ typedef struct yd_config {
                            YD_CLIPBOARD_LIMIT_DEFAULT; 0: no OSC 52 */
         bool osc52;     /* clipboard.osc52: send OSC 52, true */
     } clipboard;
+    bool markup_raw; /* markup: raw (show Markdown and HTML as their source)
+                        or rendered (false, the default), as :set markup */
+    yd_purify_settings purify; /* purify: hide, dim, rules (purify.h) */
     /* The key table in effect: the built-in bindings (yd_default_bindings)
      * with those the file changes. An action named in the file loses its
      * built-in keys (in that pane; under keys: directly, in every pane), and

@@ -44,11 +44,15 @@ typedef struct yd_document {
     struct yd_markup *markup; /* a rendered document's blocks, spans and
                                  source lines (yuedu/markup.h); NULL for
                                  plain text and markup shown raw */
+    uint8_t *hidden_lines;  /* one byte per line, 1 where a user's purify
+                               rule hides it (yuedu/purify.h); NULL: none */
 } yd_document;
 
 typedef struct yd_load_options {
     const char *encoding;   /* NULL: detect; else a name for yd_encoding_from_name */
     int markup_raw;         /* show markup (Markdown) as its source, not rendered */
+    const struct yd_purify_rules *purify; /* the user's purify rules, applied
+                                             once the text is read; NULL: none */
 } yd_load_options;
 
 /* Build a document from bytes in memory. path is copied. On failure doc is

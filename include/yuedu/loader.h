@@ -22,7 +22,8 @@ typedef void (*yd_prepare_fn)(yd_document *doc, size_t index, void *context);
 
 /* Start loading paths (the list is taken over and freed by the loader; at
  * most paths->count documents will be ready).
- * options->encoding is copied. Fails only when out of memory or when no
+ * options->encoding is copied; options->purify is borrowed and must
+ * outlive the loader. Fails only when out of memory or when no
  * thread can be started. */
 yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
                           yd_prepare_fn prepare, void *context);

@@ -137,6 +137,7 @@ typedef enum yd_outline_reason {
     YD_WHY_NAMED_WORK,      /* a poem's or book's name in 《》 alone on a line */
     YD_WHY_SALUTATION,      /* a salutation or lead-in ending in a colon (同志们：) */
     YD_WHY_FURNITURE,       /* a web site's furniture: a URL, a notice, an ad (furniture.h) */
+    YD_WHY_PURIFIED,        /* hidden by a user's purify rule (purify.h) */
     YD_WHY_COUNT
 } yd_outline_reason;
 

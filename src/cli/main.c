@@ -398,7 +398,11 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
             settings.walk_path = notes.path;
             settings.walk_message = notes.message;
         }
-        code = tui_run(&files, load, &settings);
+        /* The configuration's markup and purify rules for every document read. */
+        yd_load_options configured = *load;
+        configured.markup_raw = config.markup_raw;
+        configured.purify = &config.purify.rules;
+        code = tui_run(&files, &configured, &settings);
     }
     free(notes.path);
     free(notes.message);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "purify_config.h"
 #include "yaml_schema.h"
 #include "yuedu/clipboard.h"
 #include "yuedu/fold.h"
@@ -21,6 +22,8 @@ yd_status yd_config_init(yd_config *c, yd_error *err)
     c->escape_delay_ms = YD_CONFIG_ESCAPE_DELAY_DEFAULT;
     c->outline.width = 30;
     yd_outline_rules_init(&c->outline.rules);
+    yd_purify_rules_init(&c->purify.rules);
+    c->purify.dim = true;
     c->text.indent = 4;
     c->text.max_width = YD_CONFIG_MAX_WIDTH_DEFAULT;
     c->search.folds = YD_FOLD_DEFAULT;
@@ -52,6 +55,7 @@ void yd_config_free(yd_config *c)
     free(c->clipboard.command);
     free(c->clipboard.citation);
     yd_outline_rules_free(&c->outline.rules);
+    yd_purify_rules_free(&c->purify.rules);
     memset(c, 0, sizeof *c);
 }
 
@@ -532,13 +536,21 @@ static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t 
         yd_schema_mapping(s, value, "clipboard", visit_clipboard, r);
     } else if (strcmp(key, "reading") == 0) {
         yd_schema_mapping(s, value, "reading", visit_reading, r);
+    } else if (strcmp(key, "markup") == 0) {
+        static const char *const names[] = {"rendered", "raw", NULL};
+        int raw = c->markup_raw;
+        if (yd_schema_enum(s, value, "markup", names, &raw))
+            c->markup_raw = raw == 1;
+    } else if (strcmp(key, "purify") == 0) {
+        if (!yd_purify_config_read(s, value, &c->purify))
+            r->oom = true;
     } else if (strcmp(key, "keys") == 0) {
         r->context = YD_CTX_ANY;
         yd_schema_mapping(s, value, "keys", visit_binding, r);
     } else {
         yd_schema_report(s, key_node,
                          "unknown key '%.40s' (theme, ambiwidth, mouse, key-timeout-ms, escape-delay-ms, outline, text, "
-                         "search, clipboard, keys); "
+                         "search, clipboard, reading, markup, purify, keys); "
                          "ignored",
                          key);
     }

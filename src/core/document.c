@@ -12,6 +12,7 @@
 #include "yuedu/decode.h"
 #include "yuedu/detect.h"
 #include "yuedu/markup.h"
+#include "yuedu/purify.h"
 
 #include "document_internal.h"
 
@@ -21,6 +22,7 @@ void yd_document_free(yd_document *doc)
     free(doc->text);
     free(doc->line_starts);
     yd_markup_free(doc->markup);
+    free(doc->hidden_lines);
     memset(doc, 0, sizeof *doc);
 }
 
@@ -122,6 +124,9 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
         st = yd_markdown_render(doc, err);
     else if (st == YD_OK && doc->format == YD_FORMAT_HTML && !(options && options->markup_raw))
         st = yd_html_render(doc, err);
+    /* The user's rules see the text as it is shown: rendered or raw. */
+    if (st == YD_OK && options && options->purify)
+        st = yd_purify_document(doc, options->purify, err);
     if (st != YD_OK)
         yd_document_free(doc);
     return st;
@@ -320,6 +325,8 @@ static yd_status load_large(yd_document *doc, int fd, const char *path, const yd
             doc->format = yd_format_of_path(path);
         if (st == YD_OK)
             st = decode_stream(doc, fd, &buf, cap, have, err);
+        if (st == YD_OK && options && options->purify)
+            st = yd_purify_document(doc, options->purify, err);
         free(buf);
         return st;
     }

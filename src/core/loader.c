@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "yuedu/purify.h"
+
 typedef struct message {
     char *path, *text;
 } message;
@@ -17,6 +19,7 @@ struct yd_loader {
     yd_path_list paths;
     char *encoding;          /* copy of options->encoding, or NULL */
     atomic_int markup_raw;   /* options->markup_raw, changed by the reader */
+    const yd_purify_rules *purify; /* options->purify: borrowed, outlives the loader */
     yd_prepare_fn prepare;
     void *context;
     yd_document *docs;       /* capacity paths.count; never reallocated */
@@ -64,7 +67,7 @@ static void signal_change(yd_loader *l)
 static void *load_all(void *arg)
 {
     yd_loader *l = arg;
-    yd_load_options options = {.encoding = l->encoding};
+    yd_load_options options = {.encoding = l->encoding, .purify = l->purify};
     size_t ready = 0;
     for (size_t k = 0; k < l->paths.count && !atomic_load(&l->stop); k++) {
         yd_error err = {0};
@@ -101,6 +104,7 @@ yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_op
     if (options && options->encoding)
         l->encoding = strdup(options->encoding);
     atomic_init(&l->markup_raw, options ? options->markup_raw : 0);
+    l->purify = options ? options->purify : NULL;
     if (!l->docs || (options && options->encoding && !l->encoding)) {
         yd_path_list_free(&l->paths);
         free(l->docs);

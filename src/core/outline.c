@@ -654,6 +654,7 @@ static yd_status walk(builder *b)
             note(b, k,
                  c->kind == YD_LINE_CLAUSE      ? YD_WHY_CLAUSE
                  : c->why == YD_WHY_FURNITURE ? YD_WHY_FURNITURE
+                 : c->why == YD_WHY_PURIFIED  ? YD_WHY_PURIFIED
                                               : YD_WHY_OTHER);
             continue;
         case YD_LINE_COLON:
@@ -754,6 +755,12 @@ static void classify_all(const yd_document *doc, yd_rule_set *rules, int builtin
     for (int32_t k = 0; k < doc->line_count; k++) {
         int32_t s, e, ts, te;
         yd_document_line_bounds(doc, k, &s, &e);
+        if (doc->hidden_lines && doc->hidden_lines[k]) { /* a user's purify rule hides it: gone */
+            if (why)
+                why[k] = (yd_outline_why){.node = -1, .rule = -1};
+            lc[k] = (yd_line_class){.kind = YD_LINE_OTHER, .title_start = s, .title_end = s, .why = YD_WHY_PURIFIED};
+            continue;
+        }
         int rule = rules ? yd_rule_set_match(rules, doc->text, s, e, &ts, &te) : -1;
         if (why)
             why[k] = (yd_outline_why){.node = -1, .rule = (int16_t)rule};

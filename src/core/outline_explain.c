@@ -33,6 +33,7 @@ const char *yd_outline_reason_text(yd_outline_reason reason)
     case YD_WHY_NAMED_WORK: return "a work named in 《》 alone on a line";
     case YD_WHY_SALUTATION: return "a salutation or lead-in ending in a colon";
     case YD_WHY_FURNITURE: return "a web site's furniture (a URL, a notice, an ad), dimmed by the reader";
+    case YD_WHY_PURIFIED: return "hidden by a purify rule of the configuration";
     case YD_WHY_COUNT: break;
     }
     return "?";

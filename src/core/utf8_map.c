@@ -12,6 +12,7 @@
 #include "yuedu/decode.h"
 #include "yuedu/detect.h"
 #include "yuedu/format.h"
+#include "yuedu/purify.h"
 
 /* Formats whose document text is the file's text as it is. Formats with a
  * loader of their own (a markup turned into text: Markdown, HTML) must not
@@ -24,8 +25,8 @@ static int plain_format(const char *path)
 int yd_utf8_map_open(yd_utf8_map *map, const char *path, const yd_load_options *options)
 {
     memset(map, 0, sizeof *map);
-    if (!plain_format(path))
-        return 0;
+    if (!plain_format(path) || (options && options->purify && options->purify->count > 0))
+        return 0; /* purify rules may rewrite the text: it is not the file's bytes */
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return 0;

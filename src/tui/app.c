@@ -226,6 +226,7 @@ static app *app_new(size_t capacity, const tui_settings *settings)
                            &a->widths, NULL) != YD_OK)
         return a; /* app_free cleans up; the caller checks the fields */
     a->outline_shown = !settings->config->outline.hidden;
+    a->purify = settings->config->purify.hide;
     a->text.indent = settings->config->text.indent;
     a->text.blank_line = settings->config->text.blank_line;
     a->text.max_width = settings->config->text.max_width;

@@ -218,14 +218,41 @@ void app_text_changed(app *a)
     clearok(curscr, TRUE);
 }
 
+/* The lines the user's purify rules hide (purify.h) are furniture too,
+ * with the blank lines after them, as the built-in ones are. */
+static void add_hidden_lines(uint8_t **marks, const yd_document *d)
+{
+    int32_t n = d->line_count;
+    if (!*marks && !(*marks = calloc((size_t)n, 1)))
+        return; /* out of memory: shown, not hidden */
+    uint8_t *m = *marks;
+    for (int32_t k = 0; k < n; k++) {
+        if (!d->hidden_lines[k])
+            continue;
+        m[k] = YD_FURNITURE_LINE;
+        for (int32_t g = k + 1; g < n && !m[g] && !d->hidden_lines[g]; g++) {
+            int32_t s, e;
+            yd_document_line_bounds(d, g, &s, &e);
+            while (s < e && (d->text[s] == ' ' || d->text[s] == '\t' || d->text[s] == 0x3000))
+                s++;
+            if (s < e)
+                break;
+            m[g] = YD_FURNITURE_GAP;
+        }
+    }
+}
+
 /* A web site's furniture in document doc (furniture.h): dimmed, or hidden
- * under :set purify on. Found without failing: out of memory, none. */
+ * under :set purify on, with the lines the user's rules hide. Found
+ * without failing: out of memory, none. */
 void app_find_furniture(app *a, size_t doc, const yd_document *d)
 {
     free(a->furniture[doc]);
     int32_t found;
     if (yd_furniture_find(d, &a->furniture[doc], &found, NULL) != YD_OK)
         a->furniture[doc] = NULL;
+    if (d->hidden_lines)
+        add_hidden_lines(&a->furniture[doc], d);
 }
 
 int app_hidden_line(app *a, size_t doc, int32_t line)

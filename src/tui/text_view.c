@@ -66,11 +66,12 @@ static void draw_row(app *a, yd_layout *layout, const yd_row *row, int y, attr_t
         li = line < m->line_count ? &m->lines[line] : NULL;
         line_start = d->line_starts[line];
     }
-    /* A web site's furniture is dimmed (hidden under :set purify on). The
+    /* A web site's furniture is dimmed unless purify.dim is off (hidden
+     * under :set purify on). The
      * preview is a prefix of the same file: its lines are the same. */
     const uint8_t *furniture =
         a->furniture && a->doc < yd_loader_ready(a->loader) ? a->furniture[a->doc] : NULL; /* found once ready */
-    attr_t dim = furniture && line < d->line_count && furniture[line] ? A_DIM : 0;
+    attr_t dim = furniture && a->settings->config->purify.dim && line < d->line_count && furniture[line] ? A_DIM : 0;
     attr_t text = app_style(a, YD_STYLE_TEXT);
     int x = a->text_x + yd_layout_margin(layout) + row->indent;
     int n = yd_layout_row_cells(layout, row, a->cells, MAX_CELLS);

@@ -57,6 +57,10 @@ echo "== outline (classify every line, build every tree) beyond loading; best of
 "$build/bench/outline_bench" "$corpus/utf8"
 
 echo
+echo "== purify rules: reading with the user's rules against reading without; best of 5"
+"$build/bench/purify_bench" "$corpus/utf8"
+
+echo
 echo "== CPU per keystroke while scrolling a 50 MB document"
 tests/bench/keys.sh "$build"
 

@@ -48,7 +48,7 @@ static void check_markup(const yd_document *d, int32_t source_lines)
             abort();
 }
 
-static int fuzz_rendered(const char *name, const uint8_t *data, size_t size)
+static inline int fuzz_rendered(const char *name, const uint8_t *data, size_t size)
 {
     static yd_width_table *widths;
     yd_error err = {0};

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.." || exit 2
 mode=${1:-}
 build=${2:-build/fuzz}
 seconds=${3:-60}
-targets_all=(decode outline crossref layout search byte_search config theme bookmarks highlights state notes_import markdown html)
+targets_all=(decode outline crossref layout search byte_search config theme bookmarks highlights state notes_import markdown html purify)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -29,7 +29,7 @@ unset LSAN_OPTIONS
 # Largest input per target: documents get room for long lines, YAML less.
 max_len() {
     case $1 in
-    decode | outline | crossref | layout | search | byte_search | markdown | html) echo 65536 ;;
+    decode | outline | crossref | layout | search | byte_search | markdown | html | purify) echo 65536 ;;
     *) echo 16384 ;;
     esac
 }
@@ -79,6 +79,22 @@ seed() {
     # byte_search: the same form (an option byte, the pattern, NUL, the text)
     rm -rf "$build/seeds/byte_search"
     cp -r "$build/seeds/search" "$build/seeds/byte_search"
+    # purify: rules in YAML, NUL, a format byte (0 text, 1 Markdown, 2 HTML), the document
+    mkdir -p "$build/seeds/purify"
+    local rules=(
+        $'purify:\n  rules:\n    - match: \'^本章完\'\n    - match: \'（求(月票|收藏)）\'\n      replace: \'\'\n'
+        $'purify:\n  rules:\n    - match: \'(\\p{Han})\\s+\'\n      replace: \'$1\'\n    - match: \'http\\S+\'\n      replace: "<\\n>"\n'
+        $'purify:\n  hide: on\n  rules:\n    - {match: \'^\', replace: \'　\', files: \'*.md\'}\n    - {match: \'[一二三]\', action: hide}\n'
+        $'purify:\n  rules:\n    - match: \'(a+)+$\'\n    - match: \'.\'\n      replace: \'$0$0\'\n'
+    )
+    k=0
+    for f in tests/fixtures/formats/* tests/fixtures/outline/*; do
+        [ -f "$f" ] || continue
+        for r in "${rules[@]}"; do
+            { printf '%s\0' "$r"; printf "\\$(printf %03o $((k % 3)))"; head -c 16384 "$f"; } >"$build/seeds/purify/$k"
+            k=$((k + 1))
+        done
+    done
     seed_one config docs/config.example.yaml themes/*.yaml
     seed_one theme themes/*.yaml docs/config.example.yaml
     mkdir -p "$build/seeds/bookmarks" "$build/seeds/state"

@@ -11,6 +11,7 @@
 #include "yuedu/outline_length.h"
 #include "yuedu/outline.h"
 #include "yuedu/fold.h"
+#include "yuedu/purify.h"
 
 /* Parse text; the problems, formatted one per line, in *report. */
 static yd_config parse(const char *text, char *report, size_t size)
@@ -298,7 +299,7 @@ static void test_problems(void **state)
     assert_string_equal(r, "cfg.yaml:2:8: mouse: expected true or false, not '7'; using true\n"
                            "cfg.yaml:3:18: outline.width: 3 is out of range (10 to 200); using 30\n"
                            "cfg.yaml:4:1: unknown key 'bogus' (theme, ambiwidth, mouse, key-timeout-ms, escape-delay-ms, "
-                           "outline, text, search, clipboard, keys); ignored\n");
+                           "outline, text, search, clipboard, reading, markup, purify, keys); ignored\n");
     assert_int_equal(c.ambiwidth, 2);
     assert_true(c.outline.right);
     yd_config_free(&c);
@@ -807,13 +808,131 @@ static void test_outline_rules(void **state)
     free(big);
 }
 
+/* purify.rules, markup and purify (purify_config.c). */
+static void test_config_rules(void **state)
+{
+    (void)state;
+    char report[4096];
+    yd_config c = parse("purify:\n"
+                        "  rules:\n"
+                        "    - match: '^本章完'\n"
+                        "    - match: '（求(月票|收藏)）'\n"
+                        "      action: replace\n"
+                        "      replace: ''\n"
+                        "      files: '*.txt'\n"
+                        "    - match: '(甲)乙'\n"
+                        "      replace: '$1丙'\n",
+                        report, sizeof report);
+    assert_string_equal(report, "");
+    assert_int_equal(c.purify.rules.count, 3);
+    const yd_purify_rule *r = c.purify.rules.items;
+    assert_string_equal(r[0].pattern, "^本章完");
+    assert_int_equal(r[0].action, YD_PURIFY_HIDE);
+    assert_null(r[0].files);
+    assert_int_equal(r[0].line, 3);
+    assert_int_equal(r[1].action, YD_PURIFY_REPLACE);
+    assert_string_equal(r[1].replacement, "");
+    assert_string_equal(r[1].files, "*.txt");
+    assert_int_equal(r[2].action, YD_PURIFY_REPLACE); /* replace: alone makes a replace rule */
+    assert_string_equal(r[2].replacement, "$1丙");
+    assert_int_equal(r[2].number, 3);
+    assert_false(c.purify.hide);
+    assert_true(c.purify.dim);
+    yd_config_free(&c);
+}
+
+static void test_config_bad_rules(void **state)
+{
+    (void)state;
+    char report[4096];
+    /* Each bad rule is named where it is written and left out; the good
+     * rule after it is kept. */
+    struct {
+        const char *rule, *where, *phrase;
+    } cases[] = {
+        {"    - match: '(未闭合'\n", "cfg.yaml:3:14:", "purify.rules[1].match: not a valid regular expression"},
+        {"    - match: x\n      action: delete\n", "cfg.yaml:4:15:",
+         "purify.rules[1].action: 'delete' is not one of hide or replace; this rule is ignored"},
+        {"    - action: hide\n", "cfg.yaml:3:7:", "purify.rules[1]: a rule needs match:"},
+        {"    - match: '(a)b'\n      replace: '$3'\n", "cfg.yaml:4:16:", "purify.rules[1].replace: the replacement names"},
+        {"    - match: 'a'\n      replace: 'US$'\n", "cfg.yaml:4:16:", "purify.rules[1].replace:"},
+        {"    - match: [a]\n", "cfg.yaml:3:14:", "purify.rules[1].match: expected an ICU regular expression"},
+        {"    - just a line\n", "cfg.yaml:3:7:", "purify.rules[1]: expected a rule"},
+        {"    - match: a\n      colour: red\n", "cfg.yaml:4:7:", "unknown key 'colour' (match, action, replace, files)"},
+        {"    - match: a\n      action: hide\n      replace: b\n", "cfg.yaml:5:16:",
+         "purify.rules[1].replace: a hide rule replaces nothing; ignored"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "purify:\n  rules:\n%s    - match: good\n", cases[i].rule);
+        yd_config c = parse(text, report, sizeof report);
+        expect_one(report, cases[i].where, cases[i].phrase, NULL);
+        /* An unknown key or a replacement in a hide rule is ignored, not the rule. */
+        size_t kept = strstr(cases[i].phrase, "hide rule replaces") || strstr(cases[i].phrase, "colour") ? 2 : 1;
+        if (c.purify.rules.count != kept)
+            fail_msg("case %zu: %zu rules kept, want %zu", i, c.purify.rules.count, kept);
+        assert_string_equal(c.purify.rules.items[kept - 1].pattern, "good");
+        yd_config_free(&c);
+    }
+    /* rules: not a list; purify: a list; too many rules. */
+    yd_config c = parse("purify:\n  rules: hide\n", report, sizeof report);
+    expect_one(report, "cfg.yaml:2:10:", "purify.rules: expected a list of rules", NULL);
+    yd_config_free(&c);
+    c = parse("purify: [a]\n", report, sizeof report);
+    expect_one(report, "cfg.yaml:1:9:", "purify: expected on, off or a mapping", NULL);
+    yd_config_free(&c);
+    char big[8192] = "purify:\n  rules:\n";
+    for (int i = 0; i < YD_PURIFY_RULES_MAX + 2; i++)
+        snprintf(big + strlen(big), sizeof big - strlen(big), "    - match: r%d\n", i);
+    c = parse(big, report, sizeof report);
+    expect_one(report, "cfg.yaml:67:7:", "more than 64 rules", NULL);
+    assert_int_equal(c.purify.rules.count, YD_PURIFY_RULES_MAX);
+    yd_config_free(&c);
+    /* Corrupt YAML: one message, every default, no rule. */
+    c = parse("purify:\n  rules: [ {match: a\n", report, sizeof report);
+    assert_non_null(strstr(report, "not valid YAML"));
+    assert_int_equal(c.purify.rules.count, 0);
+    assert_false(c.purify.hide);
+    yd_config_free(&c);
+}
+
+static void test_config_keys(void **state)
+{
+    (void)state;
+    char report[2048];
+    yd_config c = parse("markup: raw\npurify: on\n", report, sizeof report);
+    assert_string_equal(report, "");
+    assert_true(c.markup_raw);
+    assert_true(c.purify.hide);
+    yd_config_free(&c);
+    c = parse("markup: rendered\npurify:\n  hide: true\n  dim: false\n", report, sizeof report);
+    assert_string_equal(report, "");
+    assert_false(c.markup_raw);
+    assert_true(c.purify.hide);
+    assert_false(c.purify.dim);
+    yd_config_free(&c);
+    c = parse("markup: source\n", report, sizeof report);
+    expect_one(report, "cfg.yaml:1:9:", "markup: 'source' is not one of rendered or raw; using rendered", NULL);
+    assert_false(c.markup_raw);
+    yd_config_free(&c);
+    c = parse("purify: maybe\n", report, sizeof report);
+    expect_one(report, "cfg.yaml:1:9:", "purify: expected true or false, not 'maybe'; using false", NULL);
+    yd_config_free(&c);
+    c = parse("purify:\n  dim: 3\n  shade: on\n", report, sizeof report);
+    assert_non_null(strstr(report, "cfg.yaml:2:8: purify.dim: expected true or false"));
+    assert_non_null(strstr(report, "cfg.yaml:3:3: purify: unknown key 'shade' (hide, dim, rules)"));
+    assert_true(c.purify.dim);
+    yd_config_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults),   cmocka_unit_test(test_every_key), cmocka_unit_test(test_problems),
         cmocka_unit_test(test_broken_files), cmocka_unit_test(test_files),   cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_actions),    cmocka_unit_test(test_bindings),
-        cmocka_unit_test(test_outline_rules),
+        cmocka_unit_test(test_outline_rules), cmocka_unit_test(test_config_rules),
+        cmocka_unit_test(test_config_bad_rules), cmocka_unit_test(test_config_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
