@@ -119,15 +119,17 @@ e2e_sweep_grep_words() {
 # NAME.words: text the reader shows as it is, not its own.
 # With no document among them, the reader opens the bundled guide.
 e2e_sweep_words() {
-    local f paths=()
+    local f given=0 paths=()
     [ -n "${E2E_SCREENS:-}" ] || return 0
     for f; do
         [ -e "$f" ] || f=$E2E_ROOT/$f
         [[ -e $f && $f != /dev/* && $f != /proc/* && $f != */ ]] || continue
         [[ $f == "$YUEDU" || -x $f && -f $f ]] && continue
-        paths+=("$f")
+        given=1
+        [[ $f == "$E2E_WORK"/* ]] || paths+=("$f") # else e2e_sweep_work_words reads it
     done
-    [ "${#paths[@]}" -eq 0 ] && paths=("$E2E_ROOT/docs/guide")
+    [ "$given" -eq 0 ] && paths=("$E2E_ROOT/docs/guide")
+    [ "${#paths[@]}" -gt 0 ] || return 0
     {
         find "${paths[@]}" -type f -exec cat {} +
         find "${paths[@]}" # file names, in the status line and lists
@@ -178,12 +180,16 @@ e2e_keep_server() {
 # the harness's files nor the reader's own state. Read at each start and at
 # the end: a test may write a file again between readers.
 e2e_sweep_work_words() {
+    local stamp=$E2E_SCREENS/$E2E_NAME.stamp newer=()
+    [ -e "$stamp" ] && newer=(-newer "$stamp") # read once, again when written again
+    touch "$stamp.next"
     {
         echo "$E2E_WORK/yd"
-        find "$E2E_WORK" \( -path "$E2E_WORK/state" -o -path "$E2E_WORK/data" \) -prune -o -type f \
+        find "$E2E_WORK" \( -path "$E2E_WORK/state" -o -path "$E2E_WORK/data" \) -prune -o -type f "${newer[@]}" \
             ! -name 'tmux.*' ! -name run.sh ! -name yd ! -name stderr ! -name sync ! -name trace \
             -print -exec cat {} + 2>/dev/null
     } | e2e_sweep_grep_words >>"$E2E_SCREENS/$E2E_NAME.words"
+    mv "$stamp.next" "$stamp"
 }
 
 e2e_cleanup() {
