@@ -473,7 +473,7 @@ static void kind_keep_unsaved(void *self, void *disk)
 
 /* The steps of both files. */
 #define BOOKMARK_STORE_STEPS                                                     \
-    .kept = "; your changes are kept in memory and saving will be retried",      \
+    .kept = YD_N_("; your changes are kept in memory and saving will be retried"), \
     .size = sizeof(yd_bookmarks), .parse = kind_parse, .discard = kind_discard,   \
     .merge = kind_merge, .emit = kind_emit, .aside = kind_aside,                  \
     .keep_unsaved = kind_keep_unsaved, .adopt = kind_adopt

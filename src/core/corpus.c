@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,10 +16,6 @@
 #include "yuedu/format.h"
 #include "yuedu/natural_order.h"
 
-#define TEXT_OF(n) #n
-#define NUMBER_TEXT(n) TEXT_OF(n)
-#define DEPTH_TEXT NUMBER_TEXT(YD_CORPUS_MAX_DEPTH)
-#define PATH_MAX_TEXT NUMBER_TEXT(PATH_MAX)
 
 /* The files and directories already taken, by (device, inode), so that a
  * symlink loop or a second link to the same place is walked only once. An
@@ -80,6 +77,19 @@ static void report(walker *w, const char *path, const char *what, const char *de
     char message[256];
     snprintf(message, sizeof message, "%s%s", yd_translate(what), yd_translate(detail));
     w->diag(w->context, path, message);
+}
+
+/* A reason with a limit in it, translated whole (the number's place in the
+ * sentence differs between languages), then the number put in. */
+__attribute__((format(printf, 4, 5))) static void report_limit(walker *w, const char *path, const char *what,
+                                                                const char *detail, ...)
+{
+    char text[160];
+    va_list ap;
+    va_start(ap, detail);
+    vsnprintf(text, sizeof text, yd_translate(detail), ap);
+    va_end(ap);
+    report(w, path, what, text);
 }
 
 static yd_status list_push(yd_path_list *list, const char *path)
@@ -145,7 +155,7 @@ static yd_status walk_entry(walker *w, const char *path, const char *name, int d
     struct stat st;
     if (stat(path, &st) != 0) {
         if (errno == ENAMETOOLONG) /* every path under it would fail alike */
-            report(w, path, "skipped: ", "path longer than PATH_MAX (" PATH_MAX_TEXT " bytes)");
+            report_limit(w, path, "skipped: ", YD_N_("path longer than PATH_MAX (%ld bytes)"), (long)PATH_MAX);
         else
             report(w, path, "cannot open: ", strerror(errno));
         return YD_OK;
@@ -173,7 +183,7 @@ static yd_status walk_entry(walker *w, const char *path, const char *name, int d
 static yd_status walk_directory(walker *w, const char *path, int depth)
 {
     if (depth > YD_CORPUS_MAX_DEPTH) {
-        report(w, path, "skipped: ", "folders nested more than " DEPTH_TEXT " deep");
+        report_limit(w, path, "skipped: ", YD_N_("folders nested more than %ld deep"), (long)YD_CORPUS_MAX_DEPTH);
         return YD_OK;
     }
     DIR *dir = opendir(path);

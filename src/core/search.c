@@ -518,23 +518,25 @@ static void rewrite_regex(const UChar *p, int32_t n, const UChar *table, ubuf *o
 
 /* ---- queries ---- */
 
+/* ICU's regular expression errors in words, in the reader's language;
+ * the rarer ones by ICU's own name. */
 static const char *regex_problem(UErrorCode st)
 {
     switch (st) {
-    case U_REGEX_MISMATCHED_PAREN: return "unbalanced parenthesis";
-    case U_REGEX_MISSING_CLOSE_BRACKET: return "missing closing ]";
-    case U_REGEX_RULE_SYNTAX: return "syntax error";
-    case U_REGEX_BAD_ESCAPE_SEQUENCE: return "bad escape sequence";
-    case U_REGEX_BAD_INTERVAL: return "bad {n,m} repetition";
-    case U_REGEX_MAX_LT_MIN: return "{n,m} with m smaller than n";
-    case U_REGEX_INVALID_RANGE: return "range out of order in [ ]";
-    case U_REGEX_PROPERTY_SYNTAX: return "bad \\p{...} property";
-    case U_REGEX_INVALID_FLAG: return "unknown (?flag)";
-    case U_REGEX_LOOK_BEHIND_LIMIT: return "look-behind without a bounded length";
-    case U_REGEX_NUMBER_TOO_BIG: return "number too big";
-    case U_REGEX_SET_CONTAINS_STRING: return "[ ] contains a string";
-    case U_REGEX_INVALID_BACK_REF: return "reference to a group that does not exist";
-    case U_REGEX_INVALID_CAPTURE_GROUP_NAME: return "bad group name";
+    case U_REGEX_MISMATCHED_PAREN: return yd_translate(YD_N_("unbalanced parenthesis"));
+    case U_REGEX_MISSING_CLOSE_BRACKET: return yd_translate(YD_N_("missing closing ]"));
+    case U_REGEX_RULE_SYNTAX: return yd_translate(YD_N_("syntax error"));
+    case U_REGEX_BAD_ESCAPE_SEQUENCE: return yd_translate(YD_N_("bad escape sequence"));
+    case U_REGEX_BAD_INTERVAL: return yd_translate(YD_N_("bad {n,m} repetition"));
+    case U_REGEX_MAX_LT_MIN: return yd_translate(YD_N_("{n,m} with m smaller than n"));
+    case U_REGEX_INVALID_RANGE: return yd_translate(YD_N_("range out of order in [ ]"));
+    case U_REGEX_PROPERTY_SYNTAX: return yd_translate(YD_N_("bad \\p{...} property"));
+    case U_REGEX_INVALID_FLAG: return yd_translate(YD_N_("unknown (?flag)"));
+    case U_REGEX_LOOK_BEHIND_LIMIT: return yd_translate(YD_N_("look-behind without a bounded length"));
+    case U_REGEX_NUMBER_TOO_BIG: return yd_translate(YD_N_("number too big"));
+    case U_REGEX_SET_CONTAINS_STRING: return yd_translate(YD_N_("[ ] contains a string"));
+    case U_REGEX_INVALID_BACK_REF: return yd_translate(YD_N_("reference to a group that does not exist"));
+    case U_REGEX_INVALID_CAPTURE_GROUP_NAME: return yd_translate(YD_N_("bad group name"));
     default: break;
     }
     return u_errorName(st);

@@ -572,7 +572,7 @@ static void kind_drop_read(void *self, void *disk)
 
 static const yd_store_kind state_kind = {
     .file = YD_STATE_FILE,
-    .kept = "; the reading state is kept in memory and saving will be retried",
+    .kept = YD_N_("; the reading state is kept in memory and saving will be retried"),
     .size = sizeof(yd_state),
     .parse = kind_parse,
     .discard = kind_discard,

@@ -58,11 +58,11 @@ static yd_status write_disk(const yd_store_kind *kind, yd_store_txn *t, const ch
     char why[200];
     if (kind->emit(disk, &out, &outlen, why, sizeof why) != 0)
         return yd_error_set(err, strcmp(why, "out of memory") == 0 ? YD_ENOMEM : YD_EIO, "%s: cannot write YAML (%s)%s",
-                            path, why, kind->kept);
+                            path, why, yd_translate(kind->kept));
     yd_status st = yd_store_write(t, out, outlen, err);
     free(out);
     if (st != YD_OK)
-        append(err, kind->kept);
+        append(err, yd_translate(kind->kept));
     return st;
 }
 
@@ -87,7 +87,7 @@ yd_status yd_store_sync(const yd_store_kind *kind, void *self, const char *dir, 
     }
     if (st != YD_OK) {
         if (dirty)
-            append(err, kind->kept);
+            append(err, yd_translate(kind->kept));
         return st;
     }
     char path[4400];
@@ -100,7 +100,7 @@ yd_status yd_store_sync(const yd_store_kind *kind, void *self, const char *dir, 
     char problem[600] = "";
     int rewrite = 0, disk_valid = 1, moved_aside = 0;
     yd_parse_outcome outcome = read_disk(kind, &t, path, disk, &rewrite, &disk_valid, problem, sizeof problem);
-    const char *kept = dirty ? kind->kept : "";
+    const char *kept = dirty ? yd_translate(kind->kept) : "";
     if (outcome == YD_PARSE_NOMEM || outcome == YD_PARSE_NEWER ||
         (read_only && (outcome == YD_PARSE_CORRUPT || outcome == YD_PARSE_PARTIAL))) {
         st = outcome == YD_PARSE_NOMEM ? yd_error_set(err, YD_ENOMEM, "%s: out of memory", path)

@@ -515,7 +515,7 @@ yd_status yd_theme_load(yd_theme *t, const char *name_or_path, const char *data_
     char *data;
     size_t length;
     char what[64];
-    snprintf(what, sizeof what, "the built-in %s theme", fallback);
+    snprintf(what, sizeof what, yd_translate(YD_N_("the built-in %s theme")), fallback);
     if (yd_schema_read(path, false, what, &data, &length, problems) != 0)
         return problems->oom ? yd_error_set(err, YD_ENOMEM, "out of memory") : yd_theme_builtin(t, fallback, err);
     size_t before = problems->count;

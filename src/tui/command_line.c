@@ -345,7 +345,7 @@ int command_complete(void *context, wchar_t *text)
         const setting *s = find_setting(name, len);
         if (!s || !s->completion.count) {
             if (s) /* a number: say what it takes */
-                snprintf(a->completions, sizeof a->completions, "%s: %s", s->name, s->values);
+                snprintf(a->completions, sizeof a->completions, "%s: %s", s->name, _(s->values));
             return 0;
         }
         return complete_from(a, text, (size_t)(space - text) + 1, s->completion);

@@ -33,6 +33,17 @@ unset LANGUAGE LC_MESSAGES
 E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 FIXTURES=$E2E_ROOT/tests/fixtures
 E2E_TIMEOUT=${E2E_TIMEOUT:-15}
+# The sweep mode (tests/e2e/untranslated-sweep.test): E2E_SCREENS names a
+# folder, E2E_LANGUAGE a language. Every screen the test captures is saved
+# there (once per content), with the words of what the reader was given to
+# show (documents, configuration, the keys typed), and a check whose English
+# screen never comes gives up once the screen has stopped changing instead
+# of waiting E2E_TIMEOUT: the test's verdict means nothing in this mode,
+# only its screens count.
+if [ -n "${E2E_SCREENS:-}" ]; then
+    E2E_TIMEOUT=3
+    E2E_SWEEP_SETTLE_US=300000
+fi
 E2E_WORK=$(mktemp -d /tmp/yuedu-e2e.XXXXXX)
 E2E_NAME=$(basename "$0" .test)
 E2E_SYNC=$E2E_WORK/sync
@@ -71,7 +82,91 @@ e2e_drop() {
 
 command -v tmux >/dev/null || e2e_skip "tmux is not installed"
 
-e2e_tmux() { tmux -S "$E2E_WORK/tmux.sock" -f "$E2E_WORK/tmux.conf" "$@"; }
+e2e_tmux() {
+    if [ -n "${E2E_SCREENS:-}" ]; then
+        case ${1:-} in
+        capture-pane | kill-server) e2e_sweep_save ;;
+        send-keys) e2e_sweep_typed "${@:2}" ;;
+        kill-session | new-session) [[ " $* " == *" -t e2e "* || " $* " == *" -s e2e "* ]] && e2e_sweep_save ;;
+        esac
+    fi
+    tmux -S "$E2E_WORK/tmux.sock" -f "$E2E_WORK/tmux.conf" "$@"
+}
+
+# e2e_sweep_save: in the sweep mode, keep the screen in E2E_SCREENS as
+# NAME.CHECKSUM.screen (a file per content: captures made in a subshell,
+# $(e2e_screen), keep no count).
+e2e_sweep_save() { e2e_screen >/dev/null 2>&1; }
+e2e_sweep_keep() {
+    local sum
+    [[ $1 == *[![:space:]]* ]] || return 0
+    sum=$(printf '%s\n' "$1" | cksum)
+    sum=${sum%% *}
+    [ -e "$E2E_SCREENS/$E2E_NAME.$sum.screen" ] || printf '%s\n' "$1" >"$E2E_SCREENS/$E2E_NAME.$sum.screen"
+}
+
+# The English words of the text on stdin, one a line, as the screen shows
+# them: a flag's regional indicators (🇨🇳) as the letters tmux shows (CN),
+# a letter's combining accents left out (a pane may drop them), and the \n
+# and \t of printf formats apart from the word they precede.
+e2e_sweep_grep_words() {
+    perl -pe 's/\xF0\x9F\x87([\xA6-\xBF])/chr(ord($1) - 0xA6 + 65)/ge; s/\xCC[\x80-\xBF]|\xCD[\x80-\xAF]//g; s/\\[nt]/ /g' |
+        grep -oaE '[A-Za-z]+' | LC_ALL=C sort -u
+}
+
+# e2e_sweep_words FILE...: in the sweep mode, add the English words of
+# FILE... (documents, folders of them, configuration) to this test's
+# NAME.words: text the reader shows as it is, not its own.
+# With no document among them, the reader opens the bundled guide.
+e2e_sweep_words() {
+    local f given=0 paths=()
+    [ -n "${E2E_SCREENS:-}" ] || return 0
+    for f; do
+        [ -e "$f" ] || f=$E2E_ROOT/$f
+        [[ -e $f && $f != /dev/* && $f != /proc/* && $f != */ ]] || continue
+        [[ $f == "$YUEDU" || -x $f && -f $f ]] && continue
+        given=1
+        [[ $f == "$E2E_WORK"/* ]] || paths+=("$f") # else e2e_sweep_work_words reads it
+    done
+    [ "$given" -eq 0 ] && paths=("$E2E_ROOT/docs/guide")
+    [ "${#paths[@]}" -gt 0 ] || return 0
+    {
+        find "${paths[@]}" -type f -exec cat {} +
+        find "${paths[@]}" # file names, in the status line and lists
+    } 2>/dev/null | e2e_sweep_grep_words >>"$E2E_SCREENS/$E2E_NAME.words"
+}
+
+# e2e_sweep_typed KEY...: in the sweep mode, add the characters of keys
+# sent (a search, a file name typed at a prompt, or keys a shell echoes) to
+# NAME.typed, one stream of them between key names: any piece of it may
+# show, as edited at a prompt.
+e2e_sweep_typed() {
+    local a text=
+    [ -n "${E2E_SCREENS:-}" ] || return 0
+    for a; do
+        case $a in
+        -l | -t | e2e) ;;
+        ?) text+=$a ;;
+        M-? | C-? | M-BSpace | C-Space | Enter | Escape | Space | Tab | BTab | BSpace | Up | Down | Left | Right | Home | End | \
+            PageUp | PageDown | PgUp | PgDn | PPage | NPage | DC | IC | F[0-9] | F1[0-2]) text+=$'\n' ;;
+        *) text+=$a ;;
+        esac
+    done
+    printf '%s' "$text" >>"$E2E_SCREENS/$E2E_NAME.typed"
+}
+
+# e2e_sweep_settled SCREEN: in the sweep mode, true once the screen has
+# been SCREEN for E2E_SWEEP_SETTLE_US microseconds (a check polls it).
+e2e_sweep_settled() {
+    local now
+    [ -n "${E2E_SCREENS:-}" ] && [[ $1 == *[![:space:]]* ]] || return 1
+    now=${EPOCHREALTIME/./}
+    if [ "${E2E_SWEEP_LAST-}" != "$1" ]; then
+        E2E_SWEEP_LAST=$1 E2E_SWEEP_SINCE=$now
+        return 1
+    fi
+    [ $((now - E2E_SWEEP_SINCE)) -ge "$E2E_SWEEP_SETTLE_US" ]
+}
 
 # An idle session keeps the private tmux server alive between readers: when
 # its last session closes the server exits, and a session started at that
@@ -80,7 +175,25 @@ e2e_keep_server() {
     e2e_tmux has-session -t keep 2>/dev/null || e2e_tmux new-session -d -s keep -x 20 -y 5 "exec sleep 3600"
 }
 
+# The files the test wrote (documents, configuration) are text the reader
+# shows as it is, and so is the command line e2e_start_in_shell types; not
+# the harness's files nor the reader's own state. Read at each start and at
+# the end: a test may write a file again between readers.
+e2e_sweep_work_words() {
+    local stamp=$E2E_SCREENS/$E2E_NAME.stamp newer=()
+    [ -e "$stamp" ] && newer=(-newer "$stamp") # read once, again when written again
+    touch "$stamp.next"
+    {
+        echo "$E2E_WORK/yd"
+        find "$E2E_WORK" \( -path "$E2E_WORK/state" -o -path "$E2E_WORK/data" \) -prune -o -type f "${newer[@]}" \
+            ! -name 'tmux.*' ! -name run.sh ! -name yd ! -name stderr ! -name sync ! -name trace \
+            -print -exec cat {} + 2>/dev/null
+    } | e2e_sweep_grep_words >>"$E2E_SCREENS/$E2E_NAME.words"
+    mv "$stamp.next" "$stamp"
+}
+
 e2e_cleanup() {
+    [ -n "${E2E_SCREENS:-}" ] && e2e_sweep_work_words
     e2e_tmux kill-server >/dev/null 2>&1
     rm -rf "$E2E_WORK"
 }
@@ -111,6 +224,7 @@ e2e_start() {
 
 # The command line that runs yuedu ARG... in the test environment.
 e2e_command() {
+    e2e_sweep_words "$@"
     printf 'cd %q && env -i' "$E2E_ROOT"
     while IFS= read -r kv; do printf ' %q' "$kv"; done < <(e2e_env)
     printf ' %q' "$YUEDU" "$@"
@@ -130,6 +244,7 @@ e2e_start_command() {
     } >"$E2E_WORK/run.sh"
     chmod +x "$E2E_WORK/run.sh"
     e2e_keep_server
+    [ -n "${E2E_SCREENS:-}" ] && e2e_sweep_work_words
     e2e_tmux kill-session -t e2e >/dev/null 2>&1
     e2e_tmux new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" "$E2E_WORK/run.sh"
 }
@@ -145,6 +260,7 @@ e2e_start_in_shell() {
     {
         echo '#!/bin/sh'
         printf 'cd %q || exit 1\n' "$E2E_ROOT"
+        e2e_sweep_words "$@"
         printf 'env -i'
         while IFS= read -r kv; do printf ' %q' "$kv"; done < <(e2e_env)
         printf ' %q' "$YUEDU" "$@"
@@ -152,6 +268,7 @@ e2e_start_in_shell() {
     } >"$E2E_WORK/yd"
     chmod +x "$E2E_WORK/yd"
     e2e_keep_server
+    [ -n "${E2E_SCREENS:-}" ] && e2e_sweep_work_words
     e2e_tmux kill-session -t e2e >/dev/null 2>&1
     e2e_tmux new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
         "env -i PATH=$PATH TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i"
@@ -239,6 +356,7 @@ e2e_key_count() {
 e2e_keys() {
     local state pid n0 want deadline
     E2E_BEFORE=$(e2e_screen)
+    E2E_SWEEP_LAST=
     E2E_GUARD=1
     E2E_SYNCED=0
     e2e_sync_first
@@ -330,7 +448,10 @@ e2e_still() {
 # The screen as text, trailing spaces and blank lines removed (not U+3000,
 # an ideographic space, which is text).
 e2e_screen() {
-    e2e_tmux capture-pane -p -t e2e | sed -e 's/ *$//' | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}'
+    local text
+    text=$(tmux -S "$E2E_WORK/tmux.sock" capture-pane -p -t e2e | sed -e 's/ *$//' | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}')
+    [ -n "${E2E_SCREENS:-}" ] && e2e_sweep_keep "$text"
+    printf '%s\n' "$text"
 }
 
 e2e_fail() {
@@ -349,6 +470,7 @@ e2e_expect() {
         got=$(e2e_screen)
         [ "$got" = "$want" ] && return 0
         [ "$SECONDS" -ge "$deadline" ] && break
+        e2e_sweep_settled "$got" && break
         sleep 0.05
     done
     e2e_fail "$label: the screen differs (- expected, + actual)"
@@ -366,6 +488,7 @@ e2e_expect_line() {
         got=$(e2e_screen | sed -n "${n}p")
         [ "$got" = "$want" ] && return 0
         [ "$SECONDS" -ge "$deadline" ] && break
+        e2e_sweep_settled "$(e2e_screen)" && break
         sleep 0.05
     done
     e2e_fail "line $n: expected '$want', got '$got'"
@@ -374,13 +497,15 @@ e2e_expect_line() {
 
 # e2e_expect_contains TEXT: wait until TEXT appears somewhere on the screen.
 e2e_expect_contains() {
-    local want=$1 deadline
+    local want=$1 deadline got
     e2e_guard "'$want'" "$(printf '%s\n' "${E2E_BEFORE:-}" | grep -qF -- "$want" && echo 1 || echo 0)" && return 1
     e2e_checks=$((e2e_checks + 1))
     deadline=$((SECONDS + E2E_TIMEOUT))
     while :; do
-        e2e_screen | grep -qF -- "$want" && return 0
+        got=$(e2e_screen)
+        [[ $got == *"$want"* ]] && return 0
         [ "$SECONDS" -ge "$deadline" ] && break
+        e2e_sweep_settled "$got" && break
         sleep 0.05
     done
     e2e_fail "'$want' never appeared; the screen was:"
