@@ -17,6 +17,10 @@ yd_format yd_format_of_path(const char *path)
         return YD_FORMAT_MARKDOWN;
     if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 || strcasecmp(dot, ".xhtml") == 0)
         return YD_FORMAT_HTML;
+    if (strcasecmp(dot, ".epub") == 0)
+        return YD_FORMAT_EPUB;
+    if (strcasecmp(dot, ".docx") == 0)
+        return YD_FORMAT_DOCX;
     return YD_FORMAT_NONE;
 }
 
@@ -29,7 +33,13 @@ const char *yd_format_name(yd_format format)
         return "markdown";
     case YD_FORMAT_HTML:
         return "html";
+    case YD_FORMAT_EPUB:
+        return "epub";
+    case YD_FORMAT_DOCX:
+        return "docx";
     default:
         return "none";
     }
 }
+
+int yd_format_is_archive(yd_format format) { return format == YD_FORMAT_EPUB || format == YD_FORMAT_DOCX; }
