@@ -38,17 +38,17 @@ static inline unsigned char *zb_build(int n, const char *const *names, const cha
     }
     unsigned char *out = NULL;
     zip_stat_t st;
-    if (zip_close(za) == 0 && zip_source_stat(mem, &st) == 0 && zip_source_open(mem) == 0) {
+    if (zip_close(za) != 0) {
+        zip_discard(za);
+    } else if (zip_source_stat(mem, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && zip_source_open(mem) == 0) {
         out = malloc(st.size + 1);
-        if (out && zip_source_read(mem, out, st.size) == (zip_int64_t)st.size)
+        if (out && zip_source_read(mem, out, st.size) == (zip_int64_t)st.size) {
             *size = st.size;
-        else {
+        } else {
             free(out);
             out = NULL;
         }
         zip_source_close(mem);
-    } else {
-        zip_discard(za);
     }
     zip_source_free(mem);
     return out;

@@ -131,8 +131,11 @@ char *yd_zip_resolve(const char *base, const char *href, char **fragment)
         if (href[i] == '%' && i + 2 < hlen && hex(href[i + 1]) >= 0 && hex(href[i + 2]) >= 0) {
             char c = (char)(hex(href[i + 1]) * 16 + hex(href[i + 2]));
             i += 2;
-            if (c == 0)
-                continue;
+            if (c == 0) { /* no name holds a NUL */
+                free(joined);
+                free(out);
+                return NULL;
+            }
             joined[n++] = c;
         } else {
             joined[n++] = href[i];
@@ -165,7 +168,7 @@ char *yd_zip_resolve(const char *base, const char *href, char **fragment)
     }
     out[o] = 0;
     free(joined);
-    if (o == 0) {
+    if (o == 0 || out[o - 1] == '/') { /* the root or a folder: no part */
         free(out);
         return NULL;
     }
