@@ -9,6 +9,8 @@
 yd_status yd_zip_open(yd_zip *z, const unsigned char *bytes, size_t length, yd_error *err)
 {
     memset(z, 0, sizeof *z);
+    z->max_entry = YD_ZIP_MAX_ENTRY;
+    z->max_total = YD_ZIP_MAX_TOTAL;
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(bytes, length, 0, &ze);
@@ -54,12 +56,12 @@ yd_status yd_zip_read(yd_zip *z, const char *name, char **out, size_t *length, y
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         return yd_error_set(err, YD_EFORMAT, "encrypted archive (a password or DRM protects it)");
     /* The sizes the directory claims decide before anything is expanded. */
-    if (st.size > YD_ZIP_MAX_ENTRY)
+    if (st.size > z->max_entry)
         return yd_error_set(err, YD_ETOOBIG, "zip bomb? an entry expands to %llu bytes (the limit is %zu)",
-                            (unsigned long long)st.size, YD_ZIP_MAX_ENTRY);
-    if (z->expanded + st.size > YD_ZIP_MAX_TOTAL)
+                            (unsigned long long)st.size, z->max_entry);
+    if (z->expanded + st.size > z->max_total)
         return yd_error_set(err, YD_ETOOBIG, "zip bomb? the archive expands to more than %zu bytes",
-                            YD_ZIP_MAX_TOTAL);
+                            z->max_total);
     size_t want = (size_t)st.size;
     char *buf = malloc(want + 1);
     if (!buf)

@@ -21,6 +21,8 @@
 typedef struct yd_zip {
     struct zip *archive;
     size_t expanded; /* bytes read out of it so far */
+    size_t max_entry, max_total; /* the caps: YD_ZIP_MAX_ENTRY and _TOTAL
+                                    (a test may lower them) */
 } yd_zip;
 
 /* Open the archive in bytes[0..length) (not copied: bytes must outlive z).

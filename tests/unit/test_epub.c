@@ -208,11 +208,46 @@ static void test_resolve(void **state)
     assert_null(yd_zip_resolve("a/b.opf", "%00", NULL));
 }
 
+/* The caps of zip_entries.c, lowered: what one entry and the whole archive
+ * may expand to. */
+static void test_caps(void **state)
+{
+    (void)state;
+    static char big[1000];
+    memset(big, 'x', sizeof big);
+    const char *names3[] = {"a", "b", "c"}, *data[] = {big, big, big};
+    size_t lengths[] = {sizeof big, sizeof big, sizeof big}, size = 0;
+    unsigned char *bytes = zb_build(3, names3, data, lengths, 1, &size);
+    assert_non_null(bytes);
+    yd_zip z;
+    yd_error err = {0};
+    assert_int_equal(yd_zip_open(&z, bytes, size, &err), YD_OK);
+    z.max_total = 2500;
+    char *out;
+    size_t n;
+    assert_int_equal(yd_zip_read(&z, "a", &out, &n, &err), YD_OK);
+    assert_int_equal(n, sizeof big);
+    free(out);
+    assert_int_equal(yd_zip_read(&z, "b", &out, &n, &err), YD_OK);
+    free(out);
+    assert_int_equal(yd_zip_read(&z, "c", &out, &n, &err), YD_ETOOBIG);
+    assert_null(out);
+    assert_non_null(strstr(err.message, "the archive expands to more than 2500 bytes"));
+    z.max_total = 1 << 20;
+    z.max_entry = 999;
+    assert_int_equal(yd_zip_read(&z, "c", &out, &n, &err), YD_ETOOBIG);
+    assert_non_null(strstr(err.message, "an entry expands to 1000 bytes"));
+    assert_int_equal(yd_zip_read(&z, "../c", &out, &n, &err), YD_EFORMAT);
+    yd_zip_close(&z);
+    free(bytes);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_epub3),  cmocka_unit_test(test_epub2),   cmocka_unit_test(test_toc_levels),
         cmocka_unit_test(test_extras), cmocka_unit_test(test_hostile), cmocka_unit_test(test_resolve),
+        cmocka_unit_test(test_caps),
     };
     return cmocka_run_group_tests(tests, NULL, books_cleanup);
 }
