@@ -90,7 +90,7 @@ static yd_status decode_and_index(yd_document *doc, const unsigned char *bytes, 
     return index_lines(doc, err);
 }
 
-/* A zip archive of parts (EPUB, DOCX): no encoding to detect, no text to
+/* A zip archive of parts (EPUB, DOCX, ODT): no encoding to detect, no text to
  * decode; its converter makes the text from its parts. */
 static yd_status from_archive(yd_document *doc, const char *path, const unsigned char *bytes, size_t length,
                               yd_error *err)
@@ -101,8 +101,9 @@ static yd_status from_archive(yd_document *doc, const char *path, const unsigned
     doc->format = yd_format_of_path(path);
     doc->bytes = length;
     yd_encoding_from_name("UTF-8", &doc->encoding, NULL);
-    yd_status st = doc->format == YD_FORMAT_EPUB ? yd_epub_render(doc, bytes, length, err)
-                                                 : yd_docx_render(doc, bytes, length, err);
+    yd_status st = doc->format == YD_FORMAT_EPUB   ? yd_epub_render(doc, bytes, length, err)
+                   : doc->format == YD_FORMAT_DOCX ? yd_docx_render(doc, bytes, length, err)
+                                                   : yd_odt_render(doc, bytes, length, err);
     if (st == YD_OK)
         yd_markup_lines_are_places(doc);
     else

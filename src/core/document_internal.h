@@ -70,10 +70,11 @@ yd_status yd_markdown_render(yd_document *doc, yd_error *err);
 /* The same for an HTML page (html.c). */
 yd_status yd_html_render(yd_document *doc, yd_error *err);
 
-/* Replace doc's (empty) text by the book or Word document in
- * bytes[0..length), a zip archive (epub.c, docx.c). */
+/* Replace doc's (empty) text by the book, Word document or OpenDocument
+ * text in bytes[0..length), a zip archive (epub.c, docx.c, odt.c). */
 yd_status yd_epub_render(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
 yd_status yd_docx_render(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
+yd_status yd_odt_render(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
 
 /* A document rendered from an archive has no source lines: each text
  * line is its own place (1-based), and there are as many as text lines. */

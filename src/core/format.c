@@ -21,6 +21,8 @@ yd_format yd_format_of_path(const char *path)
         return YD_FORMAT_EPUB;
     if (strcasecmp(dot, ".docx") == 0)
         return YD_FORMAT_DOCX;
+    if (strcasecmp(dot, ".odt") == 0)
+        return YD_FORMAT_ODT;
     return YD_FORMAT_NONE;
 }
 
@@ -37,9 +39,14 @@ const char *yd_format_name(yd_format format)
         return "epub";
     case YD_FORMAT_DOCX:
         return "docx";
+    case YD_FORMAT_ODT:
+        return "odt";
     default:
         return "none";
     }
 }
 
-int yd_format_is_archive(yd_format format) { return format == YD_FORMAT_EPUB || format == YD_FORMAT_DOCX; }
+int yd_format_is_archive(yd_format format)
+{
+    return format == YD_FORMAT_EPUB || format == YD_FORMAT_DOCX || format == YD_FORMAT_ODT;
+}

@@ -1,5 +1,6 @@
 /* Shared by the fuzz targets of rendered formats (fuzz_markdown.c,
- * fuzz_html.c, fuzz_epub.c, fuzz_docx.c): bytes loaded under a file name of the format (GBK when the
+ * fuzz_html.c, fuzz_epub.c, fuzz_docx.c,
+ * fuzz_odt.c): bytes loaded under a file name of the format (GBK when the
  * first byte is odd, so that decoding runs first), then the rendered
  * document's line table, spans and links checked against its text, every
  * paragraph laid out at a narrow width (a verbatim line never takes two

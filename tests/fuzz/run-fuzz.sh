@@ -21,7 +21,7 @@ cd "$(dirname "$0")/../.." || exit 2
 mode=${1:-}
 build=${2:-build/fuzz}
 seconds=${3:-60}
-targets_all=(decode outline crossref layout search byte_search config theme bookmarks highlights state notes_import markdown html epub docx)
+targets_all=(decode outline crossref layout search byte_search config theme bookmarks highlights state notes_import markdown html epub docx odt)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -30,7 +30,7 @@ unset LSAN_OPTIONS
 # Largest input per target: documents get room for long lines, YAML less.
 max_len() {
     case $1 in
-    decode | outline | crossref | layout | search | byte_search | markdown | html | epub | docx) echo 65536 ;;
+    decode | outline | crossref | layout | search | byte_search | markdown | html | epub | docx | odt) echo 65536 ;;
     *) echo 16384 ;;
     esac
 }
@@ -80,7 +80,7 @@ seed() {
     # byte_search: the same form (an option byte, the pattern, NUL, the text)
     rm -rf "$build/seeds/byte_search"
     cp -r "$build/seeds/search" "$build/seeds/byte_search"
-    # epub, docx: books written by the fixtures' script, as parts and whole
+    # epub, docx, odt: books written by the fixtures' script, as parts and whole
     python3 tests/fixtures/formats/make-books.py --seeds "$build/seeds"
     seed_one config docs/config.example.yaml themes/*.yaml
     seed_one theme themes/*.yaml docs/config.example.yaml
