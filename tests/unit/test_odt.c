@@ -55,7 +55,7 @@ static void test_blocks(void **state)
         "<text:table-of-content><text:index-body><text:p>目录 1</text:p></text:index-body></text:table-of-content>"
         "<text:list><text:list-item><text:p>甲</text:p><text:list><text:list-item><text:p>甲甲</text:p>"
         "</text:list-item></text:list></text:list-item><text:list-item><text:p>乙<text:line-break/>乙续</text:p>"
-        "</text:list-item></text:list>"
+        "</text:list-item><text:list-item><text:p>丙</text:p><text:p>丙的第二段</text:p></text:list-item></text:list>"
         "<table:table><table:table-header-rows><table:table-row><table:table-cell><text:p>项目</text:p>"
         "</table:table-cell><table:table-cell><text:p>说明</text:p></table:table-cell></table:table-row>"
         "</table:table-header-rows><table:table-row><table:table-cell><text:p>借期</text:p></table:table-cell>"
@@ -76,6 +76,8 @@ static void test_blocks(void **state)
     assert_int_equal(line_equal(&d, "• 乙"), a + 2);
     assert_int_equal(line_equal(&d, "乙续"), a + 3);
     assert_int_equal(info(&d, a + 3)->indent, 2); /* hanging under the item's text */
+    assert_int_equal(line_equal(&d, "• 丙"), a + 4);
+    assert_int_equal(line_equal(&d, "丙的第二段"), a + 5); /* an item's second paragraph: no marker */
     int32_t header = line_equal(&d, "| 项目 | 说明      |");
     assert_true(header > a);
     assert_int_equal(line_equal(&d, "+======+===========+"), header + 1);
