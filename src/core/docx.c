@@ -74,13 +74,10 @@ static void word_free(word *w)
 /* An optional part (styles, numbering): NULL when absent or unreadable. */
 static xmlDocPtr optional_part(word *w, const char *name)
 {
-    char *bytes;
-    size_t n;
+    xmlDocPtr x = NULL;
     yd_error ignored;
-    if (!yd_zip_has(&w->zip, name) || yd_zip_read(&w->zip, name, &bytes, &n, &ignored) != YD_OK)
-        return NULL;
-    xmlDocPtr x = yd_xml_read(bytes, n);
-    free(bytes);
+    if (yd_zip_has(&w->zip, name))
+        yd_xml_read_entry(&w->zip, name, &x, &ignored);
     return x;
 }
 
@@ -334,28 +331,8 @@ static void image(yd_markup_builder *b, const xmlNode *n)
     for (const xmlNode *d = n; d && !alt; d = yd_xml_next(d, n, 0))
         if (yd_xml_is(d, "docPr") || yd_xml_is(d, "shape"))
             alt = yd_xml_attr(d, yd_xml_is(d, "docPr") ? "descr" : "alt");
-    yd_mb_open(b, YD_SPAN_IMAGE);
-    yd_mb_put_cstr(b, "[图");
-    if (alt && *alt) {
-        yd_mb_put_cstr(b, "：");
-        yd_mb_put_cstr(b, alt);
-    }
-    yd_mb_put_cstr(b, "]");
-    yd_mb_close(b);
+    yd_mb_image(b, alt);
     free(alt);
-}
-
-/* A line break inside a paragraph: the next line goes on as this one
- * hangs. */
-static void line_break(yd_markup_builder *b)
-{
-    yd_line_info info = b->current;
-    yd_mb_end_line(b);
-    if (info.kind == YD_BLOCK_ITEM)
-        info.kind = YD_BLOCK_TEXT;
-    if (info.indent != YD_INDENT_DEFAULT)
-        info.indent = info.hang;
-    yd_mb_set_line(b, info);
 }
 
 /* The content of a run (or of anything inside a paragraph), in order. */
@@ -377,7 +354,7 @@ static void run_content(word *w, const xmlNode *top)
         } else if (yd_xml_is(n, "br") || yd_xml_is(n, "cr")) {
             char *type = yd_xml_attr(n, "type");
             if (!type || strcmp(type, "textWrapping") == 0)
-                line_break(b);
+                yd_mb_line_break(b);
             free(type);
         } else if (yd_xml_is(n, "noBreakHyphen")) {
             yd_mb_put_cstr(b, "-");
@@ -583,17 +560,9 @@ yd_status yd_docx_render(yd_document *doc, const unsigned char *bytes, size_t le
     yd_status st = yd_zip_open(&w.zip, bytes, length, err);
     if (st == YD_OK && !yd_zip_has(&w.zip, "word/document.xml"))
         st = yd_error_set(err, YD_EFORMAT, "not a Word document: it has no word/document.xml");
-    char *main_part = NULL;
-    size_t n = 0;
-    if (st == YD_OK)
-        st = yd_zip_read(&w.zip, "word/document.xml", &main_part, &n, err);
     xmlDocPtr x = NULL;
-    if (st == YD_OK) {
-        x = yd_xml_read(main_part, n);
-        free(main_part);
-        if (!x)
-            st = yd_error_set(err, YD_EFORMAT, "damaged Word document: its text is not XML");
-    }
+    if (st == YD_OK)
+        st = yd_xml_read_entry(&w.zip, "word/document.xml", &x, err);
     if (st == YD_OK) {
         read_styles(&w);
         read_numbering(&w);

@@ -69,15 +69,8 @@ static void book_free(book *k)
  * read (missing, over a cap) or holds no XML. */
 static xmlDocPtr read_part(book *k, const char *name, yd_error *err, yd_status *st)
 {
-    char *bytes;
-    size_t n;
-    *st = yd_zip_read(&k->zip, name, &bytes, &n, err);
-    if (*st != YD_OK)
-        return NULL;
-    xmlDocPtr x = yd_xml_read(bytes, n);
-    free(bytes);
-    if (!x)
-        *st = yd_error_set(err, YD_EFORMAT, "damaged book: a part of it is not XML");
+    xmlDocPtr x;
+    *st = yd_xml_read_entry(&k->zip, name, &x, err);
     return x;
 }
 

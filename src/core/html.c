@@ -297,15 +297,8 @@ static int enter(walker *w, xmlNode *n, yd_status *st)
         return 1;
     }
     if (is_tag(n, "br")) {
-        if (yd_mb_column(w->b) > 0) {
-            yd_line_info info = w->b->current;
-            yd_mb_end_line(w->b);
-            if (info.kind == YD_BLOCK_ITEM)
-                info.kind = YD_BLOCK_TEXT;
-            if (info.indent != YD_INDENT_DEFAULT)
-                info.indent = info.hang;
-            yd_mb_set_line(w->b, info);
-        }
+        if (yd_mb_column(w->b) > 0)
+            yd_mb_line_break(w->b);
         w->space = 0;
         return 0;
     }
@@ -374,14 +367,7 @@ static int enter(walker *w, xmlNode *n, yd_status *st)
             yd_mb_put8(w->b, " ", 1);
         w->space = 0;
         int32_t at = yd_mb_offset(w->b);
-        yd_mb_open(w->b, YD_SPAN_IMAGE);
-        yd_mb_put_cstr(w->b, "[图");
-        if (alt && *alt) {
-            yd_mb_put_cstr(w->b, "：");
-            yd_mb_put_cstr(w->b, (const char *)alt);
-        }
-        yd_mb_put_cstr(w->b, "]");
-        yd_mb_close(w->b);
+        yd_mb_image(w->b, (const char *)alt);
         if (src && *src)
             yd_mb_link(w->b, at, yd_mb_offset(w->b), (const char *)src, strlen((const char *)src));
         xmlFree(alt);

@@ -100,14 +100,7 @@ static void image(yd_markup_builder *b, const xmlNode *frame)
     for (const xmlNode *c = frame->children; c && !alt; c = c->next)
         if (yd_xml_is(c, "desc") || yd_xml_is(c, "title"))
             alt = yd_xml_text(c);
-    yd_mb_open(b, YD_SPAN_IMAGE);
-    yd_mb_put_cstr(b, "[图");
-    if (alt && *alt) {
-        yd_mb_put_cstr(b, "：");
-        yd_mb_put_cstr(b, alt);
-    }
-    yd_mb_put_cstr(b, "]");
-    yd_mb_close(b);
+    yd_mb_image(b, alt);
     free(alt);
 }
 
@@ -131,13 +124,7 @@ static void inline_content(odt *o, const xmlNode *top)
         } else if (yd_xml_is(n, "tab")) {
             yd_mb_put_cstr(b, " ");
         } else if (yd_xml_is(n, "line-break")) {
-            yd_line_info info = b->current;
-            yd_mb_end_line(b);
-            if (info.kind == YD_BLOCK_ITEM)
-                info.kind = YD_BLOCK_TEXT;
-            if (info.indent != YD_INDENT_DEFAULT)
-                info.indent = info.hang;
-            yd_mb_set_line(b, info);
+            yd_mb_line_break(b);
         } else if (yd_xml_is(n, "frame")) {
             for (const xmlNode *c = n->children; c; c = c->next)
                 if (yd_xml_is(c, "image")) {
@@ -328,17 +315,9 @@ yd_status yd_odt_render(yd_document *doc, const unsigned char *bytes, size_t len
     yd_status st = yd_zip_open(&o.zip, bytes, length, err);
     if (st == YD_OK && !yd_zip_has(&o.zip, "content.xml"))
         st = yd_error_set(err, YD_EFORMAT, "not an OpenDocument text: it has no content.xml");
-    char *content = NULL;
-    size_t n = 0;
-    if (st == YD_OK)
-        st = yd_zip_read(&o.zip, "content.xml", &content, &n, err);
     xmlDocPtr x = NULL;
-    if (st == YD_OK) {
-        x = yd_xml_read(content, n);
-        free(content);
-        if (!x)
-            st = yd_error_set(err, YD_EFORMAT, "damaged OpenDocument text: its content is not XML");
-    }
+    if (st == YD_OK)
+        st = yd_xml_read_entry(&o.zip, "content.xml", &x, err);
     if (st == YD_OK) {
         const xmlNode *root = xmlDocGetRootElement(x);
         read_styles(&o, root);

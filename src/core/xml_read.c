@@ -31,6 +31,19 @@ xmlDocPtr yd_xml_read(const char *bytes, size_t n)
                              XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
 }
 
+yd_status yd_xml_read_entry(yd_zip *z, const char *name, xmlDocPtr *out, yd_error *err)
+{
+    *out = NULL;
+    char *bytes;
+    size_t n;
+    yd_status st = yd_zip_read(z, name, &bytes, &n, err);
+    if (st != YD_OK)
+        return st;
+    *out = yd_xml_read(bytes, n);
+    free(bytes);
+    return *out ? YD_OK : yd_error_set(err, YD_EFORMAT, "damaged document: a part of it is not XML");
+}
+
 int yd_xml_is(const xmlNode *n, const char *local)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, local) == 0;

@@ -10,9 +10,15 @@
 
 #include <libxml/tree.h>
 
+#include "zip_entries.h"
+
 /* The part in bytes[0..n) parsed (recovering from malformed markup, errors
  * not printed); NULL when nothing could be read. xmlFreeDoc it. */
 xmlDocPtr yd_xml_read(const char *bytes, size_t n);
+
+/* The entry name of z read (with its caps) and parsed into *out; the
+ * zip's error when it cannot be read, YD_EFORMAT when it holds no XML. */
+yd_status yd_xml_read_entry(yd_zip *z, const char *name, xmlDocPtr *out, yd_error *err);
 
 /* Is n an element of this local name (any namespace)? */
 int yd_xml_is(const xmlNode *n, const char *local);
