@@ -14,7 +14,7 @@
 #   make clean
 #
 # On a fresh Debian/Ubuntu machine the first build installs what is missing
-# (pkg-config, ncursesw, ICU, libyaml, gettext; cmocka and tmux for the tests) with
+# (pkg-config, ncursesw, ICU, libyaml, cmark-gfm, libxml2, libzip, gettext; cmocka and tmux for the tests) with
 # apt-get, through sudo when not root.
 
 PREFIX  ?= /usr/local
@@ -28,9 +28,9 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
-PKGS      := ncursesw icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0
+PKGS      := ncursesw icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0 libzip
 TEST_PKGS := cmocka
-DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev gettext
+DEBS      := pkg-config libncurses-dev libicu-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev gettext
 TEST_DEBS := libcmocka-dev tmux openssh-server openssh-client python3 zsh fish valgrind
 BENCH_DEBS := ripgrep less
 
@@ -49,7 +49,7 @@ endif
 # pkg-config is asked when a recipe runs (deferred `=`), after `deps` has
 # had the chance to install what it needs.
 DEFS        = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DYD_DATADIR='"$(DATADIR)"' -DYD_LOCALEDIR='"$(LOCALEDIR)"'
-CORE_CFLAGS = -std=c17 $(WARN) $(OPT) -Iinclude $(DEFS) $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0)
+CORE_CFLAGS = -std=c17 $(WARN) $(OPT) -Iinclude $(DEFS) $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0 libzip)
 TUI_CFLAGS  = -std=c17 $(WARN) $(OPT) -Iinclude -DNCURSES_WIDECHAR=1 $(shell pkg-config --cflags ncursesw)
 LIBS        = $(shell pkg-config --libs $(PKGS)) -lpthread
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
@@ -96,7 +96,7 @@ FUZZ_OBJ     := $(CORE_SRC:%.c=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_LIB     := $(FUZZ_BUILD)/libyuedu-core.a
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS   = -std=c17 -Wall -Wextra -O1 -g $(FUZZ_SAN) -Iinclude $(DEFS) \
-                $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0)
+                $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0 libzip)
 
 all: deps
 	@$(MAKE) --no-print-directory $(BUILD)/yuedu

@@ -16,7 +16,9 @@ typedef enum yd_status {
     YD_ETOOBIG,   /* the file exceeds what a document can hold */
     YD_EENCODING, /* the requested encoding is unknown */
     YD_EINVAL,    /* a bad argument */
-    YD_ECANCELED  /* the caller asked to stop (a key came during a search) */
+    YD_ECANCELED, /* the caller asked to stop (a key came during a search) */
+    YD_EFORMAT    /* a document that cannot be read as its format says: a
+                     damaged or DRM-protected book, an archive bomb */
 } yd_status;
 
 typedef struct yd_error {

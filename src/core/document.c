@@ -92,11 +92,34 @@ static yd_status decode_and_index(yd_document *doc, const unsigned char *bytes, 
     return index_lines(doc, err);
 }
 
+/* A zip archive of parts (EPUB, DOCX, ODT): no encoding to detect, no text to
+ * decode; its converter makes the text from its parts. */
+static yd_status from_archive(yd_document *doc, const char *path, const unsigned char *bytes, size_t length,
+                              yd_error *err)
+{
+    doc->path = strdup(path);
+    if (!doc->path)
+        return yd_error_set(err, YD_ENOMEM, "out of memory");
+    doc->format = yd_format_of_path(path);
+    doc->bytes = length;
+    yd_encoding_from_name("UTF-8", &doc->encoding, NULL);
+    yd_status st = doc->format == YD_FORMAT_EPUB   ? yd_epub_render(doc, bytes, length, err)
+                   : doc->format == YD_FORMAT_DOCX ? yd_docx_render(doc, bytes, length, err)
+                                                   : yd_odt_render(doc, bytes, length, err);
+    if (st == YD_OK)
+        yd_markup_lines_are_places(doc);
+    else
+        yd_document_free(doc);
+    return st;
+}
+
 yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsigned char *bytes, size_t length,
                                  const yd_load_options *options, yd_error *err)
 {
     memset(doc, 0, sizeof *doc);
     yd_status st;
+    if (yd_format_is_archive(yd_format_of_path(path)))
+        return from_archive(doc, path, bytes, length, err);
     if (options && options->encoding) {
         st = yd_encoding_from_name(options->encoding, &doc->encoding, err);
         if (st != YD_OK)
@@ -367,7 +390,8 @@ yd_status yd_document_load(yd_document *doc, const char *path, const yd_load_opt
     yd_status s = open_regular(path, &fd, &st, err);
     if (s != YD_OK)
         return s;
-    if ((size_t)st.st_size > 2 * PIECE && (size_t)st.st_size <= YD_DECODE_MAX_BYTES) {
+    if ((size_t)st.st_size > 2 * PIECE && (size_t)st.st_size <= YD_DECODE_MAX_BYTES &&
+        !yd_format_is_archive(yd_format_of_path(path))) {
         yd_file_stamp_of(&st, &doc->stamp);
         s = load_large(doc, fd, path, options, err);
         close(fd);

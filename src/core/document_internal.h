@@ -70,6 +70,16 @@ yd_status yd_markdown_render(yd_document *doc, yd_error *err);
 /* The same for an HTML page (html.c). */
 yd_status yd_html_render(yd_document *doc, yd_error *err);
 
+/* Replace doc's (empty) text by the book, Word document or OpenDocument
+ * text in bytes[0..length), a zip archive (epub.c, docx.c, odt.c). */
+yd_status yd_epub_render(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
+yd_status yd_docx_render(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
+yd_status yd_odt_render(yd_document *doc, const unsigned char *bytes, size_t length, yd_error *err);
+
+/* A document rendered from an archive has no source lines: each text
+ * line is its own place (1-based), and there are as many as text lines. */
+void yd_markup_lines_are_places(yd_document *doc);
+
 /* The charset a page's <meta> declares in its first 4 KiB, to name
  * (GB2312 and GBK widened to GB18030, as browsers do); 0 when none. */
 int yd_html_charset(const unsigned char *bytes, size_t length, char *name, size_t size);

@@ -17,6 +17,12 @@ yd_format yd_format_of_path(const char *path)
         return YD_FORMAT_MARKDOWN;
     if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 || strcasecmp(dot, ".xhtml") == 0)
         return YD_FORMAT_HTML;
+    if (strcasecmp(dot, ".epub") == 0)
+        return YD_FORMAT_EPUB;
+    if (strcasecmp(dot, ".docx") == 0)
+        return YD_FORMAT_DOCX;
+    if (strcasecmp(dot, ".odt") == 0)
+        return YD_FORMAT_ODT;
     return YD_FORMAT_NONE;
 }
 
@@ -29,7 +35,18 @@ const char *yd_format_name(yd_format format)
         return "markdown";
     case YD_FORMAT_HTML:
         return "html";
+    case YD_FORMAT_EPUB:
+        return "epub";
+    case YD_FORMAT_DOCX:
+        return "docx";
+    case YD_FORMAT_ODT:
+        return "odt";
     default:
         return "none";
     }
+}
+
+int yd_format_is_archive(yd_format format)
+{
+    return format == YD_FORMAT_EPUB || format == YD_FORMAT_DOCX || format == YD_FORMAT_ODT;
 }

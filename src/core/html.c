@@ -24,6 +24,7 @@
 #include <libxml/tree.h>
 
 #include "document_internal.h"
+#include "html_walk.h"
 #include "markup_builder.h"
 
 #define NEST_INDENT_CAP 40
@@ -51,6 +52,7 @@ typedef struct walker {
     char marker[32];
     int marker_pending;
     int32_t link_start;
+    const yd_html_walk_options *options;
 } walker;
 
 static yd_mb_level *top(walker *w) { return yd_mb_top(&w->nest); }
@@ -243,6 +245,8 @@ static int table(walker *w, xmlNode *tab)
 static const char *const dropped[] = {"script", "style", "noscript", "head", "nav", "header", "footer", "aside",
                                       "form", "button", "select", "textarea", "iframe", "frameset", "template",
                                       "svg", "object", "embed", "canvas", "menu", "audio", "video", NULL};
+/* What a book keeps of the above: its chapters' own parts. */
+static const char *const book_parts[] = {"header", "footer", "aside", "nav", "menu", NULL};
 static const char *const blocks[] = {"p", "div", "section", "article", "main", "address", "figure", "figcaption",
                                      "dl", "dt", "dd", "center", "details", "summary", NULL};
 
@@ -265,8 +269,19 @@ static int enter(walker *w, xmlNode *n, yd_status *st)
         text(w, n);
         return 0;
     }
-    if (n->type != XML_ELEMENT_NODE || (is_any(n, dropped) && !article_header(n)))
+    if (n->type != XML_ELEMENT_NODE)
         return 0;
+    int book = w->options && w->options->book;
+    if (is_any(n, dropped) && !article_header(n) && !(book && is_any(n, book_parts)))
+        return 0;
+    if (w->options && w->options->anchor) {
+        xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+        if (!id && is_tag(n, "a"))
+            id = xmlGetProp(n, (const xmlChar *)"name");
+        if (id)
+            w->options->anchor(w->options->ctx, (const char *)id);
+        xmlFree(id);
+    }
     const char *name = (const char *)n->name;
     if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0) {
         separate(w, n);
@@ -274,7 +289,7 @@ static int enter(walker *w, xmlNode *n, yd_status *st)
         start_line(w, n, YD_BLOCK_HEADING);
         return 1;
     }
-    if (is_any(n, blocks)) {
+    if (is_any(n, blocks) || (book && is_any(n, book_parts))) {
         if (is_tag(n, "p"))
             separate(w, n);
         else
@@ -282,15 +297,8 @@ static int enter(walker *w, xmlNode *n, yd_status *st)
         return 1;
     }
     if (is_tag(n, "br")) {
-        if (yd_mb_column(w->b) > 0) {
-            yd_line_info info = w->b->current;
-            yd_mb_end_line(w->b);
-            if (info.kind == YD_BLOCK_ITEM)
-                info.kind = YD_BLOCK_TEXT;
-            if (info.indent != YD_INDENT_DEFAULT)
-                info.indent = info.hang;
-            yd_mb_set_line(w->b, info);
-        }
+        if (yd_mb_column(w->b) > 0)
+            yd_mb_line_break(w->b);
         w->space = 0;
         return 0;
     }
@@ -359,14 +367,7 @@ static int enter(walker *w, xmlNode *n, yd_status *st)
             yd_mb_put8(w->b, " ", 1);
         w->space = 0;
         int32_t at = yd_mb_offset(w->b);
-        yd_mb_open(w->b, YD_SPAN_IMAGE);
-        yd_mb_put_cstr(w->b, "[图");
-        if (alt && *alt) {
-            yd_mb_put_cstr(w->b, "：");
-            yd_mb_put_cstr(w->b, (const char *)alt);
-        }
-        yd_mb_put_cstr(w->b, "]");
-        yd_mb_close(w->b);
+        yd_mb_image(w->b, (const char *)alt);
         if (src && *src)
             yd_mb_link(w->b, at, yd_mb_offset(w->b), (const char *)src, strlen((const char *)src));
         xmlFree(alt);
@@ -408,7 +409,7 @@ static void leave(walker *w, xmlNode *n)
         else if (w->heading)
             yd_mb_set_line(w->b, (yd_line_info){.source_line = line_of(n), .indent = YD_INDENT_DEFAULT});
         w->heading = 0;
-    } else if (is_any(n, blocks)) {
+    } else if (is_any(n, blocks) || (w->options && w->options->book && is_any(n, book_parts))) {
         flush(w);
     } else if (is_tag(n, "blockquote") || is_tag(n, "ul") || is_tag(n, "ol")) {
         flush(w);
@@ -502,29 +503,34 @@ int yd_html_charset(const unsigned char *bytes, size_t length, char *name, size_
     return 0;
 }
 
-yd_status yd_html_render(yd_document *doc, yd_error *err)
+yd_status yd_html_walk_page(yd_markup_builder *b, const char *utf8, int32_t n, const yd_html_walk_options *options)
 {
     pthread_once(&initialised, init_parser);
     xmlSetStructuredErrorFunc(NULL, quiet);
+    htmlDocPtr page = htmlReadMemory(utf8, n, NULL, "UTF-8",
+                                     HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                         HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+    if (!page) /* an empty or unreadable page is an empty document */
+        return YD_OK;
+    walker w = {.b = b, .link_start = -1, .options = options};
+    yd_status st = walk(&w, page->children);
+    xmlFreeDoc(page);
+    return st;
+}
+
+yd_status yd_html_render(yd_document *doc, yd_error *err)
+{
     int32_t need = 0;
     char *src;
     yd_status sst = yd_mb_source_utf8(doc, &src, &need, err);
     if (sst != YD_OK)
         return sst;
-    htmlDocPtr page = htmlReadMemory(src, need, NULL, "UTF-8",
-                                     HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                         HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
-    free(src);
     yd_markup_builder b;
     yd_mb_init(&b);
-    yd_status st = YD_OK;
-    if (page) { /* an empty or unreadable page is an empty document */
-        walker w = {.b = &b, .link_start = -1};
-        st = walk(&w, page->children);
-        xmlFreeDoc(page);
-        if (st != YD_OK)
-            yd_error_set(err, st, "out of memory rendering HTML");
-    }
+    yd_status st = yd_html_walk_page(&b, src, need, NULL);
+    free(src);
+    if (st != YD_OK)
+        yd_error_set(err, st, "out of memory rendering HTML");
     if (st == YD_OK)
         yd_mb_link_list(&b);
     if (st == YD_OK)

@@ -5,6 +5,8 @@
 
 #include "yuedu/document.h"
 
+#include "document_internal.h"
+
 void yd_markup_free(yd_markup *m)
 {
     if (!m)
@@ -59,4 +61,13 @@ int32_t yd_source_line(const yd_document *doc, int32_t k)
     if (doc->markup && k >= 0 && k < doc->markup->line_count)
         return doc->markup->lines[k].source_line;
     return k + 1;
+}
+
+void yd_markup_lines_are_places(yd_document *doc)
+{
+    if (!doc->markup)
+        return;
+    for (int32_t k = 0; k < doc->markup->line_count; k++)
+        doc->markup->lines[k].source_line = k + 1;
+    doc->markup->source_line_count = doc->markup->line_count;
 }

@@ -175,6 +175,29 @@ void yd_mb_close(yd_markup_builder *b)
     b->spans[b->open_at[b->open_count]].end = b->length;
 }
 
+void yd_mb_image(yd_markup_builder *b, const char *alt)
+{
+    yd_mb_open(b, YD_SPAN_IMAGE);
+    yd_mb_put_cstr(b, "[图");
+    if (alt && *alt) {
+        yd_mb_put_cstr(b, "：");
+        yd_mb_put_cstr(b, alt);
+    }
+    yd_mb_put_cstr(b, "]");
+    yd_mb_close(b);
+}
+
+void yd_mb_line_break(yd_markup_builder *b)
+{
+    yd_line_info info = b->current;
+    yd_mb_end_line(b);
+    if (info.kind == YD_BLOCK_ITEM)
+        info.kind = YD_BLOCK_TEXT;
+    if (info.indent != YD_INDENT_DEFAULT)
+        info.indent = info.hang;
+    yd_mb_set_line(b, info);
+}
+
 void yd_mb_link(yd_markup_builder *b, int32_t start, int32_t end, const char *target, size_t target_len)
 {
     if (!grow(b, (void **)&b->links, &b->link_cap, b->link_count + 1, sizeof *b->links))

@@ -66,6 +66,14 @@ void yd_mb_separate(yd_markup_builder *b, int32_t source_line);
 void yd_mb_open(yd_markup_builder *b, yd_span_style style);
 void yd_mb_close(yd_markup_builder *b);
 
+/* An image's stand-in: [图], or [图：alt] when alt says something (UTF-8,
+ * may be NULL), in the image style. */
+void yd_mb_image(yd_markup_builder *b, const char *alt);
+
+/* A line break inside a block: the line ends and the next goes on as this
+ * one hangs (a list item's next line under its text, not its marker). */
+void yd_mb_line_break(yd_markup_builder *b);
+
 /* A link over text [start, end) of the text written, to target (UTF-8). */
 void yd_mb_link(yd_markup_builder *b, int32_t start, int32_t end, const char *target, size_t target_len);
 

@@ -17,6 +17,7 @@ const char *yd_status_text(yd_status status)
     case YD_EENCODING: return YD_N_("unknown encoding");
     case YD_EINVAL: return YD_N_("invalid argument");
     case YD_ECANCELED: return YD_N_("cancelled");
+    case YD_EFORMAT: return YD_N_("unreadable document");
     }
     return YD_N_("unknown error");
 }

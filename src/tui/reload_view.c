@@ -44,7 +44,8 @@ int reload_markup(app *a, int raw)
     size_t ready = yd_loader_ready(a->loader);
     for (size_t k = 0; k < ready; k++) {
         yd_document *d = yd_loader_document(a->loader, k);
-        if (d->format == YD_FORMAT_TEXT || (d->markup == NULL) == (raw != 0))
+        /* A book or a Word document has no source to show: always rendered. */
+        if (d->format == YD_FORMAT_TEXT || yd_format_is_archive(d->format) || (d->markup == NULL) == (raw != 0))
             continue;
         yd_document fresh;
         yd_error err = {0};

@@ -1,5 +1,6 @@
 /* Shared by the fuzz targets of rendered formats (fuzz_markdown.c,
- * fuzz_html.c): bytes loaded under a file name of the format (GBK when the
+ * fuzz_html.c, fuzz_epub.c, fuzz_docx.c,
+ * fuzz_odt.c): bytes loaded under a file name of the format (GBK when the
  * first byte is odd, so that decoding runs first), then the rendered
  * document's line table, spans and links checked against its text, every
  * paragraph laid out at a narrow width (a verbatim line never takes two
@@ -61,6 +62,12 @@ static inline int fuzz_rendered(const char *name, const uint8_t *data, size_t si
     int32_t source_lines = 1;
     for (size_t i = 0; i < size; i++)
         source_lines += data[i] == '\n' || data[i] == '\r';
+    if (yd_format_is_archive(d.format)) { /* each line its own place (FORMATS.md) */
+        source_lines = d.line_count;
+        for (int32_t k = 0; k < d.line_count; k++)
+            if (d.markup->lines[k].source_line != k + 1)
+                abort();
+    }
     check_markup(&d, source_lines);
     yd_layout_options o;
     yd_layout_options_default(&o);

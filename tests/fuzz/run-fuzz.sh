@@ -11,7 +11,8 @@
 #       SECONDS of fuzzing from the seeds; exit 0 when nothing was found
 #
 # Seed corpora are made at run time from the project's fixtures
-# (tests/fixtures, docs/guide, themes, docs/config.example.yaml); nothing
+# (tests/fixtures, docs/guide, themes, docs/config.example.yaml, the books
+# of tests/fixtures/formats/make-books.py); nothing
 # generated here is committed. Inputs that once crashed a target live in
 # tests/fuzz/regressions/TARGET/ and are replayed by `check`.
 set -u
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/../.." || exit 2
 mode=${1:-}
 build=${2:-build/fuzz}
 seconds=${3:-60}
-targets_all=(decode outline crossref layout search byte_search config theme bookmarks highlights state notes_import markdown html purify)
+targets_all=(decode outline crossref layout search byte_search config theme bookmarks highlights state notes_import markdown html purify epub docx odt)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -29,7 +30,7 @@ unset LSAN_OPTIONS
 # Largest input per target: documents get room for long lines, YAML less.
 max_len() {
     case $1 in
-    decode | outline | crossref | layout | search | byte_search | markdown | html | purify) echo 65536 ;;
+    decode | outline | crossref | layout | search | byte_search | markdown | html | purify | epub | docx | odt) echo 65536 ;;
     *) echo 16384 ;;
     esac
 }
@@ -88,13 +89,15 @@ seed() {
         $'purify:\n  rules:\n    - match: \'(a+)+$\'\n    - match: \'.\'\n      replace: \'$0$0\'\n'
     )
     k=0
-    for f in tests/fixtures/formats/* tests/fixtures/outline/*; do
+    for f in tests/fixtures/formats/*.txt tests/fixtures/formats/*.md tests/fixtures/formats/*.html tests/fixtures/outline/*; do
         [ -f "$f" ] || continue
         for r in "${rules[@]}"; do
             { printf '%s\0' "$r"; printf "\\$(printf %03o $((k % 3)))"; head -c 16384 "$f"; } >"$build/seeds/purify/$k"
             k=$((k + 1))
         done
     done
+    # epub, docx, odt: books written by the fixtures' script, as parts and whole
+    python3 tests/fixtures/formats/make-books.py --seeds "$build/seeds"
     seed_one config docs/config.example.yaml themes/*.yaml
     seed_one theme themes/*.yaml docs/config.example.yaml
     mkdir -p "$build/seeds/bookmarks" "$build/seeds/state"

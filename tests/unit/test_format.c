@@ -19,6 +19,16 @@ static void test_by_name(void **state)
     assert_string_equal(yd_format_name(YD_FORMAT_HTML), "html");
     assert_string_equal(yd_format_name(YD_FORMAT_MARKDOWN), "markdown");
     assert_string_equal(yd_format_name(YD_FORMAT_TEXT), "text");
+    assert_int_equal(yd_format_of_path("书.EPUB"), YD_FORMAT_EPUB);
+    assert_int_equal(yd_format_of_path("讲话.docx"), YD_FORMAT_DOCX);
+    assert_string_equal(yd_format_name(YD_FORMAT_EPUB), "epub");
+    assert_string_equal(yd_format_name(YD_FORMAT_DOCX), "docx");
+    assert_true(yd_format_is_archive(YD_FORMAT_EPUB) && yd_format_is_archive(YD_FORMAT_DOCX));
+    assert_false(yd_format_is_archive(YD_FORMAT_HTML) || yd_format_is_archive(YD_FORMAT_TEXT));
+    assert_int_equal(yd_format_of_path("稿.odt"), YD_FORMAT_ODT);
+    assert_string_equal(yd_format_name(YD_FORMAT_ODT), "odt");
+    assert_true(yd_format_is_archive(YD_FORMAT_ODT));
+    assert_int_equal(yd_format_of_path("old.doc"), YD_FORMAT_NONE);
     assert_int_equal(yd_format_of_path("c.pdf"), YD_FORMAT_NONE);
     assert_int_equal(yd_format_of_path("archive.tar.gz"), YD_FORMAT_NONE);
     /* Only the last component counts: a dot in a folder name is not an extension. */
