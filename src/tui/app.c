@@ -505,6 +505,7 @@ static void run(app *a)
         bookmarks_tick(a);
         reload_tick(a); /* at once when another document came into view */
         draw(a);
+        test_sync_drawn();
         ambi_probe_send(a); /* :set ambiwidth auto asks the terminal again */
     }
     test_sync_close();
