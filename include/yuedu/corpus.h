@@ -33,6 +33,13 @@ yd_status yd_corpus_collect(const char *const *args, size_t nargs, yd_path_list 
                             void *context);
 void yd_path_list_free(yd_path_list *list);
 
+/* The path of the first file yd_corpus_collect would list, into out,
+ * without walking everything: the least entry of each folder on the way
+ * down. Returns 0, or -1 when none is found within a few dozen entries
+ * (it is only a guess to show first: a file that cannot be read, a link
+ * loop or a folder of empty folders may make it differ from the walk). */
+int yd_corpus_first(const char *const *args, size_t nargs, char *out, size_t size);
+
 /* Does a file found while walking look like a document by its name? */
 int yd_corpus_name_is_document(const char *name);
 

@@ -20,6 +20,11 @@ typedef struct yd_loader yd_loader;
  * slot the caller allocated for every path). May be NULL. */
 typedef void (*yd_prepare_fn)(yd_document *doc, size_t index, void *context);
 
+/* Runs on the loader thread once the paths are known, before any document
+ * is loaded: count documents at most will be ready (e.g. to allocate the
+ * caller's slots for every one). Nonzero: out of memory, nothing loads. */
+typedef int (*yd_walked_fn)(size_t count, void *context);
+
 /* Start loading paths (the list is taken over and freed by the loader; at
  * most paths->count documents will be ready).
  * options->encoding is copied; options->purify is borrowed and must
@@ -28,14 +33,31 @@ typedef void (*yd_prepare_fn)(yd_document *doc, size_t index, void *context);
 yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
                           yd_prepare_fn prepare, void *context);
 
-/* The paths being loaded, in order (owned by the loader, never changed). */
+/* Walk args (copied) into paths on the loader thread, as yd_corpus_collect
+ * does, then load them: the first document can show before the walk of a
+ * large folder would have ended. What the walk leaves out comes as
+ * messages, in order before the loading's. */
+yd_status yd_loader_start_walk(yd_loader **out, const char *const *args, size_t nargs,
+                               const yd_load_options *options, yd_walked_fn walked, yd_prepare_fn prepare,
+                               void *context);
+
+/* The paths being loaded, in order (owned by the loader, never changed);
+ * none (count 0, NULL) until the walk has ended, which it has once a
+ * document is ready or loading finished. */
 const char *const *yd_loader_paths(yd_loader *loader, size_t *count);
+
+/* YD_OK, or YD_ENOMEM when loading stopped before any document. */
+yd_status yd_loader_status(yd_loader *loader);
+
+/* Every message of the walk so far, oldest first (for stderr once the
+ * screen is given back); they stay to be popped as well. */
+void yd_loader_walk_messages(yd_loader *loader, yd_diag_fn fn, void *context);
 
 /* Documents ready so far. */
 size_t yd_loader_ready(yd_loader *loader);
 yd_document *yd_loader_document(yd_loader *loader, size_t index);
 
-/* Files handled so far (ready or failed) and in all. */
+/* Files handled so far (ready or failed) and in all (0 while walking). */
 void yd_loader_progress(yd_loader *loader, size_t *handled, size_t *total);
 int yd_loader_finished(yd_loader *loader);
 

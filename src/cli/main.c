@@ -347,26 +347,9 @@ static const char *missing_argument(int val)
     return N_("an option needs an argument");
 }
 
-/* What the walk left out, for the reader's message line: the messages go
- * to stderr too, but the screen hides them until the reader quits. */
-typedef struct walk_notes {
-    size_t count;
-    char *path, *message; /* the first */
-} walk_notes;
-
-static void note_walk_diag(void *context, const char *path, const char *message)
-{
-    walk_notes *w = context;
-    cli_diag(NULL, path, message);
-    if (w->count++ == 0) {
-        w->path = strdup(path);
-        w->message = strdup(message);
-    }
-}
-
-/* The reader: the walk happens now (it is quick and its messages belong on
- * stderr), the documents load in the background while the first screen
- * shows. */
+/* The reader: the walk happens on its loader thread (its messages come on
+ * the message line, and on stderr when the reader quits), the documents
+ * load in the background while the first screen shows. */
 static int read_interactively(const char *const *paths, size_t npaths, const yd_load_options *load,
                               const options *opt)
 {
@@ -378,35 +361,17 @@ static int read_interactively(const char *const *paths, size_t npaths, const yd_
         yd_problems_free(&problems);
         return EXIT_NOTHING;
     }
-    yd_path_list files;
-    int code = EXIT_NOTHING;
-    walk_notes notes = {0};
-    if (yd_corpus_collect(paths, npaths, &files, note_walk_diag, &notes) != YD_OK) {
-        fputs(_("yuedu: out of memory\n"), stderr);
-    } else if (files.count == 0) {
-        yd_path_list_free(&files);
-        fputs(_("yuedu: no documents to read\n"), stderr);
-    } else {
-        char themes[PATH_MAX];
-        tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
-                                 cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, 0, NULL, NULL,
-                                 &problems, 0, 0};
-        settings.start_at_beginning = opt->start_at_beginning;
-        if (opt->guide) /* its part in the user's language first */
-            settings.first_document = cli_guide_first_part((const char *const *)files.paths, files.count);
-        if (notes.path && notes.message) {
-            settings.walk_skipped = notes.count;
-            settings.walk_path = notes.path;
-            settings.walk_message = notes.message;
-        }
-        /* The configuration's markup and purify rules for every document read. */
-        yd_load_options configured = *load;
-        configured.markup_raw = config.markup_raw;
-        configured.purify = &config.purify.rules;
-        code = tui_run(&files, &configured, &settings);
-    }
-    free(notes.path);
-    free(notes.message);
+    char themes[PATH_MAX];
+    tui_settings settings = {&config, &theme, opt->ambiwidth, yd_no_color(opt->no_color),
+                             cli_find_themes(themes, sizeof themes) == 0 ? themes : NULL, &problems, 0, NULL};
+    settings.start_at_beginning = opt->start_at_beginning;
+    if (opt->guide) /* its part in the user's language first */
+        settings.first_document_of = cli_guide_first_part;
+    /* The configuration's markup and purify rules for every document read. */
+    yd_load_options configured = *load;
+    configured.markup_raw = config.markup_raw;
+    configured.purify = &config.purify.rules;
+    int code = tui_run(paths, npaths, &configured, &settings);
     yd_problems_free(&problems);
     yd_config_free(&config);
     yd_theme_free(&theme);

@@ -11,7 +11,7 @@
 #include "yuedu/fold.h"
 #include "yuedu/outline_length.h"
 
-static const char DEFAULTS[] = "the defaults";
+static const char DEFAULTS[] = YD_N_("the defaults");
 
 yd_status yd_config_init(yd_config *c, yd_error *err)
 {
@@ -241,7 +241,7 @@ static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t
     char keypath[80];
     snprintf(keypath, sizeof keypath, "%s.%.20s", rr->keypath, key);
     if (strcmp(key, "match") == 0) {
-        const char *t = yd_schema_scalar(s, value, keypath, "an ICU regular expression", "no rule");
+        const char *t = yd_schema_scalar(s, value, keypath, YD_N_("an ICU regular expression"), YD_N_("no rule"));
         char why[160];
         if (!t) {
             rr->bad = true;
@@ -262,7 +262,7 @@ static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t
     } else if (strcmp(key, "files") == 0) {
         if (yd_schema_is_null(value))
             return;
-        const char *t = yd_schema_scalar(s, value, keypath, "a file name pattern such as '*.txt'", "every file");
+        const char *t = yd_schema_scalar(s, value, keypath, YD_N_("a file name pattern such as '*.txt'"), YD_N_("every file"));
         if (t && *t)
             rr->rule.files = (char *)t;
     } else {
@@ -332,7 +332,7 @@ static void visit_outline(yd_schema *s, void *context, const char *key, yaml_nod
     } else if (strcmp(key, "fold-level") == 0) {
         if (yd_schema_is_null(value))
             return;
-        const char *t = yd_schema_scalar(s, value, "outline.fold-level", "all or a level from 1 to 9", "all");
+        const char *t = yd_schema_scalar(s, value, "outline.fold-level", YD_N_("all or a level from 1 to 9"), "all");
         long v;
         if (!t)
             return;
@@ -369,7 +369,7 @@ static void visit_text(yd_schema *s, void *context, const char *key, yaml_node_t
     } else if (strcmp(key, "max-width") == 0) {
         if (yd_schema_is_null(value))
             return;
-        const char *t = yd_schema_scalar(s, value, "text.max-width", "none or a width", "80");
+        const char *t = yd_schema_scalar(s, value, "text.max-width", YD_N_("none or a width"), "80");
         long v;
         if (!t)
             return;
@@ -404,7 +404,7 @@ static void visit_search(yd_schema *s, void *context, const char *key, yaml_node
     if (strcmp(key, "case") == 0) {
         if (yd_schema_is_null(value))
             return;
-        const char *t = yd_schema_scalar(s, value, "search.case", "smart, true or false", "smart");
+        const char *t = yd_schema_scalar(s, value, "search.case", YD_N_("smart, true or false"), "smart");
         bool on;
         if (!t)
             return;
@@ -473,7 +473,7 @@ static void visit_clipboard(yd_schema *s, void *context, const char *key, yaml_n
             c->clipboard.command = NULL;
             return;
         }
-        set_string(s, r, value, "clipboard.command", "a command", &c->clipboard.command);
+        set_string(s, r, value, "clipboard.command", YD_N_("a command"), &c->clipboard.command);
         if (c->clipboard.command && !*c->clipboard.command) {
             free(c->clipboard.command);
             c->clipboard.command = NULL;
@@ -483,7 +483,7 @@ static void visit_clipboard(yd_schema *s, void *context, const char *key, yaml_n
             c->clipboard.citation[0] = 0;
             return;
         }
-        set_string(s, r, value, "clipboard.citation", "a template", &c->clipboard.citation);
+        set_string(s, r, value, "clipboard.citation", YD_N_("a template"), &c->clipboard.citation);
     } else if (strcmp(key, "limit") == 0) {
         yd_schema_int(s, value, "clipboard.limit", 0, YD_CONFIG_CLIPBOARD_LIMIT_MAX, &c->clipboard.limit);
     } else if (strcmp(key, "osc52") == 0) {
@@ -501,7 +501,7 @@ static void visit_top(yd_schema *s, void *context, const char *key, yaml_node_t 
     if (strcmp(key, "theme") == 0) {
         if (yd_schema_is_null(value))
             return;
-        const char *t = yd_schema_scalar(s, value, "theme", "a theme name or file", "default");
+        const char *t = yd_schema_scalar(s, value, "theme", YD_N_("a theme name or file"), "default");
         if (t && !*t) {
             yd_schema_report(s, value, "theme: empty name; using default");
         } else if (t) {

@@ -215,7 +215,7 @@ static yd_status walk_directory(walker *w, const char *path, int depth)
         count++;
     }
     closedir(dir);
-    if (st == YD_OK)
+    if (st == YD_OK && count > 1) /* names is NULL for an empty folder */
         qsort(names, count, sizeof *names, compare_names);
     for (size_t k = 0; k < count && st == YD_OK; k++) {
         char *child = join_path(path, names[k]);

@@ -13,10 +13,16 @@
 
 typedef struct message {
     char *path, *text;
+    int walk; /* left out by the folder walk (not by loading) */
 } message;
 
 struct yd_loader {
-    yd_path_list paths;
+    yd_path_list paths;      /* the main thread reads it only once walked */
+    char **args;             /* what to walk on the thread (copies), or NULL */
+    size_t nargs;
+    yd_walked_fn walked;
+    atomic_int walked_done;  /* paths complete (release/acquire) */
+    atomic_int status;       /* YD_OK, or why loading stopped before any document */
     char *encoding;          /* copy of options->encoding, or NULL */
     atomic_int markup_raw;   /* options->markup_raw, changed by the reader */
     const yd_purify_rules *purify; /* options->purify: borrowed, outlives the loader */
@@ -34,7 +40,7 @@ struct yd_loader {
     size_t message_count, message_capacity, message_next;
 };
 
-static void add_message(yd_loader *l, const char *path, const char *text)
+static void add_message(yd_loader *l, const char *path, const char *text, int walk)
 {
     pthread_mutex_lock(&l->lock);
     if (l->message_count == l->message_capacity) {
@@ -47,7 +53,7 @@ static void add_message(yd_loader *l, const char *path, const char *text)
         l->messages = bigger;
         l->message_capacity = cap;
     }
-    message m = {strdup(path), strdup(text)};
+    message m = {strdup(path), strdup(text), walk};
     if (m.path && m.text) {
         l->messages[l->message_count++] = m;
     } else {
@@ -64,11 +70,37 @@ static void signal_change(yd_loader *l)
     pthread_mutex_unlock(&l->lock);
 }
 
+static void walk_message(void *context, const char *path, const char *text) { add_message(context, path, text, 1); }
+
+/* The paths to load: walked here, so that the first screen never waits
+ * for the listing and stat of every file of a large folder; then the
+ * documents' array and the caller's (walked) are made for all of them. */
+static yd_status find_paths(yd_loader *l)
+{
+    if (l->args) {
+        yd_status st = yd_corpus_collect((const char *const *)l->args, l->nargs, &l->paths, walk_message, l);
+        if (st != YD_OK)
+            return st;
+    }
+    l->docs = calloc(l->paths.count ? l->paths.count : 1, sizeof *l->docs);
+    if (!l->docs || (l->walked && l->walked(l->paths.count, l->context) != 0))
+        return YD_ENOMEM;
+    atomic_store_explicit(&l->walked_done, 1, memory_order_release);
+    return YD_OK;
+}
+
 static void *load_all(void *arg)
 {
     yd_loader *l = arg;
     yd_load_options options = {.encoding = l->encoding, .purify = l->purify};
     size_t ready = 0;
+    yd_status found = find_paths(l);
+    if (found != YD_OK) {
+        atomic_store(&l->status, found);
+        atomic_store(&l->finished, 1);
+        signal_change(l);
+        return NULL;
+    }
     for (size_t k = 0; k < l->paths.count && !atomic_load(&l->stop); k++) {
         yd_error err = {0};
         options.markup_raw = atomic_load(&l->markup_raw);
@@ -79,7 +111,7 @@ static void *load_all(void *arg)
             ready++;
             atomic_store_explicit(&l->ready, ready, memory_order_release);
         } else {
-            add_message(l, l->paths.paths[k], err.message);
+            add_message(l, l->paths.paths[k], err.message, 0);
         }
         atomic_store(&l->handled, k + 1);
         signal_change(l);
@@ -87,6 +119,42 @@ static void *load_all(void *arg)
     atomic_store(&l->finished, 1);
     signal_change(l);
     return NULL;
+}
+
+static void free_args(char **args, size_t nargs)
+{
+    for (size_t k = 0; args && k < nargs; k++)
+        free(args[k]);
+    free(args);
+}
+
+static void loader_discard(yd_loader *l)
+{
+    yd_path_list_free(&l->paths);
+    free_args(l->args, l->nargs);
+    free(l->docs);
+    free(l->encoding);
+    free(l);
+}
+
+static yd_status loader_begin(yd_loader **out, yd_loader *l, const yd_load_options *options)
+{
+    if (options && options->encoding && !(l->encoding = strdup(options->encoding))) {
+        loader_discard(l);
+        return YD_ENOMEM;
+    }
+    atomic_init(&l->markup_raw, options ? options->markup_raw : 0);
+    l->purify = options ? options->purify : NULL;
+    pthread_mutex_init(&l->lock, NULL);
+    pthread_cond_init(&l->changed, NULL);
+    if (pthread_create(&l->thread, NULL, load_all, l) != 0) {
+        pthread_mutex_destroy(&l->lock);
+        pthread_cond_destroy(&l->changed);
+        loader_discard(l);
+        return YD_ENOMEM;
+    }
+    *out = l;
+    return YD_OK;
 }
 
 yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_options *options,
@@ -100,38 +168,44 @@ yd_status yd_loader_start(yd_loader **out, yd_path_list *paths, const yd_load_op
     memset(paths, 0, sizeof *paths);
     l->prepare = prepare;
     l->context = context;
-    l->docs = calloc(l->paths.count ? l->paths.count : 1, sizeof *l->docs);
-    if (options && options->encoding)
-        l->encoding = strdup(options->encoding);
-    atomic_init(&l->markup_raw, options ? options->markup_raw : 0);
-    l->purify = options ? options->purify : NULL;
-    if (!l->docs || (options && options->encoding && !l->encoding)) {
-        yd_path_list_free(&l->paths);
-        free(l->docs);
-        free(l->encoding);
-        free(l);
-        return YD_ENOMEM;
-    }
-    pthread_mutex_init(&l->lock, NULL);
-    pthread_cond_init(&l->changed, NULL);
-    if (pthread_create(&l->thread, NULL, load_all, l) != 0) {
-        pthread_mutex_destroy(&l->lock);
-        pthread_cond_destroy(&l->changed);
-        yd_path_list_free(&l->paths);
-        free(l->docs);
-        free(l->encoding);
-        free(l);
-        return YD_ENOMEM;
-    }
-    *out = l;
-    return YD_OK;
+    return loader_begin(out, l, options);
 }
+
+yd_status yd_loader_start_walk(yd_loader **out, const char *const *args, size_t nargs,
+                               const yd_load_options *options, yd_walked_fn walked, yd_prepare_fn prepare,
+                               void *context)
+{
+    *out = NULL;
+    yd_loader *l = calloc(1, sizeof *l);
+    if (!l)
+        return YD_ENOMEM;
+    l->walked = walked;
+    l->prepare = prepare;
+    l->context = context;
+    l->args = calloc(nargs ? nargs : 1, sizeof *l->args);
+    l->nargs = l->args ? nargs : 0;
+    for (size_t k = 0; l->args && k < nargs; k++) {
+        if (!(l->args[k] = strdup(args[k]))) {
+            loader_discard(l);
+            return YD_ENOMEM;
+        }
+    }
+    if (!l->args) {
+        free(l);
+        return YD_ENOMEM;
+    }
+    return loader_begin(out, l, options);
+}
+
+static int walked(yd_loader *l) { return atomic_load_explicit(&l->walked_done, memory_order_acquire); }
 
 const char *const *yd_loader_paths(yd_loader *l, size_t *count)
 {
-    *count = l->paths.count;
-    return (const char *const *)l->paths.paths;
+    *count = walked(l) ? l->paths.count : 0;
+    return walked(l) ? (const char *const *)l->paths.paths : NULL;
 }
+
+yd_status yd_loader_status(yd_loader *l) { return atomic_load(&l->status); }
 
 size_t yd_loader_ready(yd_loader *l) { return atomic_load_explicit(&l->ready, memory_order_acquire); }
 
@@ -143,7 +217,7 @@ yd_document *yd_loader_document(yd_loader *l, size_t index)
 void yd_loader_progress(yd_loader *l, size_t *handled, size_t *total)
 {
     *handled = atomic_load(&l->handled);
-    *total = l->paths.count;
+    *total = walked(l) ? l->paths.count : 0;
 }
 
 int yd_loader_finished(yd_loader *l) { return atomic_load(&l->finished); }
@@ -185,6 +259,15 @@ int yd_loader_pop_message(yd_loader *l, char *path, size_t path_size, char *text
     return got;
 }
 
+void yd_loader_walk_messages(yd_loader *l, yd_diag_fn fn, void *context)
+{
+    pthread_mutex_lock(&l->lock);
+    for (size_t k = 0; k < l->message_count; k++)
+        if (l->messages[k].walk)
+            fn(context, l->messages[k].path, l->messages[k].text);
+    pthread_mutex_unlock(&l->lock);
+}
+
 void yd_loader_free(yd_loader *l)
 {
     if (!l)
@@ -199,12 +282,9 @@ void yd_loader_free(yd_loader *l)
         free(l->messages[k].text);
     }
     free(l->messages);
-    free(l->docs);
-    free(l->encoding);
-    yd_path_list_free(&l->paths);
     pthread_mutex_destroy(&l->lock);
     pthread_cond_destroy(&l->changed);
-    free(l);
+    loader_discard(l);
 }
 
 void yd_loader_set_markup_raw(yd_loader *l, int raw) { atomic_store(&l->markup_raw, raw); }

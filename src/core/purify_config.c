@@ -19,7 +19,7 @@ static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t
     char keypath[80];
     snprintf(keypath, sizeof keypath, "%s.%.20s", rr->keypath, key);
     if (strcmp(key, "match") == 0) {
-        const char *t = yd_schema_scalar(s, value, keypath, "an ICU regular expression", "no rule");
+        const char *t = yd_schema_scalar(s, value, keypath, YD_N_("an ICU regular expression"), YD_N_("no rule"));
         if (t) {
             rr->rule.pattern = (char *)t;
             rr->match_node = value;
@@ -28,7 +28,7 @@ static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t
             rr->bad = true;
         }
     } else if (strcmp(key, "action") == 0) {
-        const char *t = yd_schema_is_null(value) ? NULL : yd_schema_scalar(s, value, keypath, "hide or replace", "no rule");
+        const char *t = yd_schema_is_null(value) ? NULL : yd_schema_scalar(s, value, keypath, YD_N_("hide or replace"), YD_N_("no rule"));
         if (!t && !yd_schema_is_null(value)) {
             rr->bad = true;
         } else if (t && strcmp(t, "hide") == 0) {
@@ -42,7 +42,7 @@ static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t
             rr->bad = true;
         }
     } else if (strcmp(key, "replace") == 0) {
-        const char *t = yd_schema_is_null(value) ? "" : yd_schema_scalar(s, value, keypath, "a text", "no rule");
+        const char *t = yd_schema_is_null(value) ? "" : yd_schema_scalar(s, value, keypath, YD_N_("a text"), YD_N_("no rule"));
         if (t) {
             rr->rule.replacement = (char *)t;
             rr->replace_node = value;
@@ -52,7 +52,7 @@ static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t
     } else if (strcmp(key, "files") == 0) {
         if (yd_schema_is_null(value))
             return;
-        const char *t = yd_schema_scalar(s, value, keypath, "a file name pattern such as '*.txt'", "every file");
+        const char *t = yd_schema_scalar(s, value, keypath, YD_N_("a file name pattern such as '*.txt'"), YD_N_("every file"));
         if (t && *t)
             rr->rule.files = (char *)t;
     } else {

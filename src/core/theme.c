@@ -268,7 +268,7 @@ static void read_color_value(yd_schema *s, theme_reader *r, yaml_node_t *value, 
     yd_theme_style *st = &r->theme->styles[r->style];
     yd_color *forms = r->is_bg ? st->bg : st->fg;
     const char *fallback = r->style == YD_STYLE_TEXT ? "the terminal's colour" : "the text's colour";
-    const char *t = yd_schema_scalar(s, value, key, "a colour", fallback);
+    const char *t = yd_schema_scalar(s, value, key, YD_N_("a colour"), fallback);
     char why[160];
     if (t && parse_color(t, d, forms, why, sizeof why) != 0)
         yd_schema_report(s, value, "%s: %s; using %s", key, why, fallback);
@@ -324,7 +324,7 @@ static void visit_style_key(yd_schema *s, void *context, const char *key, yaml_n
         }
         for (yaml_node_item_t *it = start; it < top; it++) {
             yaml_node_t *item = yaml_document_get_node(&s->doc, *it);
-            const char *t = item ? yd_schema_scalar(s, item, keypath, "an attribute", "none") : NULL;
+            const char *t = item ? yd_schema_scalar(s, item, keypath, YD_N_("an attribute"), "none") : NULL;
             if (!t)
                 continue;
             unsigned bit = 0;
@@ -374,7 +374,7 @@ static bool set_text(yd_schema *s, theme_reader *r, yaml_node_t *value, const ch
 {
     if (yd_schema_is_null(value))
         return false;
-    const char *t = yd_schema_scalar(s, value, key, "text", "none");
+    const char *t = yd_schema_scalar(s, value, key, YD_N_("a text"), "none");
     if (!t)
         return false;
     char *copy = strdup(t);
@@ -509,7 +509,7 @@ yd_status yd_theme_load(yd_theme *t, const char *name_or_path, const char *data_
             yd_problems_add(problems, at, line, column,
                             "%sno theme '%s' (looked for %s.yaml in %s%s%s); using the built-in default theme", key,
                             name_or_path, name_or_path, have_user ? user_dir : "",
-                            have_user && data_dir ? " and " : "", data_dir ? data_dir : "");
+                            have_user && data_dir ? yd_translate(YD_N_(" and ")) : "", data_dir ? data_dir : "");
         return yd_theme_builtin(t, fallback, err);
     }
     char *data;

@@ -14,6 +14,7 @@
 int yd_schema_read(const char *path, bool missing_ok, const char *fallback, char **data, size_t *length,
                    yd_problems *problems)
 {
+    fallback = yd_translate(fallback); /* a msgid (YD_N_), or already in the reader's language */
     *data = NULL;
     *length = 0;
     FILE *f = fopen(path, "rb");
@@ -79,6 +80,7 @@ static unsigned long mark_column(const yaml_mark_t *m) { return (unsigned long)m
 yaml_node_t *yd_schema_load(yd_schema *s, const char *path, const char *data, size_t length, const char *fallback,
                             yd_problems *problems)
 {
+    fallback = yd_translate(fallback); /* a msgid (YD_N_), or already in the reader's language */
     memset(s, 0, sizeof *s);
     s->path = path;
     s->problems = problems;
@@ -125,9 +127,14 @@ yaml_node_t *yd_schema_load(yd_schema *s, const char *path, const char *data, si
     if (root && root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)
         root = NULL; /* a file holding only comments */
     if (root && root->type != YAML_MAPPING_NODE) {
-        yd_problems_add(problems, path, mark_line(&root->start_mark), mark_column(&root->start_mark),
-                        "the file must be a mapping of keys to values (key: value), not a %s; using %s",
-                        root->type == YAML_SEQUENCE_NODE ? "list" : "single value", fallback);
+        if (root->type == YAML_SEQUENCE_NODE)
+            yd_problems_add(problems, path, mark_line(&root->start_mark), mark_column(&root->start_mark),
+                            "the file must be a mapping of keys to values (key: value), not a list; using %s",
+                            fallback);
+        else
+            yd_problems_add(problems, path, mark_line(&root->start_mark), mark_column(&root->start_mark),
+                            "the file must be a mapping of keys to values (key: value), not a single value; using %s",
+                            fallback);
         root = NULL;
     }
     return root;
@@ -254,8 +261,14 @@ const char *yd_schema_scalar(yd_schema *s, yaml_node_t *value, const char *key, 
 {
     if (value->type == YAML_SCALAR_NODE)
         return (const char *)value->data.scalar.value;
-    yd_schema_report(s, value, "%s: expected %s, not a %s; using %s", key, what,
-                     value->type == YAML_SEQUENCE_NODE ? "list" : "mapping", fallback);
+    /* what and fallback are msgids (YD_N_) or the setting's own values,
+     * which have no translation and come back as they are. */
+    if (value->type == YAML_SEQUENCE_NODE)
+        yd_schema_report(s, value, "%s: expected %s, not a list; using %s", key, yd_translate(what),
+                         yd_translate(fallback));
+    else
+        yd_schema_report(s, value, "%s: expected %s, not a mapping; using %s", key, yd_translate(what),
+                         yd_translate(fallback));
     return NULL;
 }
 
@@ -304,7 +317,7 @@ bool yd_schema_bool(yd_schema *s, yaml_node_t *value, const char *key, bool *out
     if (yd_schema_is_null(value))
         return false;
     const char *fallback = *out ? "true" : "false";
-    const char *t = yd_schema_scalar(s, value, key, "true or false", fallback);
+    const char *t = yd_schema_scalar(s, value, key, YD_N_("true or false"), fallback);
     if (!t)
         return false;
     if (yd_schema_parse_bool(t, out))
@@ -321,7 +334,7 @@ bool yd_schema_int(yd_schema *s, yaml_node_t *value, const char *key, long min, 
         return false;
     char fallback[24];
     snprintf(fallback, sizeof fallback, "%d", *out);
-    const char *t = yd_schema_scalar(s, value, key, "a whole number", fallback);
+    const char *t = yd_schema_scalar(s, value, key, YD_N_("a whole number"), fallback);
     if (!t)
         return false;
     long v;
@@ -348,7 +361,9 @@ bool yd_schema_enum(yd_schema *s, yaml_node_t *value, const char *key, const cha
     char choices[160] = "";
     for (size_t i = 0; names[i]; i++) {
         size_t used = strlen(choices);
-        snprintf(choices + used, sizeof choices - used, "%s%s", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+        snprintf(choices + used, sizeof choices - used, "%s%s",
+                 i == 0 ? "" : names[i + 1] ? yd_translate(YD_N_(", ")) : yd_translate(YD_N_(" or ")),
+                 names[i]);
     }
     const char *t = yd_schema_scalar(s, value, key, choices, fallback);
     if (!t)

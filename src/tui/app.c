@@ -6,6 +6,7 @@
  * Screen: outline pane, divider and text pane on rows 0..LINES-3, the
  * status line on LINES-2, the prompt and message line on LINES-1. */
 #include <curses.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -36,13 +37,11 @@ static void on_quit_signal(int sig) { quit_signal = sig; }
  * at a line end) and draw that, so the first screen does not wait for the
  * whole document to be decoded, indexed and outlined. Any failure simply
  * skips the preview; the real frame follows a few milliseconds later. */
-static void draw_preview(app *a, const yd_load_options *load)
+static void draw_preview(app *a, const char *path, const yd_load_options *load)
 {
-    size_t n;
-    const char *const *paths = yd_loader_paths(a->loader, &n);
-    if (n == 0 || COLS < MIN_COLS || LINES < MIN_LINES)
+    if (COLS < MIN_COLS || LINES < MIN_LINES)
         return;
-    FILE *f = fopen(paths[0], "rb");
+    FILE *f = fopen(path, "rb");
     if (!f)
         return;
     enum { PREVIEW = 65536 };
@@ -60,7 +59,7 @@ static void draw_preview(app *a, const yd_load_options *load)
     opt.indent = a->text.indent;
     opt.blank_between = a->text.blank_line;
     opt.max_text_width = a->text.max_width;
-    if (got > 0 && yd_document_from_bytes(&doc, paths[0], bytes, got, load, NULL) == YD_OK) {
+    if (got > 0 && yd_document_from_bytes(&doc, path, bytes, got, load, NULL) == YD_OK) {
         if (yd_layout_new(&doc, a->widths, &opt, &layout, NULL) == YD_OK) {
             erase();
             text_draw_preview(a, layout);
@@ -70,6 +69,7 @@ static void draw_preview(app *a, const yd_load_options *load)
             mvaddstr(a->rows, 1, _("loading"));
             attroff(app_style(a, YD_STYLE_STATUS));
             refresh();
+            test_sync_trace("preview %s", app_base_name(path));
             yd_layout_free(layout);
         }
         yd_document_free(&doc);
@@ -203,25 +203,35 @@ static void build_outline(yd_document *doc, size_t index, void *context)
     app_find_furniture(a, index, doc);
 }
 
-static app *app_new(size_t capacity, const tui_settings *settings)
+/* Loader thread, once the walk has found count documents and before the
+ * first is ready: the main thread touches none of these until then. */
+static int make_room(size_t count, void *context)
 {
-    app *a = calloc(1, sizeof *a);
-    if (!a)
-        return NULL;
-    a->capacity = capacity;
-    a->draw_now = draw;
-    size_t n = capacity ? capacity : 1;
+    app *a = context;
+    size_t n = count ? count : 1;
     a->outlines = calloc(n, sizeof *a->outlines);
     a->indents = calloc(n, sizeof *a->indents);
     a->furniture = calloc(n, sizeof *a->furniture);
     a->layouts = calloc(n, sizeof *a->layouts);
-    a->cells = calloc(MAX_CELLS, sizeof *a->cells);
     a->layout_cols = calloc(n, sizeof *a->layout_cols);
+    a->capacity = count;
+    test_sync_trace("walked %zu", count);
+    if (!a->outlines || !a->indents || !a->furniture || !a->layouts || !a->layout_cols || bookmarks_start(a, n) != 0)
+        return -1; /* app_free frees what was made */
+    return yd_reading_memory_init(&a->memory, count) == YD_OK ? 0 : -1;
+}
+
+static app *app_new(const tui_settings *settings)
+{
+    app *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->draw_now = draw;
+    a->cells = calloc(MAX_CELLS, sizeof *a->cells);
     a->settings = settings;
     a->outline_pref = settings->config->outline.width ? settings->config->outline.width : OUTLINE_DEFAULT;
     a->outline_right = settings->config->outline.right;
-    if (!a->outlines || !a->indents || !a->furniture || !a->layouts || !a->cells || !a->layout_cols ||
-        yd_width_table_new(settings->ambiwidth ? settings->ambiwidth
+    if (!a->cells || yd_width_table_new(settings->ambiwidth ? settings->ambiwidth
                            : settings->config->ambiwidth ? settings->config->ambiwidth : 1, /* auto: 1 until asked */
                            &a->widths, NULL) != YD_OK)
         return a; /* app_free cleans up; the caller checks the fields */
@@ -250,6 +260,7 @@ static void app_free(app *a)
         return;
     app_free_layouts(a);
     panes_free(a);
+    yd_reading_memory_free(&a->memory); /* made with the room, maybe never opened */
     for (size_t k = 0; a->outlines && k < a->capacity; k++)
         yd_outline_free(&a->outlines[k]);
     free(a->outlines);
@@ -368,9 +379,10 @@ static int ambi_probe_key(app *a, key k)
     return 1;
 }
 
-/* Everything that does not need the first document happens while it
- * loads: the terminal, the theme, the keys, the bookmark and state files. */
-static void set_up_terminal(app *a, const yd_load_options *load)
+/* Everything that does not need the first document happens while the
+ * corpus is walked and it loads: the terminal, the theme, the keys, the
+ * bookmark and state files. */
+static int set_up_terminal(app *a, const char *const *args, size_t nargs, const yd_load_options *load)
 {
     term_width_use(a->widths);
     install_signals();
@@ -384,13 +396,19 @@ static void set_up_terminal(app *a, const yd_load_options *load)
     curs_set(0);
     app_colourless_terminal(a);
     app_init_styles(a);
-    if (yd_loader_ready(a->loader) == 0)
-        draw_preview(a, load); /* the first screen, before anything slower */
+    char first[PATH_MAX];
+    if (yd_corpus_first(args, nargs, first, sizeof first) == 0)
+        draw_preview(a, first, load); /* the first screen, before anything slower */
+    /* Only now: the walk of a large folder would slow the reading of its
+     * listing that the preview needed. */
+    if (yd_loader_start_walk(&a->loader, args, nargs, load, make_room, build_outline, a) != YD_OK)
+        return -1;
     app_set_mouse(a, a->settings->config->mouse);
     if (keymap_init(&a->keys, a->settings->config->bindings, a->settings->config->nbindings) != 0)
         app_out_of_memory(a); /* its only failure */
     bookmarks_open(a);
     reading_open(a);
+    return 0;
 }
 
 /* The first document on screen, where this corpus was left, with what
@@ -401,10 +419,13 @@ static void open_first(app *a, const char *locale_note)
     app_geometry(a);
     size_t first = 0;
     int resumed = reading_resume(a, &first), saved = 0;
+    size_t n, asked = 0;
+    const char *const *paths = yd_loader_paths(a->loader, &n);
+    if (!resumed && settings->first_document_of)
+        asked = settings->first_document_of(paths, n);
     /* Documents load in order: give the one asked for a moment to arrive. */
-    if (!resumed && settings->first_document && yd_loader_wait(a->loader, settings->first_document + 1, 1000) >
-                                                    settings->first_document)
-        first = settings->first_document;
+    if (asked && yd_loader_wait(a->loader, asked + 1, 1000) > asked)
+        first = asked;
     /* --start-at-beginning: the first document at its start, whatever
      * place it has. */
     int32_t start = settings->start_at_beginning ? 0 : reading_restore(a, first, &saved);
@@ -413,10 +434,6 @@ static void open_first(app *a, const char *locale_note)
         app_say(a, 0, "back in %s, where you stopped reading", app_base_name(app_doc(a, first)->path));
     else if (saved)
         app_say(a, 0, "back where you stopped reading");
-    if (settings->walk_skipped) { /* the walk's messages are behind the screen */
-        a->skipped = settings->walk_skipped;
-        app_tell_skipped(a, settings->walk_path, settings->walk_message);
-    }
     if (locale_note[0]) /* after the position: the more surprising of the two */
         app_say(a, 0, "%s", locale_note);
     app_tell_config_problems(a);
@@ -442,7 +459,6 @@ static void idle(app *a, int *shown_finished)
 static void run(app *a)
 {
     int shown_finished = yd_loader_finished(a->loader);
-    test_sync_open();
     while (!a->quit && !a->out_of_memory && !quit_signal) {
         if (search_behind(a)) { /* it gives way to keys: it runs only when none waits */
             search_work(a);
@@ -491,25 +507,22 @@ static void run(app *a)
         bookmarks_tick(a);
         reload_tick(a); /* at once when another document came into view */
         draw(a);
+        test_sync_drawn();
         ambi_probe_send(a); /* :set ambiwidth auto asks the terminal again */
     }
     test_sync_close();
 }
 
-int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings *settings)
+/* The messages of the walk, which used to come before the screen. */
+static void walk_messages_to_stderr(app *a) { yd_loader_walk_messages(a->loader, cli_diag, NULL); }
+
+int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, const tui_settings *settings)
 {
     char locale_note[160];
-    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0) {
-        yd_path_list_free(files);
+    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0)
         return EXIT_FAILURE;
-    }
-    app *a = app_new(files->count, settings);
-    if (a && a->widths)
-        bookmarks_start(a);
-    if (!a || !a->widths || a->out_of_memory || yd_loader_start(&a->loader, files, load, build_outline, a) != YD_OK) {
-        yd_path_list_free(files);
-        if (a)
-            bookmarks_finish(a);
+    app *a = app_new(settings);
+    if (!a || !a->widths || a->out_of_memory) {
         app_free(a);
         fputs(_("yuedu: out of memory\n"), stderr);
         return EXIT_FAILURE;
@@ -517,23 +530,29 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     int code = EXIT_SUCCESS;
     a->load_now = *load;
     a->load = &a->load_now; /* files changed on disk are read again the same way */
-    /* The terminal is set up while the first document loads. */
+    test_sync_open(); /* the tests see the preview and the walk too */
+    /* The terminal is set up while the corpus is walked and loads. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
         tui_term_unknown();
-        bookmarks_finish(a);
-        yd_loader_free(a->loader);
         app_free(a);
         return EXIT_FAILURE;
     }
-    set_up_terminal(a, load);
+    if (set_up_terminal(a, args, nargs, load) != 0) {
+        endwin();
+        delscreen(screen);
+        fputs(_("yuedu: out of memory\n"), stderr);
+        app_free(a);
+        return EXIT_FAILURE;
+    }
     if (yd_loader_wait(a->loader, 1, -1) == 0) {
         endwin();
         delscreen(screen);
         char path[4200], text[256];
         while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text))
             cli_diag(NULL, path, text);
-        fputs(_("yuedu: no documents to read\n"), stderr);
+        fputs(yd_loader_status(a->loader) == YD_ENOMEM ? _("yuedu: out of memory\n")
+                                                        : _("yuedu: no documents to read\n"), stderr);
         reading_finish(a, 0); /* no document was read */
         bookmarks_finish(a);
         yd_loader_free(a->loader);
@@ -547,6 +566,7 @@ int tui_run(yd_path_list *files, const yd_load_options *load, const tui_settings
     if (a->mouse_on)
         sgr_mouse_enable(0); /* curses turned the reports off, not their form */
     delscreen(screen);
+    walk_messages_to_stderr(a);
     reading_finish(a, text_offset(a));
     int bookmarks_saved = bookmarks_finish(a);
     if (a->out_of_memory) {

@@ -432,7 +432,7 @@ const char *app_corpus_root(app *a);      /* the corpus root, "" when none */
 void bookmarks_notice(app *a);            /* the store's notice, if any, on the message line */
 void bookmarks_forget_marks(app *a);      /* bookmarks changed: marks made again on demand */
 size_t bookmarks_resolve(app *a, int update); /* placed in the documents ready; returns the stale */
-void bookmarks_start(app *a);             /* before loading */
+int bookmarks_start(app *a, size_t n);    /* room for n documents' marks; -1: no memory */
 void bookmarks_open(app *a);              /* read the store (while loading) */
 int bookmarks_finish(app *a);             /* save; 0 when bookmarks were left unsaved */
 /* q was pressed: 1 when the bookmarks are saved (or the user chose to

@@ -40,14 +40,12 @@ size_t bookmarks_resolve(app *a, int update)
     return stale;
 }
 
-void bookmarks_start(app *a)
+int bookmarks_start(app *a, size_t n)
 {
-    size_t n = a->capacity ? a->capacity : 1;
     a->marks = calloc(n, sizeof *a->marks);
     a->mark_counts = calloc(n, sizeof *a->mark_counts);
     a->mark_known = calloc(n, 1);
-    if (!a->marks || !a->mark_counts || !a->mark_known)
-        app_out_of_memory(a);
+    return a->marks && a->mark_counts && a->mark_known ? 0 : -1;
 }
 
 void bookmarks_open(app *a)

@@ -17,8 +17,6 @@ static void notice(app *a)
 
 void reading_open(app *a)
 {
-    if (app_failed(a, yd_reading_memory_init(&a->memory, a->capacity), "reading state") != YD_OK)
-        return;
     yd_error err = {0};
     /* A failure leaves a usable, empty state that retries on save: say so. */
     if (yd_state_open(&a->state, NULL, &err) != YD_OK)

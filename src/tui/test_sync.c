@@ -9,10 +9,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 static int sync_fd = -1, trace_fd = -1;
 static long keys_handled, keys_reported = -1;
+static int trace_clock; /* YUEDU_TEST_TRACE_CLOCK: each line stamped, keys and draws traced */
 
 void test_sync_open(void)
 {
@@ -22,6 +24,8 @@ void test_sync_open(void)
     path = getenv("YUEDU_TEST_TRACE");
     if (path && *path)
         trace_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+    path = getenv("YUEDU_TEST_TRACE_CLOCK");
+    trace_clock = path && *path;
 }
 
 void test_sync_trace(const char *fmt, ...)
@@ -29,12 +33,20 @@ void test_sync_trace(const char *fmt, ...)
     if (trace_fd < 0)
         return;
     char line[256];
+    int stamp = 0;
+    if (trace_clock) { /* milliseconds of the monotonic clock, for the benchmarks */
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        stamp = snprintf(line, 32, "%lld.%06ld ", (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000,
+                         now.tv_nsec % 1000000);
+    }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(line, sizeof line - 1, fmt, ap);
+    int n = vsnprintf(line + stamp, sizeof line - 1 - (size_t)stamp, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
+    n += stamp;
     if (n > (int)sizeof line - 2)
         n = (int)sizeof line - 2;
     line[n++] = '\n';
@@ -42,7 +54,18 @@ void test_sync_trace(const char *fmt, ...)
         close(trace_fd), trace_fd = -1; /* a test file that cannot be written: stop tracing */
 }
 
-void test_sync_key(void) { keys_handled++; }
+void test_sync_key(void)
+{
+    keys_handled++;
+    if (trace_clock)
+        test_sync_trace("key");
+}
+
+void test_sync_drawn(void)
+{
+    if (trace_clock)
+        test_sync_trace("drawn");
+}
 
 void test_sync_idle(void)
 {

@@ -17,6 +17,11 @@ void test_sync_key(void);
  * rest of a sequence counts as handled: the status line shows it. */
 void test_sync_idle(void);
 
+/* The screen was drawn after a key (traced only with
+ * YUEDU_TEST_TRACE_CLOCK, which also stamps every trace line with the
+ * monotonic clock in milliseconds and traces each key: for tests/bench). */
+void test_sync_drawn(void);
+
 void test_sync_close(void);
 
 /* With YUEDU_TEST_TRACE naming a file, append one line to it (printf

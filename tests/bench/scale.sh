@@ -5,6 +5,8 @@
 #                       polling), 100x30
 #   --search count      yuedu --search P --format count against rg -c P
 #   peak memory         ru_maxrss of every batch mode against the bytes read
+#   the reader         on the 1 GB folder: incremental search, count, the
+#                      result list and CPU per key (reader.sh)
 # on four shapes made by gen-scale.sh from SOURCE: one file of MB megabytes,
 # 100 files, 100 000 small files, a folder of 10 files (1 GB).
 #
@@ -98,3 +100,7 @@ for shape in one hundred gb; do
             'BEGIN { printf "%-8s %-40s %8.1f MiB  %.2fx the input\n", s, m, k / 1024, k * 1024 / b }'
     done
 done
+
+echo
+echo "== the reader on the folder of $folder_mb MB: incremental search, result list, CPU per key"
+tests/bench/reader.sh "$build" "$dest/gb" "$pattern" "$runs"

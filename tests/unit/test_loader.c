@@ -1,5 +1,7 @@
 /* Background loading: same documents and order as a plain load, messages
  * for bad files, early stop without leaks. */
+#include <unistd.h>
+
 #include "test_util.h"
 #include "yuedu/loader.h"
 
@@ -89,12 +91,76 @@ static void test_timeout_and_empty(void **state)
     yd_loader_free(l);
 }
 
+static size_t walked_count;
+
+static int note_walked(size_t count, void *context)
+{
+    (void)context;
+    assert_int_equal(prepared, 0); /* before any document */
+    walked_count = count;
+    return 0;
+}
+
+static int refuse_walked(size_t count, void *context)
+{
+    (void)count;
+    (void)context;
+    return -1;
+}
+
+static void note_walk_message(void *context, const char *path, const char *message)
+{
+    (void)path;
+    snprintf(context, 256, "%s", message);
+}
+
+static void test_walks_on_its_thread(void **state)
+{
+    (void)state;
+    char *dir = make_corpus(40);
+    char loop[4096];
+    snprintf(loop, sizeof loop, "%s/9-loop", dir);
+    assert_int_equal(symlink(".", loop), 0);
+    const char *args[] = {dir};
+    yd_loader *l;
+    prepared = 0;
+    walked_count = 0;
+    assert_int_equal(yd_loader_start_walk(&l, args, 1, NULL, note_walked, count_prepare, NULL), YD_OK);
+    assert_int_equal(yd_loader_wait(l, 1000, -1), 40);
+    assert_int_equal(walked_count, 41);
+    size_t n;
+    const char *const *paths = yd_loader_paths(l, &n);
+    assert_int_equal(n, 41);
+    assert_non_null(strstr(paths[0], "/0-binary"));
+    assert_string_equal(yd_loader_document(l, 0)->path, paths[1]);
+    char path[256], message[256], walk[256] = "";
+    /* The walk's message first, then the loading's. */
+    assert_true(yd_loader_pop_message(l, path, sizeof path, message, sizeof message));
+    assert_non_null(strstr(path, "9-loop"));
+    assert_true(yd_loader_pop_message(l, path, sizeof path, message, sizeof message));
+    assert_string_equal(message, "skipped: binary file");
+    yd_loader_walk_messages(l, note_walk_message, walk);
+    assert_string_equal(walk, "skipped: directory already read (symbolic link loop?)");
+    assert_int_equal(yd_loader_status(l), YD_OK);
+    yd_loader_free(l);
+
+    /* No room for the documents: nothing loads, and it says why. */
+    assert_int_equal(yd_loader_start_walk(&l, args, 1, NULL, refuse_walked, NULL, NULL), YD_OK);
+    assert_int_equal(yd_loader_wait(l, 1, -1), 0);
+    assert_true(yd_loader_finished(l));
+    assert_int_equal(yd_loader_status(l), YD_ENOMEM);
+    yd_loader_free(l);
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_loads_everything_in_order),
         cmocka_unit_test(test_stop_early),
         cmocka_unit_test(test_timeout_and_empty),
+        cmocka_unit_test(test_walks_on_its_thread),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }
