@@ -185,7 +185,8 @@ e2e_sweep_work_words() {
     touch "$stamp.next"
     {
         echo "$E2E_WORK/yd"
-        find "$E2E_WORK" \( -path "$E2E_WORK/state" -o -path "$E2E_WORK/data" \) -prune -o -type f "${newer[@]}" \
+        # links too: a link's name shows as a file's does (a walk's notice)
+        find "$E2E_WORK" \( -path "$E2E_WORK/state" -o -path "$E2E_WORK/data" \) -prune -o \( -type f -o -type l \) "${newer[@]}" \
             ! -name 'tmux.*' ! -name run.sh ! -name yd ! -name stderr ! -name sync ! -name trace \
             -print -exec cat {} + 2>/dev/null
     } | e2e_sweep_grep_words >>"$E2E_SCREENS/$E2E_NAME.words"
