@@ -115,6 +115,20 @@ static int32_t line_content_start(const yd_document *doc, int32_t line, int32_t 
     return s;
 }
 
+/* Where the number of the node on line starts: the line's content, or the
+ * title's start when the outline read a label before it (正文 第一回, a
+ * download site's word for the main text); -1 when the line has no node. */
+static int32_t node_number_start(const yd_document *doc, const yd_outline *outline, int32_t node, int32_t *end)
+{
+    const yd_outline_node *n = &outline->nodes[node];
+    int32_t s = line_content_start(doc, n->line, end);
+    int32_t value, sub;
+    enum unit u;
+    if (read_numbered(doc->text, s, *end, &value, &sub, &u) == s && n->title_start > s && n->title_start < *end)
+        return n->title_start;
+    return s;
+}
+
 static yd_status index_build(yd_ref_index **out, const yd_document *doc, const yd_outline *outline)
 {
     yd_ref_index *x = calloc(1, sizeof *x);
@@ -131,7 +145,7 @@ static yd_status index_build(yd_ref_index **out, const yd_document *doc, const y
     }
     int tiao = 0, tiao_trad = 0;
     for (int32_t k = 0; k < outline->count; k++) {
-        int32_t end, s = line_content_start(doc, outline->nodes[k].line, &end);
+        int32_t end, s = node_number_start(doc, outline, k, &end);
         entry en = {0, 0, k, U_NONE};
         enum unit u = U_NONE;
         if (read_numbered(doc->text, s, end, &en.value, &en.sub, &u) == s)
@@ -450,24 +464,50 @@ static int32_t item_line(const yd_ref_index *x, int32_t node, int32_t para, int3
 /* The entry of unit u numbered value (sub), preferring one inside the same
  * enclosing division as offset when several share the number (第一章 of
  * each 编). -1 when none. */
+/* Has the node text below its own line, in its subtree? A line of a table
+ * of contents (第十二回 寒风冻塞黄河水, then 第十三回 on the next line) has
+ * none; the chapter it lists has. */
+static int has_text_below(const yd_ref_index *x, int32_t node)
+{
+    const yd_outline *o = x->outline;
+    int32_t last = o->nodes[node].end < o->count ? o->nodes[o->nodes[node].end].line : x->doc->line_count;
+    for (int32_t l = o->nodes[node].line + 1; l < last; l++) {
+        int32_t end, s = line_content_start(x->doc, l, &end);
+        if (s < end)
+            return 1;
+    }
+    return 0;
+}
+
+/* The node numbered so: one in the division being read (each 编 of a code
+ * has its 第一章), else the first; among those, one with text rather than
+ * its line in the contents. */
 static int32_t find_entry(const yd_ref_index *x, enum unit u, int32_t value, int32_t sub, int32_t offset)
 {
-    int32_t first = -1;
+    int32_t first = -1, first_text = -1, scoped = -1;
     int32_t here = offset >= 0 ? yd_outline_node_at(x->outline, offset) : -1;
     for (int32_t k = 0; k < x->count; k++) {
         const entry *e = &x->entries[k];
         if (e->unit != u || e->value != value || e->sub != sub)
             continue;
+        int text = has_text_below(x, e->node);
         if (first < 0)
             first = k;
+        if (text && first_text < 0)
+            first_text = k;
         int32_t p = x->outline->nodes[e->node].parent;
         if (p < 0)
             continue;
         for (int32_t n = here; n >= 0; n = x->outline->nodes[n].parent)
-            if (n == p)
-                return k;
+            if (n == p) {
+                if (text)
+                    return k;
+                if (scoped < 0)
+                    scoped = k;
+                break;
+            }
     }
-    return first;
+    return scoped >= 0 ? scoped : first_text >= 0 ? first_text : first;
 }
 
 /* What a chain of 第N<unit> asks for, and what it starts from. */
@@ -694,13 +734,13 @@ static int is_own_heading(const yd_ref_index *x, int32_t i)
 {
     int32_t line = yd_document_line_at(x->doc, i);
     int32_t end, s = line_content_start(x->doc, line, &end);
+    int32_t k = yd_outline_node_at(x->outline, i);
+    int own = k >= 0 && x->outline->nodes[k].line == line;
+    if (own && node_number_start(x->doc, x->outline, k, &end) == i)
+        return 1;
     if (s != i)
         return 0;
-    const yd_outline_node *n = yd_outline_heading_node(x->outline, line);
-    if (n)
-        return 1;
-    int32_t k = yd_outline_node_at(x->outline, i);
-    return k >= 0 && x->outline->nodes[k].line == line;
+    return yd_outline_heading_node(x->outline, line) != NULL || own;
 }
 
 /* Read a chain 第N<unit>第M<unit>... at i into ch; returns the index past it. */

@@ -265,6 +265,66 @@ static void demote_wrapped(const yd_document *doc, yd_line_class *lc, int32_t n)
     free(cols);
 }
 
+/* Do lines a and b open with the same marker, the title up to its first
+ * space (第十一回 of 第十一回 疫鼠传殃成害马)? A contents line and its
+ * chapter's line may differ after it, by a misprint. */
+static int same_marker(const UChar *t, const yd_line_class *a, const yd_line_class *b)
+{
+    int32_t i = a->title_start, j = b->title_start;
+    while (i < a->title_end && j < b->title_end && !yd_outline_is_space(t[i]) && t[i] == t[j]) {
+        i++;
+        j++;
+    }
+    int a_done = i == a->title_end || yd_outline_is_space(t[i]);
+    int b_done = j == b->title_end || yd_outline_is_space(t[j]);
+    return i > a->title_start && a_done && b_done;
+}
+
+static int numbered_line(const yd_line_class *c)
+{
+    return c->kind == YD_LINE_HEADING || c->kind == YD_LINE_ARTICLE;
+}
+
+/* A table of contents at the start that lists the chapters without page
+ * numbers (第一回 … on one line, 第二回 … on the next, then the text): the
+ * numbered lines from the first one up to where its marker comes back, with
+ * nothing but blank lines between them, at least CONTENTS_MIN of them, and
+ * each coming back in the same order further on. Its lines become "other",
+ * so that every chapter is in the outline once, with its text. */
+enum { CONTENTS_MIN = 3 };
+static void demote_contents(const yd_document *doc, yd_line_class *lc, int32_t n)
+{
+    int32_t first = 0;
+    while (first < n && !numbered_line(&lc[first])) {
+        if (lc[first].kind == YD_LINE_BODY)
+            return; /* prose first: no contents at the start */
+        first++;
+    }
+    int32_t back = first + 1, count = 1;
+    while (back < n && !(numbered_line(&lc[back]) && same_marker(doc->text, &lc[first], &lc[back]))) {
+        if (lc[back].kind != YD_LINE_BLANK && !numbered_line(&lc[back]))
+            return; /* text before the first title comes back: no list of chapters */
+        count += numbered_line(&lc[back]);
+        back++;
+    }
+    if (back >= n || count < CONTENTS_MIN)
+        return;
+    int32_t j = back;
+    for (int32_t k = first; k < back; k++) {
+        if (!numbered_line(&lc[k]))
+            continue;
+        while (j < n && !(numbered_line(&lc[j]) && same_marker(doc->text, &lc[k], &lc[j])))
+            j++;
+        if (j++ >= n)
+            return; /* an entry that never comes back: not a contents */
+    }
+    for (int32_t k = first; k < back; k++)
+        if (numbered_line(&lc[k])) {
+            lc[k].kind = YD_LINE_OTHER;
+            lc[k].why = YD_WHY_OTHER;
+        }
+}
+
 /* Was the line decided by the user's rule? */
 static int is_user_style(int style)
 {
@@ -848,6 +908,7 @@ yd_status yd_outline_build_with(yd_outline *outline, const yd_document *doc, con
         close_clauses(lc, n);
         demote_wrapped(doc, lc, n);
         demote_notice(doc, lc, n);
+        demote_contents(doc, lc, n);
     }
     builder b = {.out = outline, .doc = doc, .lc = lc, .size = 0, .why = why};
     if (builtin)

@@ -282,6 +282,35 @@ static void jump_commands(void **state)
     close_corpus(&f);
 }
 
+/* A novel as download sites give it: the chapters listed first, each
+ * chapter's line behind the label 正文. */
+static void novel_contents(void **state)
+{
+    (void)state;
+    fixture_corpus f = {0};
+    add(&f, "回目.txt",
+        "回目\n\n第一回　开头\n第二回　后来\n\n"
+        "　　正文 第一回　开头\n\n　　他走了很远的路，到了一个小镇。\n\n"
+        "　　正文 第二回　后来\n\n　　且看第一回所说。\n");
+    open_corpus(&f);
+    /* the chapter, not its line in the contents, in any form of its number */
+    assert_int_equal(locate(&f, "第2回", 0), 10);
+    assert_int_equal(locate(&f, "第二回", 0), 10);
+    assert_int_equal(locate(&f, "1回", 0), 6);
+    assert_int_equal(locate(&f, "第三回", 0), 0);
+    yd_refs refs;
+    yd_error err = {0};
+    assert_int_equal(yd_refs_find(&f.rc, 0, &refs, &err), YD_OK);
+    /* a chapter's own line behind its label is no reference; 第一回 in the text leads to the chapter */
+    assert_int_equal(refs.count, 1);
+    const yd_ref *r = ref_named(&f, 0, &refs, "第一回", 0);
+    assert_non_null(r);
+    assert_int_equal(yd_document_line_at(&f.docs[0], r->start) + 1, 12);
+    assert_int_equal(target_line(&f, r), 6);
+    yd_refs_free(&refs);
+    close_corpus(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +319,7 @@ int main(void)
         cmocka_unit_test(taiwan_order),
         cmocka_unit_test(novel),
         cmocka_unit_test(jump_commands),
+        cmocka_unit_test(novel_contents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

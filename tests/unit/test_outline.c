@@ -699,6 +699,25 @@ static void test_novel_conventions(void **state)
                    "16 1 H 番外 多年以后\n");
 }
 
+static void test_novel_contents(void **state)
+{
+    (void)state;
+    /* A table of contents at the start, chapter lines without page numbers:
+     * each chapter is a node once, on its own line with its text, even
+     * where a misprint makes the two lines differ after the marker. */
+    expect_outline("湖畔夜话\n\n第一回　雨夜\n第二回　灯下\n\n第三回　湖边\n\n\n"
+                   "第一回 雨夜\n　　那一夜雨下得很大。\n\n第二回 灯前\n　　他又读了一夜。\n\n"
+                   "第三回 湖边\n　　湖边的亭子还在。\n",
+                   "9 1 A 第一回 雨夜\n12 1 A 第二回 灯前\n15 1 A 第三回 湖边\n");
+    /* Two lines are too few to be a contents; a line that never comes back
+     * means the run is the chapters themselves. */
+    expect_outline("第一回　雨夜\n第二回　灯下\n\n第一回 雨夜\n　　雨很大。\n\n第二回 灯下\n　　灯很暗。\n",
+                   "1 1 A 第一回 雨夜\n2 1 A 第二回 灯下\n4 1 A 第一回 雨夜\n7 1 A 第二回 灯下\n");
+    expect_outline("第一回　雨夜\n第二回　灯下\n第三回　湖边\n\n第一回 雨夜\n　　雨很大。\n\n第二回 灯下\n　　灯很暗。\n",
+                   "1 1 A 第一回 雨夜\n2 1 A 第二回 灯下\n3 1 A 第三回 湖边\n5 1 A 第一回 雨夜\n"
+                   "8 1 A 第二回 灯下\n");
+}
+
 static void test_poems_and_letters_in_chapters(void **state)
 {
     (void)state;
@@ -1033,6 +1052,7 @@ int main(void)
         cmocka_unit_test(test_run_on_articles),
         cmocka_unit_test(test_sections_between_articles),
         cmocka_unit_test(test_novel_conventions),
+        cmocka_unit_test(test_novel_contents),
         cmocka_unit_test(test_volume_of_tales),
         cmocka_unit_test(test_poems_and_letters_in_chapters),
         cmocka_unit_test(test_japanese_novel),
