@@ -23,6 +23,7 @@ void yd_document_free(yd_document *doc)
     free(doc->line_starts);
     yd_markup_free(doc->markup);
     free(doc->hidden_lines);
+    free(doc->notice);
     memset(doc, 0, sizeof *doc);
 }
 
