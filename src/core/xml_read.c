@@ -9,7 +9,7 @@
 #include <libxml/parser.h>
 #include <unicode/utf8.h>
 
-#include "yuedu/document.h"
+#include "document_internal.h"
 
 static pthread_once_t initialised = PTHREAD_ONCE_INIT;
 static void init_parser(void) { xmlInitParser(); }
@@ -116,19 +116,14 @@ yd_status yd_xml_faults_tell(const yd_xml_faults *f, yd_document *doc, yd_error 
 {
     if (!f || f->count == 0)
         return YD_OK;
-    char text[512];
     if (f->count == 1)
-        snprintf(text, sizeof text,
-                 yd_translate(YD_N_("%s is not well-formed XML (line %ld): shown as far as it could be read")),
-                 f->first, f->line);
-    else
-        snprintf(text, sizeof text,
-                 yd_translate(YD_N_("%s and other parts are not well-formed XML (line %ld of the first): shown as "
-                                    "far as they could be read")),
-                 f->first, f->line);
-    free(doc->notice);
-    doc->notice = strdup(text);
-    return doc->notice ? YD_OK : yd_error_set(err, YD_ENOMEM, "out of memory");
+        return yd_document_set_notice(
+            doc, err, YD_N_("%s is not well-formed XML (line %ld): shown as far as it could be read"), f->first,
+            f->line);
+    return yd_document_set_notice(doc, err,
+                                  YD_N_("%s and other parts are not well-formed XML (line %ld of the first): "
+                                        "shown as far as they could be read"),
+                                  f->first, f->line);
 }
 
 int yd_xml_is(const xmlNode *n, const char *local)
