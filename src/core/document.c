@@ -1,8 +1,6 @@
 /* Loading a file into a yd_document: read, detect, decode, index lines. */
 #include "yuedu/document.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>

@@ -26,31 +26,50 @@ static void quiet(void *context, xmlErrorPtr error)
  * validity) is kept; the rest are not printed. The handler is the calling
  * thread's own in libxml2, so the loader's thread and the reader's do not
  * see each other's. */
+typedef struct fault_watch {
+    long line;
+    int html_entities; /* an undeclared entity is no loss (see yd_xml_check_xhtml) */
+} fault_watch;
+
 static void first_fatal(void *context, xmlErrorPtr error)
 {
-    long *line = context;
-    if (error && error->level == XML_ERR_FATAL && *line == 0)
-        *line = error->line > 0 ? error->line : 1;
+    fault_watch *w = context;
+    if (!error || error->level != XML_ERR_FATAL || w->line != 0)
+        return;
+    if (w->html_entities && error->code == XML_ERR_UNDECLARED_ENTITY)
+        return;
+    w->line = error->line > 0 ? error->line : 1;
 }
 
-xmlDocPtr yd_xml_read(const char *bytes, size_t n, long *bad_line)
+static xmlDocPtr read_watched(const char *bytes, size_t n, fault_watch *w)
 {
     pthread_once(&initialised, init_parser);
-    long line = 0;
-    if (bad_line)
-        *bad_line = 0;
     if (n > INT32_MAX)
         return NULL;
-    xmlSetStructuredErrorFunc(&line, first_fatal);
+    xmlSetStructuredErrorFunc(w, first_fatal);
     /* No XML_PARSE_NOENT (entities stay references), no XML_PARSE_DTDLOAD
      * (no external DTD), XML_PARSE_NONET (nothing fetched). */
     xmlDocPtr x = xmlReadMemory(bytes, (int)n, NULL, NULL,
                                 XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                     XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
     xmlSetStructuredErrorFunc(NULL, quiet);
-    if (bad_line)
-        *bad_line = line;
     return x;
+}
+
+xmlDocPtr yd_xml_read(const char *bytes, size_t n, long *bad_line)
+{
+    fault_watch w = {0, 0};
+    xmlDocPtr x = read_watched(bytes, n, &w);
+    if (bad_line)
+        *bad_line = w.line;
+    return x;
+}
+
+long yd_xml_check_xhtml(const char *bytes, size_t n)
+{
+    fault_watch w = {0, 1};
+    xmlFreeDoc(read_watched(bytes, n, &w));
+    return w.line;
 }
 
 yd_status yd_xml_read_entry(yd_zip *z, const char *name, xmlDocPtr *out, yd_error *err, yd_xml_faults *faults)

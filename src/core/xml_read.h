@@ -29,6 +29,13 @@ typedef struct yd_xml_faults {
  * error (1 or more), else 0. */
 xmlDocPtr yd_xml_read(const char *bytes, size_t n, long *bad_line);
 
+/* The line of the first error that makes an XHTML chapter in bytes[0..n)
+ * not well-formed XML, 0 when none: its tree is thrown away, since the
+ * chapter is shown as the HTML parser reads it. An entity XML does not
+ * declare (&nbsp;) is no such error here: the HTML parser knows HTML's
+ * named entities, so nothing is lost. */
+long yd_xml_check_xhtml(const char *bytes, size_t n);
+
 /* The entry name of z read (with its caps) and parsed into *out; the
  * zip's error when it cannot be read, YD_EFORMAT when it holds no XML. A
  * part read in spite of errors is noted in faults (which may be NULL). */
