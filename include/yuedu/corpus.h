@@ -49,7 +49,8 @@ typedef struct yd_corpus {
 } yd_corpus;
 
 /* Collect and load every document. Files that cannot be read or are binary
- * are reported and left out; only running out of memory fails. */
+ * are reported and left out; a document read only in part (its notice) is
+ * reported and kept; only running out of memory fails. */
 yd_status yd_corpus_load(yd_corpus *corpus, const char *const *args, size_t nargs, const yd_load_options *options,
                          yd_diag_fn diag, void *context);
 void yd_corpus_free(yd_corpus *corpus);

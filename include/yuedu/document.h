@@ -46,6 +46,10 @@ typedef struct yd_document {
                                  plain text and markup shown raw */
     uint8_t *hidden_lines;  /* one byte per line, 1 where a user's purify
                                rule hides it (yuedu/purify.h); NULL: none */
+    char *notice;           /* what the user should know of a document that
+                               was read only in part (malformed markup):
+                               one line, translated, to show beside its
+                               path; NULL: nothing to say */
 } yd_document;
 
 typedef struct yd_load_options {

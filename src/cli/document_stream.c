@@ -23,6 +23,8 @@ static int load_next(cli_documents *d, yd_document *doc)
         const char *path = d->paths.paths[d->next++];
         yd_error err = {0};
         yd_status st = yd_document_load(doc, path, d->load, &err);
+        if (st == YD_OK && doc->notice) /* read only in part: said, and shown */
+            cli_diag(NULL, path, doc->notice);
         if (st == YD_OK)
             return 1;
         if (st == YD_ENOMEM)

@@ -321,6 +321,8 @@ static void search_loaded(search_run *run, size_t k, yd_query **query)
     job *j = &run->jobs[k];
     yd_error err = {0};
     yd_status st = yd_document_load(&j->doc, run->files->paths[k], run->load, &err);
+    if (st == YD_OK && j->doc.notice) /* said in order with the hits, the document gone by then */
+        snprintf(j->message, sizeof j->message, "%s", j->doc.notice);
     if (st == YD_OK) {
         /* Wait for the pattern (the fold tables take ~50 ms to build). */
         const yd_query *shared = wait_query(run);
@@ -500,6 +502,8 @@ int cli_search(const char *const *paths, size_t npaths, const yd_load_options *l
                 cli_diag(NULL, files.paths[k], j->message);
                 continue;
             }
+            if (j->message[0]) /* a notice: the document was read only in part */
+                cli_diag(NULL, files.paths[k], j->message);
             total += j->hits.count + j->count;
             under += j->under;
             cursor c = {.line = -1};

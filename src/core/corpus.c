@@ -277,8 +277,11 @@ yd_status yd_corpus_load(yd_corpus *corpus, const char *const *args, size_t narg
         } else if (ls != YD_OK) {
             if (diag)
                 diag(context, paths.paths[k], err.message);
-        } else if ((st = corpus_push(corpus, &doc)) != YD_OK) {
-            yd_document_free(&doc);
+        } else {
+            if (doc.notice && diag) /* read only in part: said, and kept */
+                diag(context, paths.paths[k], doc.notice);
+            if ((st = corpus_push(corpus, &doc)) != YD_OK)
+                yd_document_free(&doc);
         }
     }
     yd_path_list_free(&paths);

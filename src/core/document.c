@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +18,18 @@
 
 #include "document_internal.h"
 
+yd_status yd_document_set_notice(yd_document *doc, yd_error *err, const char *fmt, ...)
+{
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, yd_translate(fmt), ap);
+    va_end(ap);
+    free(doc->notice);
+    doc->notice = strdup(text);
+    return doc->notice ? YD_OK : yd_error_set(err, YD_ENOMEM, "out of memory");
+}
+
 void yd_document_free(yd_document *doc)
 {
     free(doc->path);
@@ -23,6 +37,7 @@ void yd_document_free(yd_document *doc)
     free(doc->line_starts);
     yd_markup_free(doc->markup);
     free(doc->hidden_lines);
+    free(doc->notice);
     memset(doc, 0, sizeof *doc);
 }
 
@@ -118,6 +133,8 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
 {
     memset(doc, 0, sizeof *doc);
     yd_status st;
+    char declared[40]; /* letters, digits, - _ : only (yd_html_charset) */
+    int unknown_charset = 0;
     if (yd_format_is_archive(yd_format_of_path(path)))
         return from_archive(doc, path, bytes, length, err);
     if (options && options->encoding) {
@@ -126,12 +143,13 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
             return st;
     } else {
         yd_detect_encoding(bytes, length, &doc->encoding);
-        char declared[40];
         /* A page without a BOM says its charset in a <meta>: that first. */
         if (yd_format_of_path(path) == YD_FORMAT_HTML && doc->encoding.bom_length == 0 &&
             yd_html_charset(bytes, length, declared, sizeof declared) &&
-            yd_encoding_from_name(declared, &doc->encoding, NULL) != YD_OK)
+            yd_encoding_from_name(declared, &doc->encoding, NULL) != YD_OK) {
             yd_detect_encoding(bytes, length, &doc->encoding); /* a name ICU does not know */
+            unknown_charset = 1;
+        }
         if (doc->encoding.kind == YD_ENC_BINARY)
             return yd_error_set(err, YD_EBINARY, "skipped: binary file");
     }
@@ -147,6 +165,11 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
         st = yd_markdown_render(doc, err);
     else if (st == YD_OK && doc->format == YD_FORMAT_HTML && !(options && options->markup_raw))
         st = yd_html_render(doc, err);
+    /* A charset the page declares and ICU does not know is not honoured:
+     * said, since a wrong guess shows the page as noise. */
+    if (st == YD_OK && unknown_charset)
+        st = yd_document_set_notice(doc, err, YD_N_("its charset %s is not known: read as %s, as detected"),
+                                    declared, doc->encoding.name);
     /* The user's rules see the text as it is shown: rendered or raw. */
     if (st == YD_OK && options && options->purify)
         st = yd_purify_document(doc, options->purify, err);

@@ -9,6 +9,11 @@
 
 #include "yuedu/document.h"
 
+/* doc->notice set to fmt (a message id, translated here) with its
+ * arguments, replacing any; YD_ENOMEM when it cannot be kept. */
+yd_status yd_document_set_notice(yd_document *doc, yd_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 typedef struct yd_line_index {
     int32_t *starts;
     size_t count, cap;

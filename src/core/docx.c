@@ -44,6 +44,7 @@ typedef struct num {
 
 typedef struct word {
     yd_zip zip;
+    yd_xml_faults faults; /* parts read in spite of malformed XML */
     style *styles;
     size_t style_count;
     abstract_num *abstracts;
@@ -77,7 +78,7 @@ static xmlDocPtr optional_part(word *w, const char *name)
     xmlDocPtr x = NULL;
     yd_error ignored;
     if (yd_zip_has(&w->zip, name))
-        yd_xml_read_entry(&w->zip, name, &x, &ignored);
+        yd_xml_read_entry(&w->zip, name, &x, &ignored, &w->faults);
     return x;
 }
 
@@ -562,7 +563,7 @@ yd_status yd_docx_render(yd_document *doc, const unsigned char *bytes, size_t le
         st = yd_error_set(err, YD_EFORMAT, "not a Word document: it has no word/document.xml");
     xmlDocPtr x = NULL;
     if (st == YD_OK)
-        st = yd_xml_read_entry(&w.zip, "word/document.xml", &x, err);
+        st = yd_xml_read_entry(&w.zip, "word/document.xml", &x, err, &w.faults);
     if (st == YD_OK) {
         read_styles(&w);
         read_numbering(&w);
@@ -573,6 +574,8 @@ yd_status yd_docx_render(yd_document *doc, const unsigned char *bytes, size_t le
     xmlFreeDoc(x);
     if (st == YD_OK)
         st = yd_mb_finish(&w.b, doc, err);
+    if (st == YD_OK)
+        st = yd_xml_faults_tell(&w.faults, doc, err);
     word_free(&w);
     return st;
 }

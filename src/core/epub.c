@@ -40,6 +40,7 @@ typedef struct book {
     size_t toc_count, toc_cap;
     yd_markup_builder b;
     const char *chapter; /* the entry being walked */
+    yd_xml_faults faults; /* parts read in spite of malformed XML */
     int oom;
 } book;
 
@@ -70,7 +71,7 @@ static void book_free(book *k)
 static xmlDocPtr read_part(book *k, const char *name, yd_error *err, yd_status *st)
 {
     xmlDocPtr x;
-    *st = yd_xml_read_entry(&k->zip, name, &x, err);
+    *st = yd_xml_read_entry(&k->zip, name, &x, err, &k->faults);
     return x;
 }
 
@@ -348,6 +349,19 @@ static int is_chapter(const item *it)
     return dot && (strcmp(dot, ".xhtml") == 0 || strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0);
 }
 
+/* A chapter of XHTML (not one the manifest calls text/html) must be
+ * well-formed XML; one that is not is still shown, as the HTML parser
+ * reads it (which recovers from more than the XML parser does, and knows
+ * HTML's named entities), and the book says so. */
+static void check_chapter(book *k, const item *it, const char *bytes, size_t n)
+{
+    if (it->media && strcmp(it->media, "text/html") == 0)
+        return;
+    long bad = yd_xml_check_xhtml(bytes, n);
+    if (bad)
+        yd_xml_fault_note(&k->faults, it->href, bad);
+}
+
 /* The spine, chapter after chapter, a blank line between them. */
 static yd_status read_spine(book *k, yd_error *err)
 {
@@ -364,6 +378,7 @@ static yd_status read_spine(book *k, yd_error *err)
             continue; /* a chapter the book lost: the others are still read */
         if (st != YD_OK)
             return st;
+        check_chapter(k, it, bytes, n);
         yd_mb_separate(&k->b, 1);
         int32_t start = k->b.lines;
         k->chapter = it->href;
@@ -491,6 +506,8 @@ yd_status yd_epub_render(yd_document *doc, const unsigned char *bytes, size_t le
         yd_mb_link_list(&k.b);
         st = yd_mb_finish(&k.b, doc, err);
     }
+    if (st == YD_OK)
+        st = yd_xml_faults_tell(&k.faults, doc, err);
     book_free(&k);
     return st;
 }

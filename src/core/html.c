@@ -518,6 +518,32 @@ yd_status yd_html_walk_page(yd_markup_builder *b, const char *utf8, int32_t n, c
     return st;
 }
 
+/* Has the page characters outside its tags: text, or a script's code? */
+static int has_content(const char *s, int32_t n)
+{
+    int in_tag = 0;
+    for (int32_t i = 0; i < n; i++) {
+        if (s[i] == '<')
+            in_tag = 1;
+        else if (s[i] == '>')
+            in_tag = 0;
+        else if (!in_tag && !isspace((unsigned char)s[i]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the rendered document show any character but white space? */
+static int shows_text(const yd_document *doc)
+{
+    for (int32_t i = 0; i < doc->length; i++) {
+        UChar c = doc->text[i];
+        if (c != ' ' && c != '\n' && c != '\t' && c != 0xA0 && c != 0x3000)
+            return 1;
+    }
+    return 0;
+}
+
 yd_status yd_html_render(yd_document *doc, yd_error *err)
 {
     int32_t need = 0;
@@ -528,6 +554,7 @@ yd_status yd_html_render(yd_document *doc, yd_error *err)
     yd_markup_builder b;
     yd_mb_init(&b);
     yd_status st = yd_html_walk_page(&b, src, need, NULL);
+    int content = has_content(src, need);
     free(src);
     if (st != YD_OK)
         yd_error_set(err, st, "out of memory rendering HTML");
@@ -535,6 +562,14 @@ yd_status yd_html_render(yd_document *doc, yd_error *err)
         yd_mb_link_list(&b);
     if (st == YD_OK)
         st = yd_mb_finish(&b, doc, err);
+    /* The parser recovers from a web page's usual errors without a word
+     * (docs/FORMATS.md says why); a page with content that shows nothing
+     * at all is said, so that an empty screen is not taken for a fault of
+     * the reader. */
+    if (st == YD_OK && content && !shows_text(doc))
+        st = yd_document_set_notice(doc, err,
+                                    YD_N_("the page shows no text: what it holds is in scripts, styles or "
+                                          "navigation, or its markup could not be read"));
     yd_mb_free(&b);
     return st;
 }

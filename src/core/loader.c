@@ -11,9 +11,12 @@
 
 #include "yuedu/purify.h"
 
+enum { LEFT_OUT = 0, WALK, NOTICE };
+
 typedef struct message {
     char *path, *text;
-    int walk; /* left out by the folder walk (not by loading) */
+    int kind; /* LEFT_OUT by loading, left out by the WALK, or a NOTICE
+                 about a document read (yd_document's notice) */
 } message;
 
 struct yd_loader {
@@ -40,7 +43,7 @@ struct yd_loader {
     size_t message_count, message_capacity, message_next;
 };
 
-static void add_message(yd_loader *l, const char *path, const char *text, int walk)
+static void add_message(yd_loader *l, const char *path, const char *text, int kind)
 {
     pthread_mutex_lock(&l->lock);
     if (l->message_count == l->message_capacity) {
@@ -53,7 +56,7 @@ static void add_message(yd_loader *l, const char *path, const char *text, int wa
         l->messages = bigger;
         l->message_capacity = cap;
     }
-    message m = {strdup(path), strdup(text), walk};
+    message m = {strdup(path), strdup(text), kind};
     if (m.path && m.text) {
         l->messages[l->message_count++] = m;
     } else {
@@ -70,7 +73,7 @@ static void signal_change(yd_loader *l)
     pthread_mutex_unlock(&l->lock);
 }
 
-static void walk_message(void *context, const char *path, const char *text) { add_message(context, path, text, 1); }
+static void walk_message(void *context, const char *path, const char *text) { add_message(context, path, text, WALK); }
 
 /* The paths to load: walked here, so that the first screen never waits
  * for the listing and stat of every file of a large folder; then the
@@ -106,12 +109,14 @@ static void *load_all(void *arg)
         options.markup_raw = atomic_load(&l->markup_raw);
         yd_status st = yd_document_load(&l->docs[ready], l->paths.paths[k], &options, &err);
         if (st == YD_OK) {
+            if (l->docs[ready].notice)
+                add_message(l, l->paths.paths[k], l->docs[ready].notice, NOTICE);
             if (l->prepare)
                 l->prepare(&l->docs[ready], ready, l->context);
             ready++;
             atomic_store_explicit(&l->ready, ready, memory_order_release);
         } else {
-            add_message(l, l->paths.paths[k], err.message, 0);
+            add_message(l, l->paths.paths[k], err.message, LEFT_OUT);
         }
         atomic_store(&l->handled, k + 1);
         signal_change(l);
@@ -253,7 +258,7 @@ int yd_loader_pop_message(yd_loader *l, char *path, size_t path_size, char *text
         message *m = &l->messages[l->message_next++];
         snprintf(path, path_size, "%s", m->path);
         snprintf(text, text_size, "%s", m->text);
-        got = 1;
+        got = m->kind == NOTICE ? 2 : 1;
     }
     pthread_mutex_unlock(&l->lock);
     return got;
@@ -263,7 +268,7 @@ void yd_loader_walk_messages(yd_loader *l, yd_diag_fn fn, void *context)
 {
     pthread_mutex_lock(&l->lock);
     for (size_t k = 0; k < l->message_count; k++)
-        if (l->messages[k].walk)
+        if (l->messages[k].kind == WALK)
             fn(context, l->messages[k].path, l->messages[k].text);
     pthread_mutex_unlock(&l->lock);
 }

@@ -316,8 +316,9 @@ yd_status yd_odt_render(yd_document *doc, const unsigned char *bytes, size_t len
     if (st == YD_OK && !yd_zip_has(&o.zip, "content.xml"))
         st = yd_error_set(err, YD_EFORMAT, "not an OpenDocument text: it has no content.xml");
     xmlDocPtr x = NULL;
+    yd_xml_faults faults = {0};
     if (st == YD_OK)
-        st = yd_xml_read_entry(&o.zip, "content.xml", &x, err);
+        st = yd_xml_read_entry(&o.zip, "content.xml", &x, err, &faults);
     if (st == YD_OK) {
         const xmlNode *root = xmlDocGetRootElement(x);
         read_styles(&o, root);
@@ -328,6 +329,8 @@ yd_status yd_odt_render(yd_document *doc, const unsigned char *bytes, size_t len
     xmlFreeDoc(x);
     if (st == YD_OK)
         st = yd_mb_finish(&o.b, doc, err);
+    if (st == YD_OK)
+        st = yd_xml_faults_tell(&faults, doc, err);
     for (size_t i = 0; i < o.style_count; i++)
         free(o.styles[i].name);
     free(o.styles);

@@ -103,10 +103,24 @@ void app_tell_skipped(app *a, const char *path, const char *why)
     app_say(a, 1, "%s: %s%s", message_name(path, name, sizeof name), why, a->skipped > 1 ? _(" (and others)") : "");
 }
 
+/* A document read only in part (its notice: malformed markup), on the
+ * message line and in :messages; it is read, so it counts as no file left
+ * out. */
+static void tell_notice(app *a, const char *path, const char *notice)
+{
+    char name[128];
+    app_say(a, MSG_ERROR, "%s: %s", message_name(path, name, sizeof name), notice);
+}
+
 void app_take_loader_messages(app *a)
 {
-    char path[4200], text[256]; /* any path the walk could stat */
-    while (yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) {
+    char path[4200], text[512]; /* any path the walk could stat */
+    int kind;
+    while ((kind = yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) != 0) {
+        if (kind == 2) {
+            tell_notice(a, path, text);
+            continue;
+        }
         a->skipped++;
         app_tell_skipped(a, path, text);
     }

@@ -4,14 +4,15 @@
  * first byte is odd, so that decoding runs first), then the rendered
  * document's line table, spans and links checked against its text, every
  * paragraph laid out at a narrow width (a verbatim line never takes two
- * rows, no row wider than the pane), the outline built. abort() on any
- * breach. */
+ * rows, no row wider than the pane), the outline built, a notice safe
+ * to show. abort() on any breach. */
 #ifndef YUEDU_FUZZ_MARKUP_CHECK_H
 #define YUEDU_FUZZ_MARKUP_CHECK_H
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 #include "yuedu/document.h"
 #include "yuedu/layout.h"
@@ -47,6 +48,21 @@ static void check_markup(const yd_document *d, int32_t source_lines)
         if (m->links[i].start < 0 || m->links[i].end > d->length || m->links[i].start > m->links[i].end ||
             !m->links[i].target)
             abort();
+    /* A notice (malformed markup) is one line of UTF-8 with nothing a
+     * terminal obeys: no control, no mark that turns the line. */
+    if (d->notice) {
+        const uint8_t *p = (const uint8_t *)d->notice;
+        int32_t n = (int32_t)strlen(d->notice);
+        if (n == 0)
+            abort();
+        for (int32_t i = 0; i < n;) {
+            UChar32 c;
+            U8_NEXT(p, i, n, c);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+                (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029)
+                abort(); /* c < 0: not UTF-8 */
+        }
+    }
 }
 
 static inline int fuzz_rendered(const char *name, const uint8_t *data, size_t size)

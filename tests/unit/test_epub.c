@@ -140,6 +140,74 @@ static void test_extras(void **state)
     assert_int_equal(info(&d, line_equal(&d, "页眉里的标题"))->kind, YD_BLOCK_HEADING);
     assert_true(line_equal(&d, "注释的内容") > 0);
     assert_true(line_equal(&d, "—\u00a0破折号") > 0); /* HTML's entities known */
+    assert_null(d.notice); /* an entity XML does not declare loses nothing here */
+    yd_document_free(&d);
+}
+
+/* Does d's notice say words (fails with what it says otherwise)? */
+static void notice_says(const yd_document *d, const char *words)
+{
+    if (!d->notice || !strstr(d->notice, words))
+        fail_msg("%s: notice \"%s\" does not say \"%s\"", d->path, d->notice ? d->notice : "(none)", words);
+    for (const char *c = d->notice; *c; c++)
+        assert_true((unsigned char)*c >= 0x20); /* one line, nothing for a terminal to obey */
+}
+
+/* A chapter that is not well-formed XML: the book says which and where
+ * (its first error's line), once, and shows the text before and after the
+ * error; a broken package document too, and then the notice says there
+ * are other parts. A well-formed book says nothing. */
+static void test_malformed(void **state)
+{
+    (void)state;
+    yd_document d;
+    yd_error err = {0};
+    assert_int_equal(load_book(&d, "book3.epub", 0, &err), YD_OK);
+    assert_null(d.notice);
+    yd_document_free(&d);
+    if (load_book(&d, "malformed.epub", 1, &err) != YD_OK)
+        fail_msg("malformed.epub: %s", err.message);
+    notice_says(&d, "第2章.xhtml is not well-formed XML (line 5): shown as far as it could be read");
+    assert_null(strstr(d.notice, "OEBPS")); /* the part's own name is enough */
+    assert_true(line_equal(&d, "第三条 每位居民一次最多借阅三册图书。") > 0);
+    assert_true(line_equal(&d, "第四条 借期为二十一天，可以续借一次。") > 0);
+    assert_true(line_equal(&d, "二、逾期未还者暂停借阅一个月。") > 0);
+    assert_true(line_equal(&d, "第五条 本规则自公布之日起施行。") > 0);
+    yd_document_free(&d);
+    if (load_book(&d, "malformed-parts.epub", 1, &err) != YD_OK)
+        fail_msg("malformed-parts.epub: %s", err.message);
+    notice_says(&d, "content.opf and other parts are not well-formed XML (line 2 of the first)");
+    assert_true(line_equal(&d, "第五条 本规则自公布之日起施行。") > 0);
+    yd_document_free(&d);
+    /* The extras' chapter with an unclosed <b> is named too. */
+    assert_int_equal(load_book(&d, "extras.epub", 1, &err), YD_OK);
+    notice_says(&d, "第3章.xhtml is not well-formed XML");
+    yd_document_free(&d);
+    /* A part's name with a C1 control and a mark that turns the line shows
+     * them as ? (libzip keeps C0 controls out of names, and gives them as
+     * UTF-8); a name too long for a message line is cut with …. */
+    const char *odd[] = {"META-INF/container.xml", "p/book.opf", "p/a\u202e\xc2\x85" "b.xhtml"};
+    const char *odd_data[] = {CONTAINER,
+                              "<package><manifest><item id=\"a\" href=\"a%E2%80%AE%C2%85b.xhtml\" "
+                              "media-type=\"application/xhtml+xml\"/></manifest><spine><itemref idref=\"a\"/>"
+                              "</spine></package>",
+                              "<html><body><p>前文</p><p>缺了结尾</body></html>"};
+    if (load_parts(&d, "odd.epub", 3, odd, odd_data, &err) != YD_OK)
+        fail_msg("odd.epub: %s", err.message);
+    notice_says(&d, "a??b.xhtml is not well-formed XML (line 1)");
+    assert_true(line_equal(&d, "缺了结尾") > 0);
+    yd_document_free(&d);
+    char long_name[400] = "p/", long_href[800];
+    for (int k = 0; k < 60; k++)
+        strcat(long_name, "章节");
+    strcat(long_name, ".xhtml");
+    const char *long_names[] = {"META-INF/container.xml", "p/book.opf", long_name};
+    snprintf(long_href, sizeof long_href,
+             "<package><manifest><item id=\"a\" href=\"%s\" media-type=\"application/xhtml+xml\"/></manifest>"
+             "<spine><itemref idref=\"a\"/></spine></package>", long_name + 2);
+    const char *long_data[] = {CONTAINER, long_href, "<html><body><p>前文</body></html>"};
+    assert_int_equal(load_parts(&d, "long.epub", 3, long_names, long_data, &err), YD_OK);
+    notice_says(&d, "章节\u2026 is not well-formed XML");
     yd_document_free(&d);
 }
 
@@ -247,7 +315,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_epub3),  cmocka_unit_test(test_epub2),   cmocka_unit_test(test_toc_levels),
         cmocka_unit_test(test_extras), cmocka_unit_test(test_hostile), cmocka_unit_test(test_resolve),
-        cmocka_unit_test(test_caps),
+        cmocka_unit_test(test_caps),   cmocka_unit_test(test_malformed),
     };
     return cmocka_run_group_tests(tests, NULL, books_cleanup);
 }

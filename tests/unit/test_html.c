@@ -168,6 +168,45 @@ static void test_hostile(void **state)
     free(deep);
 }
 
+static void page_notice(yd_document *d, const char *html)
+{
+    yd_error err = {0};
+    if (yd_document_from_bytes(d, "page.html", (const unsigned char *)html, strlen(html), NULL, &err) != YD_OK)
+        fail_msg("load: %s", err.message);
+}
+
+/* Which pages get a notice (docs/FORMATS.md): a charset that could not be
+ * honoured, a page with content that shows no text; never tag soup, an
+ * empty page or a real page. */
+static void test_notices(void **state)
+{
+    (void)state;
+    yd_document d;
+    page_notice(&d, "<html><head><meta charset=\"x-nonesuch\"></head><body><p>正文一段。</p></body></html>");
+    assert_non_null(d.notice);
+    assert_string_equal(d.notice, "its charset x-nonesuch is not known: read as UTF-8, as detected");
+    assert_true(line_equal(&d, "正文一段。") >= 0);
+    yd_document_free(&d);
+    page_notice(&d, "<html><head><script>var shown = 0;</script></head><body><nav>首页</nav></body></html>");
+    assert_non_null(d.notice);
+    assert_non_null(strstr(d.notice, "the page shows no text"));
+    yd_document_free(&d);
+    const char *quiet[] = {"<html><body><p>一<b>二</p><div>三</i></body>", "<html><body></body></html>",
+                           "<p>没有结尾的段落", ""};
+    for (size_t k = 0; k < sizeof quiet / sizeof *quiet; k++) {
+        page_notice(&d, quiet[k]);
+        if (d.notice)
+            fail_msg("\"%s\": notice \"%s\"", quiet[k], d.notice);
+        yd_document_free(&d);
+    }
+    load_page(&d, "formats/page-gbk.html", "page-gbk.html");
+    assert_null(d.notice);
+    yd_document_free(&d);
+    load_page(&d, "formats/page.html", "page.html");
+    assert_null(d.notice);
+    yd_document_free(&d);
+}
+
 static void test_raw(void **state)
 {
     (void)state;
@@ -188,6 +227,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gbk_page), cmocka_unit_test(test_utf8_page), cmocka_unit_test(test_detected),
         cmocka_unit_test(test_outline),  cmocka_unit_test(test_hostile),   cmocka_unit_test(test_raw),
+        cmocka_unit_test(test_notices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "test_util.h"
+#include "../zip_build.h"
 #include "yuedu/loader.h"
 
 static char *make_corpus(int files)
@@ -60,6 +61,41 @@ static void test_loads_everything_in_order(void **state)
     assert_non_null(strstr(path, "0-binary"));
     assert_string_equal(message, "skipped: binary file");
     assert_false(yd_loader_pop_message(l, path, sizeof path, message, sizeof message));
+    yd_loader_free(l);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* A document read only in part (malformed XML) is ready like any other,
+ * and its notice comes as a message of its own kind (2), not as a file
+ * left out (1). */
+static void test_notice_of_a_document_read(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    const char *names[] = {"word/document.xml"};
+    const char *data[] = {"<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>读得到的</w:t></w:r></w:p>\n"
+                          "<w:p><w:r><w:t>断在这里"};
+    size_t lengths[] = {strlen(data[0])}, size = 0;
+    unsigned char *zip = zb_build(1, names, data, lengths, 1, &size);
+    assert_non_null(zip);
+    write_file(dir, "1.docx", (const char *)zip, size);
+    free(zip);
+    write_file(dir, "2.txt", "正文\n", strlen("正文\n"));
+    write_file(dir, "3-binary", "\x89PNG\r\n\x1a\n\0\0\0", 11);
+    const char *args[] = {dir};
+    yd_path_list paths;
+    assert_int_equal(yd_corpus_collect(args, 1, &paths, NULL, NULL), YD_OK);
+    yd_loader *l;
+    assert_int_equal(yd_loader_start(&l, &paths, NULL, NULL, NULL), YD_OK);
+    assert_int_equal(yd_loader_wait(l, 10, -1), 2);
+    char path[256], message[256];
+    assert_int_equal(yd_loader_pop_message(l, path, sizeof path, message, sizeof message), 2);
+    assert_non_null(strstr(path, "1.docx"));
+    assert_string_equal(message, "document.xml is not well-formed XML (line 2): shown as far as it could be read");
+    assert_int_equal(yd_loader_pop_message(l, path, sizeof path, message, sizeof message), 1);
+    assert_non_null(strstr(path, "3-binary"));
+    assert_int_equal(yd_loader_pop_message(l, path, sizeof path, message, sizeof message), 0);
     yd_loader_free(l);
     rm_rf(dir);
     free(dir);
@@ -161,6 +197,7 @@ int main(void)
         cmocka_unit_test(test_stop_early),
         cmocka_unit_test(test_timeout_and_empty),
         cmocka_unit_test(test_walks_on_its_thread),
+        cmocka_unit_test(test_notice_of_a_document_read),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }

@@ -102,6 +102,29 @@ static void test_hostile(void **state)
                             "<text:p>断在"};
     assert_int_equal(load_parts(&d, "broken.odt", 1, names, broken, &err), YD_OK);
     assert_true(line_equal(&d, "读得到的") >= 0);
+    assert_non_null(d.notice); /* cut short: said */
+    assert_non_null(strstr(d.notice, "content.xml is not well-formed XML (line 1)"));
+    yd_document_free(&d);
+}
+
+/* A content.xml that is not well-formed: a notice naming it and its first
+ * error's line, and the paragraphs before and after the error; a
+ * well-formed document says nothing. */
+static void test_malformed(void **state)
+{
+    (void)state;
+    yd_document d;
+    yd_error err = {0};
+    assert_int_equal(load_book(&d, "book.odt", 0, &err), YD_OK);
+    assert_null(d.notice);
+    yd_document_free(&d);
+    if (load_book(&d, "malformed.odt", 1, &err) != YD_OK)
+        fail_msg("malformed.odt: %s", err.message);
+    assert_non_null(d.notice);
+    assert_string_equal(d.notice, "content.xml is not well-formed XML (line 5): shown as far as it could be read");
+    assert_true(line_equal(&d, "第三条 每位居民一次最多借阅三册图书。") > 0);
+    assert_true(find_utf8(d.text, d.length, "第四条 借期为二十一天，可以续借一次。") >= 0);
+    assert_true(find_utf8(d.text, d.length, "第五条 本规则自公布之日起施行。") >= 0);
     yd_document_free(&d);
 }
 
@@ -111,6 +134,7 @@ int main(void)
         cmocka_unit_test(test_book),
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_malformed),
     };
     return cmocka_run_group_tests(tests, NULL, books_cleanup);
 }
