@@ -461,9 +461,6 @@ static int32_t item_line(const yd_ref_index *x, int32_t node, int32_t para, int3
     return -1;
 }
 
-/* The entry of unit u numbered value (sub), preferring one inside the same
- * enclosing division as offset when several share the number (第一章 of
- * each 编). -1 when none. */
 /* Has the node text below its own line, in its subtree? A line of a table
  * of contents (第十二回 寒风冻塞黄河水, then 第十三回 on the next line) has
  * none; the chapter it lists has. */
@@ -479,9 +476,10 @@ static int has_text_below(const yd_ref_index *x, int32_t node)
     return 0;
 }
 
-/* The node numbered so: one in the division being read (each 编 of a code
- * has its 第一章), else the first; among those, one with text rather than
- * its line in the contents. */
+/* The entry of unit u numbered value (sub): one in the same enclosing
+ * division as offset when several share the number (each 编 of a code has
+ * its 第一章), else the first; among those, one with text rather than its
+ * line in the contents. -1 when none. */
 static int32_t find_entry(const yd_ref_index *x, enum unit u, int32_t value, int32_t sub, int32_t offset)
 {
     int32_t first = -1, first_text = -1, scoped = -1;
