@@ -120,9 +120,7 @@ static int literal_match(const UChar *table, const wchar_t *words, const wchar_t
     return 0;
 }
 
-/* s as UTF-16 of the Basic Multilingual Plane (as the fold tables and the
- * pinyin readings have it), its length. */
-static int32_t bmp_units(const wchar_t *s, UChar *out, int32_t cap)
+int32_t list_text_units(const wchar_t *s, UChar *out, int32_t cap)
 {
     int32_t m = 0;
     for (size_t k = 0; s[k] && m < cap; k++)
@@ -182,7 +180,7 @@ static const yd_pinyin_title *prepared(const list_filter *f, list_words *c, cons
     return &e->title;
 }
 
-static int wants_pinyin(const wchar_t *typed)
+int list_filter_wants_pinyin(const wchar_t *typed)
 {
     for (size_t k = 0; typed[k]; k++)
         if ((typed[k] >= L'a' && typed[k] <= L'z') || (typed[k] >= L'A' && typed[k] <= L'Z'))
@@ -194,11 +192,11 @@ int list_filter_match(const list_filter *f, list_words *cache, const wchar_t *wo
 {
     if (literal_match(f->fold, words, f->typed))
         return 1;
-    if (!f->pinyin || !wants_pinyin(f->typed))
+    if (!f->pinyin || !list_filter_wants_pinyin(f->typed))
         return 0;
     enum { UNITS = 2048 };
     UChar units[UNITS], typed[UNITS];
-    int32_t n = bmp_units(words, units, UNITS), m = bmp_units(f->typed, typed, UNITS);
+    int32_t n = list_text_units(words, units, UNITS), m = list_text_units(f->typed, typed, UNITS);
     if (cache) {
         const yd_pinyin_title *t = prepared(f, cache, units, n);
         return t ? yd_pinyin_match(f->pinyin, t, typed, m, f->pinyin_fold) : -1;

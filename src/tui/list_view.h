@@ -67,6 +67,12 @@ typedef struct list_filter {
 /* Does words contain what f says? Pinyin prepared in cache (NULL: prepared
  * for this call alone). -1 when out of memory (then: no match). */
 int list_filter_match(const list_filter *f, list_words *cache, const wchar_t *words);
+/* Has typed a Latin letter, so that it may be pinyin (then a filter needs
+ * the transliterator)? */
+int list_filter_wants_pinyin(const wchar_t *typed);
+/* s as UTF-16 of the Basic Multilingual Plane (as the fold tables and the
+ * pinyin readings have it), at most cap units; returns their count. */
+int32_t list_text_units(const wchar_t *s, UChar *out, int32_t cap);
 void list_words_free(list_words *cache);
 
 /* Draw w[0..n) from (y, x) in attr, stopping before a character that would

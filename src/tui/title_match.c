@@ -38,17 +38,11 @@ int title_contains(app *a, const wchar_t *title, const wchar_t *typed)
     if (app_fold_ready(a) == 0) {
         /* Smart case from what was typed, as the search decides it. */
         UChar units[PROMPT_MAX];
-        int32_t m = 0;
-        for (size_t k = 0; typed[k] && m < PROMPT_MAX; k++)
-            if (typed[k] >= 0 && typed[k] <= 0xFFFF)
-                units[m++] = (UChar)typed[k];
+        int32_t m = list_text_units(typed, units, PROMPT_MAX);
         f.fold = yd_fold_table(a->fold, yd_fold_resolve(YD_FOLD_DEFAULT, units, m));
         f.pinyin_fold = yd_fold_table(a->fold, YD_FOLD_WIDTH | YD_FOLD_SCRIPT);
     }
-    int latin = 0;
-    for (size_t k = 0; typed[k] && !latin; k++)
-        latin = (typed[k] >= L'a' && typed[k] <= L'z') || (typed[k] >= L'A' && typed[k] <= L'Z');
-    if (latin)
+    if (list_filter_wants_pinyin(typed))
         f.pinyin = pinyin_ready(a);
     if (a->filter_words.used >= WORDS_KEPT)
         list_words_free(&a->filter_words);
