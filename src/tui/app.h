@@ -371,6 +371,8 @@ int text_heading_depth(app *a, size_t doc, int32_t para);
  * predicate of the outline filter, :doc and the filters of every list. */
 int app_fold_ready(app *a); /* a->fold made (search_model.c); 0, or -1 with a message */
 int title_contains(app *a, const wchar_t *title, const wchar_t *typed);
+/* The same for text[0..n) in UTF-16 (its first 511 characters). */
+int text_contains(app *a, const UChar *text, int32_t n, const wchar_t *typed);
 /* Does one of parts[0..n) (UTF-8; NULL: none) contain typed (UTF-8)? */
 int parts_contain(app *a, const char *const *parts, size_t n, const char *typed);
 void title_match_free(app *a);

@@ -11,7 +11,6 @@
 
 #include "app.h"
 #include "yuedu/markup.h"
-#include "yuedu/utf8_text.h"
 
 static void cited_free(app *a)
 {
@@ -36,20 +35,20 @@ static int add_row(app *a, size_t doc, size_t ref)
     return 0;
 }
 
-/* Does the filter find the reference: in the citing file's name, or in
- * the words around it on its line (as its row shows them)? */
-static int row_matches(app *a, const yd_document *d, const yd_ref *r)
+/* Does the filter (typed, its wide form) find the reference: in the citing
+ * file's name, or in the words around it on its line (as its row shows
+ * them)? */
+static int row_matches(app *a, const yd_document *d, const yd_ref *r, const wchar_t *typed)
 {
     if (!a->cited_filter[0])
+        return 1;
+    const char *name[] = {app_base_name(d->path)};
+    if (parts_contain(a, name, 1, a->cited_filter))
         return 1;
     int32_t ls, le;
     yd_document_line_bounds(d, yd_document_line_at(d, r->start), &ls, &le);
     int32_t from = r->start - 40 > ls ? r->start - 40 : ls, to = r->start + r->length + 40 < le ? r->start + r->length + 40 : le;
-    char *words = yd_utf8_of_utf16(d->text + from, to - from, NULL);
-    const char *parts[] = {app_base_name(d->path), words};
-    int m = parts_contain(a, parts, 2, a->cited_filter);
-    free(words);
-    return m;
+    return text_contains(a, d->text + from, to - from, typed);
 }
 
 /* The rows: every reference into the node's own text that the filter finds. */
@@ -59,6 +58,10 @@ static void collect(app *a)
     a->cited_count = 0;
     if (!d)
         return;
+    wchar_t typed[PROMPT_MAX];
+    if (mbstowcs(typed, a->cited_filter, PROMPT_MAX - 1) == (size_t)-1)
+        return;
+    typed[PROMPT_MAX - 1] = 0;
     int32_t lo, hi;
     yd_ref_node_span(d, &a->outlines[a->cited_doc], a->cited_node, &lo, &hi);
     for (size_t k = 0; k < a->capacity; k++) {
@@ -66,7 +69,7 @@ static void collect(app *a)
         for (size_t i = 0; refs && i < refs->count; i++) {
             const yd_ref *r = &refs->items[i];
             if (r->target_doc == (int32_t)a->cited_doc && r->target_offset >= lo && r->target_offset < hi &&
-                row_matches(a, app_doc(a, k), r) && add_row(a, k, i) != 0)
+                row_matches(a, app_doc(a, k), r, typed) && add_row(a, k, i) != 0)
                 return;
         }
     }

@@ -28,15 +28,7 @@ static const yd_result_hit *selected_hit(app *a)
 static int words_match(void *context, const UChar *words, int32_t n)
 {
     app *a = context;
-    wchar_t w[512];
-    size_t len = 0;
-    for (int32_t k = 0; k < n && len + 1 < 512;) {
-        UChar32 c;
-        U16_NEXT(words, k, n, c);
-        w[len++] = (wchar_t)c;
-    }
-    w[len] = 0;
-    return title_contains(a, w, a->results_filter);
+    return text_contains(a, words, n, a->results_filter);
 }
 
 static int apply_filter(app *a, yd_error *err)

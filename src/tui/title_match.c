@@ -7,6 +7,7 @@
  * and the cache: list_view.c), through the search's fold table
  * (app_fold_ready, search_model.c). */
 #include <stdlib.h>
+#include <unicode/utf16.h>
 
 #include "app.h"
 
@@ -52,6 +53,19 @@ int title_contains(app *a, const wchar_t *title, const wchar_t *typed)
         return 0;
     }
     return m;
+}
+
+int text_contains(app *a, const UChar *text, int32_t n, const wchar_t *typed)
+{
+    wchar_t w[512];
+    size_t len = 0;
+    for (int32_t k = 0; k < n && len + 1 < 512;) {
+        UChar32 c;
+        U16_NEXT(text, k, n, c);
+        w[len++] = (wchar_t)c;
+    }
+    w[len] = 0;
+    return title_contains(a, w, typed);
 }
 
 int parts_contain(app *a, const char *const *parts, size_t n, const char *typed)
