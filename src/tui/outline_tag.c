@@ -42,11 +42,9 @@ static int percent_read(app *a, size_t doc)
     const yd_document *d = app_doc(a, doc);
     if (!d || d->length == 0)
         return -1;
-    int32_t at = -1;
-    if (doc < a->memory.count && a->memory.left[doc] >= 0)
-        at = a->memory.left[doc];
-    if (at >= 0)
-        return (int)((int64_t)(at < d->length ? at : d->length) * 100 / d->length);
+    int32_t offset = 0;
+    if (yd_reading_memory_resume(&a->memory, NULL, doc, d, &offset) == YD_RESUME_RUN)
+        return (int)((int64_t)offset * 100 / d->length);
     outline_view *v = &a->outline;
     if (!v->read_saved) {
         v->read_saved = malloc(a->capacity ? a->capacity : 1);
@@ -55,7 +53,6 @@ static int percent_read(app *a, size_t doc)
         memset(v->read_saved, 0xFE, a->capacity ? a->capacity : 1); /* -2: not looked up */
     }
     if (v->read_saved[doc] == -2) {
-        int32_t offset = 0;
         yd_resume_from from = yd_reading_memory_resume(&a->memory, a->state_open ? &a->state : NULL, doc, d, &offset);
         v->read_saved[doc] = (int8_t)(from == YD_RESUME_SAVED ? (int64_t)offset * 100 / d->length : -1);
     }
