@@ -13,6 +13,7 @@
 
 #include "document_internal.h"
 #include "markup_builder.h"
+#include "office_blocks.h"
 #include "xml_read.h"
 #include "zip_entries.h"
 
@@ -402,121 +403,67 @@ static void paragraph(word *w, const xmlNode *p)
     int32_t before = yd_mb_offset(b);
     if (!(item && w->in_list))
         yd_mb_separate(b, 1);
-    yd_line_info info = {.source_line = 1, .indent = YD_INDENT_DEFAULT, .kind = YD_BLOCK_TEXT};
-    if (heading) {
-        info = (yd_line_info){.source_line = 1, .kind = YD_BLOCK_HEADING, .level = (uint8_t)(outline < 6 ? outline + 1 : 6)};
-    } else if (item) {
-        int indent = ilvl * 2 < 40 ? ilvl * 2 : 40, cells = yd_mb_utf8_cells(marker);
-        info = (yd_line_info){.source_line = 1, .kind = YD_BLOCK_ITEM, .indent = (int16_t)indent,
-                              .hang = (int16_t)(indent + cells < 40 ? indent + cells : 40)};
-    }
-    yd_mb_set_line(b, info);
-    int32_t text_at = yd_mb_offset(b);
+    if (heading)
+        yd_mb_set_line(b, (yd_line_info){.source_line = 1, .kind = YD_BLOCK_HEADING,
+                                         .level = (uint8_t)(outline < 6 ? outline + 1 : 6)});
+    else if (item)
+        yd_mb_set_line(b, yd_office_item_line(ilvl, marker));
+    else
+        yd_mb_set_line(b, (yd_line_info){.source_line = 1, .indent = YD_INDENT_DEFAULT, .kind = YD_BLOCK_TEXT});
     if (item)
         yd_mb_put_cstr(b, marker);
-    int32_t marker_end = yd_mb_offset(b);
+    int32_t text_at = yd_mb_offset(b);
     run_content(w, p);
-    if (yd_mb_offset(b) == marker_end) { /* nothing in it: take back the marker and the blank */
-        b->length = text_at;
-        if (text_at > before && b->lines > 0 && b->info[b->lines - 1].kind == YD_BLOCK_BLANK &&
-            b->starts[b->lines - 1] == before) {
-            b->lines--;
-            b->length = before;
-            b->line_start = before;
-        }
+    if (yd_mb_offset(b) == text_at) { /* nothing in it: take back the marker and the blank */
+        yd_mb_take_back(b, before);
         return;
     }
     yd_mb_flush_line(b);
     w->in_list = item;
 }
 
-/* Append the text of a cell's paragraphs, a space between them. */
-static int cell_text(const xmlNode *tc, char **out)
+/* The text of a cell's paragraphs, a space between them (to free); NULL
+ * when out of memory. */
+static char *cell_text(const xmlNode *tc)
 {
-    size_t cap = 64, o = 0;
-    char *s = malloc(cap);
-    if (!s)
-        return -1;
-    int skip = 0;
-    for (const xmlNode *n = tc->children; n; n = yd_xml_next(n, tc, skip)) {
-        skip = left_out(n);
-        const char *piece = NULL;
-        if (yd_xml_is(n, "p") && o > 0)
-            piece = " ";
-        else if (yd_xml_is(n, "tab"))
-            piece = " ";
-        for (const xmlNode *c = yd_xml_is(n, "t") ? n->children : NULL; c || piece; c = c ? c->next : NULL) {
-            const char *add = piece ? piece : c->type == XML_TEXT_NODE && c->content ? (const char *)c->content : "";
-            size_t k = strlen(add);
-            if (o + k + 1 > cap) {
-                while (o + k + 1 > cap)
-                    cap *= 2;
-                char *bigger = realloc(s, cap);
-                if (!bigger) {
-                    free(s);
-                    return -1;
-                }
-                s = bigger;
-            }
-            memcpy(s + o, add, k);
-            o += k;
-            if (piece)
-                break;
-        }
+    char *s = NULL;
+    size_t n = 0, cap = 0;
+    int ok = yd_office_append(&s, &n, &cap, "") == 0, skip = 0;
+    for (const xmlNode *c = tc->children; c && ok; c = yd_xml_next(c, tc, skip)) {
+        skip = left_out(c);
+        if ((yd_xml_is(c, "p") && n > 0) || yd_xml_is(c, "tab"))
+            ok = yd_office_append(&s, &n, &cap, " ") == 0;
+        else if (yd_xml_is(c, "t"))
+            for (const xmlNode *t = c->children; t && ok; t = t->next)
+                if (t->type == XML_TEXT_NODE && t->content)
+                    ok = yd_office_append(&s, &n, &cap, (const char *)t->content) == 0;
     }
-    s[o] = 0;
-    *out = s;
-    return 0;
+    if (!ok) {
+        free(s);
+        return NULL;
+    }
+    return s;
 }
 
+/* A table: its rows, the first ones marked as repeated on every page its
+ * header. 0, or -1 when out of memory. */
 static int table(word *w, const xmlNode *tbl)
 {
-    int rows = 0, cols = 0;
-    const xmlNode *found[4096];
-    int header = 0, counting_header = 1;
-    for (const xmlNode *r = tbl->children; r && rows < 4096; r = r->next) {
+    const xmlNode *rows[4096];
+    int count = 0, header = 0, counting_header = 1;
+    for (const xmlNode *r = tbl->children; r && count < 4096; r = r->next) {
         if (!yd_xml_is(r, "tr"))
             continue;
-        int c = 0;
-        for (const xmlNode *d = r->children; d; d = d->next)
-            c += yd_xml_is(d, "tc");
-        if (c > cols)
-            cols = c < 64 ? c : 64;
         if (counting_header && child(child(r, "trPr"), "tblHeader"))
             header++;
         else
             counting_header = 0;
-        found[rows++] = r;
+        rows[count++] = r;
     }
-    if (rows == 0 || cols == 0)
-        return 0;
-    yd_mb_table t;
-    if (yd_mb_table_init(&t, rows, cols) != 0)
-        return -1;
-    int status = 0;
-    for (int r = 0; r < rows && status == 0; r++) {
-        t.row_lines[r] = 1;
-        int c = 0;
-        for (const xmlNode *d = found[r]->children; d && c < cols && status == 0; d = d->next) {
-            if (!yd_xml_is(d, "tc"))
-                continue;
-            char *s;
-            status = cell_text(d, &s);
-            if (status == 0)
-                status = yd_mb_table_cell(&t, r, c, s, strlen(s));
-            if (status == 0)
-                free(s);
-            c++;
-        }
-    }
-    if (status == 0) {
-        yd_mb_separate(&w->b, 1);
-        yd_mb_set_line(&w->b, (yd_line_info){.source_line = 1, .kind = YD_BLOCK_TABLE});
-        yd_mb_draw_table(&w->b, &t, header < rows ? header : 0);
+    int drawn = yd_office_table(&w->b, rows, count, "tc", header, cell_text);
+    if (drawn > 0)
         w->in_list = 0;
-    }
-    yd_mb_table_free(&t);
-    return status;
+    return drawn < 0 ? -1 : 0;
 }
 
 /* A content control holding Word's generated table of contents: it

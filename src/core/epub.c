@@ -5,6 +5,7 @@
  * book mode), the nav document (EPUB 3) or the NCX (EPUB 2) turned into
  * heading levels. docs/FORMATS.md says what is kept and why one document
  * per book. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ustring.h>
@@ -38,6 +39,9 @@ typedef struct book {
     char *toc_id;   /* the spine's toc attribute (EPUB 2) */
     toc_entry *toc;
     size_t toc_count, toc_cap;
+    toc_entry **by_place;  /* the toc ordered by file and fragment, to find an anchor's entries */
+    toc_entry **set_now;   /* the entries pointed at in the chapter being walked */
+    size_t set_count;
     yd_markup_builder b;
     const char *chapter; /* the entry being walked */
     yd_xml_faults faults; /* parts read in spite of malformed XML */
@@ -61,6 +65,8 @@ static void book_free(book *k)
         free(k->toc[i].label);
     }
     free(k->toc);
+    free(k->by_place);
+    free(k->set_now);
     free(k->package);
     yd_mb_free(&k->b);
     yd_zip_close(&k->zip);
@@ -120,6 +126,81 @@ static int has_word(const char *list, const char *word)
     return 0;
 }
 
+/* An itemref of the spine and how many manifest items came before it: it
+ * names the first of those with its id. */
+typedef struct itemref {
+    const xmlNode *node;
+    size_t items_before;
+} itemref;
+
+/* A manifest item's id and its place in the manifest. */
+typedef struct id_place {
+    const char *id;
+    size_t index;
+} id_place;
+
+/* By id (items without one last), then by place. */
+static int by_id(const void *x, const void *y)
+{
+    const id_place *a = x, *b = y;
+    if (a->id && b->id) {
+        int c = strcmp(a->id, b->id);
+        if (c)
+            return c;
+    } else if (a->id || b->id) {
+        return a->id ? -1 : 1;
+    }
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* The spine's itemrefs looked up in the manifest sorted by id, so that a
+ * package of many items costs no time per item and itemref. */
+static yd_status read_spine_refs(book *k, const itemref *refs, size_t ref_count)
+{
+    if (ref_count == 0 || k->item_count == 0)
+        return YD_OK;
+    id_place *order = malloc(k->item_count * sizeof *order);
+    if (!order)
+        return YD_ENOMEM;
+    for (size_t i = 0; i < k->item_count; i++)
+        order[i] = (id_place){k->items[i].id, i};
+    qsort(order, k->item_count, sizeof *order, by_id);
+    size_t spine_cap = 0;
+    yd_status st = YD_OK;
+    for (size_t r = 0; r < ref_count && st == YD_OK; r++) {
+        if (k->spine_count >= MAX_ITEMS)
+            break;
+        char *idref = yd_xml_attr(refs[r].node, "idref");
+        size_t lo = 0, hi = k->item_count; /* the first item of this id in order */
+        while (idref && lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (order[mid].id && strcmp(order[mid].id, idref) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t i = idref && lo < k->item_count && order[lo].id && strcmp(order[lo].id, idref) == 0 ? order[lo].index
+                                                                                                   : SIZE_MAX;
+        if (i < refs[r].items_before) {
+            if (k->spine_count == spine_cap) {
+                size_t c = spine_cap ? spine_cap * 2 : 64;
+                size_t *bigger = realloc(k->spine, c * sizeof *bigger);
+                if (bigger) {
+                    k->spine = bigger;
+                    spine_cap = c;
+                } else {
+                    st = YD_ENOMEM;
+                }
+            }
+            if (st == YD_OK)
+                k->spine[k->spine_count++] = i;
+        }
+        free(idref);
+    }
+    free(order);
+    return st;
+}
+
 /* The package document: manifest and spine. */
 static yd_status read_package(book *k, yd_error *err)
 {
@@ -128,7 +209,8 @@ static yd_status read_package(book *k, yd_error *err)
     if (!x)
         return st;
     xmlNode *root = xmlDocGetRootElement(x);
-    size_t cap = 0, spine_cap = 0;
+    size_t cap = 0, ref_count = 0, ref_cap = 0;
+    itemref *refs = NULL;
     for (xmlNode *n = root; n && st == YD_OK; n = yd_xml_next(n, root, 0)) {
         if (yd_xml_is(n, "item") && k->item_count < MAX_ITEMS) {
             if (k->item_count == cap) {
@@ -149,27 +231,23 @@ static yd_status read_package(book *k, yd_error *err)
         } else if (yd_xml_is(n, "spine")) {
             free(k->toc_id);
             k->toc_id = yd_xml_attr(n, "toc");
-        } else if (yd_xml_is(n, "itemref") && k->spine_count < MAX_ITEMS) {
-            char *idref = yd_xml_attr(n, "idref");
-            for (size_t i = 0; idref && i < k->item_count; i++) {
-                if (!k->items[i].id || strcmp(k->items[i].id, idref) != 0)
-                    continue;
-                if (k->spine_count == spine_cap) {
-                    size_t c = spine_cap ? spine_cap * 2 : 64;
-                    size_t *bigger = realloc(k->spine, c * sizeof *bigger);
-                    if (!bigger) {
-                        st = YD_ENOMEM;
-                        break;
-                    }
-                    k->spine = bigger;
-                    spine_cap = c;
+        } else if (yd_xml_is(n, "itemref")) {
+            if (ref_count == ref_cap) {
+                size_t c = ref_cap ? ref_cap * 2 : 64;
+                itemref *bigger = realloc(refs, c * sizeof *bigger);
+                if (!bigger) {
+                    st = YD_ENOMEM;
+                    break;
                 }
-                k->spine[k->spine_count++] = i;
-                break;
+                refs = bigger;
+                ref_cap = c;
             }
-            free(idref);
+            refs[ref_count++] = (itemref){n, k->item_count};
         }
     }
+    if (st == YD_OK)
+        st = read_spine_refs(k, refs, ref_count);
+    free(refs);
     xmlFreeDoc(x);
     if (st == YD_ENOMEM)
         return yd_error_set(err, st, "out of memory reading the book");
@@ -329,16 +407,66 @@ static void read_toc(book *k)
     }
 }
 
+/* The toc by file, then fragment (none first), then place. */
+static int by_place(const void *x, const void *y)
+{
+    const toc_entry *a = *(toc_entry *const *)x, *b = *(toc_entry *const *)y;
+    int c = strcmp(a->file, b->file);
+    if (c == 0)
+        c = strcmp(a->fragment ? a->fragment : "", b->fragment ? b->fragment : "");
+    return c ? c : (a > b) - (a < b);
+}
+
+/* The toc ordered by place, so that an anchor finds its entries without
+ * going through them all (a chapter may hold a million ids, a toc twenty
+ * thousand entries). */
+static int index_toc(book *k)
+{
+    if (k->toc_count == 0)
+        return 0;
+    k->by_place = malloc(k->toc_count * sizeof *k->by_place);
+    k->set_now = malloc(k->toc_count * sizeof *k->set_now);
+    if (!k->by_place || !k->set_now)
+        return -1;
+    for (size_t i = 0; i < k->toc_count; i++)
+        k->by_place[i] = &k->toc[i];
+    qsort(k->by_place, k->toc_count, sizeof *k->by_place, by_place);
+    return 0;
+}
+
+/* The toc entries of file and fragment ("": none) point at line, unless
+ * they point somewhere already; those of one place are all set at once,
+ * here, so the first says for them all. */
+static void point_here(book *k, const char *file, const char *fragment, int32_t line)
+{
+    size_t lo = 0, hi = k->toc_count;
+    while (lo < hi) { /* the first entry of this place */
+        size_t mid = lo + (hi - lo) / 2;
+        const toc_entry *e = k->by_place[mid];
+        int c = strcmp(e->file, file);
+        if (c == 0)
+            c = strcmp(e->fragment ? e->fragment : "", fragment);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t p = lo; p < k->toc_count; p++) {
+        toc_entry *e = k->by_place[p];
+        if (e->target >= 0 || strcmp(e->file, file) != 0 || strcmp(e->fragment ? e->fragment : "", fragment) != 0)
+            break;
+        e->target = line;
+        k->set_now[k->set_count++] = e;
+    }
+}
+
 /* An element with an id in the chapter being walked: the toc entries that
  * point at it point at the line about to be written. */
 static void anchor(void *ctx, const char *id)
 {
     book *k = ctx;
-    for (size_t i = 0; i < k->toc_count; i++) {
-        toc_entry *e = &k->toc[i];
-        if (e->target < 0 && e->fragment && strcmp(e->fragment, id) == 0 && strcmp(e->file, k->chapter) == 0)
-            e->target = k->b.lines;
-    }
+    if (id[0])
+        point_here(k, k->chapter, id, k->b.lines);
 }
 
 static int is_chapter(const item *it)
@@ -382,15 +510,13 @@ static yd_status read_spine(book *k, yd_error *err)
         yd_mb_separate(&k->b, 1);
         int32_t start = k->b.lines;
         k->chapter = it->href;
-        for (size_t i = 0; i < k->toc_count; i++)
-            if (!k->toc[i].fragment && k->toc[i].target < 0 && strcmp(k->toc[i].file, it->href) == 0)
-                k->toc[i].target = start;
+        k->set_count = 0;
+        point_here(k, it->href, "", start);
         st = n > INT32_MAX ? YD_OK : yd_html_walk_page(&k->b, bytes, (int32_t)n, &o);
         free(bytes);
         yd_mb_flush_line(&k->b);
-        for (size_t i = 0; i < k->toc_count; i++)
-            if (k->toc[i].target >= start && k->toc[i].end < 0)
-                k->toc[i].end = k->b.lines;
+        for (size_t i = 0; i < k->set_count; i++) /* the entries pointing into it end with it */
+            k->set_now[i]->end = k->b.lines;
         if (st != YD_OK || k->b.oom)
             return yd_error_set(err, YD_ENOMEM, "out of memory rendering the book");
         read++;
@@ -495,7 +621,7 @@ yd_status yd_epub_render(yd_document *doc, const unsigned char *bytes, size_t le
         st = check_encryption(&k, err);
     if (st == YD_OK) {
         read_toc(&k);
-        st = read_spine(&k, err);
+        st = index_toc(&k) == 0 ? read_spine(&k, err) : yd_error_set(err, YD_ENOMEM, "out of memory reading the book");
     }
     if (st == YD_OK) {
         apply_toc(&k);

@@ -151,6 +151,14 @@ void yd_mb_separate(yd_markup_builder *b, int32_t source_line)
     b->current = keep;
 }
 
+void yd_mb_take_back(yd_markup_builder *b, int32_t at)
+{
+    while (b->lines > 0 && b->starts[b->lines - 1] >= at)
+        b->lines--;
+    b->length = at;
+    b->line_start = at;
+}
+
 void yd_mb_open(yd_markup_builder *b, yd_span_style style)
 {
     if (b->open_count == YD_MB_MAX_OPEN) {

@@ -62,6 +62,12 @@ void yd_mb_flush_line(yd_markup_builder *b);
 /* A blank line between blocks, unless at the start or after one. */
 void yd_mb_separate(yd_markup_builder *b, int32_t source_line);
 
+/* Take back what was written since offset at (taken where no line was
+ * being written): the text and the lines ended since, such as the blank
+ * line before a paragraph that turned out to hold nothing. Spans opened
+ * since are left empty, and yd_mb_finish drops those. */
+void yd_mb_take_back(yd_markup_builder *b, int32_t at);
+
 /* Spans: open one at the current position; close the innermost. */
 void yd_mb_open(yd_markup_builder *b, yd_span_style style);
 void yd_mb_close(yd_markup_builder *b);

@@ -14,6 +14,7 @@
 
 #include "document_internal.h"
 #include "markup_builder.h"
+#include "office_blocks.h"
 #include "xml_read.h"
 #include "zip_entries.h"
 
@@ -156,112 +157,65 @@ static void paragraph(odt *o, const xmlNode *p, int heading, const char *marker,
 {
     yd_markup_builder *b = &o->b;
     int item = marker != NULL;
+    int32_t before = yd_mb_offset(b);
     if (!(item && o->in_list))
         yd_mb_separate(b, 1);
-    yd_line_info info = {.source_line = 1, .indent = YD_INDENT_DEFAULT, .kind = YD_BLOCK_TEXT};
-    if (heading) {
-        info = (yd_line_info){.source_line = 1, .kind = YD_BLOCK_HEADING, .level = (uint8_t)heading};
-    } else if (item) {
-        int indent = depth * 2 < 40 ? depth * 2 : 40, cells = yd_mb_utf8_cells(marker);
-        info = (yd_line_info){.source_line = 1, .kind = YD_BLOCK_ITEM, .indent = (int16_t)indent,
-                              .hang = (int16_t)(indent + cells < 40 ? indent + cells : 40)};
-    }
-    int32_t before = yd_mb_offset(b);
-    yd_mb_set_line(b, info);
+    if (heading)
+        yd_mb_set_line(b, (yd_line_info){.source_line = 1, .kind = YD_BLOCK_HEADING, .level = (uint8_t)heading});
+    else if (item)
+        yd_mb_set_line(b, yd_office_item_line(depth, marker));
+    else
+        yd_mb_set_line(b, (yd_line_info){.source_line = 1, .indent = YD_INDENT_DEFAULT, .kind = YD_BLOCK_TEXT});
     if (item)
         yd_mb_put_cstr(b, marker);
     int32_t text_at = yd_mb_offset(b);
     inline_content(o, p);
     if (yd_mb_offset(b) == text_at) { /* an empty paragraph: no line, no blank */
-        b->length = before;
-        if (b->lines > 0 && b->info[b->lines - 1].kind == YD_BLOCK_BLANK && b->starts[b->lines - 1] + 1 == before) {
-            b->lines--;
-            b->length = b->starts[b->lines];
-        }
-        b->line_start = b->length;
+        yd_mb_take_back(b, before);
         return;
     }
     yd_mb_flush_line(b);
     o->in_list = item;
 }
 
-/* The text of a cell: its paragraphs joined by a space (to free). */
+/* The text of a cell: its paragraphs joined by a space (to free); NULL
+ * when out of memory. */
 static char *cell_text(const xmlNode *cell)
 {
-    size_t cap = 64, n = 0;
-    char *s = malloc(cap);
-    if (!s)
-        return NULL;
-    s[0] = 0;
-    int skip = 0;
-    for (const xmlNode *c = cell->children; c; c = yd_xml_next(c, cell, skip)) {
+    char *s = NULL;
+    size_t n = 0, cap = 0;
+    int ok = yd_office_append(&s, &n, &cap, "") == 0, skip = 0;
+    for (const xmlNode *c = cell->children; c && ok; c = yd_xml_next(c, cell, skip)) {
         skip = c->type == XML_ELEMENT_NODE && left_out(c);
-        const char *add = NULL;
         if (c->type == XML_TEXT_NODE && c->content)
-            add = (const char *)c->content;
+            ok = yd_office_append(&s, &n, &cap, (const char *)c->content) == 0;
         else if ((yd_xml_is(c, "p") || yd_xml_is(c, "h")) && n > 0)
-            add = " ";
-        if (!add)
-            continue;
-        size_t k = strlen(add);
-        if (n + k + 1 > cap) {
-            while (n + k + 1 > cap)
-                cap *= 2;
-            char *bigger = realloc(s, cap);
-            if (!bigger) {
-                free(s);
-                return NULL;
-            }
-            s = bigger;
-        }
-        memcpy(s + n, add, k);
-        n += k;
-        s[n] = 0;
+            ok = yd_office_append(&s, &n, &cap, " ") == 0;
+    }
+    if (!ok) {
+        free(s);
+        return NULL;
     }
     return s;
 }
 
+/* A table: its rows (in row groups too, not those of a table inside a
+ * cell), the header rows first. 0, or -1 when out of memory. */
 static int table(odt *o, const xmlNode *tab)
 {
-    const xmlNode *found[4096];
-    int rows = 0, cols = 0, header = 0;
-    for (const xmlNode *r = tab; r && rows < 4096; r = yd_xml_next(r, tab, yd_xml_is(r, "table-row"))) {
+    const xmlNode *rows[4096];
+    int count = 0, header = 0;
+    for (const xmlNode *r = tab; r && count < 4096; r = yd_xml_next(r, tab, yd_xml_is(r, "table-row"))) {
         if (!yd_xml_is(r, "table-row"))
             continue;
-        int c = 0;
-        for (const xmlNode *d = r->children; d; d = d->next)
-            c += yd_xml_is(d, "table-cell");
-        cols = c > cols ? (c < 64 ? c : 64) : cols;
-        if (r->parent && yd_xml_is(r->parent, "table-header-rows") && header == rows)
+        if (r->parent && yd_xml_is(r->parent, "table-header-rows") && header == count)
             header++;
-        found[rows++] = r;
+        rows[count++] = r;
     }
-    if (rows == 0 || cols == 0)
-        return 0;
-    yd_mb_table t;
-    if (yd_mb_table_init(&t, rows, cols) != 0)
-        return -1;
-    int status = 0;
-    for (int r = 0; r < rows && status == 0; r++) {
-        t.row_lines[r] = 1;
-        int c = 0;
-        for (const xmlNode *d = found[r]->children; d && c < cols && status == 0; d = d->next) {
-            if (!yd_xml_is(d, "table-cell"))
-                continue;
-            char *s = cell_text(d);
-            status = s ? yd_mb_table_cell(&t, r, c, s, strlen(s)) : -1;
-            free(s);
-            c++;
-        }
-    }
-    if (status == 0) {
-        yd_mb_separate(&o->b, 1);
-        yd_mb_set_line(&o->b, (yd_line_info){.source_line = 1, .kind = YD_BLOCK_TABLE});
-        yd_mb_draw_table(&o->b, &t, header < rows ? header : 0);
+    int drawn = yd_office_table(&o->b, rows, count, "table-cell", header, cell_text);
+    if (drawn > 0)
         o->in_list = 0;
-    }
-    yd_mb_table_free(&t);
-    return status;
+    return drawn < 0 ? -1 : 0;
 }
 
 /* The body, without recursion over its blocks: a list item's depth is the

@@ -114,6 +114,24 @@ static void test_toc_levels(void **state)
     yd_document_free(&d);
 }
 
+/* A toc entry looks for its title in its own chapter only: an entry for a
+ * chapter with no text makes no heading of the next chapter's first line. */
+static void test_toc_within_chapter(void **state)
+{
+    (void)state;
+    const char *data[] = {
+        CONTAINER, OPF,
+        "<html><body><nav epub:type=\"toc\"><ol><li><a href=\"a.xhtml\">插图页</a></li></ol></nav></body></html>",
+        "<html><body><div> </div></body></html>",
+        "<html><body><p>短句</p><p>正文。</p></body></html>",
+    };
+    yd_document d;
+    yd_error err = {0};
+    assert_int_equal(load_parts(&d, "empty-chapter.epub", 5, names, data, &err), YD_OK);
+    assert_int_equal(info(&d, line_equal(&d, "短句"))->kind, YD_BLOCK_TEXT);
+    yd_document_free(&d);
+}
+
 /* A chapter's header, footnotes (aside) are the book's text; images are
  * [图] with their alt; a chapter the zip lacks is skipped; malformed markup
  * gives what could be read. */
@@ -315,7 +333,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_epub3),  cmocka_unit_test(test_epub2),   cmocka_unit_test(test_toc_levels),
         cmocka_unit_test(test_extras), cmocka_unit_test(test_hostile), cmocka_unit_test(test_resolve),
-        cmocka_unit_test(test_caps),   cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_caps),   cmocka_unit_test(test_malformed), cmocka_unit_test(test_toc_within_chapter),
     };
     return cmocka_run_group_tests(tests, NULL, books_cleanup);
 }

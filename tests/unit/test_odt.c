@@ -60,9 +60,10 @@ static void test_blocks(void **state)
         "</table:table-cell><table:table-cell><text:p>说明</text:p></table:table-cell></table:table-row>"
         "</table:table-header-rows><table:table-row><table:table-cell><text:p>借期</text:p></table:table-cell>"
         "<table:table-cell><text:p>二十一</text:p><text:p>天</text:p></table:table-cell></table:table-row>"
-        "</table:table><text:p>图<draw:frame><draw:image/><svg:desc>示意图</svg:desc></draw:frame>"
+        "</table:table><text:p/><text:p><text:span text:style-name=\"x\"></text:span></text:p>"
+        "<text:p>图<draw:frame><draw:image/><svg:desc>示意图</svg:desc></draw:frame>"
         "<office:annotation><text:p>批注</text:p></office:annotation>两<text:s text:c=\"3\"/>格</text:p>"
-        "</office:text></office:body></office:document-content>"};
+        "<text:p/></office:text></office:body></office:document-content>"};
     yd_document d;
     yd_error err = {0};
     assert_int_equal(load_parts(&d, "blocks.odt", 1, names, data, &err), YD_OK);
@@ -82,7 +83,12 @@ static void test_blocks(void **state)
     assert_true(header > a);
     assert_int_equal(line_equal(&d, "+======+===========+"), header + 1);
     assert_int_equal(line_equal(&d, "| 借期 | 二十一 天 |"), header + 2);
-    assert_true(line_equal(&d, "图[图：示意图]两   格") > header);
+    /* the empty paragraphs before it make no line, and one blank is left */
+    int32_t picture = line_equal(&d, "图[图：示意图]两   格");
+    assert_int_equal(picture, header + 5);
+    assert_int_equal(picture, d.line_count - 1); /* the empty paragraph after it: no blank */
+    assert_int_equal(info(&d, header + 4)->kind, YD_BLOCK_BLANK);
+    assert_int_equal(d.line_starts[header + 4] + 1, d.line_starts[picture]);
     yd_document_free(&d);
 }
 
