@@ -874,8 +874,17 @@ static void test_config_bad_rules(void **state)
         assert_string_equal(c.purify.rules.items[kept - 1].pattern, "good");
         yd_config_free(&c);
     }
+    /* A replacement past its limit. */
+    char x[YD_PURIFY_REPLACEMENT_MAX + 2], longer[YD_PURIFY_REPLACEMENT_MAX + 64];
+    memset(x, 'x', sizeof x - 1);
+    x[sizeof x - 1] = 0;
+    snprintf(longer, sizeof longer, "purify:\n  rules:\n    - match: a\n      replace: '%s'\n", x);
+    yd_config c = parse(longer, report, sizeof report);
+    expect_one(report, "cfg.yaml:4:16:", "purify.rules[1].replace: the replacement is longer than 1000 bytes", NULL);
+    assert_int_equal(c.purify.rules.count, 0);
+    yd_config_free(&c);
     /* rules: not a list; purify: a list; too many rules. */
-    yd_config c = parse("purify:\n  rules: hide\n", report, sizeof report);
+    c = parse("purify:\n  rules: hide\n", report, sizeof report);
     expect_one(report, "cfg.yaml:2:10:", "purify.rules: expected a list of rules", NULL);
     yd_config_free(&c);
     c = parse("purify: [a]\n", report, sizeof report);
