@@ -861,16 +861,24 @@ static void test_config_bad_rules(void **state)
         {"    - match: a\n      colour: red\n", "cfg.yaml:4:7:", "unknown key 'colour' (match, action, replace, files)"},
         {"    - match: a\n      action: hide\n      replace: b\n", "cfg.yaml:5:16:",
          "purify.rules[1].replace: a hide rule replaces nothing; ignored"},
+        {"    - match: a\n      files: [x]\n", "cfg.yaml:4:14:",
+         "purify.rules[1].files: expected a file name pattern such as '*.txt', not a list; using every file"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char text[512];
         snprintf(text, sizeof text, "purify:\n  rules:\n%s    - match: good\n", cases[i].rule);
         yd_config c = parse(text, report, sizeof report);
         expect_one(report, cases[i].where, cases[i].phrase, NULL);
-        /* An unknown key or a replacement in a hide rule is ignored, not the rule. */
-        size_t kept = strstr(cases[i].phrase, "hide rule replaces") || strstr(cases[i].phrase, "colour") ? 2 : 1;
+        /* An unknown key, a replacement in a hide rule or files that are no
+         * pattern is ignored, not the rule. */
+        size_t kept = strstr(cases[i].phrase, "hide rule replaces") || strstr(cases[i].phrase, "colour") ||
+                              strstr(cases[i].phrase, "files:")
+                          ? 2
+                          : 1;
         if (c.purify.rules.count != kept)
             fail_msg("case %zu: %zu rules kept, want %zu", i, c.purify.rules.count, kept);
+        if (kept == 2)
+            assert_null(c.purify.rules.items[0].files);
         assert_string_equal(c.purify.rules.items[kept - 1].pattern, "good");
         yd_config_free(&c);
     }
