@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unicode/uregex.h>
 #include <unicode/utypes.h>
 
 #include "yuedu/status.h"
@@ -53,6 +54,23 @@ int yd_outline_rule_check(const char *pattern, char *why, size_t size);
 /* Append a copy of rule (pattern and files are copied). YD_EINVAL when
  * there are YD_RULES_MAX rules already, YD_ENOMEM. */
 yd_status yd_outline_rules_add(yd_outline_rules *rules, const yd_outline_rule *rule, yd_error *err);
+
+/* ---- a rule's files and regular expression, shared with the purify
+ * rules (purify.h), which are written and run the same way ---- */
+
+/* Does glob select the document at path: against the whole path when the
+ * glob has a slash, else against the file's name. NULL glob: every file. */
+bool yd_rule_glob_applies(const char *glob, const char *path);
+
+/* Compile a rule's pattern (UTF-8, at most YD_RULE_PATTERN_MAX bytes) with
+ * the time limit a rule has on each line. NULL, with *st set, when it does
+ * not compile. */
+URegularExpression *yd_rule_regex_open(const char *pattern, UErrorCode *st);
+
+/* Did the find or replace on a line that left st run out of time (or
+ * stack)? After a few such lines *re is closed and set to NULL: the rule
+ * is dropped for the document. */
+bool yd_rule_regex_ran_out(URegularExpression **re, int *timeouts, UErrorCode st);
 
 /* ---- the rules compiled for one document ---- */
 

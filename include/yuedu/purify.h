@@ -72,10 +72,6 @@ int yd_purify_rule_check(const yd_purify_rule *rule, char *why, size_t size);
  * YD_PURIFY_RULES_MAX rules already, YD_ENOMEM. */
 yd_status yd_purify_rules_add(yd_purify_rules *rules, const yd_purify_rule *rule, yd_error *err);
 
-/* Does glob select the document at path: against the whole path when the
- * glob has a slash, else against the file's name. NULL glob: every file. */
-bool yd_purify_glob_applies(const char *glob, const char *path);
-
 /* Apply the rules that select doc->path to doc: replacements rewrite
  * doc->text (its line index, its markup spans and links follow; the line
  * count and every line's source line are unchanged), hide rules set

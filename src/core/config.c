@@ -260,11 +260,7 @@ static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t
         if (yd_schema_enum(s, value, keypath, names, &kind))
             rr->rule.kind = (yd_rule_kind)kind;
     } else if (strcmp(key, "files") == 0) {
-        if (yd_schema_is_null(value))
-            return;
-        const char *t = yd_schema_scalar(s, value, keypath, YD_N_("a file name pattern such as '*.txt'"), YD_N_("every file"));
-        if (t && *t)
-            rr->rule.files = (char *)t;
+        rr->rule.files = (char *)yd_schema_glob(s, value, keypath);
     } else {
         yd_schema_report(s, key_node, "%s: unknown key '%.40s' (match, level, kind, files); ignored", rr->keypath,
                          key);

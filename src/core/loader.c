@@ -126,17 +126,12 @@ static void *load_all(void *arg)
     return NULL;
 }
 
-static void free_args(char **args, size_t nargs)
-{
-    for (size_t k = 0; args && k < nargs; k++)
-        free(args[k]);
-    free(args);
-}
-
 static void loader_discard(yd_loader *l)
 {
     yd_path_list_free(&l->paths);
-    free_args(l->args, l->nargs);
+    for (size_t k = 0; k < l->nargs; k++)
+        free(l->args[k]);
+    free(l->args);
     free(l->docs);
     free(l->encoding);
     free(l);
@@ -188,16 +183,16 @@ yd_status yd_loader_start_walk(yd_loader **out, const char *const *args, size_t 
     l->prepare = prepare;
     l->context = context;
     l->args = calloc(nargs ? nargs : 1, sizeof *l->args);
-    l->nargs = l->args ? nargs : 0;
-    for (size_t k = 0; l->args && k < nargs; k++) {
+    if (!l->args) {
+        free(l);
+        return YD_ENOMEM;
+    }
+    l->nargs = nargs;
+    for (size_t k = 0; k < nargs; k++) {
         if (!(l->args[k] = strdup(args[k]))) {
             loader_discard(l);
             return YD_ENOMEM;
         }
-    }
-    if (!l->args) {
-        free(l);
-        return YD_ENOMEM;
     }
     return loader_begin(out, l, options);
 }
@@ -206,8 +201,9 @@ static int walked(yd_loader *l) { return atomic_load_explicit(&l->walked_done, m
 
 const char *const *yd_loader_paths(yd_loader *l, size_t *count)
 {
-    *count = walked(l) ? l->paths.count : 0;
-    return walked(l) ? (const char *const *)l->paths.paths : NULL;
+    int done = walked(l);
+    *count = done ? l->paths.count : 0;
+    return done ? (const char *const *)l->paths.paths : NULL;
 }
 
 yd_status yd_loader_status(yd_loader *l) { return atomic_load(&l->status); }

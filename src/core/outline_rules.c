@@ -95,6 +95,40 @@ yd_status yd_outline_rules_add(yd_outline_rules *rules, const yd_outline_rule *r
     return YD_OK;
 }
 
+bool yd_rule_glob_applies(const char *glob, const char *path)
+{
+    if (!glob)
+        return true;
+    if (!path)
+        return false;
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    return fnmatch(glob, strchr(glob, '/') ? path : name, 0) == 0;
+}
+
+URegularExpression *yd_rule_regex_open(const char *pattern, UErrorCode *st)
+{
+    UParseError pe;
+    URegularExpression *re = open_pattern(pattern, &pe, st);
+    if (U_FAILURE(*st)) {
+        uregex_close(re);
+        return NULL;
+    }
+    uregex_setTimeLimit(re, LINE_TIME_LIMIT, st);
+    return re;
+}
+
+bool yd_rule_regex_ran_out(URegularExpression **re, int *timeouts, UErrorCode st)
+{
+    if (st != U_REGEX_TIME_OUT && st != U_REGEX_STACK_OVERFLOW)
+        return false;
+    if (++*timeouts >= TIMEOUTS_MAX) {
+        uregex_close(*re);
+        *re = NULL;
+    }
+    return true;
+}
+
 /* ---- compiled for one document ---- */
 
 typedef struct compiled_rule {
@@ -111,19 +145,6 @@ struct yd_rule_set {
     int dropped;
 };
 
-/* Does the glob apply to path: against the whole path when the glob has a
- * slash, else against the file's name. */
-static int applies(const char *glob, const char *path)
-{
-    if (!glob)
-        return 1;
-    if (!path)
-        return 0;
-    const char *name = strrchr(path, '/');
-    name = name ? name + 1 : path;
-    return fnmatch(glob, strchr(glob, '/') ? path : name, 0) == 0;
-}
-
 yd_status yd_rule_set_open(yd_rule_set **out, const yd_outline_rules *rules, const char *path, yd_error *err)
 {
     *out = NULL;
@@ -137,20 +158,17 @@ yd_status yd_rule_set_open(yd_rule_set **out, const yd_outline_rules *rules, con
     set->rules = rules;
     for (size_t i = 0; i < rules->count; i++) {
         const yd_outline_rule *r = &rules->items[i];
-        if (!applies(r->files, path))
+        if (!yd_rule_glob_applies(r->files, path))
             continue;
-        UParseError pe;
         UErrorCode st = U_ZERO_ERROR;
-        URegularExpression *re = open_pattern(r->pattern, &pe, &st);
-        if (U_FAILURE(st)) {
-            uregex_close(re);
+        URegularExpression *re = yd_rule_regex_open(r->pattern, &st);
+        if (!re) {
             if (st == U_MEMORY_ALLOCATION_ERROR) {
                 yd_rule_set_close(set);
                 return yd_error_set(err, YD_ENOMEM, "out of memory");
             }
             continue; /* reported by --check-config */
         }
-        uregex_setTimeLimit(re, LINE_TIME_LIMIT, &st);
         int groups = uregex_groupCount(re, &st);
         set->items[set->count++] = (compiled_rule){.re = re, .index = (int)i, .groups = groups};
     }
@@ -186,12 +204,8 @@ int yd_rule_set_match(yd_rule_set *set, const UChar *text, int32_t start, int32_
         UErrorCode st = U_ZERO_ERROR;
         uregex_setText(r->re, text + start, end - start, &st);
         UBool found = U_SUCCESS(st) && uregex_find(r->re, 0, &st);
-        if (st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW) {
-            if (++r->timeouts >= TIMEOUTS_MAX) {
-                uregex_close(r->re);
-                r->re = NULL;
-                set->dropped++;
-            }
+        if (yd_rule_regex_ran_out(&r->re, &r->timeouts, st)) {
+            set->dropped += !r->re;
             continue;
         }
         if (!found || U_FAILURE(st))

@@ -5,7 +5,6 @@
  * are carried over by the part of each line that did not change. */
 #include "yuedu/purify.h"
 
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +14,6 @@
 #include "yuedu/document.h"
 #include "yuedu/markup.h"
 #include "yuedu/outline_rules.h"
-
-/* ICU's match time limit for one line (in its steps, roughly
- * milliseconds), and how many lines may run out of it before a rule is
- * dropped for the document: a pattern that backtracks without end costs a
- * fraction of a second, not the reader. */
-enum { LINE_TIME_LIMIT = 50, TIMEOUTS_MAX = 3 };
 
 /* The replaced text may grow to four times the original and this much more. */
 #define GROWTH_SLACK ((int64_t)64 * 1024 * 1024)
@@ -150,17 +143,6 @@ yd_status yd_purify_rules_add(yd_purify_rules *rules, const yd_purify_rule *rule
     return YD_OK;
 }
 
-bool yd_purify_glob_applies(const char *glob, const char *path)
-{
-    if (!glob)
-        return true;
-    if (!path)
-        return false;
-    const char *name = strrchr(path, '/');
-    name = name ? name + 1 : path;
-    return fnmatch(glob, strchr(glob, '/') ? path : name, 0) == 0;
-}
-
 /* ---- applied to one document ---- */
 
 typedef struct compiled {
@@ -195,19 +177,17 @@ static int set_open(rule_set *set, const yd_purify_rules *rules, const char *pat
         return -1;
     for (size_t i = 0; i < rules->count; i++) {
         const yd_purify_rule *r = &rules->items[i];
-        if (!yd_purify_glob_applies(r->files, path))
+        if (!yd_rule_glob_applies(r->files, path))
             continue;
         UErrorCode st = U_ZERO_ERROR;
-        URegularExpression *re = open_pattern(r->pattern, &st);
-        if (U_FAILURE(st)) {
-            uregex_close(re);
+        URegularExpression *re = yd_rule_regex_open(r->pattern, &st); /* the outline rules' time limit */
+        if (!re) {
             if (st == U_MEMORY_ALLOCATION_ERROR) {
                 set_close(set);
                 return -1;
             }
             continue; /* reported by --check-config */
         }
-        uregex_setTimeLimit(re, LINE_TIME_LIMIT, &st);
         compiled c = {.re = re, .action = r->action};
         if (r->action == YD_PURIFY_REPLACE &&
             !(c.replacement = to_utf16(r->replacement ? r->replacement : "", &c.replacement_length))) {
@@ -254,19 +234,6 @@ static int ubuf_append(ubuf *b, const UChar *s, int32_t n)
     return 0;
 }
 
-/* Did the regex run out of time (or stack) on this line? After a few such
- * lines the rule is dropped for the document. */
-static int ran_out(compiled *c, UErrorCode st)
-{
-    if (st != U_REGEX_TIME_OUT && st != U_REGEX_STACK_OVERFLOW)
-        return 0;
-    if (++c->timeouts >= TIMEOUTS_MAX) {
-        uregex_close(c->re);
-        c->re = NULL;
-    }
-    return 1;
-}
-
 /* Run the rules on the line in cur (which they may rewrite, using spare
  * as scratch). Returns 1 when a hide rule matched, 0 otherwise, -1 when
  * out of memory. */
@@ -279,7 +246,7 @@ static int run_rules(rule_set *set, ubuf *cur, ubuf *spare)
         UErrorCode st = U_ZERO_ERROR;
         uregex_setText(c->re, cur->u, cur->length, &st);
         UBool found = U_SUCCESS(st) && uregex_find(c->re, 0, &st);
-        if (ran_out(c, st) || !found || U_FAILURE(st))
+        if (yd_rule_regex_ran_out(&c->re, &c->timeouts, st) || !found || U_FAILURE(st))
             continue;
         if (c->action == YD_PURIFY_HIDE)
             return 1;
@@ -291,7 +258,7 @@ static int run_rules(rule_set *set, ubuf *cur, ubuf *spare)
             st = U_ZERO_ERROR;
             n = uregex_replaceAll(c->re, c->replacement, c->replacement_length, spare->u, spare->capacity, &st);
         }
-        if (ran_out(c, st))
+        if (yd_rule_regex_ran_out(&c->re, &c->timeouts, st))
             continue;
         if (U_FAILURE(st)) { /* a group the checked pattern lacks after all: the rule is left out */
             if (st == U_MEMORY_ALLOCATION_ERROR)

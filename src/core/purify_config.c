@@ -50,11 +50,7 @@ static void visit_rule(yd_schema *s, void *context, const char *key, yaml_node_t
             rr->bad = true;
         }
     } else if (strcmp(key, "files") == 0) {
-        if (yd_schema_is_null(value))
-            return;
-        const char *t = yd_schema_scalar(s, value, keypath, YD_N_("a file name pattern such as '*.txt'"), YD_N_("every file"));
-        if (t && *t)
-            rr->rule.files = (char *)t;
+        rr->rule.files = (char *)yd_schema_glob(s, value, keypath);
     } else {
         yd_schema_report(s, key_node, "%s: unknown key '%.40s' (match, action, replace, files); ignored", rr->keypath,
                          key);

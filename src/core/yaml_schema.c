@@ -312,6 +312,14 @@ static const char *shown(const char *t, char *buf, size_t size)
     return buf;
 }
 
+const char *yd_schema_glob(yd_schema *s, yaml_node_t *value, const char *key)
+{
+    if (yd_schema_is_null(value))
+        return NULL;
+    const char *t = yd_schema_scalar(s, value, key, YD_N_("a file name pattern such as '*.txt'"), YD_N_("every file"));
+    return t && *t ? t : NULL;
+}
+
 bool yd_schema_bool(yd_schema *s, yaml_node_t *value, const char *key, bool *out)
 {
     if (yd_schema_is_null(value))

@@ -54,6 +54,11 @@ bool yd_schema_is_null(const yaml_node_t *value);
 const char *yd_schema_scalar(yd_schema *s, yaml_node_t *value, const char *key, const char *what,
                              const char *fallback);
 
+/* A file name pattern (a rule's files: key, such as '*.txt'): its text, or
+ * NULL for every file when it is empty or null, or after reporting a value
+ * that is no text. */
+const char *yd_schema_glob(yd_schema *s, yaml_node_t *value, const char *key);
+
 /* Typed values: on success store into *out and return true; otherwise
  * report (naming key and fallback, the text of the default) and leave
  * *out alone. */

@@ -6,28 +6,14 @@
  * text is rebuilt).
  *
  *   purify_bench [--runs N] DIR */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
+#define BENCH_NAME "purify_bench"
+#include "bench_util.h"
+
 #include <unicode/uclean.h>
 
 #include "yuedu/corpus.h"
 #include "yuedu/document.h"
 #include "yuedu/purify.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void diag(void *context, const char *path, const char *message)
-{
-    (void)context;
-    fprintf(stderr, "purify_bench: %s: %s\n", path, message);
-}
 
 static int by_time(const void *a, const void *b)
 {
@@ -35,22 +21,20 @@ static int by_time(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Seconds to read every file with options; -1 on a failure. */
+/* Seconds to read every file with options. */
 static double read_all(const yd_path_list *files, const yd_load_options *options, size_t *units)
 {
-    double t0 = now();
+    double t0 = now_ms();
     *units = 0;
     for (size_t k = 0; k < files->count; k++) {
         yd_document d;
         yd_error err = {0};
-        if (yd_document_load(&d, files->paths[k], options, &err) != YD_OK) {
-            fprintf(stderr, "purify_bench: %s: %s\n", files->paths[k], err.message);
-            return -1;
-        }
+        if (yd_document_load(&d, files->paths[k], options, &err) != YD_OK)
+            die(files->paths[k], &err);
         *units += (size_t)d.length;
         yd_document_free(&d);
     }
-    return now() - t0;
+    return (now_ms() - t0) / 1e3;
 }
 
 static int add(yd_purify_rules *rules, const char *pattern, yd_purify_action action, const char *replacement)
@@ -61,47 +45,33 @@ static int add(yd_purify_rules *rules, const char *pattern, yd_purify_action act
 
 int main(int argc, char **argv)
 {
-    int runs = 5, first = 1;
-    if (argc > 2 && strcmp(argv[1], "--runs") == 0) {
-        runs = atoi(argv[2]);
-        first = 3;
-    }
-    if (first >= argc || runs < 1) {
-        fputs("usage: purify_bench [--runs N] DIR\n", stderr);
+    int runs, first = bench_args(argc, argv, &runs, "[--runs N] DIR");
+    if (first < 0)
         return 2;
-    }
     const char *paths[] = {argv[first]};
     yd_path_list files;
-    if (yd_corpus_collect(paths, 1, &files, diag, NULL) != YD_OK) {
-        fputs("purify_bench: out of memory\n", stderr);
-        return 1;
-    }
+    if (yd_corpus_collect(paths, 1, &files, diag, NULL) != YD_OK)
+        die("out of memory", NULL);
     yd_purify_rules rare, every;
     yd_purify_rules_init(&rare);
     yd_purify_rules_init(&every);
     if (add(&rare, "^本章完", YD_PURIFY_HIDE, NULL) || add(&rare, "（求(月票|收藏)）", YD_PURIFY_REPLACE, "") ||
-        add(&rare, "^(第.+章)\\s*[|｜].*$", YD_PURIFY_REPLACE, "$1") || add(&every, "\\S", YD_PURIFY_REPLACE, "$0")) {
-        fputs("purify_bench: out of memory\n", stderr);
-        return 1;
-    }
+        add(&rare, "^(第.+章)\\s*[|｜].*$", YD_PURIFY_REPLACE, "$1") || add(&every, "\\S", YD_PURIFY_REPLACE, "$0"))
+        die("out of memory", NULL);
     /* "\S" -> "$0" rewrites each line into itself: every line is matched and
      * rebuilt, yet the text stays the same; "的" -> "之" changes it. */
-    if (add(&every, "的", YD_PURIFY_REPLACE, "之")) {
-        fputs("purify_bench: out of memory\n", stderr);
-        return 1;
-    }
+    if (add(&every, "的", YD_PURIFY_REPLACE, "之"))
+        die("out of memory", NULL);
     double *plain = malloc((size_t)runs * sizeof *plain), *with_rare = malloc((size_t)runs * sizeof *with_rare),
            *with_every = malloc((size_t)runs * sizeof *with_every);
-    if (!plain || !with_rare || !with_every) {
-        fputs("purify_bench: out of memory\n", stderr);
-        return 1;
-    }
+    if (!plain || !with_rare || !with_every)
+        die("out of memory", NULL);
     yd_load_options none = {0}, o_rare = {.purify = &rare}, o_every = {.purify = &every};
     size_t units = 0;
     for (int r = 0; r < runs; r++) {
-        if ((plain[r] = read_all(&files, &none, &units)) < 0 || (with_rare[r] = read_all(&files, &o_rare, &units)) < 0 ||
-            (with_every[r] = read_all(&files, &o_every, &units)) < 0)
-            return 1;
+        plain[r] = read_all(&files, &none, &units);
+        with_rare[r] = read_all(&files, &o_rare, &units);
+        with_every[r] = read_all(&files, &o_every, &units);
     }
     qsort(plain, (size_t)runs, sizeof *plain, by_time);
     qsort(with_rare, (size_t)runs, sizeof *with_rare, by_time);

@@ -861,21 +861,38 @@ static void test_config_bad_rules(void **state)
         {"    - match: a\n      colour: red\n", "cfg.yaml:4:7:", "unknown key 'colour' (match, action, replace, files)"},
         {"    - match: a\n      action: hide\n      replace: b\n", "cfg.yaml:5:16:",
          "purify.rules[1].replace: a hide rule replaces nothing; ignored"},
+        {"    - match: a\n      files: [x]\n", "cfg.yaml:4:14:",
+         "purify.rules[1].files: expected a file name pattern such as '*.txt', not a list; using every file"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char text[512];
         snprintf(text, sizeof text, "purify:\n  rules:\n%s    - match: good\n", cases[i].rule);
         yd_config c = parse(text, report, sizeof report);
         expect_one(report, cases[i].where, cases[i].phrase, NULL);
-        /* An unknown key or a replacement in a hide rule is ignored, not the rule. */
-        size_t kept = strstr(cases[i].phrase, "hide rule replaces") || strstr(cases[i].phrase, "colour") ? 2 : 1;
+        /* An unknown key, a replacement in a hide rule or files that are no
+         * pattern is ignored, not the rule. */
+        size_t kept = strstr(cases[i].phrase, "hide rule replaces") || strstr(cases[i].phrase, "colour") ||
+                              strstr(cases[i].phrase, "files:")
+                          ? 2
+                          : 1;
         if (c.purify.rules.count != kept)
             fail_msg("case %zu: %zu rules kept, want %zu", i, c.purify.rules.count, kept);
+        if (kept == 2)
+            assert_null(c.purify.rules.items[0].files);
         assert_string_equal(c.purify.rules.items[kept - 1].pattern, "good");
         yd_config_free(&c);
     }
+    /* A replacement past its limit. */
+    char x[YD_PURIFY_REPLACEMENT_MAX + 2], longer[YD_PURIFY_REPLACEMENT_MAX + 64];
+    memset(x, 'x', sizeof x - 1);
+    x[sizeof x - 1] = 0;
+    snprintf(longer, sizeof longer, "purify:\n  rules:\n    - match: a\n      replace: '%s'\n", x);
+    yd_config c = parse(longer, report, sizeof report);
+    expect_one(report, "cfg.yaml:4:16:", "purify.rules[1].replace: the replacement is longer than 1000 bytes", NULL);
+    assert_int_equal(c.purify.rules.count, 0);
+    yd_config_free(&c);
     /* rules: not a list; purify: a list; too many rules. */
-    yd_config c = parse("purify:\n  rules: hide\n", report, sizeof report);
+    c = parse("purify:\n  rules: hide\n", report, sizeof report);
     expect_one(report, "cfg.yaml:2:10:", "purify.rules: expected a list of rules", NULL);
     yd_config_free(&c);
     c = parse("purify: [a]\n", report, sizeof report);

@@ -46,6 +46,10 @@ static void test_natural_order_and_filters(void **state)
     same_as_walk(args, 1); /* no extension is a document */
     write_file(dir, "0.jpg", "x", 1);
     same_as_walk(args, 1); /* the least name is no document: the next */
+    char link[4096];
+    snprintf(link, sizeof link, "%s/0-link.jpg", dir);
+    assert_int_equal(symlink("2.txt", link), 0);
+    same_as_walk(args, 1); /* a link is taken by its own name, as the walk takes it */
     rm_rf(dir);
     free(dir);
 }

@@ -1,5 +1,7 @@
 /* Background loading: same documents and order as a plain load, messages
  * for bad files, early stop without leaks. */
+#include <sched.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #include "test_util.h"
@@ -190,6 +192,46 @@ static void test_walks_on_its_thread(void **state)
     free(dir);
 }
 
+/* The walked callback held until the main thread has looked: the paths
+ * are being written on the loader thread, so none are shown yet. */
+static atomic_int walk_held, walk_go;
+
+static int hold_walked(size_t count, void *context)
+{
+    (void)count;
+    (void)context;
+    atomic_store(&walk_held, 1);
+    while (!atomic_load(&walk_go))
+        sched_yield();
+    return 0;
+}
+
+static void test_no_paths_until_walked(void **state)
+{
+    (void)state;
+    char *dir = make_corpus(5);
+    const char *args[] = {dir};
+    yd_loader *l;
+    atomic_store(&walk_held, 0);
+    atomic_store(&walk_go, 0);
+    assert_int_equal(yd_loader_start_walk(&l, args, 1, NULL, hold_walked, NULL, NULL), YD_OK);
+    while (!atomic_load(&walk_held))
+        sched_yield();
+    size_t n = 1, handled = 1, total = 1;
+    assert_null(yd_loader_paths(l, &n));
+    assert_int_equal(n, 0);
+    yd_loader_progress(l, &handled, &total);
+    assert_int_equal(handled, 0);
+    assert_int_equal(total, 0);
+    atomic_store(&walk_go, 1);
+    assert_int_equal(yd_loader_wait(l, 1000, -1), 5);
+    assert_non_null(yd_loader_paths(l, &n));
+    assert_int_equal(n, 6);
+    yd_loader_free(l);
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_stop_early),
         cmocka_unit_test(test_timeout_and_empty),
         cmocka_unit_test(test_walks_on_its_thread),
+        cmocka_unit_test(test_no_paths_until_walked),
         cmocka_unit_test(test_notice_of_a_document_read),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include "yuedu/document.h"
 #include "yuedu/markup.h"
 #include "yuedu/outline.h"
+#include "yuedu/outline_rules.h"
 #include "yuedu/purify.h"
 #include "yuedu/utf8_map.h"
 
@@ -28,14 +29,14 @@ static yd_config config_of(const char *yaml)
 static void test_glob(void **state)
 {
     (void)state;
-    assert_true(yd_purify_glob_applies(NULL, "a/b.txt"));
-    assert_true(yd_purify_glob_applies("*.txt", "corpus/novels/b.txt"));     /* the name only */
-    assert_false(yd_purify_glob_applies("*.txt", "corpus/novels/b.md"));
-    assert_true(yd_purify_glob_applies("novels/*.txt", "novels/b.txt"));    /* a slash: the path */
-    assert_false(yd_purify_glob_applies("novels/*.txt", "corpus/novels/b.txt"));
-    assert_true(yd_purify_glob_applies("*/novels/*.txt", "corpus/novels/b.txt"));
-    assert_true(yd_purify_glob_applies("[ab]*.txt", "dir/a1.txt"));
-    assert_false(yd_purify_glob_applies("*.txt", NULL));
+    assert_true(yd_rule_glob_applies(NULL, "a/b.txt"));
+    assert_true(yd_rule_glob_applies("*.txt", "corpus/novels/b.txt"));     /* the name only */
+    assert_false(yd_rule_glob_applies("*.txt", "corpus/novels/b.md"));
+    assert_true(yd_rule_glob_applies("novels/*.txt", "novels/b.txt"));    /* a slash: the path */
+    assert_false(yd_rule_glob_applies("novels/*.txt", "corpus/novels/b.txt"));
+    assert_true(yd_rule_glob_applies("*/novels/*.txt", "corpus/novels/b.txt"));
+    assert_true(yd_rule_glob_applies("[ab]*.txt", "dir/a1.txt"));
+    assert_false(yd_rule_glob_applies("*.txt", NULL));
 }
 
 /* A document from text, with rules from YAML. */
