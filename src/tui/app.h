@@ -179,6 +179,9 @@ typedef struct app {
     int search_typed;           /* the prompt's text changed since it was searched */
     int search_of_prompt;       /* query was compiled from the prompt's text as it is */
     int search_move_pending;    /* show the first hit once every document is searched */
+    int search_early_hit;       /* the first hit was found from the reading place before its
+                                 * document was searched whole: its index still to settle */
+    yd_position search_early_at; /* that hit */
     int search_exact_numbers;   /* numbers not folded (search.numbers: false, Ctrl-N) */
     int search_numbers_set;     /* search_exact_numbers read from the configuration */
     size_t hit_doc;             /* the current hit: document and index */

@@ -55,7 +55,7 @@ void search_clear(app *a)
         for (size_t k = 0; k < a->capacity; k++)
             a->hits[k].count = 0;
     a->searched = a->ahead_from = a->ahead_to = 0;
-    a->ahead = a->search_counting = 0;
+    a->ahead = a->search_counting = a->search_early_hit = 0;
     a->search_failures = 0;
     a->hit_index = -1;
 }
@@ -193,6 +193,61 @@ static void show_first_hit_early(app *a)
                     yd_loader_ready(a->loader));
 }
 
+/* Whether a hit found on its own would be kept once its document is
+ * searched whole: not on a line :set purify on hides, not outside the
+ * part of the outline s searches in. */
+static int hit_would_be_kept(app *a, size_t doc, const yd_hit *hit)
+{
+    if (a->purify && a->furniture[doc] &&
+        app_hidden_line(a, doc, yd_document_line_at(app_doc(a, doc), hit->offset)))
+        return 0;
+    return !a->scope_on ||
+           (doc == a->scope_doc && hit->offset >= a->scope_lo && hit->offset + hit->length <= a->scope_hi);
+}
+
+/* The first hit after where / started, looked for from there on in its
+ * document before that document is searched whole: in a long document
+ * the first hit is usually near, and the whole document can take tens of
+ * milliseconds. A regex is left to the whole search, which a key can
+ * stop. Returns 1 when the hit is shown. */
+static int show_first_hit_from_place(app *a)
+{
+    size_t doc = a->search_origin.doc;
+    int32_t len = 0;
+    if (doc >= yd_loader_ready(a->loader) || !yd_query_literal(a->query, &len))
+        return 0;
+    const yd_document *d = app_doc(a, doc);
+    yd_hit hit;
+    int found = 0;
+    yd_error err = {0};
+    if (!d || yd_search_from(a->query, d, &a->shadows[doc], a->search_origin.offset, &hit, &found, &err) != YD_OK ||
+        !found || !hit_would_be_kept(a, doc, &hit))
+        return 0;
+    a->search_move_pending = 0;
+    a->search_counting = 1;
+    a->search_early_hit = 1;
+    a->search_early_at = (yd_position){doc, hit.offset};
+    a->hit_index = -1;
+    app_go(a, doc, hit.offset);
+    a->search_said_ms = 0;
+    test_sync_trace("search first hit, 0 of %zu documents searched", yd_loader_ready(a->loader));
+    return 1;
+}
+
+/* Once the early hit's document is searched whole, the hit is the current
+ * one among its hits (n and N go on from it, the rank counts it). */
+static void settle_early_hit(app *a, size_t doc)
+{
+    if (!a->search_early_hit || doc != a->search_early_at.doc)
+        return;
+    a->search_early_hit = 0;
+    ssize_t index = yd_hits_next(&a->hits[doc], a->search_early_at.offset);
+    if (index >= 0 && a->hits[doc].items[index].offset == a->search_early_at.offset) {
+        a->hit_doc = doc;
+        a->hit_index = (long)index;
+    }
+}
+
 /* Search the documents loaded since the query changed: from where /
  * started to the end, then from the start. Returns 0 when a key came
  * first (cancellable only). */
@@ -210,6 +265,7 @@ static int catch_up(app *a, int cancellable)
             done = 0;
             break;
         }
+        settle_early_hit(a, a->ahead_to);
         a->ahead_to++;
         if (a->search_move_pending)
             show_first_hit_early(a);
@@ -226,6 +282,7 @@ static int catch_up(app *a, int cancellable)
             done = 0;
             break;
         }
+        settle_early_hit(a, a->searched);
         a->searched++;
         if (cancellable)
             say_progress(a);
@@ -353,6 +410,8 @@ void search_work(app *a)
          * before the documents before it are counted. */
         a->ahead_from = a->ahead_to = a->search_origin.doc;
         a->ahead = 1;
+        if (a->query)
+            show_first_hit_from_place(a);
     }
     if (!catch_up(a, 1)) {
         test_sync_trace("search cancelled");
