@@ -52,9 +52,23 @@ DEFS        = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DYD_DATADIR='"$(DATADIR)"' 
 CORE_CFLAGS = -std=c17 $(WARN) $(OPT) -Iinclude $(DEFS) $(shell pkg-config --cflags icu-uc icu-i18n yaml-0.1 libcmark-gfm libxml-2.0 libzip)
 TUI_CFLAGS  = -std=c17 $(WARN) $(OPT) -Iinclude -DNCURSES_WIDECHAR=1 $(shell pkg-config --cflags ncursesw)
 LIBS        = $(shell pkg-config --libs $(PKGS)) -lpthread
+# The reader itself loads libxml2 and libzip only when a document needs
+# them (src/late/late_libraries.c: each costs every start about half a
+# millisecond of dynamic linking), and links ICU statically, with the C++
+# library under it (0.8 ms of symbol lookups at every start; ICU is the
+# reader's only C++). docs/PERFORMANCE.md, "First screen"; docs/DEPENDENCIES.md.
+LATE_PKGS   := libxml-2.0 libzip
+soname      = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/lib$(2).so 2>/dev/null | awk '/SONAME/ { print $$2 }')
+ifeq ($(SANITIZE),1)
+ICU_LIBS    = $(shell pkg-config --libs icu-uc icu-i18n)
+else
+ICU_LIBS    = -Wl,-Bstatic $(shell pkg-config --libs icu-uc icu-i18n) -lstdc++ -Wl,-Bdynamic -lm -static-libgcc
+endif
+READER_LIBS = $(shell pkg-config --libs ncursesw yaml-0.1 libcmark-gfm) $(ICU_LIBS) -ldl -lpthread
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
 CORE_SRC := $(wildcard src/core/*.c)
+LATE_SRC := src/late/late_libraries.c
 CLI_SRC  := $(wildcard src/cli/*.c)
 TUI_SRC  := $(wildcard src/tui/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -76,6 +90,7 @@ XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/obj/%.o)
+LATE_OBJ := $(LATE_SRC:%.c=$(BUILD)/obj/%.o)
 CORE_LIB := $(BUILD)/libyuedu-core.a
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/decode_bench $(BUILD)/bench/layout_bench $(BUILD)/bench/outline_bench $(BUILD)/bench/search_bench \
@@ -156,8 +171,11 @@ bench: deps bench-deps
 	@$(MAKE) --no-print-directory $(BUILD)/yuedu $(BENCH_BIN)
 	@tests/bench/run.sh $(BUILD)
 
-$(BUILD)/yuedu: $(CLI_OBJ) $(TUI_OBJ) $(CORE_LIB) $(MO_FILES)
-	$(CC) $(OPT) $(LDSAN) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(CORE_LIB) $(LIBS)
+$(BUILD)/yuedu: $(CLI_OBJ) $(TUI_OBJ) $(LATE_OBJ) $(CORE_LIB) $(MO_FILES)
+	$(CC) $(OPT) $(LDSAN) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LATE_OBJ) $(CORE_LIB) $(READER_LIBS)
+
+$(LATE_OBJ): DEFS += -DYD_LIBXML2_SONAME='"$(call soname,libxml-2.0,xml2)"' -DYD_LIBZIP_SONAME='"$(call soname,libzip,zip)"'
+$(BUILD)/tests/test_late_libraries: DEFS += -DYD_LIBZIP_SONAME='"$(call soname,libzip,zip)"'
 
 # -c: formats and plural forms checked against the msgids.
 $(BUILD)/locale/%/LC_MESSAGES/yuedu.mo: po/%.po

@@ -26,7 +26,24 @@ chmod 644 "$root/usr/share/doc/yuedu/changelog.gz"
 # dpkg-shlibdeps wants a debian/control to read; this one lives and dies here.
 mkdir -p "$work/src/debian"
 printf 'Source: yuedu\n\nPackage: yuedu\nArchitecture: any\n' >"$work/src/debian/control"
-depends=$(cd "$work/src" && dpkg-shlibdeps -O "$root/usr/bin/yuedu" | sed -n 's/^shlibs:Depends=//p')
+# libxml2 and libzip are loaded with dlopen when a document needs them
+# (src/late/late_libraries.c), so the binary does not name them: a stub
+# linked against both stands for them.
+cat >"$work/late.c" <<'EOF'
+void xmlInitParser(void);
+void zip_discard(void *archive);
+int main(int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 99) { /* never run: a use of each library, so that both count */
+        xmlInitParser();
+        zip_discard(0);
+    }
+    return 0;
+}
+EOF
+${CC:-cc} -o "$work/src/late-stub" "$work/late.c" -Wl,--no-as-needed $(pkg-config --libs libxml-2.0 libzip)
+depends=$(cd "$work/src" && dpkg-shlibdeps -O "$root/usr/bin/yuedu" late-stub | sed -n 's/^shlibs:Depends=//p')
 
 install -d "$root/DEBIAN"
 {

@@ -29,6 +29,7 @@
 #include "i18n.h"
 #include "yuedu/atomic_file.h"
 #include "yuedu/config.h"
+#include "yuedu/late_libraries.h"
 #include "yuedu/theme.h"
 
 typedef enum verdict { V_OK, V_NOTE, V_WARN, V_FAIL } verdict;
@@ -317,6 +318,19 @@ static void check_store(report *r, const char *which, const char *what)
     doctor_say(r, V_OK, NULL, "%s: %s (writable)", what, dir);
 }
 
+/* libxml2 and libzip are loaded only when a document needs them
+ * (late_libraries.h): a broken installation would show only when the
+ * first HTML, EPUB, DOCX or ODT document fails, so they are loaded here. */
+static void check_formats(report *r)
+{
+    const char *problem = yd_late_libraries_load();
+    if (problem)
+        doctor_say(r, V_FAIL, N_("reinstall libxml2 and libzip (apt-get install --reinstall libxml2 libzip4)"),
+                   "formats: HTML, EPUB, Word and OpenDocument cannot be read: %s", problem);
+    else
+        doctor_say(r, V_OK, NULL, "formats: libxml2 and libzip load (HTML, EPUB, Word, OpenDocument)");
+}
+
 int cli_doctor(const char *config_path)
 {
     report r = {0, 0};
@@ -334,6 +348,7 @@ int cli_doctor(const char *config_path)
     check_ssh(&r);
     check_store(&r, "data", _("bookmarks"));
     check_store(&r, "state", _("reading state"));
+    check_formats(&r);
     yd_config_free(&config);
     /* Two counts, each with its own plural form. */
     printf(ngettext("%d problem, ", "%d problems, ", r.failures), r.failures);
