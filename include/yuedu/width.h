@@ -74,9 +74,11 @@ yd_width_info yd_width_info_of(const yd_width_table *table, UChar32 c);
  * YD_WIDTH_TABLE_LIMIT (ask yd_width_info_of for the others). */
 #define YD_WIDTH_TABLE_LIMIT 0x40000
 const yd_width_info *yd_width_table_data(const yd_width_table *table);
-/* Entries are filled lazily, 256 code points at a time: entry c of the
- * data is valid once ready[c >> 8] is set (read it with acquire order);
+/* Entries are filled lazily, a block of 1 << YD_WIDTH_BLOCK_BITS code
+ * points at a time: entry c of the data is valid once
+ * ready[c >> YD_WIDTH_BLOCK_BITS] is set (read it with acquire order);
  * otherwise yd_width_info_of fills the block. */
+#define YD_WIDTH_BLOCK_BITS 2
 const atomic_uchar *yd_width_table_ready(const yd_width_table *table);
 
 /* The character to show for c outside the layout (titles, file names,

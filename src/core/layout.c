@@ -278,7 +278,7 @@ yd_layout_stats yd_layout_get_stats(const yd_layout *l) { return l->stats; }
 
 static inline yd_width_info winfo(const yd_layout *l, UChar32 c)
 {
-    if ((uint32_t)c < YD_WIDTH_TABLE_LIMIT && atomic_load_explicit(&l->ready[c >> 8], memory_order_acquire))
+    if ((uint32_t)c < YD_WIDTH_TABLE_LIMIT && atomic_load_explicit(&l->ready[c >> YD_WIDTH_BLOCK_BITS], memory_order_acquire))
         return l->info[c];
     return yd_width_info_of(l->widths, c); /* fills the block on first use */
 }
