@@ -205,33 +205,45 @@ static int hit_would_be_kept(app *a, size_t doc, const yd_hit *hit)
            (doc == a->scope_doc && hit->offset >= a->scope_lo && hit->offset + hit->length <= a->scope_hi);
 }
 
-/* The first hit after where / started, looked for from there on in its
- * document before that document is searched whole: in a long document
- * the first hit is usually near, and the whole document can take tens of
- * milliseconds. A regex is left to the whole search, which a key can
- * stop. Returns 1 when the hit is shown. */
+/* The first hit after where / started, looked for from there on, in its
+ * document and then in the next ones, before any of them is searched
+ * whole: in a long document the first hit is usually near, and the whole
+ * document can take tens of milliseconds. A regex is left to the whole
+ * search, which a key can stop; a key waiting stops this between
+ * documents. Returns 1 when the hit is shown, 0 when the whole search must
+ * find it (none from the place on, or one the whole search would drop). */
 static int show_first_hit_from_place(app *a)
 {
-    size_t doc = a->search_origin.doc;
     int32_t len = 0;
-    if (doc >= yd_loader_ready(a->loader) || !yd_query_literal(a->query, &len))
+    if (!yd_query_literal(a->query, &len))
         return 0;
-    const yd_document *d = app_doc(a, doc);
-    yd_hit hit;
-    int found = 0;
-    yd_error err = {0};
-    if (!d || yd_search_from(a->query, d, &a->shadows[doc], a->search_origin.offset, &hit, &found, &err) != YD_OK ||
-        !found || !hit_would_be_kept(a, doc, &hit))
-        return 0;
-    a->search_move_pending = 0;
-    a->search_counting = 1;
-    a->search_early_hit = 1;
-    a->search_early_at = (yd_position){doc, hit.offset};
-    a->hit_index = -1;
-    app_go(a, doc, hit.offset);
-    a->search_said_ms = 0;
-    test_sync_trace("search first hit, 0 of %zu documents searched", yd_loader_ready(a->loader));
-    return 1;
+    size_t ready = yd_loader_ready(a->loader);
+    size_t last = a->scope_on ? a->search_origin.doc + 1 : ready; /* a scope is one document */
+    for (size_t doc = a->search_origin.doc; doc < last && doc < ready; doc++) {
+        if (doc > a->search_origin.doc && key_waiting())
+            return 0;
+        const yd_document *d = app_doc(a, doc);
+        yd_hit hit;
+        int found = 0;
+        yd_error err = {0};
+        int32_t from = doc == a->search_origin.doc ? a->search_origin.offset : 0;
+        if (!d || yd_search_from(a->query, d, &a->shadows[doc], from, &hit, &found, &err) != YD_OK)
+            return 0;
+        if (!found)
+            continue;
+        if (!hit_would_be_kept(a, doc, &hit))
+            return 0;
+        a->search_move_pending = 0;
+        a->search_counting = 1;
+        a->search_early_hit = 1;
+        a->search_early_at = (yd_position){doc, hit.offset};
+        a->hit_index = -1;
+        app_go(a, doc, hit.offset);
+        a->search_said_ms = 0;
+        test_sync_trace("search first hit, 0 of %zu documents searched", ready);
+        return 1;
+    }
+    return 0;
 }
 
 /* Once the early hit's document is searched whole, the hit is the current
