@@ -79,8 +79,11 @@ typedef struct walker {
     yd_path_list *out;
     seen_set seen;
     yd_diag_fn diag;
+    int (*stopped)(void *context);
     void *context;
 } walker;
+
+static yd_status go_on(walker *w) { return w->stopped && w->stopped(w->context) ? YD_ECANCELED : YD_OK; }
 
 /* Tell the caller about a left-out path: "what" followed by "detail". */
 static void report(walker *w, const char *path, const char *what, const char *detail)
@@ -327,13 +330,14 @@ static yd_status sort_entries(listing *l)
 /* Read the folder open as dir into l: its entries that matter, what each
  * is, in natural order. Entries whose path (prefix bytes of the folder
  * and its slash, then the name) is too long stay, to be said in order. */
-static yd_status list_folder(DIR *dir, size_t prefix, dev_t dev, listing *l)
+static yd_status list_folder(walker *w, DIR *dir, size_t prefix, dev_t dev, listing *l)
 {
     struct dirent *d;
-    while ((d = readdir(dir)) != NULL) {
-        if (d->d_name[0] == '.')
-            continue; /* ".", ".." and hidden entries */
-        yd_status st = listing_add(l, d);
+    enum { ASK_EVERY = 4096 }; /* entries listed between two questions to go on */
+    for (size_t n = 1; (d = readdir(dir)) != NULL; n++) {
+        yd_status st = n % ASK_EVERY ? YD_OK : go_on(w);
+        if (st == YD_OK && d->d_name[0] != '.') /* ".", ".." and hidden entries are passed over */
+            st = listing_add(l, d);
         if (st != YD_OK)
             return st;
     }
@@ -397,14 +401,16 @@ static yd_status walk_directory(walker *w, const char *path, dev_t dev, int dept
     size_t ld = strlen(path);
     size_t prefix = ld + (ld > 0 && path[ld - 1] != '/');
     listing l = {0};
-    yd_status st = list_folder(dir, prefix, dev, &l);
+    yd_status st = list_folder(w, dir, prefix, dev, &l);
     closedir(dir);
     if (st == YD_OK && seen_reserve(&w->seen, w->seen.count + l.count) != 0)
         st = YD_ENOMEM;
     for (size_t k = 0; k < l.count && st == YD_OK; k++) {
         entry *e = &l.entries[k];
-        char *child = join_path(path, prefix, e->name);
-        if (!child) {
+        char *child;
+        if ((st = go_on(w)) != YD_OK)
+            break;
+        if (!(child = join_path(path, prefix, e->name))) {
             st = YD_ENOMEM;
         } else if (strlen(child) >= PATH_MAX) { /* every path under it would fail alike */
             report_too_long(w, child);
@@ -438,18 +444,25 @@ static yd_status walk_named(walker *w, const char *path)
     return walk_known(w, copy, NULL, &k, 0);
 }
 
-yd_status yd_corpus_collect(const char *const *args, size_t nargs, yd_path_list *out, yd_diag_fn diag,
-                            void *context)
+yd_status yd_corpus_collect_until(const char *const *args, size_t nargs, yd_path_list *out, yd_diag_fn diag,
+                                  int (*stopped)(void *context), void *context)
 {
     memset(out, 0, sizeof *out);
-    walker w = {.out = out, .diag = diag, .context = context};
+    walker w = {.out = out, .diag = diag, .stopped = stopped, .context = context};
     yd_status st = YD_OK;
     for (size_t k = 0; k < nargs && st == YD_OK; k++)
-        st = walk_named(&w, args[k]);
+        if ((st = go_on(&w)) == YD_OK)
+            st = walk_named(&w, args[k]);
     free(w.seen.slots);
     if (st != YD_OK)
         yd_path_list_free(out);
     return st;
+}
+
+yd_status yd_corpus_collect(const char *const *args, size_t nargs, yd_path_list *out, yd_diag_fn diag,
+                            void *context)
+{
+    return yd_corpus_collect_until(args, nargs, out, diag, NULL, context);
 }
 
 static yd_status corpus_push(yd_corpus *c, yd_document *doc)

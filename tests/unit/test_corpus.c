@@ -181,6 +181,36 @@ static void test_walk_order_of_many_names(void **state)
     free(dir);
 }
 
+/* Stops once something was said. */
+static int stop_after_a_message(void *context) { return ((diags *)context)->count > 0; }
+
+/* A walk asked to stop ends at once, with nothing in its list; asked
+ * never, it is the whole walk. */
+static void test_walk_stopped(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    make_dir(dir, "a");
+    make_link(dir, "a/dangling.txt", "nowhere.txt");
+    make_dir(dir, "b");
+    write_file(dir, "b/1.txt", "一", 3);
+    write_file(dir, "b/2.txt", "二", 3);
+    yd_path_list list;
+    diags d = {{0}, 0};
+    const char *args[] = {dir};
+    assert_int_equal(yd_corpus_collect_until(args, 1, &list, collect_diag, stop_after_a_message, &d), YD_ECANCELED);
+    assert_int_equal(list.count, 0);
+    assert_null(list.paths);
+    assert_int_equal(d.count, 1); /* the walk went no further than the message */
+    assert_string_equal(d.text, "dangling.txt: cannot open: No such file or directory\n");
+    d = (diags){{0}, 0};
+    assert_int_equal(yd_corpus_collect_until(args, 1, &list, NULL, stop_after_a_message, &d), YD_OK);
+    assert_int_equal(list.count, 2);
+    yd_path_list_free(&list);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void test_load_skips_bad_files_keeps_the_rest(void **state)
 {
     (void)state;
@@ -391,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_walk_order_and_filters),
         cmocka_unit_test(test_symlink_loops_and_duplicates),
         cmocka_unit_test(test_hard_links_and_pipes),
+        cmocka_unit_test(test_walk_stopped),
         cmocka_unit_test(test_walk_order_of_many_names),
         cmocka_unit_test(test_folder_listed_not_searched),
         cmocka_unit_test(test_load_skips_bad_files_keeps_the_rest),
