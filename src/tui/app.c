@@ -33,14 +33,27 @@ static volatile sig_atomic_t quit_signal;
 static void on_quit_signal(int sig) { quit_signal = sig; }
 
 
+/* A terminal smaller than any pane can use says so, in short lines, so
+ * that the message fits even a tiny terminal. */
+static void draw_too_small(void)
+{
+    static const char *const message[] = {N_("Terminal"), N_("too small:"), N_("need 20x6")};
+    erase();
+    for (int y = 0; y < 3 && y < LINES; y++)
+        mvaddnstr(y, 0, _(message[y]), COLS);
+    refresh();
+}
+
 /* Before the first document is ready: decode the first 64 KiB of it (cut
  * at a line end) and draw that, so the first screen does not wait for the
  * whole document to be decoded, indexed and outlined. Any failure simply
  * skips the preview; the real frame follows a few milliseconds later. */
 static void draw_preview(app *a, const char *path, const yd_load_options *load)
 {
-    if (COLS < MIN_COLS || LINES < MIN_LINES)
+    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+        draw_too_small(); /* a terminal made smaller while the walk goes on */
         return;
+    }
     FILE *f = fopen(path, "rb");
     if (!f)
         return;
@@ -79,15 +92,11 @@ static void draw_preview(app *a, const char *path, const yd_load_options *load)
 
 static void draw(app *a)
 {
-    erase();
     if (COLS < MIN_COLS || LINES < MIN_LINES) {
-        /* Short lines, so that the message fits even a tiny terminal. */
-        static const char *const message[] = {N_("Terminal"), N_("too small:"), N_("need 20x6")};
-        for (int y = 0; y < 3 && y < LINES; y++)
-            mvaddnstr(y, 0, _(message[y]), COLS);
-        refresh();
+        draw_too_small();
         return;
     }
+    erase();
     if (a->rows != LINES - 2 || (a->divider_x < 0 ? COLS : a->text_cols + a->outline_cols + 1) != COLS)
         app_relayout(a);
     panes_draw(a);
@@ -218,7 +227,9 @@ static int make_room(size_t count, void *context)
     test_sync_trace("walked %zu", count);
     if (!a->outlines || !a->indents || !a->furniture || !a->layouts || !a->layout_cols || bookmarks_start(a, n) != 0)
         return -1; /* app_free frees what was made */
-    return yd_reading_memory_init(&a->memory, count) == YD_OK ? 0 : -1;
+    int made = yd_reading_memory_init(&a->memory, count) == YD_OK ? 0 : -1;
+    test_sync_hold(); /* the tests' keys while the reader waits for its first document */
+    return made;
 }
 
 static app *app_new(const tui_settings *settings)
@@ -381,8 +392,9 @@ static int ambi_probe_key(app *a, key k)
 
 /* Everything that does not need the first document happens while the
  * corpus is walked and it loads: the terminal, the theme, the keys, the
- * bookmark and state files. */
-static int set_up_terminal(app *a, const char *const *args, size_t nargs, const yd_load_options *load)
+ * bookmark and state files. first: the document previewed, or "". */
+static int set_up_terminal(app *a, const char *const *args, size_t nargs, const yd_load_options *load,
+                           char *first, size_t size)
 {
     term_width_use(a->widths);
     install_signals();
@@ -396,9 +408,10 @@ static int set_up_terminal(app *a, const char *const *args, size_t nargs, const 
     curs_set(0);
     app_colourless_terminal(a);
     app_init_styles(a);
-    char first[PATH_MAX];
-    if (yd_corpus_first(args, nargs, first, sizeof first) == 0)
+    if (yd_corpus_first(args, nargs, first, size) == 0)
         draw_preview(a, first, load); /* the first screen, before anything slower */
+    else
+        first[0] = 0;
     /* Only now: the walk of a large folder would slow the reading of its
      * listing that the preview needed. */
     if (yd_loader_start_walk(&a->loader, args, nargs, load, make_room, build_outline, a) != YD_OK)
@@ -455,6 +468,53 @@ static void idle(app *a, int *shown_finished)
     }
 }
 
+/* The next key: those typed before the first document first, in order,
+ * then curses's, within wait ms. */
+static key next_key(app *a, int wait)
+{
+    if (a->early_next < a->early_count)
+        return a->early_keys[a->early_next++];
+    timeout(wait);
+    return read_key();
+}
+
+/* Until the first document is ready (the walk of a large folder, then its
+ * reading): keys typed meanwhile are kept, in order, for once it shows;
+ * the quit key typed before any other ends the reader at once, as a
+ * signal to end does; a resize draws the preview again at the new size.
+ * A click has nothing to land on yet. Returns 1 to quit, else 0 once a
+ * document is ready or loading ended. */
+static int wait_for_first_document(app *a, const char *first, const yd_load_options *load)
+{
+    enum { SLICE_MS = 10 }; /* how soon a key typed meanwhile is seen */
+    const int room = (int)(sizeof a->early_keys / sizeof a->early_keys[0]);
+    while (yd_loader_wait(a->loader, 1, SLICE_MS) == 0 && !yd_loader_finished(a->loader)) {
+        if (quit_signal)
+            return 1;
+        /* Beyond the room, keys wait in the terminal, in order all the same. */
+        while (a->early_count < room) {
+            timeout(0);
+            key k = read_key();
+            if (k.code == WEOF && !k.is_key)
+                break;
+            if (k.is_key && k.code == KEY_RESIZE) {
+                if (first[0])
+                    draw_preview(a, first, load);
+            } else if (k.is_key && k.code == KEY_MOUSE) {
+                MEVENT ev;
+                getmouse(&ev);
+                test_sync_key();
+            } else if (a->early_count == 0 && keymap_lookup(&a->keys, CTX_TEXT, k) == YD_ACT_QUIT) {
+                return 1; /* after another key, q may be typed into a prompt: kept */
+            } else {
+                a->early_keys[a->early_count++] = k;
+                test_sync_trace("key kept");
+            }
+        }
+    }
+    return 0;
+}
+
 /* Keys, clicks and time until the reader quits. */
 static void run(app *a)
 {
@@ -471,8 +531,7 @@ static void run(app *a)
             long left = a->key_deadline_ms - app_now_ms();
             wait = left < 0 ? 0 : left < wait ? (int)left : wait;
         }
-        timeout(wait);
-        key k = read_key();
+        key k = next_key(a, wait);
         if (quit_signal)
             break;
         if (ambi_probe_key(a, k)) {
@@ -538,14 +597,29 @@ int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, 
         app_free(a);
         return EXIT_FAILURE;
     }
-    if (set_up_terminal(a, args, nargs, load) != 0) {
+    char first[PATH_MAX];
+    if (set_up_terminal(a, args, nargs, load, first, sizeof first) != 0) {
         endwin();
         delscreen(screen);
         fputs(_("yuedu: out of memory\n"), stderr);
         app_free(a);
         return EXIT_FAILURE;
     }
-    if (yd_loader_wait(a->loader, 1, -1) == 0) {
+    if (wait_for_first_document(a, first, load)) {
+        /* Quit before any document showed: nothing read, nothing saved;
+         * the walk stops where it is. */
+        endwin();
+        delscreen(screen);
+        test_sync_release();
+        walk_messages_to_stderr(a); /* what the walk found wrong so far */
+        yd_loader_free(a->loader);
+        a->loader = NULL;
+        bookmarks_finish(a);
+        reading_forget(a);
+        app_free(a);
+        return quit_signal && quit_signal != SIGINT ? 128 + quit_signal : EXIT_SUCCESS;
+    }
+    if (yd_loader_ready(a->loader) == 0) {
         endwin();
         delscreen(screen);
         char path[4200], text[256];

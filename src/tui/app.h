@@ -135,6 +135,9 @@ typedef struct app {
     int key_typed_count;
     long key_deadline_ms;       /* a key bound alone and starting a sequence
                                    runs at this time (0: no such wait) */
+    key early_keys[64];         /* typed before the first document was ready,
+                                   handled first once it is (app.c) */
+    int early_count, early_next;
     int quit;
     int out_of_memory;          /* the one fatal error: the reader ends */
     const tui_settings *settings;
@@ -428,6 +431,7 @@ void reading_searched(app *a, const char *pattern);    /* a search was made */
  * start at the beginning. */
 int reading_resume(app *a, size_t *doc);
 void reading_finish(app *a, int32_t offset); /* save the place (offset in the current document) and the state */
+void reading_forget(app *a);              /* close the state unsaved: the reader quit before any document */
 const char *app_corpus_root(app *a);      /* the corpus root, "" when none */
 
 /* Bookmarks (bookmarks_model.c; the list and the prompts: bookmark_view.c). */

@@ -121,3 +121,11 @@ void reading_finish(app *a, int32_t offset)
     yd_reading_memory_free(&a->memory);
     a->state_open = 0;
 }
+
+void reading_forget(app *a)
+{
+    if (!a->state_open)
+        return;
+    yd_state_free(&a->state);
+    a->state_open = 0;
+}
