@@ -5,8 +5,11 @@
 # "preview"), j is sent, and the time runs from the clock taken before
 # tmux is asked to send it to the screen drawn after it. Also from the
 # preview to the walk's end ("walked"). min / median / max of the runs.
+# Each run in a fresh home (nothing to resume), or with RESUME=1 in one
+# home kept from run to run (the corpus opened again where it was left,
+# after a first run that is not counted).
 #
-#   tests/bench/first-key.sh BUILD FOLDER [RUNS]
+#   [RESUME=1] tests/bench/first-key.sh BUILD FOLDER [RUNS]
 set -euo pipefail
 build=$1 dir=$2 runs=${3:-11}
 yuedu=$(cd "$build" && pwd)/yuedu
@@ -16,9 +19,10 @@ trap 'tmux -S "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 printf 'set -g status off\n' >"$work/conf"
 echo "first key on $dir ($(find "$dir" -type f | wc -l) files), 100x30, $runs runs," \
     "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$sock" "$work" "$yuedu" "$dir" "$runs" <<'PY'
+python3 - "$sock" "$work" "$yuedu" "$dir" "$runs" "${RESUME:-0}" <<'PY'
 import os, shutil, statistics, subprocess, sys, time
 sock, work, yuedu, folder, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+resume = sys.argv[6] == "1"
 trace = os.path.join(work, "trace")
 
 def tmux(*args):
@@ -44,10 +48,11 @@ def wait_for(event, count=1, after=0.0):
 # ends with each reader may not start again at once.
 tmux("-f", os.path.join(work, "conf"), "new-session", "-d", "-s", "keep", "-x", "20", "-y", "5", "exec sleep 3600")
 key_ms, walk_ms = [], []
-for run in range(runs):
+for run in range(runs + resume):
     home = os.path.join(work, "home")
-    shutil.rmtree(home, ignore_errors=True)
-    os.makedirs(home)
+    if not resume or run == 0:
+        shutil.rmtree(home, ignore_errors=True)
+        os.makedirs(home)
     if os.path.exists(trace):
         os.remove(trace)
     env = ("env -i PATH=%s HOME=%s XDG_STATE_HOME=%s/state XDG_CONFIG_HOME=%s/config XDG_DATA_HOME=%s/data "
@@ -60,9 +65,10 @@ for run in range(runs):
     handled = wait_for("key", after=sent)
     drawn = wait_for("drawn", after=handled)
     walked = wait_for("walked")
-    key_ms.append(drawn - sent)
-    walk_ms.append(walked - preview)
-    tmux("kill-session", "-t", "k")
+    if not resume or run > 0:
+        key_ms.append(drawn - sent)
+        walk_ms.append(walked - preview)
+    tmux("send-keys", "-t", "k", "q") # quit: the place saved, as a reader leaves it
     while subprocess.run(["pgrep", "-f", "-x", "%s %s" % (yuedu, folder)], stdout=subprocess.DEVNULL).returncode == 0:
         time.sleep(0.01) # the reader gone before the next starts
 
