@@ -21,6 +21,8 @@ typedef void (*yd_diag_fn)(void *context, const char *path, const char *message)
 typedef struct yd_path_list {
     char **paths;
     size_t count, capacity;
+    char *root; /* from a walk: yd_corpus_root of the paths, found as they
+                   were taken ("" when none exists); else NULL */
 } yd_path_list;
 
 /* Deepest directory nesting walked; deeper folders are reported and left

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corpus_root.h"
 #include "yuedu/format.h"
 #include "yuedu/natural_order.h"
 
@@ -77,6 +78,7 @@ static int seen_insert(seen_set *s, dev_t dev, ino_t ino)
 
 typedef struct walker {
     yd_path_list *out;
+    yd_root_finder *root;    /* the corpus root, as files are taken */
     seen_set seen;
     yd_diag_fn diag;
     int (*stopped)(void *context);
@@ -135,6 +137,7 @@ void yd_path_list_free(yd_path_list *list)
     for (size_t k = 0; k < list->count; k++)
         free(list->paths[k]);
     free(list->paths);
+    free(list->root);
     memset(list, 0, sizeof *list);
 }
 
@@ -151,9 +154,10 @@ typedef struct kind {
 static yd_status walk_directory(walker *w, const char *path, dev_t dev, int depth);
 
 /* Walk or take path, known to be `k`; name is its entry in a folder, or
- * NULL for a path named by the caller. Takes path over (freed or kept in
- * the list). */
-static yd_status walk_known(walker *w, char *path, const char *name, const kind *k, int depth)
+ * NULL for a path named by the caller; listed: k comes from the folder's
+ * listing (a plain file, no link). Takes path over (freed or kept in the
+ * list). */
+static yd_status walk_known(walker *w, char *path, const char *name, const kind *k, int listed, int depth)
 {
     yd_status st = YD_OK;
     if (S_ISDIR(k->mode)) {
@@ -172,6 +176,7 @@ static yd_status walk_known(walker *w, char *path, const char *name, const kind 
         if (fresh < 0) {
             st = YD_ENOMEM;
         } else if (fresh > 0) { /* else the same file through another link */
+            yd_root_finder_add(w->root, path, listed);
             return list_take(w->out, path);
         }
     }
@@ -187,6 +192,7 @@ typedef struct entry {
     size_t key_length;
     unsigned char type;      /* d_type of the listing */
     int error;               /* errno of its stat; 0 when `kind` holds */
+    int listed;              /* kind is the listing's (a plain file), not stat's */
     kind kind;
 } entry;
 
@@ -246,6 +252,7 @@ static void kind_from_listing(entry *e, dev_t dev)
 {
     e->kind.mode = DTTOIF(e->type);
     e->kind.dev = dev;
+    e->listed = 1;
 }
 
 static void kind_from_stat(entry *e, int fd)
@@ -419,7 +426,7 @@ static yd_status walk_directory(walker *w, const char *path, dev_t dev, int dept
             report(w, child, "cannot open: ", strerror(e->error));
             free(child);
         } else {
-            st = walk_known(w, child, e->name, &e->kind, depth);
+            st = walk_known(w, child, e->name, &e->kind, e->listed, depth);
         }
     }
     listing_free(&l);
@@ -441,18 +448,28 @@ static yd_status walk_named(walker *w, const char *path)
     if (!copy)
         return YD_ENOMEM;
     kind k = {st.st_mode, st.st_dev, st.st_ino};
-    return walk_known(w, copy, NULL, &k, 0);
+    return walk_known(w, copy, NULL, &k, 0, 0);
 }
 
 yd_status yd_corpus_collect_until(const char *const *args, size_t nargs, yd_path_list *out, yd_diag_fn diag,
                                   int (*stopped)(void *context), void *context)
 {
     memset(out, 0, sizeof *out);
-    walker w = {.out = out, .diag = diag, .stopped = stopped, .context = context};
+    walker w = {.out = out, .root = malloc(sizeof(yd_root_finder)), .diag = diag, .stopped = stopped, .context = context};
+    if (!w.root)
+        return YD_ENOMEM;
+    yd_root_finder_init(w.root);
     yd_status st = YD_OK;
     for (size_t k = 0; k < nargs && st == YD_OK; k++)
         if ((st = go_on(&w)) == YD_OK)
             st = walk_named(&w, args[k]);
+    if (st == YD_OK) {
+        char root[PATH_MAX] = "";
+        yd_root_finder_result(w.root, root, sizeof root);
+        if (!(out->root = strdup(root)))
+            st = YD_ENOMEM;
+    }
+    free(w.root);
     free(w.seen.slots);
     if (st != YD_OK)
         yd_path_list_free(out);
@@ -532,76 +549,4 @@ char *yd_absolute_path(const char *path)
     if (out)
         snprintf(out, n, "%s/%s", cwd, path);
     return out;
-}
-
-/* The real folder standing for path in yd_corpus_root: a folder itself, a
- * file's folder (after resolving the file when it is a link). A plain file
- * in the same folder, as written, as the one before adds nothing, so a
- * corpus of 100 000 files in a few folders costs an lstat per file and a
- * realpath per folder rather than a realpath (a getcwd and a readlink per
- * component) per file. Returns 0 when path adds nothing or does not exist. */
-static int real_folder(const char *path, char *last_parent, size_t last_size, char *dir, size_t size)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return 0;
-    char *real = NULL;
-    if (S_ISREG(st.st_mode)) {
-        const char *slash = strrchr(path, '/');
-        size_t n = slash ? (size_t)(slash - path) + (slash == path) : 1;
-        if (n >= last_size)
-            return 0;
-        if (strlen(last_parent) == n && strncmp(last_parent, slash ? path : ".", n) == 0)
-            return 0;
-        memcpy(last_parent, slash ? path : ".", n);
-        last_parent[n] = 0;
-        real = realpath(last_parent, NULL);
-        if (!real)
-            return 0;
-        snprintf(dir, size, "%s", real);
-        free(real);
-        return 1;
-    }
-    if (!(real = realpath(path, NULL)))
-        return 0;
-    snprintf(dir, size, "%s", real);
-    free(real);
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) { /* a link to a file */
-        char *cut = strrchr(dir, '/');
-        if (cut == dir)
-            dir[1] = 0;
-        else if (cut)
-            *cut = 0;
-    }
-    return 1;
-}
-
-int yd_corpus_root(const char *const *paths, size_t npaths, char *buf, size_t size)
-{
-    char common[PATH_MAX] = "";
-    int have = 0;
-    char last_parent[PATH_MAX] = ""; /* the parent of the last plain file, as written */
-    for (size_t k = 0; k < npaths; k++) {
-        char dir[PATH_MAX];
-        if (!real_folder(paths[k], last_parent, sizeof last_parent, dir, sizeof dir))
-            continue;
-        if (!have) {
-            snprintf(common, sizeof common, "%s", dir);
-            have = 1;
-            continue;
-        }
-        /* Shorten common to the longest prefix that ends at a component. */
-        size_t i = 0;
-        while (common[i] && common[i] == dir[i])
-            i++;
-        if (!(common[i] == 0 && (dir[i] == '/' || dir[i] == 0))) {
-            while (i > 0 && common[i] != '/')
-                i--;
-            common[i == 0 ? 1 : i] = 0;
-        }
-    }
-    if (!have)
-        return -1;
-    snprintf(buf, size, "%s", common);
-    return 0;
 }

@@ -210,6 +210,8 @@ const char *const *yd_loader_paths(yd_loader *l, size_t *count)
     return done ? (const char *const *)l->paths.paths : NULL;
 }
 
+const char *yd_loader_root(yd_loader *l) { return walked(l) ? l->paths.root : NULL; }
+
 yd_status yd_loader_status(yd_loader *l) { return atomic_load(&l->status); }
 
 size_t yd_loader_ready(yd_loader *l) { return atomic_load_explicit(&l->ready, memory_order_acquire); }

@@ -211,6 +211,65 @@ static void test_walk_stopped(void **state)
     free(dir);
 }
 
+/* The root the walk finds as it takes files is yd_corpus_root of its
+ * list: every folder of plain files, a link's target's folder, a file
+ * named by itself. */
+static void expect_walk_root(const char *const *args, size_t nargs, const char *want)
+{
+    yd_path_list list;
+    assert_int_equal(yd_corpus_collect(args, nargs, &list, NULL, NULL), YD_OK);
+    char root[PATH_MAX];
+    assert_int_equal(yd_corpus_root((const char *const *)list.paths, list.count, root, sizeof root), 0);
+    assert_non_null(list.root);
+    assert_string_equal(list.root, root);
+    assert_string_equal(list.root, want);
+    yd_path_list_free(&list);
+}
+
+static void test_walk_finds_the_root(void **state)
+{
+    (void)state;
+    char *top = make_temp_dir();
+    make_dir(top, "corpus");
+    make_dir(top, "corpus/a");
+    make_dir(top, "corpus/a/deep");
+    make_dir(top, "elsewhere");
+    make_dir(top, "elsewhere/x");
+    write_file(top, "corpus/a/deep/1.txt", "一", 3);
+    write_file(top, "corpus/a/deep/2.txt", "二", 3);
+    write_file(top, "elsewhere/x/far.txt", "远", 3);
+    char real_top[PATH_MAX], path[PATH_MAX + 64], want[PATH_MAX + 64];
+    assert_non_null(realpath(top, real_top));
+
+    /* plain files in one folder, reached through the folders above it */
+    snprintf(path, sizeof path, "%s/corpus", top);
+    const char *corpus[] = {path};
+    snprintf(want, sizeof want, "%s/corpus/a/deep", real_top);
+    expect_walk_root(corpus, 1, want);
+
+    /* a link to a file elsewhere: the root holds its target too */
+    make_link(top, "corpus/a/far.txt", "../../elsewhere/x/far.txt");
+    expect_walk_root(corpus, 1, real_top);
+
+    /* a file named by itself, beside a folder */
+    char named[PATH_MAX + 64], folder[PATH_MAX + 64];
+    snprintf(named, sizeof named, "%s/elsewhere/x/far.txt", top);
+    snprintf(folder, sizeof folder, "%s/corpus/a/deep", top);
+    const char *both[] = {folder, named};
+    expect_walk_root(both, 2, real_top);
+
+    /* none found: an empty root */
+    snprintf(path, sizeof path, "%s/no-such-folder", top);
+    const char *none[] = {path};
+    yd_path_list list;
+    assert_int_equal(yd_corpus_collect(none, 1, &list, NULL, NULL), YD_OK);
+    assert_int_equal(list.count, 0);
+    assert_string_equal(list.root, "");
+    yd_path_list_free(&list);
+    rm_rf(top);
+    free(top);
+}
+
 static void test_load_skips_bad_files_keeps_the_rest(void **state)
 {
     (void)state;
@@ -422,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_symlink_loops_and_duplicates),
         cmocka_unit_test(test_hard_links_and_pipes),
         cmocka_unit_test(test_walk_stopped),
+        cmocka_unit_test(test_walk_finds_the_root),
         cmocka_unit_test(test_walk_order_of_many_names),
         cmocka_unit_test(test_folder_listed_not_searched),
         cmocka_unit_test(test_load_skips_bad_files_keeps_the_rest),
