@@ -284,7 +284,7 @@ static int listing_trusted(listing *l, int fd, dev_t dev)
 }
 
 /* An entry to sort, with the first eight bytes of its key as a number:
- * most names of a large folder differ there, so that most comparisons are
+ * most names of a large folder differ there, so that most of the sort is
  * one of numbers, with no call and no reading of the entries. */
 typedef struct sort_item {
     uint64_t head; /* big-endian, zero after the key's end */
@@ -311,11 +311,34 @@ static int by_natural_order(const void *a, const void *b)
     return c ? c : strcmp(x->e->name, y->e->name);
 }
 
+/* items in the order of their heads, by one pass of counting per byte of
+ * the head (from the last byte to the first, each pass keeping the order
+ * of the one before), skipping bytes every head shares: linear, where a
+ * comparison sort of 100 000 names made 1.7 million calls. */
+static void sort_by_head(sort_item *items, sort_item *spare, size_t n)
+{
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t at[256] = {0};
+        for (size_t k = 0; k < n; k++)
+            at[items[k].head >> shift & 0xFF]++;
+        if (at[items[0].head >> shift & 0xFF] == n)
+            continue; /* the same byte in every head */
+        for (size_t b = 0, sum = 0; b < 256; b++) {
+            size_t c = at[b];
+            at[b] = sum;
+            sum += c;
+        }
+        for (size_t k = 0; k < n; k++)
+            spare[at[items[k].head >> shift & 0xFF]++] = items[k];
+        memcpy(items, spare, n * sizeof *items);
+    }
+}
+
 static yd_status sort_entries(listing *l)
 {
     if (l->count < 2)
         return YD_OK;
-    sort_item *items = malloc(l->count * sizeof *items);
+    sort_item *items = malloc(2 * l->count * sizeof *items);
     entry *sorted = malloc(l->count * sizeof *sorted);
     if (!items || !sorted) {
         free(items);
@@ -324,7 +347,13 @@ static yd_status sort_entries(listing *l)
     }
     for (size_t k = 0; k < l->count; k++)
         items[k] = (sort_item){key_head(l->entries[k].key, l->entries[k].key_length), &l->entries[k]};
-    qsort(items, l->count, sizeof *items, by_natural_order);
+    sort_by_head(items, items + l->count, l->count);
+    for (size_t k = 0, end; k < l->count; k = end) { /* names whose heads tie: by their keys */
+        for (end = k + 1; end < l->count && items[end].head == items[k].head; end++)
+            ;
+        if (end - k > 1)
+            qsort(items + k, end - k, sizeof *items, by_natural_order);
+    }
     for (size_t k = 0; k < l->count; k++)
         sorted[k] = *items[k].e;
     free(items);
