@@ -69,8 +69,8 @@ for run in range(runs + resume):
         key_ms.append(drawn - sent)
         walk_ms.append(walked - preview)
     tmux("send-keys", "-t", "k", "q") # quit: the place saved, as a reader leaves it
-    while subprocess.run(["pgrep", "-f", "-x", "%s %s" % (yuedu, folder)], stdout=subprocess.DEVNULL).returncode == 0:
-        time.sleep(0.01) # the reader gone before the next starts
+    while subprocess.run(["tmux", "-S", sock, "has-session", "-t", "=k"], stderr=subprocess.DEVNULL).returncode == 0:
+        time.sleep(0.01) # the reader gone, and its session, before the next starts
 
 def show(what, xs):
     print("  %-40s min %7.1f  median %7.1f  max %7.1f ms" % (what, min(xs), statistics.median(xs), max(xs)))
