@@ -95,7 +95,7 @@ CORE_LIB := $(BUILD)/libyuedu-core.a
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/decode_bench $(BUILD)/bench/layout_bench $(BUILD)/bench/outline_bench $(BUILD)/bench/search_bench \
              $(BUILD)/bench/results_bench $(BUILD)/bench/pinyin_bench $(BUILD)/bench/list_filter_bench \
-             $(BUILD)/bench/outline_hits_bench $(BUILD)/bench/purify_bench
+             $(BUILD)/bench/outline_hits_bench $(BUILD)/bench/purify_bench $(BUILD)/bench/walk_bench
 
 .PHONY: all run test check-build unit-build bench install uninstall clean deps test-deps bench-deps pot \
         fuzz fuzz-build fuzz-deps valgrind valgrind-deps coverage coverage-deps mutate

@@ -21,6 +21,8 @@ typedef void (*yd_diag_fn)(void *context, const char *path, const char *message)
 typedef struct yd_path_list {
     char **paths;
     size_t count, capacity;
+    char *root; /* from a walk: yd_corpus_root of the paths, found as they
+                   were taken ("" when none exists); else NULL */
 } yd_path_list;
 
 /* Deepest directory nesting walked; deeper folders are reported and left
@@ -31,6 +33,13 @@ typedef struct yd_path_list {
  * memory fails; everything else is a diagnostic. */
 yd_status yd_corpus_collect(const char *const *args, size_t nargs, yd_path_list *out, yd_diag_fn diag,
                             void *context);
+
+/* As yd_corpus_collect, asking stopped(context) between entries (and now
+ * and then while a large folder is listed): once it returns nonzero the
+ * walk ends with YD_ECANCELED and nothing in out. For a walk on another
+ * thread that must end soon when its reader quits. */
+yd_status yd_corpus_collect_until(const char *const *args, size_t nargs, yd_path_list *out, yd_diag_fn diag,
+                                  int (*stopped)(void *context), void *context);
 void yd_path_list_free(yd_path_list *list);
 
 /* The path of the first file yd_corpus_collect would list, into out,

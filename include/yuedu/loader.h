@@ -46,6 +46,11 @@ yd_status yd_loader_start_walk(yd_loader **out, const char *const *args, size_t 
  * document is ready or loading finished. */
 const char *const *yd_loader_paths(yd_loader *loader, size_t *count);
 
+/* The corpus root (yd_corpus_root of the paths) as the walk found it, so
+ * that nobody looks at every path again for it; NULL until the walk has
+ * ended, or when paths given to the loader came with none (not walked). */
+const char *yd_loader_root(yd_loader *loader);
+
 /* YD_OK, or YD_ENOMEM when loading stopped before any document. */
 yd_status yd_loader_status(yd_loader *loader);
 

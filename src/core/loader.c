@@ -75,13 +75,17 @@ static void signal_change(yd_loader *l)
 
 static void walk_message(void *context, const char *path, const char *text) { add_message(context, path, text, WALK); }
 
+/* The walk of a large folder ends early when the reader quits during it. */
+static int walk_stopped(void *context) { return atomic_load(&((yd_loader *)context)->stop); }
+
 /* The paths to load: walked here, so that the first screen never waits
  * for the listing and stat of every file of a large folder; then the
  * documents' array and the caller's (walked) are made for all of them. */
 static yd_status find_paths(yd_loader *l)
 {
     if (l->args) {
-        yd_status st = yd_corpus_collect((const char *const *)l->args, l->nargs, &l->paths, walk_message, l);
+        yd_status st = yd_corpus_collect_until((const char *const *)l->args, l->nargs, &l->paths, walk_message,
+                                               walk_stopped, l);
         if (st != YD_OK)
             return st;
     }
@@ -205,6 +209,8 @@ const char *const *yd_loader_paths(yd_loader *l, size_t *count)
     *count = done ? l->paths.count : 0;
     return done ? (const char *const *)l->paths.paths : NULL;
 }
+
+const char *yd_loader_root(yd_loader *l) { return walked(l) ? l->paths.root : NULL; }
 
 yd_status yd_loader_status(yd_loader *l) { return atomic_load(&l->status); }
 

@@ -33,61 +33,13 @@ static volatile sig_atomic_t quit_signal;
 static void on_quit_signal(int sig) { quit_signal = sig; }
 
 
-/* Before the first document is ready: decode the first 64 KiB of it (cut
- * at a line end) and draw that, so the first screen does not wait for the
- * whole document to be decoded, indexed and outlined. Any failure simply
- * skips the preview; the real frame follows a few milliseconds later. */
-static void draw_preview(app *a, const char *path, const yd_load_options *load)
-{
-    if (COLS < MIN_COLS || LINES < MIN_LINES)
-        return;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return;
-    enum { PREVIEW = 65536 };
-    unsigned char *bytes = malloc(PREVIEW);
-    size_t got = bytes ? fread(bytes, 1, PREVIEW, f) : 0;
-    fclose(f);
-    while (got == PREVIEW && got > 0 && bytes[got - 1] != '\n')
-        got--; /* whole lines only: no character cut in half */
-    yd_document doc;
-    yd_layout *layout = NULL;
-    yd_layout_options opt;
-    yd_layout_options_default(&opt);
-    app_geometry(a);
-    opt.width = a->text_cols > 2 ? a->text_cols : 2;
-    opt.indent = a->text.indent;
-    opt.blank_between = a->text.blank_line;
-    opt.max_text_width = a->text.max_width;
-    if (got > 0 && yd_document_from_bytes(&doc, path, bytes, got, load, NULL) == YD_OK) {
-        if (yd_layout_new(&doc, a->widths, &opt, &layout, NULL) == YD_OK) {
-            erase();
-            text_draw_preview(a, layout);
-            outline_divider_draw(a);
-            attron(app_style(a, YD_STYLE_STATUS));
-            mvhline(a->rows, 0, ' ', COLS);
-            mvaddstr(a->rows, 1, _("loading"));
-            attroff(app_style(a, YD_STYLE_STATUS));
-            refresh();
-            test_sync_trace("preview %s", app_base_name(path));
-            yd_layout_free(layout);
-        }
-        yd_document_free(&doc);
-    }
-    free(bytes);
-}
-
 static void draw(app *a)
 {
-    erase();
     if (COLS < MIN_COLS || LINES < MIN_LINES) {
-        /* Short lines, so that the message fits even a tiny terminal. */
-        static const char *const message[] = {N_("Terminal"), N_("too small:"), N_("need 20x6")};
-        for (int y = 0; y < 3 && y < LINES; y++)
-            mvaddnstr(y, 0, _(message[y]), COLS);
-        refresh();
+        app_draw_too_small();
         return;
     }
+    erase();
     if (a->rows != LINES - 2 || (a->divider_x < 0 ? COLS : a->text_cols + a->outline_cols + 1) != COLS)
         app_relayout(a);
     panes_draw(a);
@@ -218,7 +170,9 @@ static int make_room(size_t count, void *context)
     test_sync_trace("walked %zu", count);
     if (!a->outlines || !a->indents || !a->furniture || !a->layouts || !a->layout_cols || bookmarks_start(a, n) != 0)
         return -1; /* app_free frees what was made */
-    return yd_reading_memory_init(&a->memory, count) == YD_OK ? 0 : -1;
+    int made = yd_reading_memory_init(&a->memory, count) == YD_OK ? 0 : -1;
+    test_sync_hold(); /* the tests' keys while the reader waits for its first document */
+    return made;
 }
 
 static app *app_new(const tui_settings *settings)
@@ -381,8 +335,9 @@ static int ambi_probe_key(app *a, key k)
 
 /* Everything that does not need the first document happens while the
  * corpus is walked and it loads: the terminal, the theme, the keys, the
- * bookmark and state files. */
-static int set_up_terminal(app *a, const char *const *args, size_t nargs, const yd_load_options *load)
+ * bookmark and state files. first: the document previewed, or "". */
+static int set_up_terminal(app *a, const char *const *args, size_t nargs, const yd_load_options *load,
+                           char *first, size_t size)
 {
     term_width_use(a->widths);
     install_signals();
@@ -396,9 +351,10 @@ static int set_up_terminal(app *a, const char *const *args, size_t nargs, const 
     curs_set(0);
     app_colourless_terminal(a);
     app_init_styles(a);
-    char first[PATH_MAX];
-    if (yd_corpus_first(args, nargs, first, sizeof first) == 0)
-        draw_preview(a, first, load); /* the first screen, before anything slower */
+    if (yd_corpus_first(args, nargs, first, size) == 0)
+        first_screen_preview(a, first, load); /* the first screen, before anything slower */
+    else
+        first[0] = 0;
     /* Only now: the walk of a large folder would slow the reading of its
      * listing that the preview needed. */
     if (yd_loader_start_walk(&a->loader, args, nargs, load, make_room, build_outline, a) != YD_OK)
@@ -455,6 +411,16 @@ static void idle(app *a, int *shown_finished)
     }
 }
 
+/* The next key: those typed before the first document first, in order,
+ * then curses's, within wait ms. */
+static key next_key(app *a, int wait)
+{
+    if (a->early_next < a->early_count)
+        return a->early_keys[a->early_next++];
+    timeout(wait);
+    return read_key();
+}
+
 /* Keys, clicks and time until the reader quits. */
 static void run(app *a)
 {
@@ -471,8 +437,7 @@ static void run(app *a)
             long left = a->key_deadline_ms - app_now_ms();
             wait = left < 0 ? 0 : left < wait ? (int)left : wait;
         }
-        timeout(wait);
-        key k = read_key();
+        key k = next_key(a, wait);
         if (quit_signal)
             break;
         if (ambi_probe_key(a, k)) {
@@ -538,14 +503,29 @@ int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, 
         app_free(a);
         return EXIT_FAILURE;
     }
-    if (set_up_terminal(a, args, nargs, load) != 0) {
+    char first[PATH_MAX];
+    if (set_up_terminal(a, args, nargs, load, first, sizeof first) != 0) {
         endwin();
         delscreen(screen);
         fputs(_("yuedu: out of memory\n"), stderr);
         app_free(a);
         return EXIT_FAILURE;
     }
-    if (yd_loader_wait(a->loader, 1, -1) == 0) {
+    if (first_screen_wait(a, first, load, &quit_signal)) {
+        /* Quit before any document showed: nothing read, nothing saved;
+         * the walk stops where it is. */
+        endwin();
+        delscreen(screen);
+        test_sync_release();
+        walk_messages_to_stderr(a); /* what the walk found wrong so far */
+        yd_loader_free(a->loader);
+        a->loader = NULL;
+        bookmarks_finish(a);
+        reading_forget(a);
+        app_free(a);
+        return quit_signal && quit_signal != SIGINT ? 128 + quit_signal : EXIT_SUCCESS;
+    }
+    if (yd_loader_ready(a->loader) == 0) {
         endwin();
         delscreen(screen);
         char path[4200], text[256];

@@ -3,6 +3,7 @@
 #ifndef YUEDU_TUI_APP_H
 #define YUEDU_TUI_APP_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -135,6 +136,9 @@ typedef struct app {
     int key_typed_count;
     long key_deadline_ms;       /* a key bound alone and starting a sequence
                                    runs at this time (0: no such wait) */
+    key early_keys[64];         /* typed before the first document was ready,
+                                   handled first once it is (app.c) */
+    int early_count, early_next;
     int quit;
     int out_of_memory;          /* the one fatal error: the reader ends */
     const tui_settings *settings;
@@ -431,6 +435,17 @@ void reading_searched(app *a, const char *pattern);    /* a search was made */
  * start at the beginning. */
 int reading_resume(app *a, size_t *doc);
 void reading_finish(app *a, int32_t offset); /* save the place (offset in the current document) and the state */
+void reading_forget(app *a);              /* close the state unsaved: the reader quit before any document */
+
+/* Before the first document (first_screen.c). */
+void app_draw_too_small(void);             /* a terminal smaller than any pane can use says so */
+/* Draw a preview of path's first 64 KiB with "loading": the first screen,
+ * before the document is decoded, indexed and outlined. */
+void first_screen_preview(app *a, const char *path, const yd_load_options *load);
+/* Wait for the first document, keeping the keys typed meanwhile in
+ * early_keys (first: the document previewed, or ""); 1 when the reader
+ * is to quit at once (its quit key, *quit set by a signal). */
+int first_screen_wait(app *a, const char *first, const yd_load_options *load, const volatile sig_atomic_t *quit);
 const char *app_corpus_root(app *a);      /* the corpus root, "" when none */
 
 /* Bookmarks (bookmarks_model.c; the list and the prompts: bookmark_view.c). */

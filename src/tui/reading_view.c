@@ -61,17 +61,22 @@ void reading_searched(app *a, const char *pattern)
         app_failed(a, yd_state_add_search(&a->state, pattern), "search history");
 }
 
-/* The corpus root, found on first use: it costs an lstat per file (0.2 s
- * for 100 000), which the first screen should not wait for. It is also
- * the corpus's name in state.yaml: the same folder, or the same set of
- * paths, opened again is the same corpus. One folder, not every file: for
- * 100 000 files that made state.yaml 3 MB, read before every first screen. */
+/* The corpus root: found by the walk as it took the files; else (paths
+ * given to the loader) on first use, at the cost of an lstat per file
+ * (0.2 s for 100 000), which the first screen should not wait for. It is
+ * also the corpus's name in state.yaml: the same folder, or the same set
+ * of paths, opened again is the same corpus. One folder, not every file:
+ * for 100 000 files that made state.yaml 3 MB, read before every first
+ * screen. */
 const char *app_corpus_root(app *a)
 {
     if (!a->root_known) {
         size_t n;
         const char *const *paths = yd_loader_paths(a->loader, &n);
-        if (yd_corpus_root(paths, n, a->root, sizeof a->root) != 0)
+        const char *walked = yd_loader_root(a->loader);
+        if (walked)
+            snprintf(a->root, sizeof a->root, "%s", walked);
+        else if (yd_corpus_root(paths, n, a->root, sizeof a->root) != 0)
             a->root[0] = 0;
         a->root_known = 1;
     }
@@ -119,5 +124,13 @@ void reading_finish(app *a, int32_t offset)
         fprintf(stderr, _("yuedu: reading state: %s\n"), err.message);
     yd_state_free(&a->state);
     yd_reading_memory_free(&a->memory);
+    a->state_open = 0;
+}
+
+void reading_forget(app *a)
+{
+    if (!a->state_open)
+        return;
+    yd_state_free(&a->state);
     a->state_open = 0;
 }

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -15,6 +16,8 @@
 static int sync_fd = -1, trace_fd = -1;
 static long keys_handled, keys_reported = -1;
 static int trace_clock; /* YUEDU_TEST_TRACE_CLOCK: each line stamped, keys and draws traced */
+static char hold_path[4096]; /* YUEDU_TEST_HOLD, or empty */
+static atomic_int released;
 
 void test_sync_open(void)
 {
@@ -26,7 +29,18 @@ void test_sync_open(void)
         trace_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
     path = getenv("YUEDU_TEST_TRACE_CLOCK");
     trace_clock = path && *path;
+    path = getenv("YUEDU_TEST_HOLD");
+    snprintf(hold_path, sizeof hold_path, "%s", path ? path : "");
 }
+
+void test_sync_hold(void)
+{
+    const struct timespec moment = {0, 2000000};
+    while (hold_path[0] && !atomic_load(&released) && access(hold_path, F_OK) == 0)
+        nanosleep(&moment, NULL); /* the test removes the file: no event to wait on */
+}
+
+void test_sync_release(void) { atomic_store(&released, 1); }
 
 void test_sync_trace(const char *fmt, ...)
 {

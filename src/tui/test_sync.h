@@ -24,6 +24,14 @@ void test_sync_drawn(void);
 
 void test_sync_close(void);
 
+/* With YUEDU_TEST_HOLD naming a file: while that file exists, the loader
+ * thread waits here after the walk, before the first document, so that a
+ * test can type keys and resize while the reader waits for it (as it
+ * does during the walk of a large folder). test_sync_release ends every
+ * wait at once (the reader quits). Nothing when unset. */
+void test_sync_hold(void);
+void test_sync_release(void);
+
 /* With YUEDU_TEST_TRACE naming a file, append one line to it (printf
  * style) for an event the tests count but cannot see on the screen, such
  * as a search started or cancelled. Nothing when unset. */

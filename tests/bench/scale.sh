@@ -5,6 +5,9 @@
 #                       polling), 100x30
 #   --search count      yuedu --search P --format count against rg -c P
 #   peak memory         ru_maxrss of every batch mode against the bytes read
+#   the walk           of the 100 000 small files alone (walk_bench), and
+#                      the first key typed at the reader's preview of
+#                      them (first-key.sh)
 #   the reader         on the 1 GB folder: incremental search, count, the
 #                      result list and CPU per key (reader.sh)
 # on four shapes made by gen-scale.sh from SOURCE: one file of MB megabytes,
@@ -57,6 +60,12 @@ else
     done
     rm -rf "$state"
 fi
+
+echo
+echo "== the folder of $small small files: the walk alone (listing, kinds, natural order), then the"
+echo "   first key typed at the preview, to its screen (the reader waits for the walk's end and the first document)"
+"$build/bench/walk_bench" --runs "$runs" "$dest/small"
+tests/bench/first-key.sh "$build" "$dest/small" "$runs"
 
 echo
 echo "== --search P --format count against rg -c P; min / median / max of $runs in ms"

@@ -1,5 +1,6 @@
 /* Background loading: same documents and order as a plain load, messages
  * for bad files, early stop without leaks. */
+#include <limits.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <unistd.h>
@@ -219,6 +220,7 @@ static void test_no_paths_until_walked(void **state)
         sched_yield();
     size_t n = 1, handled = 1, total = 1;
     assert_null(yd_loader_paths(l, &n));
+    assert_null(yd_loader_root(l));
     assert_int_equal(n, 0);
     yd_loader_progress(l, &handled, &total);
     assert_int_equal(handled, 0);
@@ -227,6 +229,21 @@ static void test_no_paths_until_walked(void **state)
     assert_int_equal(yd_loader_wait(l, 1000, -1), 5);
     assert_non_null(yd_loader_paths(l, &n));
     assert_int_equal(n, 6);
+    /* the root the walk found, without looking at every path again */
+    char real[PATH_MAX];
+    assert_non_null(realpath(dir, real));
+    assert_non_null(yd_loader_root(l));
+    assert_string_equal(yd_loader_root(l), real);
+    yd_loader_free(l);
+
+    /* paths given without a root: none */
+    yd_path_list given = {0};
+    assert_int_equal(yd_corpus_collect(args, 1, &given, NULL, NULL), YD_OK);
+    free(given.root);
+    given.root = NULL;
+    assert_int_equal(yd_loader_start(&l, &given, NULL, NULL, NULL), YD_OK);
+    assert_int_equal(yd_loader_wait(l, 1000, -1), 5);
+    assert_null(yd_loader_root(l));
     yd_loader_free(l);
     rm_rf(dir);
     free(dir);

@@ -42,12 +42,85 @@ static void test_sorting_a_directory(void **state)
         assert_string_equal(names[i], want[i]);
 }
 
+/* The sign of comparing a and b through their keys, ties left to strcmp as
+ * the walk leaves them. */
+static int key_order(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    unsigned char ka[YD_NATURAL_KEY_MAX(64) + 1], kb[YD_NATURAL_KEY_MAX(64) + 1];
+    assert_true(la <= 64 && lb <= 64);
+    size_t na = yd_natural_key(a, la, ka), nb = yd_natural_key(b, lb, kb);
+    assert_true(na <= YD_NATURAL_KEY_MAX(la) && nb <= YD_NATURAL_KEY_MAX(lb));
+    int c = yd_natural_key_compare(ka, na, kb, nb);
+    return sign(c ? c : strcmp(a, b));
+}
+
+static void test_keys_by_hand(void **state)
+{
+    (void)state;
+    unsigned char key[YD_NATURAL_KEY_MAX(32)];
+    /* "007" and "7": one significant digit, then the digit */
+    assert_int_equal(yd_natural_key("a007b", 5, key), 4);
+    assert_memory_equal(key, "a17b", 4);
+    assert_int_equal(yd_natural_key("a7b", 3, key), 4);
+    assert_memory_equal(key, "a17b", 4);
+    /* zeros only: no significant digit */
+    assert_int_equal(yd_natural_key("000", 3, key), 1);
+    assert_memory_equal(key, "0", 1);
+    /* more than eight digits: the count in full after '9' */
+    assert_int_equal(yd_natural_key("1234567890", 10, key), 19);
+    assert_memory_equal(key, "9\0\0\0\0\0\0\0\x0a" "1234567890", 19);
+    assert_int_equal(yd_natural_key("", 0, key), 0);
+    assert_int_equal(key_order("2.txt", "10.txt"), -1);
+    assert_int_equal(key_order("007", "7"), sign(strcmp("007", "7")));
+    assert_int_equal(key_order("x99999999999999999999999", "x100000000000000000000000"), -1);
+    assert_int_equal(key_order("same", "same"), 0);
+}
+
+/* The keys against the comparison itself, on random names made of the
+ * pieces where the two could part: runs of digits short and long, with
+ * and without leading zeros, the bytes just below '0' and just above '9',
+ * letters, UTF-8 of Han characters, and names that end inside a run. */
+static void test_keys_order_as_the_comparison(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {"0", "00", "1", "7", "9", "10", "007", "12345678", "123456789",
+                                   "000000000123456789", "99999999999999999999", "100000000000000000000",
+                                   "a", "b", "Z", ".", "-", "/", ":", " ", "~", "\xe7\xac\xac", "\xe7\xab\xa0",
+                                   "\xff", "\x01"};
+    size_t npieces = sizeof pieces / sizeof pieces[0];
+    enum { NAMES = 400 };
+    static char names[NAMES][65];
+    unsigned seed = test_seed();
+    for (size_t n = 0; n < NAMES; n++) {
+        size_t used = 0, parts = 1 + (seed = seed * 1103515245u + 12345u) / 65536 % 5;
+        names[n][0] = 0;
+        for (size_t p = 0; p < parts; p++) {
+            const char *piece = pieces[(seed = seed * 1103515245u + 12345u) / 65536 % npieces];
+            size_t len = strlen(piece);
+            if (used + len > 64)
+                break;
+            memcpy(names[n] + used, piece, len + 1);
+            used += len;
+        }
+    }
+    size_t compared = 0;
+    for (size_t i = 0; i < NAMES; i++)
+        for (size_t j = 0; j < NAMES; j++) {
+            assert_int_equal(key_order(names[i], names[j]), sign(yd_natural_compare(names[i], names[j])));
+            compared++;
+        }
+    assert_int_equal(compared, (size_t)NAMES * NAMES);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numbers_by_value),
         cmocka_unit_test(test_leading_zeros_and_ties),
         cmocka_unit_test(test_sorting_a_directory),
+        cmocka_unit_test(test_keys_by_hand),
+        cmocka_unit_test(test_keys_order_as_the_comparison),
     };
     return cmocka_run_group_tests_name("natural_order", tests, NULL, NULL);
 }
