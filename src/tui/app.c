@@ -403,8 +403,11 @@ static void open_first(app *a, const char *locale_note)
 static void idle(app *a, int *shown_finished)
 {
     int finished = yd_loader_finished(a->loader), reloaded = reload_tick(a);
-    if (reloaded || !finished || !*shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
-        app_take_loader_messages(a);
+    /* Always asked: the loader may have finished, with a message, between
+     * the first screen's look at its messages and the loop's first look at
+     * whether it finished. */
+    size_t told = app_take_loader_messages(a);
+    if (told || reloaded || !finished || !*shown_finished || a->outline.docs_known != yd_loader_ready(a->loader)) {
         bookmarks_tick(a);
         draw(a);
         *shown_finished = finished;

@@ -337,7 +337,7 @@ size_t app_safe_mbs(app *a, wchar_t *out, size_t at, size_t cap, const char *s);
 void app_say(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void app_tell_config_problems(app *a);     /* each in :messages, the first said */
 void app_tell_skipped(app *a, const char *path, const char *why); /* a path left out */
-void app_take_loader_messages(app *a);     /* the loader's: paths left out, notices */
+size_t app_take_loader_messages(app *a);   /* the loader's: paths left out, notices; how many */
 /* Errors by kind: out of memory ends the reader (after saving what it
  * can); any other failure is said on the message line ("what: reason")
  * and the reader goes on. Returns status. */

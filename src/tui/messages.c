@@ -112,11 +112,13 @@ static void tell_notice(app *a, const char *path, const char *notice)
     app_say(a, MSG_ERROR, "%s: %s", message_name(path, name, sizeof name), notice);
 }
 
-void app_take_loader_messages(app *a)
+size_t app_take_loader_messages(app *a)
 {
     char path[4200], text[512]; /* any path the walk could stat */
     int kind;
+    size_t taken = 0;
     while ((kind = yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) != 0) {
+        taken++;
         if (kind == 2) {
             tell_notice(a, path, text);
             continue;
@@ -124,4 +126,5 @@ void app_take_loader_messages(app *a)
         a->skipped++;
         app_tell_skipped(a, path, text);
     }
+    return taken;
 }
