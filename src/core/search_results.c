@@ -1,6 +1,6 @@
-/* The result list of a search: an index of every hit by document, section
- * and line, its rows, the filter, and the text of one row at a time
- * (snippets, section breadcrumbs); see search_results.h. */
+/* The result list of a search: its hits grouped by document and section,
+ * its rows made from the groups one at a time, the filter, and the text of
+ * one row at a time (snippets, section breadcrumbs); see search_results.h. */
 #include "yuedu/search_results.h"
 
 #include <stdlib.h>
