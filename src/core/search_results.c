@@ -341,8 +341,10 @@ yd_status yd_results_build(yd_results *r, const yd_document *const *docs, const 
         }
     }
     r->doc_first[ndocs] = total;
-    if (total > UINT32_MAX)
+    if (total > UINT32_MAX) {
+        yd_results_free(r);
         return yd_error_set(err, YD_EINVAL, "too many hits to list");
+    }
     r->hit_count = r->shown_count = total;
     size_t capacity = 0;
     for (size_t d = 0; d < ndocs; d++) {
@@ -485,14 +487,21 @@ yd_status yd_results_filter_also(yd_results *r, const yd_fold *fold, const UChar
     }
     const UChar *table = fold ? yd_fold_table(fold, yd_fold_resolve(YD_FOLD_DEFAULT, filter, length)) : NULL;
     UChar *needle = malloc((size_t)length * sizeof *needle);
-    if (!r->shown_groups && r->all_group_count > 0)
-        r->shown_groups = malloc(r->all_group_count * sizeof *r->shown_groups);
-    if (!r->shown)
-        r->shown = malloc((r->hit_count ? r->hit_count : 1) * sizeof *r->shown);
-    if (!needle || !r->shown || (!r->shown_groups && r->all_group_count > 0)) {
+    /* Made once, kept while the list is; on failure the list stays as it
+     * was (unfiltered means shown is NULL). */
+    yd_result_group *shown_groups =
+        r->shown_groups ? r->shown_groups : malloc((r->all_group_count ? r->all_group_count : 1) * sizeof *shown_groups);
+    uint32_t *shown = r->shown ? r->shown : malloc((r->hit_count ? r->hit_count : 1) * sizeof *shown);
+    if (!needle || !shown_groups || !shown) {
         free(needle);
+        if (shown_groups != r->shown_groups)
+            free(shown_groups);
+        if (shown != r->shown)
+            free(shown);
         return no_memory(err);
     }
+    r->shown_groups = shown_groups;
+    r->shown = shown;
     if (table)
         yd_fold_apply(table, filter, needle, length);
     else
