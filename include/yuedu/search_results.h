@@ -3,10 +3,13 @@
  * heading, not item, of the outline) that holds it, with a context snippet
  * around each hit, narrowed by a filter.
  *
- * The list is an index, not text: yd_results_build records for every hit
- * where it is (document, section, line) with two binary searches per hit
- * and no copy of any text, and turns them into rows (a document header, a
- * section header, hit rows). Text is made only for what is shown:
+ * The list is an index, not text: yd_results_build cuts the hits into
+ * groups, runs of hits in one document and section, by walking the
+ * outline's stretches that hold hits (not the hits one by one), with no copy
+ * of any text; the rows (a document header, a section header, hit rows) are
+ * made from the groups one at a time, yd_results_row, so that opening the
+ * list over 400 000 hits costs about what it costs over 4 000 in as many
+ * sections. Text is made only for what is shown:
  * yd_result_snippet for one hit row, yd_result_section_title for one
  * section header. Filtering narrows the set it filtered last when the new
  * filter contains the old one (typing on), so a keystroke of the filter
@@ -16,7 +19,7 @@
  *
  *     yd_results r = {0};
  *     yd_results_build(&r, docs, outlines, hits, ndocs, &err);
- *     ...  draw rows r.rows[top .. top + height)
+ *     ...  draw rows yd_results_row(&r, k) for k in [top, top + height)
  *     yd_results_filter(&r, fold, filter, length, &err);   // each keystroke
  *     yd_results_free(&r);
  *
@@ -46,27 +49,46 @@ typedef struct yd_result_hit {
 
 typedef enum yd_result_kind { YD_RESULT_DOCUMENT, YD_RESULT_SECTION, YD_RESULT_HIT } yd_result_kind;
 
-/* One row of the list. hit indexes yd_results.hits: the hit of a hit row,
- * the first hit under a header. count: hits under a header (after the
+/* One row of the list, as yd_results_row makes it. at: the hit of a hit
+ * row, the first hit under a header. count: hits under a header (after the
  * filter), 1 for a hit row. */
 typedef struct yd_result_row {
-    uint32_t hit;
+    yd_result_hit at;
     uint32_t count;
     uint8_t kind; /* yd_result_kind */
 } yd_result_row;
 
+/* A run of hits shown one after another in the same document and section:
+ * the rows of the list are made from these, not stored one by one. first
+ * and count are positions in the sequence of hits shown; row is the row of
+ * its first row (its document's header when it is the document's first). */
+typedef struct yd_result_group {
+    size_t first, count;
+    size_t row;
+    uint32_t doc;
+    int32_t section;
+    uint32_t doc_count; /* a document's first group: hits shown in the document */
+    uint8_t doc_header, section_header;
+} yd_result_group;
+
 typedef struct yd_results {
-    yd_result_hit *hits;  /* every hit, in corpus order */
     size_t hit_count;
-    uint32_t *shown;      /* hits that pass the filter (indexes into hits) */
     size_t shown_count;
-    yd_result_row *rows;  /* the list as shown */
-    size_t row_count, row_capacity;
+    size_t row_count;
     size_t documents;     /* documents with a hit shown */
     size_t all_documents; /* documents with a hit */
     int32_t max_line;     /* largest 1-based line of any hit (for column widths) */
     UChar *filter;        /* the folded filter in force (filter_length 0: none) */
     int32_t filter_length;
+    /* Private. Hits are numbered through the corpus: document d's hit k is
+     * doc_first[d] + k. */
+    size_t *doc_first;           /* ndocs + 1 */
+    uint32_t *shown;             /* the hits shown, by number (NULL: every hit, unfiltered) */
+    yd_result_group *all_groups; /* the groups of every hit */
+    size_t all_group_count;
+    yd_result_group *shown_groups; /* the groups of a filter (capacity all_group_count) */
+    const yd_result_group *groups; /* those in force: all_groups or shown_groups */
+    size_t group_count;
     /* Borrowed. */
     const yd_document *const *docs;
     const yd_outline *outlines;
@@ -74,10 +96,12 @@ typedef struct yd_results {
     size_t ndocs;
 } yd_results;
 
-/* Index every hit of per_doc[0..ndocs) (documents docs[k] with outlines
- * outlines[k]; outlines may be NULL: no sections) and make the rows, with no
- * filter. *r is overwritten: free it first when reusing. Fails only when
- * out of memory. */
+/* Group the hits of per_doc[0..ndocs) (documents docs[k] with outlines
+ * outlines[k]; outlines may be NULL: no sections) by document and section,
+ * with no filter. Its cost grows with the stretches of the outline that
+ * hold hits, not with the hits: a hit's line and its row are worked out
+ * when yd_results_row asks for them. *r is overwritten: free it first when
+ * reusing. Fails only when out of memory. */
 yd_status yd_results_build(yd_results *r, const yd_document *const *docs, const yd_outline *outlines,
                            const yd_hits *per_doc, size_t ndocs, yd_error *err);
 
@@ -105,6 +129,11 @@ yd_status yd_results_filter_also(yd_results *r, const yd_fold *fold, const UChar
 
 void yd_results_free(yd_results *r);
 
+/* Row k (< row_count) of the list as shown: its kind, its count and where
+ * its hit is (document, index, section, line). A binary search over the
+ * groups and one over the document's lines. */
+yd_result_row yd_results_row(const yd_results *r, size_t k);
+
 /* The row of the hit shown first at or after hit (doc, index) of the corpus
  * (wrapping to the first when none is after), or 0 when no hit is shown. */
 size_t yd_results_row_of(const yd_results *r, size_t doc, size_t index);
@@ -112,8 +141,7 @@ size_t yd_results_row_of(const yd_results *r, size_t doc, size_t index);
 /* The hit of a hit row (for a header: its first hit). */
 static inline const yd_hit *yd_results_hit(const yd_results *r, const yd_result_row *row)
 {
-    const yd_result_hit *h = &r->hits[row->hit];
-    return &r->per_doc[h->doc].items[h->index];
+    return &r->per_doc[row->at.doc].items[row->at.index];
 }
 
 /* Context characters either side of a hit that the filter (and the batch

@@ -1,6 +1,6 @@
-/* The result list of a search: an index of every hit by document, section
- * and line, its rows, the filter, and the text of one row at a time
- * (snippets, section breadcrumbs); see search_results.h. */
+/* The result list of a search: its hits grouped by document and section,
+ * its rows made from the groups one at a time, the filter, and the text of
+ * one row at a time (snippets, section breadcrumbs); see search_results.h. */
 #include "yuedu/search_results.h"
 
 #include <stdlib.h>
@@ -186,15 +186,61 @@ int32_t yd_result_section_title(const yd_document *doc, const yd_outline *o, int
 
 /* ---- the index ------------------------------------------------------------ */
 
-/* The innermost heading (not item) node holding offset, or -1. */
-static int32_t section_of(const yd_outline *o, int32_t offset)
+/* The innermost heading (not item) node holding node (itself when it is
+ * one), or -1. */
+static int32_t section_of_node(const yd_outline *o, int32_t node)
 {
-    if (!o || o->count == 0)
-        return -1;
-    int32_t node = yd_outline_node_at(o, offset);
     while (node >= 0 && o->nodes[node].kind == YD_NODE_ITEM)
         node = o->nodes[node].parent;
     return node;
+}
+
+/* The first of the ascending offsets at[from, count) (an int32_t every
+ * stride bytes from at) past offset, or count: galloping forward from
+ * from, since what is asked about goes forward through a document and is
+ * mostly near what was asked last. */
+static size_t first_past(const void *at, size_t stride, size_t from, size_t count, int32_t offset)
+{
+#define OFFSET(k) (*(const int32_t *)((const char *)at + (k) * stride))
+    if (from >= count || OFFSET(from) > offset)
+        return from;
+    size_t lo = from, step = 1; /* lo: at or before offset */
+    while (lo + step < count && OFFSET(lo + step) <= offset) {
+        lo += step;
+        step *= 2;
+    }
+    size_t hi = lo + step < count ? lo + step : count; /* past offset, or the end */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (OFFSET(mid) <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+#undef OFFSET
+}
+
+/* The last node from node on (node >= -1) starting at or before offset. */
+static int32_t node_from(const yd_outline *o, int32_t node, int32_t offset)
+{
+    size_t from = (size_t)(node + 1);
+    return (int32_t)first_past(&o->nodes[0].offset, sizeof o->nodes[0], from, (size_t)o->count, offset) - 1;
+}
+
+/* The first of hits[from, count) starting at or after offset. */
+static size_t hit_from(const yd_hits *hits, size_t from, int32_t offset)
+{
+    return first_past(&hits->items[0].offset, sizeof hits->items[0], from, hits->count, offset - 1);
+}
+
+/* The line of offset, at or after line (>= 0). */
+static int32_t line_from(const yd_document *doc, int32_t line, int32_t offset)
+{
+    if (doc->line_count == 0)
+        return 0;
+    return (int32_t)first_past(doc->line_starts, sizeof doc->line_starts[0], (size_t)line + 1, (size_t)doc->line_count,
+                               offset) - 1;
 }
 
 static yd_status no_memory(yd_error *err)
@@ -202,44 +248,74 @@ static yd_status no_memory(yd_error *err)
     return yd_error_set(err, YD_ENOMEM, "out of memory");
 }
 
-/* Rows never outnumber those of the whole list (sections only move
- * forward through a document, so hiding hits never adds a header): the
- * array is made once, by yd_results_build. */
-static void add_row(yd_results *r, yd_result_kind kind, uint32_t hit)
+/* count more hits shown of document doc in section: onto the last group
+ * when it is the same document and section, else a new group. The array
+ * grows as needed when capacity is not NULL. */
+static int add_to_group(yd_result_group **groups, size_t *n, size_t *capacity, size_t first, size_t count, uint32_t doc,
+                        int32_t section)
 {
-    r->rows[r->row_count++] = (yd_result_row){hit, kind == YD_RESULT_HIT ? 1 : 0, (uint8_t)kind};
+    yd_result_group *last = *n ? &(*groups)[*n - 1] : NULL;
+    if (last && last->doc == doc && last->section == section) {
+        last->count += count;
+        return 0;
+    }
+    if (capacity && *n == *capacity) {
+        size_t more = *capacity ? *capacity * 2 : 64;
+        yd_result_group *g = realloc(*groups, more * sizeof *g);
+        if (!g)
+            return -1;
+        *groups = g;
+        *capacity = more;
+    }
+    (*groups)[(*n)++] = (yd_result_group){.first = first, .count = count, .doc = doc, .section = section};
+    return 0;
 }
 
-/* Rows from the hits shown: a header when the document or the section
- * changes, counts on the headers. */
-static void make_rows(yd_results *r)
+/* The headers and rows of groups, in order: a document's header above its
+ * first group, a section's above each group with a section (consecutive
+ * groups never share both), the hits shown in each document. */
+static void number_rows(yd_results *r, yd_result_group *groups, size_t n)
 {
-    r->row_count = 0;
+    size_t row = 0;
+    yd_result_group *doc_group = NULL;
     r->documents = 0;
-    size_t doc_row = 0, section_row = 0;
-    int have_section = 0;
-    for (size_t k = 0; k < r->shown_count; k++) {
-        uint32_t i = r->shown[k];
-        const yd_result_hit *h = &r->hits[i];
-        int new_doc = k == 0 || r->hits[r->shown[k - 1]].doc != h->doc;
-        if (new_doc) {
-            doc_row = r->row_count;
-            have_section = 0;
+    for (size_t k = 0; k < n; k++) {
+        yd_result_group *g = &groups[k];
+        g->doc_header = k == 0 || groups[k - 1].doc != g->doc;
+        g->section_header = g->section >= 0;
+        if (g->doc_header) {
+            doc_group = g;
+            g->doc_count = 0;
             r->documents++;
-            add_row(r, YD_RESULT_DOCUMENT, i);
         }
-        if (h->section >= 0 && (new_doc || r->hits[r->shown[k - 1]].section != h->section)) {
-            section_row = r->row_count;
-            have_section = 1;
-            add_row(r, YD_RESULT_SECTION, i);
-        } else if (h->section < 0) {
-            have_section = 0;
-        }
-        add_row(r, YD_RESULT_HIT, i);
-        r->rows[doc_row].count++;
-        if (have_section)
-            r->rows[section_row].count++;
+        doc_group->doc_count += (uint32_t)g->count;
+        g->row = row;
+        row += g->doc_header + g->section_header + g->count;
     }
+    r->row_count = row;
+    r->groups = groups;
+    r->group_count = n;
+}
+
+/* Hits of document d in a row of the same outline node share its section:
+ * one step per stretch between two nodes that holds hits. */
+static int group_document(yd_results *r, size_t d, size_t *capacity)
+{
+    const yd_hits *hits = &r->per_doc[d];
+    const yd_outline *o = r->outlines && r->outlines[d].count > 0 ? &r->outlines[d] : NULL;
+    size_t base = r->doc_first[d];
+    if (!o)
+        return add_to_group(&r->all_groups, &r->all_group_count, capacity, base, hits->count, (uint32_t)d, -1);
+    int32_t node = -1;
+    for (size_t i = 0; i < hits->count;) {
+        node = node_from(o, node, hits->items[i].offset);
+        size_t j = node + 1 < o->count ? hit_from(hits, i + 1, o->nodes[node + 1].offset) : hits->count;
+        if (add_to_group(&r->all_groups, &r->all_group_count, capacity, base + i, j - i, (uint32_t)d,
+                         section_of_node(o, node)) != 0)
+            return -1;
+        i = j;
+    }
+    return 0;
 }
 
 yd_status yd_results_build(yd_results *r, const yd_document *const *docs, const yd_outline *outlines,
@@ -250,77 +326,111 @@ yd_status yd_results_build(yd_results *r, const yd_document *const *docs, const 
     r->outlines = outlines;
     r->per_doc = per_doc;
     r->ndocs = ndocs;
+    r->doc_first = malloc((ndocs + 1) * sizeof *r->doc_first);
+    if (!r->doc_first)
+        return no_memory(err);
     size_t total = 0;
     for (size_t d = 0; d < ndocs; d++) {
+        r->doc_first[d] = total;
         total += per_doc[d].count;
         r->all_documents += per_doc[d].count > 0;
-    }
-    if (total > UINT32_MAX)
-        return yd_error_set(err, YD_EINVAL, "too many hits to list");
-    r->hits = malloc((total ? total : 1) * sizeof *r->hits);
-    r->shown = malloc((total ? total : 1) * sizeof *r->shown);
-    if (!r->hits || !r->shown) {
-        yd_results_free(r);
-        return no_memory(err);
-    }
-    for (size_t d = 0; d < ndocs; d++) {
-        const yd_outline *o = outlines ? &outlines[d] : NULL;
-        for (size_t k = 0; k < per_doc[d].count; k++) {
-            int32_t offset = per_doc[d].items[k].offset;
-            yd_result_hit *h = &r->hits[r->hit_count];
-            *h = (yd_result_hit){(uint32_t)d, (uint32_t)k, section_of(o, offset),
-                                 yd_document_line_at(docs[d], offset)};
-            if (h->line + 1 > r->max_line)
-                r->max_line = h->line + 1;
-            r->shown[r->hit_count] = (uint32_t)r->hit_count;
-            r->hit_count++;
+        if (per_doc[d].count > 0) { /* hits go forward: the last is on the last line */
+            int32_t line = yd_document_line_at(docs[d], per_doc[d].items[per_doc[d].count - 1].offset);
+            if (line + 1 > r->max_line)
+                r->max_line = line + 1;
         }
     }
-    r->shown_count = r->hit_count;
-    size_t rows = r->hit_count;
-    for (size_t k = 0; k < r->hit_count; k++) {
-        const yd_result_hit *h = &r->hits[k], *p = k ? &r->hits[k - 1] : NULL;
-        int new_doc = !p || p->doc != h->doc;
-        rows += new_doc + (h->section >= 0 && (new_doc || p->section != h->section));
-    }
-    r->rows = malloc((rows ? rows : 1) * sizeof *r->rows);
-    if (!r->rows) {
+    r->doc_first[ndocs] = total;
+    if (total > UINT32_MAX) {
         yd_results_free(r);
-        return no_memory(err);
+        return yd_error_set(err, YD_EINVAL, "too many hits to list");
     }
-    r->row_capacity = rows;
-    make_rows(r);
+    r->hit_count = r->shown_count = total;
+    size_t capacity = 0;
+    for (size_t d = 0; d < ndocs; d++) {
+        if (per_doc[d].count > 0 && group_document(r, d, &capacity) != 0) {
+            yd_results_free(r);
+            return no_memory(err);
+        }
+    }
+    number_rows(r, r->all_groups, r->all_group_count);
     return YD_OK;
 }
 
 void yd_results_free(yd_results *r)
 {
-    free(r->hits);
+    free(r->doc_first);
     free(r->shown);
-    free(r->rows);
+    free(r->all_groups);
+    free(r->shown_groups);
     free(r->filter);
     memset(r, 0, sizeof *r);
 }
 
-size_t yd_results_row_of(const yd_results *r, size_t doc, size_t index)
+/* The hit shown at position k, by its number. */
+static size_t shown_number(const yd_results *r, size_t k)
 {
-    /* Rows are in corpus order and so are their hits: the first row whose
-     * hit is at or after (doc, index), then on to a hit row. */
-    size_t lo = 0, hi = r->row_count;
-    while (lo < hi) {
+    return r->shown ? r->shown[k] : k;
+}
+
+/* The group of groups[0..n) holding position k of first (k within them). */
+static size_t group_at(const yd_result_group *groups, size_t n, size_t k, int by_row)
+{
+    size_t lo = 0, hi = n; /* the last group starting at or before k */
+    while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        const yd_result_hit *h = &r->hits[r->rows[mid].hit];
-        if (h->doc < doc || (h->doc == doc && h->index < index))
-            lo = mid + 1;
+        if ((by_row ? groups[mid].row : groups[mid].first) <= k)
+            lo = mid;
         else
             hi = mid;
     }
-    while (lo < r->row_count && r->rows[lo].kind != YD_RESULT_HIT)
-        lo++;
-    if (lo == r->row_count) /* none after: the first hit */
-        for (lo = 0; lo < r->row_count && r->rows[lo].kind != YD_RESULT_HIT; lo++)
-            ;
-    return lo < r->row_count ? lo : 0;
+    return lo;
+}
+
+yd_result_row yd_results_row(const yd_results *r, size_t k)
+{
+    const yd_result_group *g = &r->groups[group_at(r->groups, r->group_count, k, 1)];
+    size_t into = k - g->row, position = g->first;
+    yd_result_row row = {.count = 1, .kind = YD_RESULT_HIT};
+    if (g->doc_header && into == 0) {
+        row.kind = YD_RESULT_DOCUMENT;
+        row.count = g->doc_count;
+    } else if (g->section_header && into == g->doc_header) {
+        row.kind = YD_RESULT_SECTION;
+        row.count = (uint32_t)g->count;
+    } else {
+        position += into - g->doc_header - g->section_header;
+    }
+    size_t number = shown_number(r, position);
+    size_t index = number - r->doc_first[g->doc];
+    row.at = (yd_result_hit){g->doc, (uint32_t)index, g->section,
+                             yd_document_line_at(r->docs[g->doc], r->per_doc[g->doc].items[index].offset)};
+    return row;
+}
+
+size_t yd_results_row_of(const yd_results *r, size_t doc, size_t index)
+{
+    if (r->shown_count == 0)
+        return 0;
+    /* The first hit shown at or after (doc, index), by its number. */
+    size_t number = doc < r->ndocs ? r->doc_first[doc] + (index < r->per_doc[doc].count ? index : r->per_doc[doc].count)
+                                   : r->hit_count;
+    size_t lo = 0, hi = r->shown_count;
+    if (r->shown) {
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (r->shown[mid] < number)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    } else {
+        lo = number;
+    }
+    if (lo >= r->shown_count) /* none after: the first hit */
+        lo = 0;
+    const yd_result_group *g = &r->groups[group_at(r->groups, r->group_count, lo, 0)];
+    return g->row + g->doc_header + g->section_header + (lo - g->first);
 }
 
 /* ---- the filter ------------------------------------------------------------ */
@@ -366,58 +476,83 @@ yd_status yd_results_filter_also(yd_results *r, const yd_fold *fold, const UChar
                                  const yd_results_words *also, yd_error *err)
 {
     if (length <= 0) {
-        for (size_t k = 0; k < r->hit_count; k++)
-            r->shown[k] = (uint32_t)k;
+        free(r->shown);
+        r->shown = NULL;
         r->shown_count = r->hit_count;
+        free(r->filter);
+        r->filter = NULL;
         r->filter_length = 0;
-        make_rows(r);
+        number_rows(r, r->all_groups, r->all_group_count);
         return YD_OK;
     }
     const UChar *table = fold ? yd_fold_table(fold, yd_fold_resolve(YD_FOLD_DEFAULT, filter, length)) : NULL;
     UChar *needle = malloc((size_t)length * sizeof *needle);
-    if (!needle)
+    /* Made once, kept while the list is; on failure the list stays as it
+     * was (unfiltered means shown is NULL). */
+    yd_result_group *shown_groups =
+        r->shown_groups ? r->shown_groups : malloc((r->all_group_count ? r->all_group_count : 1) * sizeof *shown_groups);
+    uint32_t *shown = r->shown ? r->shown : malloc((r->hit_count ? r->hit_count : 1) * sizeof *shown);
+    if (!needle || !shown_groups || !shown) {
+        free(needle);
+        if (shown_groups != r->shown_groups)
+            free(shown_groups);
+        if (shown != r->shown)
+            free(shown);
         return no_memory(err);
+    }
+    r->shown_groups = shown_groups;
+    r->shown = shown;
     if (table)
         yd_fold_apply(table, filter, needle, length);
     else
         memcpy(needle, filter, (size_t)length * sizeof *needle);
-    /* Typing on narrows what is shown; anything else starts from every hit. */
+    /* Typing on narrows what is shown; anything else starts from every
+     * hit. (shown holds the hits shown unless the list was unfiltered.) */
     int from_shown = narrows(r, needle, length);
-    size_t candidates = from_shown ? r->shown_count : r->hit_count, kept = 0;
+    size_t candidates = from_shown ? r->shown_count : r->hit_count, kept = 0, groups = 0;
     UChar name[NAME_MAX_UNITS], title[TITLE_MAX];
     long name_doc = -1, title_doc = -1;
     int32_t title_node = -2;
     int name_match = 0, title_match = 0;
+    int32_t line = 0;
+    const yd_result_group *g = r->all_groups; /* the group of the hit looked at: they go forward together */
     for (size_t k = 0; k < candidates; k++) {
-        uint32_t i = from_shown ? r->shown[k] : (uint32_t)k;
-        const yd_result_hit *h = &r->hits[i];
-        const yd_document *d = r->docs[h->doc];
-        if ((long)h->doc != name_doc) {
-            name_doc = h->doc;
+        uint32_t number = from_shown ? r->shown[k] : (uint32_t)k;
+        while (number >= g->first + g->count)
+            g++;
+        const yd_document *d = r->docs[g->doc];
+        if ((long)g->doc != name_doc) {
+            name_doc = g->doc;
+            line = 0;
             int32_t n = base_name_utf16(d->path, name, NAME_MAX_UNITS);
             name_match = contains(table, name, 0, n, needle, length) || (also && also->match(also->context, name, n));
         }
-        if ((long)h->doc != title_doc || h->section != title_node) {
-            title_doc = h->doc;
-            title_node = h->section;
-            int32_t n = r->outlines ? yd_result_section_title(d, &r->outlines[h->doc], h->section, title, TITLE_MAX) : 0;
+        if ((long)g->doc != title_doc || g->section != title_node) {
+            title_doc = g->doc;
+            title_node = g->section;
+            int32_t n = r->outlines ? yd_result_section_title(d, &r->outlines[g->doc], g->section, title, TITLE_MAX) : 0;
             title_match = contains(table, title, 0, n, needle, length) || (also && n > 0 && also->match(also->context, title, n));
         }
         int match = name_match || title_match;
         if (!match) {
             int32_t from, to;
             int before, after;
-            context_on_line(d, &r->per_doc[h->doc].items[h->index], h->line, YD_RESULT_CONTEXT_CHARS, &from, &to,
-                            &before, &after);
+            const yd_hit *hit = &r->per_doc[g->doc].items[number - r->doc_first[g->doc]];
+            line = line_from(d, line, hit->offset);
+            context_on_line(d, hit, line, YD_RESULT_CONTEXT_CHARS, &from, &to, &before, &after);
             match = contains(table, d->text, from, to, needle, length);
         }
-        if (match)
-            r->shown[kept++] = i;
+        if (match) {
+            /* Hiding hits only merges groups or drops them: never more
+             * than all_group_count. */
+            add_to_group(&r->shown_groups, &groups, NULL, kept, 1, g->doc, g->section);
+            r->shown[kept++] = number;
+        }
     }
     r->shown_count = kept;
     free(r->filter);
     r->filter = needle;
     r->filter_length = length;
-    make_rows(r);
+    number_rows(r, r->shown_groups, groups);
     return YD_OK;
 }

@@ -6,9 +6,9 @@
  * filters as you type, Esc clears the filter, then closes; q closes. The
  * wheel moves the selection, a click selects a hit, a second click reads it.
  *
- * Only the rows on screen are formatted, when drawn: opening the list over
- * 100 000 hits indexes them (two binary searches each) and formats a
- * screenful. */
+ * Only the rows on screen are made and formatted, when drawn: opening the
+ * list over 400 000 hits groups them by the outline's stretches that hold
+ * them (the core's yd_results_build) and formats a screenful. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +18,18 @@
 #include "app.h"
 #include "yuedu/markup.h"
 
-static const yd_result_hit *selected_hit(app *a)
+/* The selected row in *row; 0 when the list has none. */
+static int selected_row(app *a, yd_result_row *row)
 {
-    const yd_results *r = &a->results;
-    return a->results_view.selected < r->row_count ? &r->hits[r->rows[a->results_view.selected].hit] : NULL;
+    if (a->results_view.selected >= a->results.row_count)
+        return 0;
+    *row = yd_results_row(&a->results, a->results_view.selected);
+    return 1;
+}
+
+static yd_result_kind row_kind(const app *a, size_t k)
+{
+    return (yd_result_kind)yd_results_row(&a->results, k).kind;
 }
 
 /* A file name or section title by the filter of every list (pinyin). */
@@ -46,9 +54,9 @@ static int apply_filter(app *a, yd_error *err)
  * its hit (or the next one shown). */
 static int rebuild(app *a)
 {
-    const yd_result_hit *h = selected_hit(a);
-    size_t keep_doc = h ? h->doc : a->hit_doc, keep_index = h ? h->index : 0;
-    int keep = h != NULL;
+    yd_result_row row;
+    int keep = selected_row(a, &row);
+    size_t keep_doc = keep ? row.at.doc : a->hit_doc, keep_index = keep ? row.at.index : 0;
     yd_results_free(&a->results);
     size_t n = a->searched;
     const yd_document **docs = realloc(a->results_docs, (n ? n : 1) * sizeof *docs);
@@ -117,10 +125,10 @@ void results_list_open(app *a)
 
 /* The selection on the next (step 1) or previous (-1) hit row from row,
  * staying put when there is none. */
-static size_t hit_row_from(const yd_results *r, size_t row, int step)
+static size_t hit_row_from(const app *a, size_t row, int step)
 {
-    for (size_t k = row; k < r->row_count; k = step > 0 ? k + 1 : k - 1) {
-        if (r->rows[k].kind == YD_RESULT_HIT)
+    for (size_t k = row; k < a->results.row_count; k = step > 0 ? k + 1 : k - 1) {
+        if (row_kind(a, k) == YD_RESULT_HIT)
             return k;
         if (step < 0 && k == 0)
             break;
@@ -138,9 +146,9 @@ static void move_selection(app *a, long delta)
         to = 0;
     if (to >= (long)r->row_count)
         to = (long)r->row_count - 1;
-    size_t k = hit_row_from(r, (size_t)to, delta >= 0 ? 1 : -1);
+    size_t k = hit_row_from(a, (size_t)to, delta >= 0 ? 1 : -1);
     if (k == SIZE_MAX)
-        k = hit_row_from(r, (size_t)to, delta >= 0 ? -1 : 1);
+        k = hit_row_from(a, (size_t)to, delta >= 0 ? -1 : 1);
     if (k != SIZE_MAX)
         a->results_view.selected = k;
 }
@@ -151,8 +159,9 @@ static void set_filter(app *a, const wchar_t *text)
 {
     wcsncpy(a->results_filter, text, PROMPT_MAX - 1);
     a->results_filter[PROMPT_MAX - 1] = 0;
-    const yd_result_hit *h = selected_hit(a);
-    size_t doc = h ? h->doc : 0, index = h ? h->index : 0;
+    yd_result_row row;
+    int have = selected_row(a, &row);
+    size_t doc = have ? row.at.doc : 0, index = have ? row.at.index : 0;
     yd_error err = {0};
     if (apply_filter(a, &err) != 0) {
         app_say(a, 1, "result list: %s", err.message);
@@ -171,10 +180,10 @@ static void results_filter_edit(app *a, prompt_result r)
 /* Enter: read from the selected hit. */
 static void read_selected(app *a)
 {
-    const yd_result_hit *hit = selected_hit(a);
-    if (hit && a->results.rows[a->results_view.selected].kind == YD_RESULT_HIT) {
+    yd_result_row row;
+    if (selected_row(a, &row) && row.kind == YD_RESULT_HIT) {
         pane_close(a, &results_pane);
-        search_select(a, hit->doc, hit->index);
+        search_select(a, row.at.doc, row.at.index);
     } else {
         app_say(a, MSG_ERROR, "no hit here (/ changes the filter)");
     }
@@ -190,7 +199,7 @@ static void results_mouse(app *a, const MEVENT *ev)
         return;
     /* Rows as last drawn: the header, then rows from results_top. */
     size_t k = a->results_view.top + (size_t)(ev->y - 1);
-    if (k >= a->results.row_count || a->results.rows[k].kind != YD_RESULT_HIT)
+    if (k >= a->results.row_count || row_kind(a, k) != YD_RESULT_HIT)
         return;
     if (k == a->results_view.selected) /* a second click reads it */
         read_selected(a);
@@ -280,7 +289,7 @@ static void draw_header(app *a)
 static void draw_hit(app *a, int y, const yd_result_row *row, int selected)
 {
     const yd_results *r = &a->results;
-    const yd_result_hit *rh = &r->hits[row->hit];
+    const yd_result_hit *rh = &row->at;
     const yd_hit *hit = yd_results_hit(r, row);
     int current = a->hit_index >= 0 && a->hit_doc == rh->doc && (size_t)a->hit_index == rh->index;
     attr_t base = selected ? app_style(a, YD_STYLE_OUTLINE_CURRENT) : A_NORMAL;
@@ -307,21 +316,20 @@ static void draw_hit(app *a, int y, const yd_result_row *row, int selected)
 
 static void draw_row(app *a, int y, size_t k)
 {
-    const yd_results *r = &a->results;
-    const yd_result_row *row = &r->rows[k];
+    yd_result_row row = yd_results_row(&a->results, k);
     int selected = k == a->results_view.selected;
     if (selected) {
         attrset(app_style(a, YD_STYLE_OUTLINE_CURRENT));
         mvhline(y, 0, ' ', COLS);
         attrset(A_NORMAL);
     }
-    const yd_result_hit *h = &r->hits[row->hit];
-    const yd_document *d = r->docs[h->doc];
-    if (row->kind == YD_RESULT_DOCUMENT) {
+    const yd_result_hit *h = &row.at;
+    const yd_document *d = a->results.docs[h->doc];
+    if (row.kind == YD_RESULT_DOCUMENT) {
         char line[600];
-        snprintf(line, sizeof line, ngettext("%s (%u hit)", "%s (%u hits)", row->count), app_base_name(d->path), row->count);
+        snprintf(line, sizeof line, ngettext("%s (%u hit)", "%s (%u hits)", row.count), app_base_name(d->path), row.count);
         put_utf8(a, y, 0, COLS, line, app_style(a, YD_STYLE_HEADING1) | A_BOLD);
-    } else if (row->kind == YD_RESULT_SECTION) {
+    } else if (row.kind == YD_RESULT_SECTION) {
         UChar title[512];
         int32_t n = yd_result_section_title(d, &a->outlines[h->doc], h->section, title, 512);
         wchar_t w[512];
@@ -329,7 +337,7 @@ static void draw_row(app *a, int y, size_t k)
         app_display_wcs(a, w, m);
         list_put(y, 2, COLS, w, m, app_style(a, YD_STYLE_HEADING2));
     } else {
-        draw_hit(a, y, row, selected);
+        draw_hit(a, y, &row, selected);
     }
 }
 
@@ -346,7 +354,7 @@ static void results_draw(app *a)
     }
     /* The selection in view, with the headers right above it when they fit. */
     size_t sel = a->results_view.selected, lead = 0;
-    while (lead < 2 && lead < sel && r->rows[sel - lead - 1].kind != YD_RESULT_HIT)
+    while (lead < 2 && lead < sel && row_kind(a, sel - lead - 1) != YD_RESULT_HIT)
         lead++;
     if (lead >= height)
         lead = height - 1;

@@ -1,5 +1,5 @@
 /* The search result list over a whole corpus: what the reader's & costs
- * once the search has run (indexing every hit by section and line), one
+ * once the search has run (grouping the hits by document and section), one
  * screen of snippets, and filter keystrokes (typing on narrows; a changed
  * filter starts again from every hit). Best of several runs.
  *
@@ -78,10 +78,11 @@ int main(int argc, char **argv)
         build_ms = best_of(build_ms, t0);
         /* A 200x60 screen: 59 rows, snippets 190 cells wide. */
         t0 = now_ms();
-        for (size_t k = 0; k < r.row_count && k < 59; k++)
-            if (r.rows[k].kind == YD_RESULT_HIT)
-                yd_result_snippet(docs[r.hits[r.rows[k].hit].doc], widths, yd_results_hit(&r, &r.rows[k]), 190, cells,
-                                  1024);
+        for (size_t k = 0; k < r.row_count && k < 59; k++) {
+            yd_result_row row = yd_results_row(&r, k);
+            if (row.kind == YD_RESULT_HIT)
+                yd_result_snippet(docs[row.at.doc], widths, yd_results_hit(&r, &row), 190, cells, 1024);
+        }
         screen_ms = best_of(screen_ms, t0);
         /* The first keystroke of the filter looks at every hit; the next
          * ones only at those still shown. */

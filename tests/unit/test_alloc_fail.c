@@ -24,6 +24,7 @@
 #include "yuedu/outline.h"
 #include "yuedu/problems.h"
 #include "yuedu/search.h"
+#include "yuedu/search_results.h"
 #include "yuedu/state.h"
 #include "yuedu/theme.h"
 #include "yuedu/width.h"
@@ -248,6 +249,72 @@ static void test_search(void **state)
     yd_fold_free(fold);
 }
 
+/* The result list of one document's hits of 第: made, filtered, narrowed,
+ * cleared. A filter that fails leaves the list as it was: every row still
+ * readable, as many as before. */
+typedef struct results_case {
+    const yd_document *const *docs;
+    const yd_outline *outline;
+    const yd_hits *hits;
+} results_case;
+
+static yd_status results_filter_to(yd_results *r, const char *utf8)
+{
+    UChar f[16];
+    int32_t n = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(f, 16, &n, utf8, -1, &st);
+    size_t rows = r->row_count;
+    yd_error err = {0};
+    yd_status s = yd_results_filter(r, fold, f, n, &err);
+    if (s != YD_OK) {
+        assert_int_equal(r->row_count, rows);
+        for (size_t k = 0; k < r->row_count; k++)
+            assert_true(yd_results_row(r, k).at.index < r->per_doc[0].count);
+    }
+    return s;
+}
+
+static yd_status results_op(void *context)
+{
+    const results_case *c = context;
+    yd_results r;
+    yd_error err = {0};
+    yd_status st = yd_results_build(&r, c->docs, c->outline, c->hits, 1, &err);
+    if (st != YD_OK)
+        return st; /* freed by build */
+    if ((st = results_filter_to(&r, "总")) == YD_OK && (st = results_filter_to(&r, "总则")) == YD_OK)
+        st = results_filter_to(&r, "");
+    yd_results_free(&r);
+    return st;
+}
+
+static void test_results(void **state)
+{
+    (void)state;
+    yd_error err = {0};
+    assert_int_equal(yd_fold_new(&fold, NULL, &err), YD_OK);
+    load_text();
+    yd_outline o;
+    assert_int_equal(yd_outline_build(&o, &loaded, &err), YD_OK);
+    yd_query *q;
+    yd_query_options qo = {.folds = YD_FOLD_DEFAULT};
+    assert_int_equal(yd_query_compile_utf8(&q, fold, "第", &qo, &err), YD_OK);
+    yd_shadow shadow = {0};
+    yd_hits hits = {0};
+    assert_int_equal(yd_search_document(q, &loaded, &shadow, &hits, &err), YD_OK);
+    assert_true(hits.count >= 4);
+    const yd_document *docs[] = {&loaded};
+    results_case c = {docs, &o, &hits};
+    sweep("result list", results_op, &c, NULL);
+    yd_hits_free(&hits);
+    yd_shadow_free(&shadow);
+    yd_query_free(q);
+    yd_outline_free(&o);
+    yd_document_free(&loaded);
+    yd_fold_free(fold);
+}
+
 static const char config_text[] = "theme: light\n"
                                   "ambiwidth: 2\n"
                                   "outline:\n  fold-level: 2\n"
@@ -435,7 +502,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document), cmocka_unit_test(test_document_gb18030),
         cmocka_unit_test(test_outline),  cmocka_unit_test(test_layout),
-        cmocka_unit_test(test_search),   cmocka_unit_test(test_config),
+        cmocka_unit_test(test_search),   cmocka_unit_test(test_results),  cmocka_unit_test(test_config),
         cmocka_unit_test(test_theme),    cmocka_unit_test(test_state),
         cmocka_unit_test(test_bookmarks), cmocka_unit_test(test_corpus),
     };

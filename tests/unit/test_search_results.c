@@ -86,8 +86,9 @@ static const char *rows_of(const corpus *c)
     out[0] = 0;
     const yd_results *r = &c->results;
     for (size_t k = 0; k < r->row_count; k++) {
-        const yd_result_row *row = &r->rows[k];
-        const yd_result_hit *h = &r->hits[row->hit];
+        yd_result_row rk = yd_results_row(r, k);
+        const yd_result_row *row = &rk;
+        const yd_result_hit *h = &row->at;
         const yd_document *d = c->ptrs[h->doc];
         char *text;
         if (row->kind == YD_RESULT_DOCUMENT) {
@@ -367,20 +368,20 @@ static void test_row_of(void **state)
     /* Hit 2 of document 0 (line 3): row 4 (D, H, S, H, H). */
     size_t row = yd_results_row_of(r, 0, 2);
     assert_int_equal(row, 4);
-    assert_int_equal(r->rows[row].kind, YD_RESULT_HIT);
-    assert_int_equal(r->hits[r->rows[row].hit].line, 2);
+    assert_int_equal(yd_results_row(r, row).kind, YD_RESULT_HIT);
+    assert_int_equal(yd_results_row(r, row).at.line, 2);
     /* The first hit of document 1 skips its headers. */
     row = yd_results_row_of(r, 1, 0);
-    assert_int_equal(r->rows[row].kind, YD_RESULT_HIT);
-    assert_int_equal(r->hits[r->rows[row].hit].doc, 1);
+    assert_int_equal(yd_results_row(r, row).kind, YD_RESULT_HIT);
+    assert_int_equal(yd_results_row(r, row).at.doc, 1);
     /* Past the last hit: wraps to the first. */
     row = yd_results_row_of(r, 2, 0);
     assert_int_equal(row, 1);
     /* A hit filtered out: the next one shown. */
     set_filter(&c, "读书角");
     row = yd_results_row_of(r, 0, 0);
-    assert_int_equal(r->hits[r->rows[row].hit].doc, 1);
-    assert_int_equal(r->hits[r->rows[row].hit].index, 0);
+    assert_int_equal(yd_results_row(r, row).at.doc, 1);
+    assert_int_equal(yd_results_row(r, row).at.index, 0);
     corpus_free(&c);
 }
 
@@ -392,12 +393,180 @@ static void test_section_title(void **state)
     UChar buf[64];
     assert_int_equal(yd_result_section_title(c.ptrs[0], &c.outlines[0], -1, buf, 64), 0);
     /* Cut at the capacity, never past it. */
-    int32_t n = yd_result_section_title(c.ptrs[0], &c.outlines[0], c.results.hits[4].section, buf, 8);
+    int32_t n = yd_result_section_title(c.ptrs[0], &c.outlines[0], yd_results_row(&c.results, yd_results_row_of(&c.results, 0, 4)).at.section, buf, 8);
     assert_int_equal(n, 8);
     char *s = utf8_of(buf, n);
     assert_string_equal(s, "二、活动形式 ›");
     free(s);
     corpus_free(&c);
+}
+
+/* ---- every row of a long list against one made hit by hit -------------- */
+
+/* Chinese numerals up to 99 (chapter and section numbers the outline
+ * reads). */
+static void numeral(int n, char *out, size_t size)
+{
+    static const char *const digit[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n < 10)
+        snprintf(out, size, "%s", digit[n]);
+    else
+        snprintf(out, size, "%s十%s", n / 10 > 1 ? digit[n / 10] : "", n % 10 ? digit[n % 10] : "");
+}
+
+/* A long report: a line before the first heading, chapters of sections
+ * with items, hits of 甲乙 in chapter text, in items, after the items;
+ * one section in three has none. */
+static char *long_report(int chapters)
+{
+    size_t size = (size_t)chapters * 2000 + 256, used = 0;
+    char *t = malloc(size);
+    assert_non_null(t);
+    used += (size_t)snprintf(t + used, size - used, "年度报告 甲乙 开头一行\n");
+    for (int c = 1; c <= chapters; c++) {
+        char cn[32];
+        numeral(c, cn, sizeof cn);
+        used += (size_t)snprintf(t + used, size - used, "第%s章 章名%d\n章%d的正文，甲乙在这里。\n", cn, c, c);
+        for (int k = 1; k <= 3; k++) {
+            numeral(k, cn, sizeof cn);
+            used += (size_t)snprintf(t + used, size - used, "第%s节 节名%d\n", cn, k);
+            if ((c + k) % 3 == 0)
+                used += (size_t)snprintf(t + used, size - used, "这一节什么也没有。\n");
+            else
+                used += (size_t)snprintf(t + used, size - used,
+                                         "一是甲乙在第一条。\n二是没有。\n三是甲乙又在这里，甲乙两次。\n节后正文甲乙。\n");
+        }
+    }
+    return t;
+}
+
+/* What a row says, made directly from one hit: its section by the node
+ * holding it, its line by the document's lines. */
+static yd_result_hit where_is(const corpus *c, size_t doc, size_t index)
+{
+    int32_t offset = c->hits[doc].items[index].offset;
+    const yd_outline *o = &c->outlines[doc];
+    int32_t node = o->count ? yd_outline_node_at(o, offset) : -1;
+    while (node >= 0 && o->nodes[node].kind == YD_NODE_ITEM)
+        node = o->nodes[node].parent;
+    return (yd_result_hit){(uint32_t)doc, (uint32_t)index, node, yd_document_line_at(c->ptrs[doc], offset)};
+}
+
+/* The rows of hits shown (shown[doc][index]), made one hit at a time: a
+ * document's header when the document changes, a section's when the
+ * section changes (none for -1), counts on both. */
+static size_t reference_rows(const corpus *c, char shown[][1024], yd_result_row *rows, size_t capacity)
+{
+    size_t n = 0, doc_row = 0, section_row = 0;
+    int have_section = 0;
+    yd_result_hit last = {UINT32_MAX, 0, -2, 0};
+    for (size_t d = 0; d < c->n; d++)
+        for (size_t i = 0; i < c->hits[d].count; i++) {
+            if (!shown[d][i])
+                continue;
+            yd_result_hit h = where_is(c, d, i);
+            assert_true(n + 3 <= capacity);
+            if (h.doc != last.doc) {
+                doc_row = n;
+                have_section = 0;
+                rows[n++] = (yd_result_row){h, 0, YD_RESULT_DOCUMENT};
+            }
+            if (h.section >= 0 && (h.doc != last.doc || h.section != last.section)) {
+                section_row = n;
+                have_section = 1;
+                rows[n++] = (yd_result_row){h, 0, YD_RESULT_SECTION};
+            } else if (h.section < 0) {
+                have_section = 0;
+            }
+            rows[n++] = (yd_result_row){h, 1, YD_RESULT_HIT};
+            rows[doc_row].count++;
+            if (have_section)
+                rows[section_row].count++;
+            last = h;
+        }
+    return n;
+}
+
+/* Every row of the list is the reference's, and every hit shown is found
+ * on its own row. */
+static void expect_rows(const corpus *c, char shown[][1024])
+{
+    enum { ROWS = 8192 };
+    yd_result_row *want = malloc(ROWS * sizeof *want);
+    assert_non_null(want);
+    size_t n = reference_rows(c, shown, want, ROWS);
+    const yd_results *r = &c->results;
+    for (size_t k = 0; k < n && k < r->row_count; k++) {
+        yd_result_row got = yd_results_row(r, k);
+        if (got.kind != want[k].kind || got.count != want[k].count || got.at.doc != want[k].at.doc ||
+            got.at.index != want[k].at.index || got.at.section != want[k].at.section || got.at.line != want[k].at.line)
+            fail_msg("row %zu of %zu: kind %d count %u hit %u/%u section %d line %d; want kind %d count %u hit %u/%u "
+                     "section %d line %d",
+                     k, n, got.kind, got.count, got.at.doc, got.at.index, got.at.section, got.at.line, want[k].kind,
+                     want[k].count, want[k].at.doc, want[k].at.index, want[k].at.section, want[k].at.line);
+        if (want[k].kind == YD_RESULT_HIT)
+            assert_int_equal(yd_results_row_of(r, want[k].at.doc, want[k].at.index), k);
+    }
+    assert_int_equal(r->row_count, n);
+    free(want);
+}
+
+/* Hits whose line holds text (for a filter no title or file name holds:
+ * it finds them by context only). */
+static void shown_by_line(const corpus *c, const char *text, char shown[][1024])
+{
+    for (size_t d = 0; d < c->n; d++)
+        for (size_t i = 0; i < c->hits[d].count; i++) {
+            int32_t from, to;
+            yd_document_line_bounds(c->ptrs[d], where_is(c, d, i).line, &from, &to);
+            char *line = utf8_of(c->docs[d].text + from, to - from);
+            shown[d][i] = strstr(line, text) != NULL;
+            free(line);
+        }
+}
+
+static void test_long_list(void **state)
+{
+    (void)state;
+    char *report = long_report(60);
+    static const char *const p[] = {"l/1-报告.txt", "l/2-无标题.txt", "l/3-空.txt", "l/4-报告.txt"};
+    const char *t[] = {report, "甲乙一行\n没有标题的文字，甲乙\n又一行甲乙\n", "没有命中的一份\n", report};
+    corpus c;
+    corpus_make(&c, "甲乙", p, t, 4);
+    static char shown[4][1024];
+    assert_true(c.hits[0].count > 300 && c.hits[0].count < 1024);
+    assert_true(c.outlines[0].count > 500); /* chapters, sections and items */
+    memset(shown, 1, sizeof shown);
+    expect_rows(&c, shown);
+    /* Filtered by context, then narrowed, then by a section's title, then
+     * everything again. */
+    set_filter(&c, "这里");
+    shown_by_line(&c, "这里", shown);
+    expect_rows(&c, shown);
+    set_filter(&c, "这里，");
+    shown_by_line(&c, "这里，", shown);
+    expect_rows(&c, shown);
+    assert_int_equal(c.results.documents, 2);
+    set_filter(&c, "两次");
+    shown_by_line(&c, "两次", shown);
+    expect_rows(&c, shown);
+    set_filter(&c, "章名7");
+    for (size_t d = 0; d < c.n; d++)
+        for (size_t i = 0; i < c.hits[d].count; i++) {
+            UChar title[256];
+            int32_t n = yd_result_section_title(c.ptrs[d], &c.outlines[d], where_is(&c, d, i).section, title, 256);
+            char *s = utf8_of(title, n);
+            /* 章名7 and 章名70..79: 60 chapters have only the first */
+            shown[d][i] = strstr(s, "章名7 ") != NULL || (strlen(s) >= strlen("章名7") &&
+                                                       strcmp(s + strlen(s) - strlen("章名7"), "章名7") == 0);
+            free(s);
+        }
+    expect_rows(&c, shown);
+    set_filter(&c, "");
+    memset(shown, 1, sizeof shown);
+    expect_rows(&c, shown);
+    corpus_free(&c);
+    free(report);
 }
 
 int main(void)
@@ -407,7 +576,7 @@ int main(void)
         cmocka_unit_test(test_snippet_ends_of_line), cmocka_unit_test(test_snippet_folded_and_unsafe),
         cmocka_unit_test(test_context),        cmocka_unit_test(test_filter), cmocka_unit_test(test_filter_also),
         cmocka_unit_test(test_filter_case),    cmocka_unit_test(test_row_of),
-        cmocka_unit_test(test_section_title),
+        cmocka_unit_test(test_section_title), cmocka_unit_test(test_long_list),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
