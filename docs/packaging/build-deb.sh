@@ -20,6 +20,22 @@ strip --remove-section=.comment --remove-section=.note --strip-unneeded "$root/u
 find "$root/usr/share/man" -name '*.1' -exec gzip -9n {} +
 install -d "$root/usr/share/doc/yuedu"
 install -m 644 "$here/copyright" "$root/usr/share/doc/yuedu/copyright"
+# ICU is linked into the binary (docs/DEPENDENCIES.md): its licence, with the
+# licences of the third-party data in it, goes with the binary.
+icu_version=$(pkg-config --modversion icu-uc)
+icu_license=/usr/share/icu/$icu_version/LICENSE
+if [ ! -f "$icu_license" ]; then
+    echo "build-deb: $icu_license (libicu-dev) is missing: ICU's licence must go with the binary" >&2
+    exit 1
+fi
+{
+    echo
+    echo "Files: embedded/icu/*"
+    echo "Copyright: 1991-2022 Unicode, Inc. and others"
+    echo "Comment: ICU $icu_version, linked statically into usr/bin/yuedu; its LICENSE file follows."
+    echo "License: ICU"
+    sed -e 's/^[[:space:]]*$/./' -e 's/^/ /' "$icu_license"
+} >>"$root/usr/share/doc/yuedu/copyright"
 gzip -9nc "$here/changelog" >"$root/usr/share/doc/yuedu/changelog.gz"
 chmod 644 "$root/usr/share/doc/yuedu/changelog.gz"
 
