@@ -177,8 +177,10 @@ e2e_keep_server() {
 
 # The files the test wrote (documents, configuration) are text the reader
 # shows as it is, and so is the command line e2e_start_in_shell types; not
-# the harness's files nor the reader's own state. Read at each start and at
-# the end: a test may write a file again between readers.
+# the harness's files nor the reader's own state and cache (the fold
+# tables' cache, binary, holds every short run of letters: IN, it, of).
+# Read at each start and at the end: a test may write a file again between
+# readers.
 e2e_sweep_work_words() {
     local stamp=$E2E_SCREENS/$E2E_NAME.stamp newer=()
     [ -e "$stamp" ] && newer=(-newer "$stamp") # read once, again when written again
@@ -186,7 +188,7 @@ e2e_sweep_work_words() {
     {
         echo "$E2E_WORK/yd"
         # links too: a link's name shows as a file's does (a walk's notice)
-        find "$E2E_WORK" \( -path "$E2E_WORK/state" -o -path "$E2E_WORK/data" \) -prune -o \( -type f -o -type l \) "${newer[@]}" \
+        find "$E2E_WORK" \( -path "$E2E_WORK/state" -o -path "$E2E_WORK/data" -o -path "$E2E_WORK/home/.cache" \) -prune -o \( -type f -o -type l \) "${newer[@]}" \
             ! -name 'tmux.*' ! -name run.sh ! -name yd ! -name stderr ! -name sync ! -name trace \
             -print -exec cat {} + 2>/dev/null
     } | e2e_sweep_grep_words >>"$E2E_SCREENS/$E2E_NAME.words"
