@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../cli/i18n.h"
 #include "app.h"
 #include "yuedu/outline_hits.h"
 
@@ -47,7 +48,9 @@ size_t search_scope_name(app *a, wchar_t *out, size_t cap)
 {
     if (!a->scope_on || !a->query || cap < 8)
         return 0;
-    size_t n = app_safe_mbs(a, out, 0, cap, "in ");
+    /* TRANSLATORS: before the title of the part of the outline a search
+     * is limited to, on the status line: "in 第二章 其他". */
+    size_t n = app_safe_mbs(a, out, 0, cap, C_("search scope", "in "));
     const yd_document *d = app_doc(a, a->scope_doc);
     const yd_outline *o = &a->outlines[a->scope_doc];
     UChar title[64];
