@@ -417,7 +417,7 @@ const yd_hits *search_hits(app *a, size_t doc);
 void search_select(app *a, size_t doc, size_t index); /* jump to a hit, make it current */
 
 /* A search in part of the outline (search_scope.c). */
-void search_scope_apply(app *a, size_t doc);     /* hits outside the scope dropped */
+void search_scope_apply(app *a, size_t doc, yd_hits *h); /* doc's hits h outside the scope dropped */
 void search_scope_clear(app *a);
 void search_scope_set(app *a, size_t doc, int32_t node); /* after search_begin: its subtree only */
 size_t search_scope_name(app *a, wchar_t *out, size_t cap);   /* "in 第二编…", 0 when none */

@@ -104,17 +104,24 @@ int search_ready(app *a)
 }
 
 /* Under :set purify on a search ignores the lines it hides. */
-static void drop_hidden_hits(app *a, size_t doc)
+static void drop_hidden_hits(app *a, size_t doc, yd_hits *h)
 {
     if (!a->purify || !a->furniture[doc])
         return;
     const yd_document *d = app_doc(a, doc);
-    yd_hits *h = &a->hits[doc];
     size_t kept = 0;
     for (size_t k = 0; k < h->count; k++)
         if (!app_hidden_line(a, doc, yd_document_line_at(d, h->items[k].offset)))
             h->items[kept++] = h->items[k];
     h->count = kept;
+}
+
+/* What a whole search of doc keeps of the hits h holds: none on a line
+ * purify hides; with s in the outline, only those in its part. */
+static void keep_shown_hits(app *a, size_t doc, yd_hits *h)
+{
+    drop_hidden_hits(a, doc, h);
+    search_scope_apply(a, doc, h);
 }
 
 /* A key, a click or a resize waiting on the terminal: a search in
@@ -170,8 +177,7 @@ static int search_one(app *a, size_t k)
         a->search_failures++;
         a->hits[k].count = 0;
     }
-    drop_hidden_hits(a, k);
-    search_scope_apply(a, k); /* s in the outline: only the hits in its part */
+    keep_shown_hits(a, k, &a->hits[k]);
     return 1;
 }
 
@@ -194,15 +200,12 @@ static void show_first_hit_early(app *a)
 }
 
 /* Whether a hit found on its own would be kept once its document is
- * searched whole: not on a line :set purify on hides, not outside the
- * part of the outline s searches in. */
-static int hit_would_be_kept(app *a, size_t doc, const yd_hit *hit)
+ * searched whole: it goes through the same filters. */
+static int hit_would_be_kept(app *a, size_t doc, yd_hit hit)
 {
-    if (a->purify && a->furniture[doc] &&
-        app_hidden_line(a, doc, yd_document_line_at(app_doc(a, doc), hit->offset)))
-        return 0;
-    return !a->scope_on ||
-           (doc == a->scope_doc && hit->offset >= a->scope_lo && hit->offset + hit->length <= a->scope_hi);
+    yd_hits one = {.items = &hit, .count = 1, .capacity = 1};
+    keep_shown_hits(a, doc, &one);
+    return one.count == 1;
 }
 
 /* The first hit after where / started, looked for from there on, in its
@@ -231,7 +234,7 @@ static int show_first_hit_from_place(app *a)
             return 0;
         if (!found)
             continue;
-        if (!hit_would_be_kept(a, doc, &hit))
+        if (!hit_would_be_kept(a, doc, hit))
             return 0;
         a->search_move_pending = 0;
         a->search_counting = 1;
@@ -318,8 +321,7 @@ void search_document_changed(app *a, size_t doc)
         app_say(a, 1, "search: %s", err.message);
         a->hits[doc].count = 0;
     }
-    drop_hidden_hits(a, doc);
-    search_scope_apply(a, doc);
+    keep_shown_hits(a, doc, &a->hits[doc]);
 }
 
 /* "hit 3 of 17 (in 2 documents)" for the current hit. */

@@ -11,11 +11,10 @@
 #include "app.h"
 #include "yuedu/outline_hits.h"
 
-void search_scope_apply(app *a, size_t doc)
+void search_scope_apply(app *a, size_t doc, yd_hits *h)
 {
-    if (!a->scope_on || !a->hits)
+    if (!a->scope_on)
         return;
-    yd_hits *h = &a->hits[doc];
     if (doc != a->scope_doc) {
         h->count = 0;
         return;
