@@ -70,10 +70,11 @@ int yd_loader_finished(yd_loader *loader);
  * most timeout_ms (negative: no limit). Returns the number ready. */
 size_t yd_loader_wait(yd_loader *loader, size_t count, int timeout_ms);
 
-/* Take the oldest message: fills the buffers (truncating) and returns 1
- * for a file left out, 2 for a notice about a document that was read
- * (its yd_document's notice: malformed markup shown as far as it could be
- * read); 0 when there is none. */
+/* Take the oldest message: fills the buffers (truncating) and returns
+ * YD_LOADER_LEFT_OUT for a file left out, YD_LOADER_NOTICE for a notice
+ * about a document that was read (its yd_document's notice: malformed
+ * markup shown as far as it could be read); 0 when there is none. */
+enum { YD_LOADER_LEFT_OUT = 1, YD_LOADER_NOTICE = 2 };
 int yd_loader_pop_message(yd_loader *loader, char *path, size_t path_size, char *message, size_t message_size);
 
 /* Documents read from now on show markup raw (1) or rendered (0). */

@@ -260,7 +260,7 @@ int yd_loader_pop_message(yd_loader *l, char *path, size_t path_size, char *text
         message *m = &l->messages[l->message_next++];
         snprintf(path, path_size, "%s", m->path);
         snprintf(text, text_size, "%s", m->text);
-        got = m->kind == NOTICE ? 2 : 1;
+        got = m->kind == NOTICE ? YD_LOADER_NOTICE : YD_LOADER_LEFT_OUT;
     }
     pthread_mutex_unlock(&l->lock);
     return got;

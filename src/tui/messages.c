@@ -119,7 +119,7 @@ size_t app_take_loader_messages(app *a)
     size_t taken = 0;
     while ((kind = yd_loader_pop_message(a->loader, path, sizeof path, text, sizeof text)) != 0) {
         taken++;
-        if (kind == 2) {
+        if (kind == YD_LOADER_NOTICE) {
             tell_notice(a, path, text);
             continue;
         }
