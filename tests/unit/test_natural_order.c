@@ -104,13 +104,9 @@ static void test_keys_order_as_the_comparison(void **state)
             used += len;
         }
     }
-    size_t compared = 0;
     for (size_t i = 0; i < NAMES; i++)
-        for (size_t j = 0; j < NAMES; j++) {
+        for (size_t j = 0; j < NAMES; j++)
             assert_int_equal(key_order(names[i], names[j]), sign(yd_natural_compare(names[i], names[j])));
-            compared++;
-        }
-    assert_int_equal(compared, (size_t)NAMES * NAMES);
 }
 
 int main(void)
