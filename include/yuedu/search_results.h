@@ -68,7 +68,7 @@ typedef struct yd_result_group {
     uint32_t doc;
     int32_t section;
     uint32_t doc_count; /* a document's first group: hits shown in the document */
-    uint8_t doc_header, section_header;
+    uint8_t doc_header; /* a section header is there when section >= 0 */
 } yd_result_group;
 
 typedef struct yd_results {

@@ -282,7 +282,6 @@ static void number_rows(yd_results *r, yd_result_group *groups, size_t n)
     for (size_t k = 0; k < n; k++) {
         yd_result_group *g = &groups[k];
         g->doc_header = k == 0 || groups[k - 1].doc != g->doc;
-        g->section_header = g->section >= 0;
         if (g->doc_header) {
             doc_group = g;
             g->doc_count = 0;
@@ -290,7 +289,7 @@ static void number_rows(yd_results *r, yd_result_group *groups, size_t n)
         }
         doc_group->doc_count += (uint32_t)g->count;
         g->row = row;
-        row += g->doc_header + g->section_header + g->count;
+        row += g->doc_header + (g->section >= 0) + g->count;
     }
     r->row_count = row;
     r->groups = groups;
@@ -395,11 +394,11 @@ yd_result_row yd_results_row(const yd_results *r, size_t k)
     if (g->doc_header && into == 0) {
         row.kind = YD_RESULT_DOCUMENT;
         row.count = g->doc_count;
-    } else if (g->section_header && into == g->doc_header) {
+    } else if (g->section >= 0 && into == g->doc_header) {
         row.kind = YD_RESULT_SECTION;
         row.count = (uint32_t)g->count;
     } else {
-        position += into - g->doc_header - g->section_header;
+        position += into - g->doc_header - (g->section >= 0);
     }
     size_t number = shown_number(r, position);
     size_t index = number - r->doc_first[g->doc];
@@ -430,7 +429,7 @@ size_t yd_results_row_of(const yd_results *r, size_t doc, size_t index)
     if (lo >= r->shown_count) /* none after: the first hit */
         lo = 0;
     const yd_result_group *g = &r->groups[group_at(r->groups, r->group_count, lo, 0)];
-    return g->row + g->doc_header + g->section_header + (lo - g->first);
+    return g->row + g->doc_header + (g->section >= 0) + (lo - g->first);
 }
 
 /* ---- the filter ------------------------------------------------------------ */
@@ -487,8 +486,9 @@ yd_status yd_results_filter_also(yd_results *r, const yd_fold *fold, const UChar
     }
     const UChar *table = fold ? yd_fold_table(fold, yd_fold_resolve(YD_FOLD_DEFAULT, filter, length)) : NULL;
     UChar *needle = malloc((size_t)length * sizeof *needle);
-    /* Made once, kept while the list is; on failure the list stays as it
-     * was (unfiltered means shown is NULL). */
+    /* The groups shown are made once and kept while the list is; the hits
+     * shown are freed when the filter is cleared (unfiltered means shown
+     * is NULL). On failure the list stays as it was. */
     yd_result_group *shown_groups =
         r->shown_groups ? r->shown_groups : malloc((r->all_group_count ? r->all_group_count : 1) * sizeof *shown_groups);
     uint32_t *shown = r->shown ? r->shown : malloc((r->hit_count ? r->hit_count : 1) * sizeof *shown);
