@@ -4,8 +4,10 @@
 #                       ../shared/tools/first-frame (a pseudo-terminal, no
 #                       polling), 100x30
 #   --search count      yuedu --search P --format count against rg -c P
-#   peak memory         ru_maxrss of every batch mode against the bytes read
-#   the walk           of the 100 000 small files alone (walk_bench), and
+#   peak memory         ru_maxrss of every batch mode against the bytes read,
+#                       and the text's UTF-16 size (what a loaded document holds)
+#   the walk           of the 100 000 small files alone, beside their bare
+#                      listing (walk_bench), and
 #                      the first key typed at the reader's preview of
 #                      them (first-key.sh)
 #   the reader         on the 1 GB folder: incremental search, count, the
@@ -62,7 +64,8 @@ else
 fi
 
 echo
-echo "== the folder of $small small files: the walk alone (listing, kinds, natural order), then the"
+echo "== the folder of $small small files: the bare listing (readdir, the floor under its first screen) and"
+echo "   the walk alone (listing, kinds, natural order), alternately; then the"
 echo "   first key typed at the preview, to its screen (the reader waits for the walk's end and the first document)"
 "$build/bench/walk_bench" --runs "$runs" "$dest/small"
 tests/bench/first-key.sh "$build" "$dest/small" "$runs"
@@ -92,6 +95,12 @@ tests/bench/side-by-side.sh "$runs" "one, a regex ($pattern.)" \
 
 echo
 echo "== peak memory (ru_maxrss) of each batch mode against the bytes of the input"
+# What a loaded document holds at the least: its text in UTF-16 (every
+# shape repeats the same text, so the one file stands for all).
+python3 -c 'import sys
+b = open(sys.argv[1], "rb").read()
+print("the text alone in UTF-16: %.2fx its UTF-8 bytes" % (len(b.decode("utf-8", "replace").encode("utf-16-le")) / max(len(b), 1)))' \
+    "$(find "$dest/one" -type f | sed -n 1p)"
 peak() { # peak resident KiB of a command, output discarded
     python3 -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
