@@ -269,7 +269,7 @@ static yd_status read_file(int fd, const struct stat *statp, unsigned char **out
  * decoded piece by piece, so that the bytes are never held whole beside
  * their text (a 100 MB file peaked at 2.2 times its size; now at its text,
  * two thirds of it for Chinese, and one piece). */
-#define PIECE ((size_t)16 << 20)
+#define PIECE ((size_t)1 << 20)
 
 /* Read until want bytes or the end of the file. */
 static yd_status read_some(int fd, unsigned char *buf, size_t want, size_t *got, yd_error *err)

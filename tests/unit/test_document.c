@@ -200,7 +200,7 @@ static void test_utf8_fast_path_matches_icu(void **state)
     }
 }
 
-/* A file of more than two 16 MB pieces is read and decoded a piece at a
+/* A file of more than two 1 MB pieces is read and decoded a piece at a
  * time: the document must be the one made from all its bytes at once,
  * with pieces cut near CRLF, CR, ill-formed bytes, a BOM and a line longer
  * than a piece; and in GB18030 (read whole). */
