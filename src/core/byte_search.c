@@ -202,13 +202,18 @@ static unsigned keys_sse2(const yd_byte_query *q, const unsigned char *p)
  * not one a block, and each key's bytes broadcast once (a function for
  * another target is never inlined into its caller, and its broadcasts
  * were redone at every block: 62 % of a count's time went to a block's
- * call). Returns as try_end; *end is left where the blocks stopped. */
-__attribute__((target("avx2"))) static int scan_avx2(const yd_byte_query *q, const unsigned char *text, size_t n,
-                                                     size_t *end, size_t last, size_t from, size_t *start,
-                                                     size_t *stop)
+ * call). Returns as try_end; *end is left where the blocks stopped.
+ *
+ * fixed: 0 for any keys; 1 to 3 when the keys are exactly that many and
+ * all three bytes long (a Chinese character and its variants: the common
+ * case), so that the compiler unrolls the keys, keeps their bytes in
+ * registers and drops the tests of their lengths. */
+__attribute__((target("avx2"), always_inline)) static inline int
+scan_avx2_keys(const yd_byte_query *q, const unsigned char *text, size_t n, size_t *end, size_t last, size_t from,
+               size_t *start, size_t *stop, const int fixed)
 {
     __m256i b0[MAX_KEYS], b1[MAX_KEYS], b2[MAX_KEYS];
-    int nkeys = q->nkeys;
+    const int nkeys = fixed ? fixed : q->nkeys;
     for (int k = 0; k < nkeys; k++) {
         b0[k] = _mm256_set1_epi8((char)q->keys[k].bytes[0]);
         b1[k] = _mm256_set1_epi8((char)q->keys[k].bytes[1]);
@@ -223,7 +228,7 @@ __attribute__((target("avx2"))) static int scan_avx2(const yd_byte_query *q, con
         __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
         __m256i any = _mm256_setzero_si256();
         for (int k = 0; k < nkeys; k++) {
-            unsigned char len = q->keys[k].len;
+            unsigned char len = fixed ? 3 : q->keys[k].len;
             __m256i t = _mm256_cmpeq_epi8(v2, b2[k]);
             if (len >= 2)
                 t = _mm256_and_si256(t, _mm256_cmpeq_epi8(v1, b1[k]));
@@ -245,6 +250,25 @@ __attribute__((target("avx2"))) static int scan_avx2(const yd_byte_query *q, con
     }
     *end = j + 3;
     return 0;
+}
+
+__attribute__((target("avx2"))) static int scan_avx2(const yd_byte_query *q, const unsigned char *text, size_t n,
+                                                     size_t *end, size_t last, size_t from, size_t *start,
+                                                     size_t *stop)
+{
+    int all_three_bytes = 1;
+    for (int k = 0; k < q->nkeys; k++)
+        all_three_bytes &= q->keys[k].len == 3;
+    switch (all_three_bytes ? q->nkeys : 0) {
+    case 1:
+        return scan_avx2_keys(q, text, n, end, last, from, start, stop, 1);
+    case 2:
+        return scan_avx2_keys(q, text, n, end, last, from, start, stop, 2);
+    case 3:
+        return scan_avx2_keys(q, text, n, end, last, from, start, stop, 3);
+    default:
+        return scan_avx2_keys(q, text, n, end, last, from, start, stop, 0);
+    }
 }
 
 /* libgcc fills the CPU model in a constructor; this only reads it. */
