@@ -227,6 +227,7 @@ scan_avx2_keys(const yd_byte_query *q, const unsigned char *text, size_t n, size
         __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
         __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
         __m256i any = _mm256_setzero_si256();
+#pragma GCC unroll 3
         for (int k = 0; k < nkeys; k++) {
             unsigned char len = fixed ? 3 : q->keys[k].len;
             __m256i t = _mm256_cmpeq_epi8(v2, b2[k]);
