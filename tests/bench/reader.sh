@@ -11,7 +11,8 @@
 #   count         from the last character read to every document searched
 #   result list   from & read to the list drawn
 # then the CPU time per key of scrolling and of ] (from /proc/PID/schedstat
-# around bursts of keys, as keys.sh does).
+# around bursts of keys, as keys.sh does), and the peak resident memory
+# (VmHWM) once loaded and again at the end.
 #
 #   tests/bench/reader.sh BUILD FOLDER PATTERN [RUNS]
 set -euo pipefail
@@ -19,7 +20,14 @@ build=$1 dir=$2 pattern=$3 runs=${4:-11}
 yuedu=$(cd "$build" && pwd)/yuedu
 work=$(mktemp -d)
 sock=$work/sock
-trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+pid=
+# The reader saves its place as it ends: wait for it before removing its home.
+finish() {
+    tmux -S "$sock" kill-server 2>/dev/null
+    while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+    rm -rf "$work"
+}
+trap finish EXIT
 mkdir -p "$work/home"
 printf 'set -g status off\n' >"$work/conf"
 tmux -S "$sock" -f "$work/conf" new-session -d -s b -x 120 -y 40 \
@@ -31,7 +39,8 @@ status() { tmux -S "$sock" capture-pane -p -t b | tail -n 2; }
 until status | grep -q '\[1/[0-9]*\] line 1/' && ! status | grep -q loading; do sleep 0.1; done
 pid=$(pgrep -n -f -- "$yuedu $dir")
 echo "reader on $dir ($(du -sh "$dir" | cut -f1)), 120x40, pattern $pattern, $runs runs," \
-    "resident $(awk '/^VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status")"
+    "resident $(awk '/^VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status")" \
+    "(peak $(awk '/^VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status"))"
 
 python3 - "$sock" "$work/trace" "$pattern" "$runs" "$pid" <<'PY'
 import statistics, subprocess, sys, time
@@ -112,3 +121,6 @@ for key, n, what in (("j", 2000, "line down"), ("Space", 1000, "page down"), ("b
                      ("k", 2000, "line up"), ("]", 1000, "next heading")):
     print("    %-14s %6d keys  %7.3f ms CPU per key" % (what, n, burst(key, n)))
 PY
+# The peak of the whole session: loading, the searches and their lists.
+echo "  peak resident after the searches: $(awk '/^VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status")," \
+    "$(du -sb "$dir" | awk '{ printf "%.0f MiB", $1 / 1048576 }') of files"
