@@ -475,6 +475,13 @@ int main(int argc, char **argv)
 {
     i18n_init();
     int code = run(argc, argv);
+    /* Output that never arrived (a full disk, a closed stdout) is a failure,
+     * said once: the modes that check their own output have said so and
+     * returned non-zero already. */
+    if (code == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+        fputs(_("yuedu: cannot write the output\n"), stderr);
+        code = EXIT_NOTHING;
+    }
     u_cleanup(); /* release ICU's caches so leak checkers see a clean exit */
     return code;
 }
