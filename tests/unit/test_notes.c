@@ -101,6 +101,25 @@ static void test_markdown(void **state)
     unmake(&f);
 }
 
+/* A note's line that Markdown would read as a list item, a thematic break
+ * or a heading's underline, and an entity, stay the words written. */
+static void test_markdown_line_starts(void **state)
+{
+    (void)state;
+    notes_fixture f;
+    make(&f);
+    char id[YD_BOOKMARK_ID_SIZE];
+    assert_int_equal(yd_bookmarks_add(&f.bm, &f.doc, 0, at(&f.doc, "为了"), NULL, "名",
+                                      "1. 甲\n- 乙\n+ 丙\n---\n===\n10) 丁\nA&amp;B 第1. 条", id),
+                     YD_OK);
+    const yd_bookmark *b = yd_bookmarks_find(&f.bm, id);
+    yd_note note = {b, 0, "rules.txt", "规则", "第一章 总则", b->name, "", 2, b->offset};
+    char *md = written(&note, 1, YD_NOTES_MARKDOWN);
+    assert_non_null(strstr(md, "\n1\\. 甲  \n\\- 乙  \n\\+ 丙  \n\\---  \n\\===  \n10\\) 丁  \nA\\&amp;B 第1. 条\n"));
+    free(md);
+    unmake(&f);
+}
+
 static void test_org_and_tsv(void **state)
 {
     (void)state;
@@ -270,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_org_and_tsv),
         cmocka_unit_test(test_json_round_trip),
         cmocka_unit_test(test_bad_input_changes_nothing),
+        cmocka_unit_test(test_markdown_line_starts),
         cmocka_unit_test(test_import_surrogate_pairs),
         cmocka_unit_test(test_format_names),
     };
