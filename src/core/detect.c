@@ -237,9 +237,10 @@ void yd_detect_encoding(const unsigned char *bytes, size_t length, yd_encoding *
     size_t even_n = length & 1 ? 0 : (n & ~(size_t)1);
 
     /* Valid UTF-8 with at most a few stray NULs is UTF-8: UTF-16 with ASCII
-     * in it has far more zero bytes, and UTF-16 without is not valid UTF-8. */
+     * in it has far more zero bytes, and UTF-16 without is not valid UTF-8.
+     * A NUL or two is stray in a short file too, not a density. */
     unsigned long cost_utf8 = yd_detect_cost_utf8(bytes, n);
-    if (cost_utf8 == 0 && zeros * 50 <= n && suspicious * 10 <= n)
+    if (cost_utf8 == 0 && (zeros <= 2 || zeros * 50 <= n) && suspicious * 10 <= n)
         return set(out, YD_ENC_UTF8, 0);
     /* Only now is UTF-16 a candidate: the common case never pays for this. */
     unsigned le = even_n ? yd_detect_utf16_plausibility(bytes, even_n, 0) : 0;
