@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 #include "cli.h"
 #include "i18n.h"
@@ -27,28 +28,42 @@ static void place_of(const yd_bookmark *b, const yd_corpus *corpus, const char *
     }
 }
 
-/* s on one line: tabs, newlines and other control characters become spaces. */
-static void put_field(FILE *out, const char *s)
+/* Names, notes and snippets are the documents' words: written as every
+ * batch mode writes text, nothing unsafe raw (C1 and bidi controls, line
+ * separators, bytes that are not UTF-8 escaped by cli_put_sanitized). A
+ * line end is written as nl; in markdown, ASCII controls are \xHH and
+ * Markdown's punctuation is escaped, else they are spaces. */
+static void put_text(FILE *out, const char *s, const char *nl, int markdown)
 {
-    for (; *s; s++)
-        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, out);
-}
-
-static void put_markdown(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '\n' || c == '\r' || c == '\t')
-            fputc(' ', out);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(out, "\\x%02X", c);
-        else {
-            if (strchr("\\`*_[]<>#|~!", c))
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t n = (int32_t)strlen(s);
+    for (int32_t i = 0; i < n;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c == '\n') {
+            fputs(nl, out);
+        } else if (c >= 0 && (c < 0x20 || c == 0x7F)) {
+            if (markdown && c != '\r' && c != '\t')
+                fprintf(out, "\\x%02X", (unsigned)c);
+            else
+                fputc(' ', out);
+        } else if (c >= 0 && c < 0x80) {
+            if (markdown && strchr("\\`*_[]<>#|~!", c))
                 fputc('\\', out);
             fputc(c, out);
+        } else {
+            char one[U8_MAX_LENGTH + 1] = {0};
+            memcpy(one, p + start, (size_t)(i - start));
+            cli_put_sanitized(out, one);
         }
     }
 }
+
+/* s on one line: tabs, newlines and other control characters become spaces. */
+static void put_field(FILE *out, const char *s) { put_text(out, s, " ", 0); }
+
+static void put_markdown(FILE *out, const char *s) { put_text(out, s, " ", 1); }
 
 static const char *state_tag(const yd_bookmark *b)
 {
@@ -75,12 +90,7 @@ static void print_text(yd_bookmark **list, size_t n, const yd_corpus *corpus)
         putchar('\n');
         if (b->note[0]) {
             fputs("    ", stdout);
-            for (const char *p = b->note; *p; p++) {
-                if (*p == '\n')
-                    fputs("\n    ", stdout);
-                else
-                    fputc((unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p, stdout);
-            }
+            put_text(stdout, b->note, "\n    ", 0);
             putchar('\n');
         }
     }
@@ -131,14 +141,7 @@ static void print_markdown(yd_bookmark **list, size_t n, const yd_corpus *corpus
         fputs("…\n", stdout);
         if (b->note[0]) {
             fputs("\n  ", stdout);
-            for (const char *p = b->note; *p; p++) {
-                if (*p == '\n') {
-                    fputs("  \n  ", stdout); /* a hard line break inside the item */
-                    continue;
-                }
-                char one[2] = {*p, 0};
-                put_markdown(stdout, one);
-            }
+            put_text(stdout, b->note, "  \n  ", 1); /* a hard line break inside the item */
             putchar('\n');
         }
     }

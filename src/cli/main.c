@@ -320,6 +320,14 @@ static int parse_options(int argc, char **argv, options *opt)
         return bad_usage("--refs: the format is text, tsv or json", "");
     if (opt->format == FORMAT_YAML && opt->mode != MODE_OUTLINE && opt->mode != MODE_BOOKMARKS)
         return bad_usage("--format yaml: only with --outline or --bookmarks", "");
+    /* Options a mode does not read are refused, not silently dropped: the
+     * user asked for something this run would not do. */
+    if (opt->format_name && (opt->mode == MODE_READ || opt->mode == MODE_RENDER || opt->mode == MODE_DOCTOR ||
+                             opt->mode == MODE_CHECK_CONFIG))
+        return bad_usage("--format: only with --list, --outline, --refs, --search, --bookmarks or --notes, not ",
+                         opt->format_name);
+    if (opt->width && opt->mode != MODE_RENDER)
+        return bad_usage("--width: only with --render (the reader takes the terminal's width)", "");
     return -1;
 }
 
@@ -475,6 +483,13 @@ int main(int argc, char **argv)
 {
     i18n_init();
     int code = run(argc, argv);
+    /* Output that never arrived (a full disk, a closed stdout) is a failure,
+     * said once: the modes that check their own output have said so and
+     * returned non-zero already. */
+    if (code == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+        fputs(_("yuedu: cannot write the output\n"), stderr);
+        code = EXIT_NOTHING;
+    }
     u_cleanup(); /* release ICU's caches so leak checkers see a clean exit */
     return code;
 }

@@ -3,6 +3,7 @@
  * JSON read back into the stores. The export reads only: nothing on disk
  * changes. Each note's document is read (those given as PATH, else every
  * file a note was made in) for its title, outline path, line and citation. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,12 +217,14 @@ done:
     return code;
 }
 
-/* The whole of a file, or of standard input for "-". */
+/* The whole of a file, or of standard input for "-"; NULL with errno saying
+ * why it could not be read. */
 static char *read_all(const char *path, size_t *length)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
         return NULL;
+    errno = 0;
     char *data = NULL;
     size_t size = 0;
     FILE *m = open_memstream(&data, &size);
@@ -233,10 +236,12 @@ static char *read_all(const char *path, size_t *length)
     failed = failed || ferror(f);
     if (m && fclose(m) != 0)
         failed = 1;
+    int why = errno ? errno : EIO;
     if (f != stdin)
         fclose(f);
     if (failed) {
         free(data);
+        errno = why;
         return NULL;
     }
     *length = size;
@@ -248,9 +253,10 @@ int cli_import_notes(const char *path)
     size_t length = 0;
     char *data = read_all(path, &length);
     if (!data) {
+        const char *why = strerror(errno);
         fprintf(stderr, "yuedu: ");
         cli_put_sanitized(stderr, path);
-        fputs(_(": cannot be read\n"), stderr);
+        fprintf(stderr, _(": cannot be read: %s\n"), why);
         return EXIT_NOTHING;
     }
     yd_bookmarks bookmarks, highlights;

@@ -1,9 +1,11 @@
 /* Reading and checking config.yaml; see config.h and docs/CONFIG.md. */
 #include "yuedu/config.h"
 
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "purify_config.h"
 #include "yaml_schema.h"
@@ -63,10 +65,17 @@ static int config_dir(char *buf, size_t size, const char *leaf)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME");
     const char *home = getenv("HOME");
+    /* Without HOME, the account's home folder, as the stores find theirs
+     * (atomic_file.c): a configuration is not ignored where bookmarks are
+     * still saved. */
+    if (!home || home[0] != '/') {
+        const struct passwd *pw = getpwuid(getuid());
+        home = pw ? pw->pw_dir : NULL;
+    }
     int len;
     if (xdg && xdg[0] == '/')
         len = snprintf(buf, size, "%s/yuedu/%s", xdg, leaf);
-    else if (home && home[0])
+    else if (home && home[0] == '/')
         len = snprintf(buf, size, "%s/.config/yuedu/%s", home, leaf);
     else
         return -1;

@@ -142,6 +142,20 @@ unsigned yd_detect_utf16_plausibility(const unsigned char *p, size_t n, int big_
     return (unsigned)(good * 1000 / units);
 }
 
+/* Zero bytes of p that belong to text-like code units in that byte order:
+ * the high byte of ASCII, and the low byte of a character such as 一
+ * (U+4E00), the commonest character of Chinese text. */
+static size_t utf16_zeros_in_text(const unsigned char *p, size_t n, int big_endian)
+{
+    size_t zeros = 0;
+    for (size_t k = 0; k + 1 < n; k += 2) {
+        unsigned u = big_endian ? (unsigned)p[k] << 8 | p[k + 1] : (unsigned)p[k + 1] << 8 | p[k];
+        if (u != 0 && ((u & 0xFF00) == 0 || (u & 0xFF) == 0) && utf16_unit_is_textlike(u))
+            zeros++;
+    }
+    return zeros;
+}
+
 static int has_binary_signature(const unsigned char *p, size_t n)
 {
     static const struct { const char *magic; size_t len; } sigs[] = {
@@ -200,7 +214,7 @@ void yd_detect_encoding(const unsigned char *bytes, size_t length, yd_encoding *
     if (has_binary_signature(bytes, n))
         return set(out, YD_ENC_BINARY, 0);
 
-    size_t zeros_even = 0, zeros_odd = 0, suspicious = 0, high = 0;
+    size_t zeros = 0, suspicious = 0, high = 0;
     for (size_t k = 0; k < n; k++) {
         /* Eight bytes at a time while none is a control or DEL: only the
          * high bytes need counting then. */
@@ -215,27 +229,30 @@ void yd_detect_encoding(const unsigned char *bytes, size_t length, yd_encoding *
         }
         unsigned char b = bytes[k];
         if (b == 0)
-            (k & 1) ? zeros_odd++ : zeros_even++;
+            zeros++;
         if (b < 0x20 ? !(b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x1B) : b == 0x7F)
             suspicious++;
         high += b >= 0x80;
     }
-    size_t zeros = zeros_even + zeros_odd;
     size_t even_n = length & 1 ? 0 : (n & ~(size_t)1);
 
     /* Valid UTF-8 with at most a few stray NULs is UTF-8: UTF-16 with ASCII
-     * in it has far more zero bytes, and UTF-16 without is not valid UTF-8. */
+     * in it has far more zero bytes, and UTF-16 without is not valid UTF-8.
+     * A NUL or two is stray in a short file too, not a density. */
     unsigned long cost_utf8 = yd_detect_cost_utf8(bytes, n);
-    if (cost_utf8 == 0 && zeros * 50 <= n && suspicious * 10 <= n)
+    if (cost_utf8 == 0 && (zeros <= 2 || zeros * 50 <= n) && suspicious * 10 <= n)
         return set(out, YD_ENC_UTF8, 0);
     /* Only now is UTF-16 a candidate: the common case never pays for this. */
     unsigned le = even_n ? yd_detect_utf16_plausibility(bytes, even_n, 0) : 0;
     unsigned be = even_n ? yd_detect_utf16_plausibility(bytes, even_n, 1) : 0;
-    /* Zero bytes on one parity are the fingerprint of UTF-16 with ASCII. */
-    if (zeros > 1 && even_n && (zeros_odd * 10 >= zeros * 9 || zeros_even * 10 >= zeros * 9)) {
-        int big = zeros_even > zeros_odd;
-        if ((big ? be : le) >= 800)
-            return set(out, big ? YD_ENC_UTF16BE : YD_ENC_UTF16LE, 0);
+    /* Zero bytes where text in one byte order puts them (the high byte of
+     * ASCII, the low byte of 一) are the fingerprint of UTF-16 with ASCII.
+     * Not their parity alone: in Chinese text 一 can outnumber the ASCII. */
+    if (zeros > 1 && even_n) {
+        int le_ok = le >= 800 && utf16_zeros_in_text(bytes, even_n, 0) * 10 >= zeros * 9;
+        int be_ok = be >= 800 && utf16_zeros_in_text(bytes, even_n, 1) * 10 >= zeros * 9;
+        if (le_ok || be_ok)
+            return set(out, be_ok && (!le_ok || be > le) ? YD_ENC_UTF16BE : YD_ENC_UTF16LE, 0);
     }
     if (zeros * 50 > n || suspicious * 10 > n)
         return set(out, YD_ENC_BINARY, 0);

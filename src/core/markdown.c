@@ -468,6 +468,60 @@ static yd_status walk(walker *w, cmark_node *root, yd_error *err)
     return st;
 }
 
+/* Whether the line of s at at is three c and blanks: a marker of front
+ * matter. */
+static int marker_line(const char *s, size_t n, size_t at, char c)
+{
+    if (n - at < 3 || s[at] != c || s[at + 1] != c || s[at + 2] != c)
+        return 0;
+    for (size_t i = at + 3; i < n && s[i] != '\n'; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+/* Whether the line at at can be YAML of front matter: blank, indented, a
+ * list item or comment, or a key and its value. Prose has none of these
+ * (a Chinese sentence's colon is full-width). */
+static int yaml_like_line(const char *s, size_t n, size_t at)
+{
+    if (at == n || s[at] == '\n' || s[at] == ' ' || s[at] == '\t' || s[at] == '-' || s[at] == '#')
+        return 1;
+    for (size_t i = at; i < n && s[i] != '\n'; i++)
+        if (s[i] == ':')
+            return 1;
+    return 0;
+}
+
+static size_t next_line(const char *s, size_t n, size_t at)
+{
+    const char *nl = memchr(s + at, '\n', n - at);
+    return nl ? (size_t)(nl - s) + 1 : n;
+}
+
+/* YAML front matter (Hugo, Jekyll, Obsidian notes): "---" on the first
+ * line, then keys and values, then "---" or "...". CommonMark reads it as
+ * a thematic break and a setext heading, which put the file's data at the
+ * top of the outline; its two marker lines become code fences instead, of
+ * the same length so that no line moves: it shows as written, as code. */
+static void front_matter_as_code(char *s, size_t n)
+{
+    if (!marker_line(s, n, 0, '-'))
+        return;
+    size_t at = next_line(s, n, 0);
+    if (at == n || s[at] == '\n' || !yaml_like_line(s, n, at))
+        return; /* a thematic break, then a blank line or text */
+    for (; at < n; at = next_line(s, n, at)) {
+        if (marker_line(s, n, at, '-') || marker_line(s, n, at, '.')) {
+            memcpy(s, "```", 3);
+            memcpy(s + at, "```", 3);
+            return;
+        }
+        if (!yaml_like_line(s, n, at))
+            return;
+    }
+}
+
 yd_status yd_markdown_render(yd_document *doc, yd_error *err)
 {
     pthread_once(&registered, register_extensions);
@@ -478,6 +532,7 @@ yd_status yd_markdown_render(yd_document *doc, yd_error *err)
     yd_status sst = yd_mb_source_utf8(doc, &src, &need, err);
     if (sst != YD_OK)
         return sst;
+    front_matter_as_code(src, (size_t)need);
     cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
     if (!p) {
         free(src);

@@ -44,12 +44,22 @@ static void put_raw(FILE *f, const char *s, int32_t n, int bad)
 
 typedef enum escape { ESC_TEXT, ESC_MARKDOWN, ESC_ORG, ESC_JSON, ESC_TSV } escape;
 
+/* Whether Markdown needs a backslash before c to keep it a character:
+ * its punctuation anywhere, an entity's &, and at the start of a line what
+ * would start a list or a thematic break or underline a heading (-, +, =,
+ * the . or ) after the digits of 1. and 1)). */
+static int md_escaped(UChar32 c, int line_start, int after_leading_digits)
+{
+    return strchr("\\`*_[]<>#|~!&", (int)c) || (line_start && (c == '-' || c == '+' || c == '=')) ||
+           (after_leading_digits && (c == '.' || c == ')'));
+}
+
 /* s as format wants it; line breaks kept as they are when lines is set
  * (and a prefix written after each), else written as the format says. */
 static void put(FILE *f, const char *s, escape how, int lines, const char *prefix)
 {
     int32_t n = (int32_t)strlen(s), i = 0;
-    int line_start = 1;
+    int line_start = 1, leading_digits = 0;
     while (i < n) {
         UChar32 c;
         int32_t at = i;
@@ -91,8 +101,9 @@ static void put(FILE *f, const char *s, escape how, int lines, const char *prefi
             line_start = 0;
             continue;
         }
-        if (how == ESC_MARKDOWN && c < 0x80 && strchr("\\`*_[]<>#|~!", (int)c))
+        if (how == ESC_MARKDOWN && c < 0x80 && md_escaped(c, line_start, leading_digits))
             fputc('\\', f);
+        leading_digits = (line_start || leading_digits) && c >= '0' && c <= '9';
         if (how == ESC_ORG && line_start && (c == '*' || c == '#'))
             fputc(',', f); /* Org's escape: a line starting so is not a heading or a keyword */
         put_raw(f, s + at, i - at, bad);

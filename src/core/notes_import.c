@@ -46,13 +46,69 @@ static yd_status merge_one(yd_bookmarks *store, yd_bookmark *b, yd_notes_importe
     return YD_OK;
 }
 
+static int hex4(const char *p, const char *end, unsigned *value)
+{
+    unsigned v = 0;
+    if (end - p < 4)
+        return 0;
+    for (int k = 0; k < 4; k++) {
+        char c = p[k];
+        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+                     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
+                                            : 16;
+        if (d == 16)
+            return 0;
+        v = v << 4 | d;
+    }
+    *value = v;
+    return 1;
+}
+
+/* JSON writes a character beyond U+FFFF as a surrogate pair of \u escapes
+ * (Python's json and jq -a do), which YAML refuses; YAML's \U escape of
+ * eight digits is the same character. A copy with every pair inside a
+ * string rewritten so (never longer; no line end moves, so libyaml's line
+ * numbers stay the file's), or NULL when out of memory. */
+static char *surrogate_pairs_as_yaml(const char *data, size_t length, size_t *out_length)
+{
+    char *out = malloc(length + 1), *w = out;
+    if (!out)
+        return NULL;
+    const char *p = data, *end = data + length;
+    int in_string = 0;
+    while (p < end) {
+        unsigned hi, lo;
+        if (in_string && p[0] == '\\' && end - p >= 12 && p[1] == 'u' && hex4(p + 2, end, &hi) && hi >= 0xD800 &&
+            hi <= 0xDBFF && p[6] == '\\' && p[7] == 'u' && hex4(p + 8, end, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+            w += sprintf(w, "\\U%08X", 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+            p += 12;
+        } else if (in_string && p[0] == '\\' && end - p >= 2) {
+            *w++ = *p++; /* an escape: the next character is not the string's end */
+            *w++ = *p++;
+        } else {
+            in_string ^= *p == '"';
+            *w++ = *p++;
+        }
+    }
+    *w = 0;
+    *out_length = (size_t)(w - out);
+    return out;
+}
+
 yd_status yd_notes_import(const char *data, size_t length, yd_bookmarks *bookmarks, yd_bookmarks *highlights,
                           yd_notes_imported *result, yd_error *err)
 {
     memset(result, 0, sizeof *result);
     yaml_document_t doc;
     char problem[200];
-    if (yd_yaml_load(&doc, data, length, problem, sizeof problem) != 0)
+    size_t yaml_length;
+    char *yaml = surrogate_pairs_as_yaml(data, length, &yaml_length);
+    if (!yaml)
+        return yd_error_set(err, YD_ENOMEM, "out of memory");
+    int unreadable = yd_yaml_load(&doc, yaml, yaml_length, problem, sizeof problem) != 0;
+    free(yaml);
+    if (unreadable)
         return yd_error_set(err, YD_EINVAL, "not the JSON of yuedu --notes --format json: %s", problem);
     yd_status st = YD_OK;
     yaml_node_t *root = yaml_document_get_root_node(&doc);

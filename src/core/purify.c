@@ -327,8 +327,11 @@ static void remap_markup(const yd_document *doc, const line_change *ch, yd_marku
     m->span_count = kept;
     for (size_t i = 0; i < m->link_count; i++) {
         yd_link *lk = &m->links[i];
+        /* A link can cross lines (an <a> around a list item): each end is
+         * placed by its own line, the end by the line of its last unit. */
         int32_t line = yd_document_line_at(doc, lk->start);
-        int32_t s = map_offset(doc, ch, line, lk->start, 0), e = map_offset(doc, ch, line, lk->end, 1);
+        int32_t end_line = lk->end > lk->start ? yd_document_line_at(doc, lk->end - 1) : line;
+        int32_t s = map_offset(doc, ch, line, lk->start, 0), e = map_offset(doc, ch, end_line, lk->end, 1);
         lk->start = s;
         lk->end = e < s ? s : e;
     }

@@ -11,6 +11,10 @@ yd_status yd_zip_open(yd_zip *z, const unsigned char *bytes, size_t length, yd_e
     memset(z, 0, sizeof *z);
     z->max_entry = YD_ZIP_MAX_ENTRY;
     z->max_total = YD_ZIP_MAX_TOTAL;
+    /* libzip opens no bytes as an archive of no entries; a file of none
+     * is no archive, and each format would blame a missing part. */
+    if (length == 0)
+        return yd_error_set(err, YD_EFORMAT, "not a zip archive, or a damaged one");
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(bytes, length, 0, &ze);

@@ -1,6 +1,7 @@
 /* Configuration: the schema, every kind of problem (reported with file,
  * line and column, the default kept, reading going on), key names and
  * sequences, and how the file's key bindings merge with the built-in ones. */
+#include <pwd.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -474,6 +475,22 @@ static void test_files(void **state)
     unsetenv("XDG_CONFIG_HOME");
     assert_int_equal(yd_config_default_path(where, sizeof where), 0);
     assert_string_equal(where, "/home/reader/.config/yuedu/config.yaml");
+    /* No HOME (env -i, some services): the home folder of the account, as
+     * the bookmarks and the reading state find it. */
+    unsetenv("HOME");
+    const struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_dir[0] == '/') {
+        char want[1024];
+        snprintf(want, sizeof want, "%s/.config/yuedu/config.yaml", pw->pw_dir);
+        assert_int_equal(yd_config_default_path(where, sizeof where), 0);
+        assert_string_equal(where, want);
+    }
+    setenv("HOME", "relative", 1); /* not a home folder */
+    if (pw && pw->pw_dir[0] == '/') {
+        assert_int_equal(yd_config_default_path(where, sizeof where), 0);
+        assert_int_equal(where[0], '/');
+    }
+    setenv("HOME", "/home/reader", 1);
 
     /* --config FILE that is missing, or a folder: reported, defaults. */
     snprintf(path, sizeof path, "%s/none.yaml", dir);

@@ -78,6 +78,11 @@ static void test_binary(void **state)
     memset(text, 'a', sizeof text);
     text[100] = '\0';
     assert_int_equal(detect_str(text, sizeof text), YD_ENC_UTF8);
+    /* Nor in a short one: a stray NUL or two is no density. */
+    static const char note[] = "第一条 空\0字节\n";
+    assert_int_equal(detect_str(note, sizeof note - 1), YD_ENC_UTF8);
+    static const char two[] = "第一条 空\0字节，第二个\0在这里。\n";
+    assert_int_equal(detect_str(two, sizeof two - 1), YD_ENC_UTF8);
 }
 
 static void test_encoding_names(void **state)

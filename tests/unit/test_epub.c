@@ -247,9 +247,16 @@ static void test_hostile(void **state)
     expect_error("drm.epub", YD_EFORMAT, "DRM");
     expect_error("broken.epub", YD_EFORMAT, "zip");
     expect_error("nocontainer.epub", YD_EFORMAT, "container.xml");
-    /* Obfuscated fonts are not DRM; an external entity reads nothing. */
+    /* A file of no bytes is no archive (libzip alone opens it as one with
+     * no entries, and the book would be said to lack its container). */
     yd_document d;
     yd_error err = {0};
+    static const char *const empty[] = {"e.epub", "e.docx", "e.odt"};
+    for (size_t k = 0; k < sizeof empty / sizeof *empty; k++) {
+        assert_int_equal(yd_document_from_bytes(&d, empty[k], (const unsigned char *)"", 0, NULL, &err), YD_EFORMAT);
+        assert_string_equal(err.message, "not a zip archive, or a damaged one");
+    }
+    /* Obfuscated fonts are not DRM; an external entity reads nothing. */
     assert_int_equal(load_book(&d, "font.epub", 1, &err), YD_OK);
     yd_document_free(&d);
     assert_int_equal(load_book(&d, "xxe.epub", 1, &err), YD_OK);

@@ -348,6 +348,36 @@ static void test_indented_block(void **state)
     yd_document_free(&d);
 }
 
+/* YAML front matter (Hugo, Jekyll, Obsidian notes) is the file's data, not
+ * a thematic break and a setext heading: shown as written, as code, never
+ * an outline node; the lines keep their source numbers. A file that only
+ * starts with a thematic break is not front matter. */
+static void test_front_matter(void **state)
+{
+    (void)state;
+    const char *src = "---\ntitle: 读书笔记\ntags: [一, 二]\n---\n\n# 第一章 开始\n\n正文。\n";
+    yd_document d;
+    yd_error err = {0};
+    assert_int_equal(yd_document_from_bytes(&d, "f.md", (const unsigned char *)src, strlen(src), NULL, &err), YD_OK);
+    int32_t k = line_equal(&d, "title: 读书笔记");
+    assert_true(k >= 0);
+    assert_int_equal(info(&d, k)->kind, YD_BLOCK_CODE);
+    assert_int_equal(yd_source_line(&d, k), 2);
+    assert_int_equal(info(&d, line_equal(&d, "tags: [一, 二]"))->kind, YD_BLOCK_CODE);
+    assert_int_equal(yd_source_line(&d, line_equal(&d, "第一章 开始")), 6);
+    yd_outline o;
+    assert_int_equal(yd_outline_build(&o, &d, &err), YD_OK);
+    assert_int_equal(o.count, 1); /* 第一章 only */
+    assert_int_equal(o.nodes[0].line, line_equal(&d, "第一章 开始"));
+    yd_outline_free(&o);
+    yd_document_free(&d);
+
+    const char *rule = "---\n\n第一段。\n\n---\n\n第二段。\n";
+    assert_int_equal(yd_document_from_bytes(&d, "r.md", (const unsigned char *)rule, strlen(rule), NULL, &err), YD_OK);
+    assert_int_equal(info(&d, line_equal(&d, "第一段。"))->kind, YD_BLOCK_TEXT);
+    yd_document_free(&d);
+}
+
 /* The outline of a document as "depth kind title" lines (to free). */
 static char *outline_of(const char *name, const char *src)
 {
@@ -400,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_gbk),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_indented_block),
+        cmocka_unit_test(test_front_matter),
         cmocka_unit_test(test_same_outline_as_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

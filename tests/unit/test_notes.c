@@ -101,6 +101,25 @@ static void test_markdown(void **state)
     unmake(&f);
 }
 
+/* A note's line that Markdown would read as a list item, a thematic break
+ * or a heading's underline, and an entity, stay the words written. */
+static void test_markdown_line_starts(void **state)
+{
+    (void)state;
+    notes_fixture f;
+    make(&f);
+    char id[YD_BOOKMARK_ID_SIZE];
+    assert_int_equal(yd_bookmarks_add(&f.bm, &f.doc, 0, at(&f.doc, "为了"), NULL, "名",
+                                      "1. 甲\n- 乙\n+ 丙\n---\n===\n10) 丁\nA&amp;B 第1. 条", id),
+                     YD_OK);
+    const yd_bookmark *b = yd_bookmarks_find(&f.bm, id);
+    yd_note note = {b, 0, "rules.txt", "规则", "第一章 总则", b->name, "", 2, b->offset};
+    char *md = written(&note, 1, YD_NOTES_MARKDOWN);
+    assert_non_null(strstr(md, "\n1\\. 甲  \n\\- 乙  \n\\+ 丙  \n\\---  \n\\===  \n10\\) 丁  \nA\\&amp;B 第1. 条\n"));
+    free(md);
+    unmake(&f);
+}
+
 static void test_org_and_tsv(void **state)
 {
     (void)state;
@@ -225,6 +244,33 @@ static void test_bad_input_changes_nothing(void **state)
     unmake(&f);
 }
 
+/* JSON from other tools: a character beyond U+FFFF written as a surrogate
+ * pair of \u escapes (Python's json.dumps, jq -a), which YAML alone refuses;
+ * "\\u" is a backslash and a u, not an escape. A lone surrogate is no
+ * character: refused, nothing changed. */
+static void test_import_surrogate_pairs(void **state)
+{
+    (void)state;
+    notes_fixture f;
+    make(&f);
+    yd_notes_imported r;
+    yd_error err = {0};
+    const char *json = "{\"yuedu-notes\": 1, \"notes\": [{\"kind\": \"bookmark\", \"id\": \"a1\", "
+                       "\"path\": \"a.txt\", \"name\": \"\\u7b2c\\ud840\\udc00\\uD83D\\uDE00\", "
+                       "\"note\": \"\\\\ud83d\\\\ude00 \\\"\\ud83d\\ude00\\\"\"}]}";
+    assert_int_equal(yd_notes_import(json, strlen(json), &f.bm, &f.hl, &r, &err), YD_OK);
+    assert_int_equal(r.added, 1);
+    const yd_bookmark *b = yd_bookmarks_find(&f.bm, "a1");
+    assert_non_null(b);
+    assert_string_equal(b->name, "第\xF0\xA0\x80\x80\xF0\x9F\x98\x80"); /* 第𠀀😀 */
+    assert_string_equal(b->note, "\\ud83d\\ude00 \"\xF0\x9F\x98\x80\"");
+    const char *lone = "{\"yuedu-notes\": 1, \"notes\": [{\"kind\": \"bookmark\", \"id\": \"a2\", "
+                       "\"path\": \"a.txt\", \"name\": \"\\ud83dx\"}]}";
+    assert_int_equal(yd_notes_import(lone, strlen(lone), &f.bm, &f.hl, &r, &err), YD_EINVAL);
+    assert_null(yd_bookmarks_find(&f.bm, "a2"));
+    unmake(&f);
+}
+
 static void test_format_names(void **state)
 {
     (void)state;
@@ -243,6 +289,8 @@ int main(void)
         cmocka_unit_test(test_org_and_tsv),
         cmocka_unit_test(test_json_round_trip),
         cmocka_unit_test(test_bad_input_changes_nothing),
+        cmocka_unit_test(test_markdown_line_starts),
+        cmocka_unit_test(test_import_surrogate_pairs),
         cmocka_unit_test(test_format_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -153,6 +153,48 @@ static void test_markup_follows(void **state)
     yd_config_free(&c);
 }
 
+/* A link can cross lines (an HTML <a> around a list item): its end is
+ * placed by the line that holds it, so that it never points past the text
+ * when the lines before it were rewritten. */
+static void test_link_across_lines(void **state)
+{
+    (void)state;
+    const char *page = "0<a href=/y><li>k></a>";
+    static const char *const rules[] = {"purify:\n  rules:\n    - match: 'k'\n      replace: ''\n",
+                                        "purify:\n  rules:\n    - match: '.'\n      replace: ''\n"};
+    yd_document plain;
+    yd_error err = {0};
+    assert_int_equal(yd_document_from_bytes(&plain, "p.html", (const unsigned char *)page, strlen(page), NULL, &err),
+                     YD_OK);
+    assert_true(plain.markup->link_count >= 1);
+    const yd_link *pl = &plain.markup->links[0];
+    assert_true(yd_document_line_at(&plain, pl->start) < yd_document_line_at(&plain, pl->end - 1));
+    char *was = utf8_of(plain.text + pl->start, pl->end - pl->start), *want = calloc(1, strlen(was) + 1);
+    assert_non_null(want);
+    for (char *p = was, *w = want; *p; p++)
+        if (*p != 'k')
+            *w++ = *p;
+    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+        yd_document d;
+        yd_config c;
+        load_with(&d, &c, "p.html", page, rules[r]);
+        for (size_t i = 0; i < d.markup->link_count; i++) {
+            const yd_link *lk = &d.markup->links[i];
+            assert_true(lk->start >= 0 && lk->start <= lk->end && lk->end <= d.length);
+        }
+        if (r == 0) { /* the link holds what it held, less the k */
+            char *got = utf8_of(d.text + d.markup->links[0].start, d.markup->links[0].end - d.markup->links[0].start);
+            assert_string_equal(got, want);
+            free(got);
+        }
+        yd_document_free(&d);
+        yd_config_free(&c);
+    }
+    free(was);
+    free(want);
+    yd_document_free(&plain);
+}
+
 /* A pattern that backtracks without end does not hang the reading; a file
  * is never written. */
 static void test_hostile(void **state)
@@ -229,7 +271,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_glob),
-        cmocka_unit_test(test_apply),        cmocka_unit_test(test_markup_follows),
+        cmocka_unit_test(test_apply),        cmocka_unit_test(test_markup_follows), cmocka_unit_test(test_link_across_lines),
         cmocka_unit_test(test_hostile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
