@@ -143,6 +143,11 @@ static void install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* Past a file-size limit (ulimit -f) a write must fail with EFBIG, as
+     * on a full disk, so that the stores keep the change and say so and the
+     * fold cache is just not written; the default action would end the
+     * reader on the spot and lose the reading place. */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 /* Loader thread: each document's outline, before the document shows. */

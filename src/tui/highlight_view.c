@@ -5,6 +5,7 @@
  * takes \n typed as one; E in the notes list edits a note in $EDITOR. */
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,7 @@ int note_edit_external(app *a, const char *note, char **out)
     endwin();
     pid_t pid = fork();
     if (pid == 0) {
+        signal(SIGXFSZ, SIG_DFL); /* the reader's own choice, not the editor's */
         /* The editor as the user wrote it (it may carry options), the file its last word. */
         execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", editor, path, (char *)NULL);
         _exit(127);
