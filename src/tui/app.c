@@ -492,7 +492,7 @@ static void walk_messages_to_stderr(app *a) { yd_loader_walk_messages(a->loader,
 int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, const tui_settings *settings)
 {
     char locale_note[160];
-    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0)
+    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0 || !tui_term_attached())
         return EXIT_FAILURE;
     app *a = app_new(settings);
     if (!a || !a->widths || a->out_of_memory) {
