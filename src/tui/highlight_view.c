@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "key_input.h"
 
 int note_to_prompt(const char *note, wchar_t *out, size_t cap)
 {
@@ -146,6 +147,7 @@ int note_edit_external(app *a, const char *note, char **out)
         return 0;
     }
     def_prog_mode();
+    bracketed_paste(0); /* the editor asks for its own */
     endwin();
     pid_t pid = fork();
     if (pid == 0) {
@@ -158,6 +160,7 @@ int note_edit_external(app *a, const char *note, char **out)
     while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     reset_prog_mode();
+    bracketed_paste(1);
     clearok(curscr, TRUE);
     refresh();
     int ok = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
