@@ -94,8 +94,13 @@ int reading_resume(app *a, size_t *doc)
     if (!yd_reading_resume_candidate(&a->state, given, n) ||
         !yd_state_corpus_document(&a->state, app_corpus_root(a), &document, &index))
         return 0;
-    /* Documents load in order: give the one it was a moment to arrive. */
-    size_t ready = yd_loader_wait(a->loader, index + 1, 1000);
+    /* Documents load in order: give the one it was a moment to arrive.
+     * It may come later than its old index (a file before it that could
+     * not be read then can be now): wait for its place in the walk. */
+    size_t at = index;
+    if (yd_reading_find_document(given, n, document, index, &at) && at < index)
+        at = index;
+    size_t ready = yd_loader_wait(a->loader, at + 1, 1000);
     const char **paths = malloc((ready ? ready : 1) * sizeof *paths);
     if (!paths) {
         app_out_of_memory(a);
