@@ -125,8 +125,15 @@ void reading_finish(app *a, int32_t offset)
                        "reading state");
     }
     yd_error err = {0};
-    if (yd_state_save(&a->state, &err) != YD_OK)
-        fprintf(stderr, _("yuedu: reading state: %s\n"), err.message);
+    if (yd_state_save(&a->state, &err) != YD_OK) {
+        /* The store says the state is kept for a later try: at exit there
+         * is none, so that part goes and the loss is said instead. */
+        const char *kept = _("; the reading state is kept in memory and saving will be retried");
+        size_t n = strlen(err.message), k = strlen(kept);
+        if (n >= k && strcmp(err.message + n - k, kept) == 0)
+            err.message[n - k] = 0;
+        fprintf(stderr, _("yuedu: reading state: %s; the places of this run were not saved\n"), err.message);
+    }
     yd_state_free(&a->state);
     yd_reading_memory_free(&a->memory);
     a->state_open = 0;
