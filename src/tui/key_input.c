@@ -2,6 +2,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -12,6 +13,19 @@
  * brackets a pasted line end was Enter, and the text after it ran as
  * commands (a q in it quit the reader). */
 static int pasting;
+/* When the last of a paste came: a paste whose end never came (a broken
+ * terminal, a cut connection) ends after a second without input, so that
+ * keys are keys again. */
+static struct timespec paste_seen;
+
+static void paste_saw(void) { clock_gettime(CLOCK_MONOTONIC, &paste_seen); }
+
+static int paste_stalled(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec - paste_seen.tv_sec > 1;
+}
 
 void bracketed_paste(int on)
 {
@@ -52,6 +66,7 @@ static int paste_mark(void)
     }
     if (n == 4) {
         pasting = codes[2] == '0';
+        paste_saw();
         return 1;
     }
     if (types[n] != ERR)
@@ -66,6 +81,9 @@ static int paste_mark(void)
  * the screen it was copied from joins up whole. */
 static key pasted(int r, wint_t c)
 {
+    paste_saw();
+    if (r == KEY_CODE_YES && c == KEY_RESIZE) /* not the paste's: the terminal's */
+        return (key){1, c, 0, 0};
     if (r == KEY_CODE_YES || c < 0x20 || c == 0x7F)
         return (key){0, WEOF, 0, 0};
     return (key){0, c, 0, 1};
@@ -75,8 +93,11 @@ key read_key(void)
 {
     wint_t c;
     int r = get_wch(&c);
-    if (r == ERR)
+    if (r == ERR) {
+        if (pasting && paste_stalled())
+            pasting = 0;
         return (key){0, WEOF, 0, 0};
+    }
     if (pasting && c != 0x1B)
         return pasted(r, c);
     if (r == KEY_CODE_YES || c != 0x1B)
