@@ -303,7 +303,6 @@ yd_status yd_store_write(yd_store_txn *t, const char *data, size_t length, yd_er
     int fd = openat(t->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return yd_error_set(err, YD_EIO, "%s/%s: cannot save: %s", t->dir, t->name, strerror(errno));
-    const char *what = "cannot save";
     int e = 0;
     if (fchmod(fd, 0600) != 0) {
         e = errno;
@@ -343,5 +342,7 @@ fail:
     if (fd >= 0)
         close(fd);
     unlinkat(t->dirfd, tmp, 0);
-    return yd_error_set(err, YD_EIO, "%s/%s: %s: %s", t->dir, t->name, what, strerror(e));
+    /* The same message as above: one msgid, translated (a word passed in
+     * through %s stayed English on a full disk). */
+    return yd_error_set(err, YD_EIO, "%s/%s: cannot save: %s", t->dir, t->name, strerror(e));
 }

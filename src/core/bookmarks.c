@@ -3,6 +3,7 @@
  * in bookmarks_store.c. */
 #include "yuedu/bookmarks.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -411,6 +412,30 @@ static void reanchor(yd_bookmark *b, const yd_document *doc, doc_info *info, int
     b->dirty = 1;
 }
 
+/* A path the store had to repair (a file name that is not UTF-8, written
+ * with U+FFFD) names no file for stat; its file is taken to exist when an
+ * entry of its folder repairs to the same name. Only the last name is
+ * looked for (a folder's own name must be as stored). */
+static int repaired_path_exists(const char *abs)
+{
+    static const char replacement[] = "\xEF\xBF\xBD";
+    const char *slash = strrchr(abs, '/');
+    if (!slash || !strstr(slash + 1, replacement))
+        return 0;
+    char *dir = slash == abs ? strdup("/") : strndup(abs, (size_t)(slash - abs));
+    DIR *d = dir && !strstr(dir, replacement) ? opendir(dir) : NULL;
+    int found = 0;
+    for (struct dirent *e; d && !found && (e = readdir(d)) != NULL;) {
+        char *repaired = yd_utf8_repair(e->d_name);
+        found = repaired && strcmp(repaired, slash + 1) == 0;
+        free(repaired);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    return found;
+}
+
 size_t yd_bookmarks_resolve(yd_bookmarks *bm, const yd_document *const *docs, size_t ndocs, const char *root,
                             int update)
 {
@@ -481,7 +506,13 @@ size_t yd_bookmarks_resolve(yd_bookmarks *bm, const yd_document *const *docs, si
             m = YD_ANCHOR_REANCHORED;
         }
         if (found == YD_NO_DOC) {
-            stale++;
+            /* Placed nowhere: stale, unless its file is there under a name
+             * the store could only spell repaired. Looked for last, so
+             * that an open document still takes it by its text first. */
+            if (repaired_path_exists(b->abs_path))
+                b->state = YD_BM_NOT_OPEN;
+            else
+                stale++;
             continue;
         }
         int32_t at = b->anchor.offset;

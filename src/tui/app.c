@@ -114,10 +114,15 @@ static int key_timeout_passed(app *a)
 
 static void handle_key(app *a, key k)
 {
+    if (k.pasted && !panes_take_alt(a)) {
+        /* Pasted text is for a prompt; outside one, its letters are no commands. */
+        app_say(a, 0, "pasted text goes into a prompt: / searches it, : runs it");
+        return;
+    }
     if (k.alt && !panes_take_alt(a)) {
         /* Only the prompts have Alt keys: elsewhere Esc, then the key. */
-        handle_key(a, (key){0, 0x1B, 0});
-        handle_key(a, (key){0, k.code, 0});
+        handle_key(a, (key){0, 0x1B, 0, 0});
+        handle_key(a, (key){0, k.code, 0, 0});
         return;
     }
     if (panes_key(a, k))
@@ -143,6 +148,11 @@ static void install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* Past a file-size limit (ulimit -f) a write must fail with EFBIG, as
+     * on a full disk, so that the stores keep the change and say so and the
+     * fold cache is just not written; the default action would end the
+     * reader on the spot and lose the reading place. */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 /* Loader thread: each document's outline, before the document shows. */
@@ -487,7 +497,7 @@ static void walk_messages_to_stderr(app *a) { yd_loader_walk_messages(a->loader,
 int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, const tui_settings *settings)
 {
     char locale_note[160];
-    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0)
+    if (!tui_term_usable() || tui_utf8_locale(locale_note, sizeof locale_note) != 0 || !tui_term_attached())
         return EXIT_FAILURE;
     app *a = app_new(settings);
     if (!a || !a->widths || a->out_of_memory) {
@@ -506,8 +516,10 @@ int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, 
         app_free(a);
         return EXIT_FAILURE;
     }
+    bracketed_paste(1);
     char first[PATH_MAX];
     if (set_up_terminal(a, args, nargs, load, first, sizeof first) != 0) {
+        bracketed_paste(0);
         endwin();
         delscreen(screen);
         fputs(_("yuedu: out of memory\n"), stderr);
@@ -517,6 +529,7 @@ int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, 
     if (first_screen_wait(a, first, load, &quit_signal)) {
         /* Quit before any document showed: nothing read, nothing saved;
          * the walk stops where it is. */
+        bracketed_paste(0);
         endwin();
         delscreen(screen);
         test_sync_release();
@@ -529,6 +542,7 @@ int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, 
         return quit_signal && quit_signal != SIGINT ? 128 + quit_signal : EXIT_SUCCESS;
     }
     if (yd_loader_ready(a->loader) == 0) {
+        bracketed_paste(0);
         endwin();
         delscreen(screen);
         char path[4200], text[256];
@@ -545,6 +559,7 @@ int tui_run(const char *const *args, size_t nargs, const yd_load_options *load, 
 
     open_first(a, locale_note);
     run(a);
+    bracketed_paste(0);
     endwin();
     if (a->mouse_on)
         sgr_mouse_enable(0); /* curses turned the reports off, not their form */

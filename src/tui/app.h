@@ -292,6 +292,7 @@ typedef struct app {
     size_t watch_doc;           /* the document last checked */
     long watch_ms;              /* when (0: never) */
     int watch_told;             /* YD_RELOAD_GONE or _FAILED once said for it */
+    yd_file_stamp watch_told_stamp; /* the file when _FAILED was said: a new failure is said again */
 } app;
 
 /* What a prompt of the bookmarks is editing. */

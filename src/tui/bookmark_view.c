@@ -64,8 +64,17 @@ static int unsaved_key(app *a, key k)
 
 const pane_ops unsaved_pane = {.name = "unsaved bookmarks", .key = unsaved_key};
 
-static void write_copy(app *a, const char *path)
+static void write_copy(app *a, const char *typed)
 {
+    /* ~/ as the shell reads it: the prompt offers a path in the home
+     * folder, and people shorten it so. */
+    const char *home = getenv("HOME");
+    char path[PROMPT_MAX * 4];
+    int n = -1;
+    if (typed[0] == '~' && (typed[1] == '/' || typed[1] == 0) && home && *home)
+        n = snprintf(path, sizeof path, "%s%s", home, typed + 1);
+    if (n < 0 || (size_t)n >= sizeof path) /* as typed, or too long to expand */
+        snprintf(path, sizeof path, "%s", typed);
     yd_error err = {0};
     if (yd_bookmarks_write_copy(&a->bookmarks, path, &err) != YD_OK) {
         ask_unsaved(a, err.message);

@@ -77,6 +77,7 @@ static int run_command(const char *command, const char *text, size_t length)
         close(fds[0]);
         close(fds[1]);
         signal(SIGPIPE, SIG_DFL);
+        signal(SIGXFSZ, SIG_DFL);
         execl("/bin/sh", "sh", "-c", command, (char *)NULL);
         _exit(127);
     }

@@ -449,7 +449,13 @@ void command_run(app *a, const char *cmd)
             return;
         }
     } else if (strncmp(cmd, "doc ", 4) == 0 || strcmp(cmd, "doc") == 0) {
-        const char *name = cmd + (cmd[3] ? 4 : 3);
+        const char *name = cmd + 3;
+        while (*name == ' ')
+            name++;
+        if (!*name) { /* every name starts with nothing: it would open the first document */
+            app_say(a, MSG_ERROR, "which document? (:doc NAME)");
+            return;
+        }
         size_t k = find_document(a, name);
         if (k == SIZE_MAX)
             app_say(a, MSG_ERROR, "no document matches: %s", name);
@@ -498,6 +504,11 @@ static void command_prompt_done(app *a, prompt_result r)
         return;
     char cmd[PROMPT_MAX * 4];
     prompt_text_utf8(&a->prompt, cmd, sizeof cmd);
+    /* Spaces after a command are not part of it (a name completed by Tab,
+     * a pasted line): `:q `, `:doc NAME ` and `:set indent 4 ` work. */
+    size_t n = strlen(cmd);
+    while (n > 0 && (cmd[n - 1] == ' ' || cmd[n - 1] == '\t'))
+        cmd[--n] = 0;
     command_run(a, cmd);
 }
 

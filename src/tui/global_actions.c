@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include "app.h"
+#include "key_input.h"
 
 /* ] [ } {: the next or previous heading (items are not headings), of any
  * level or of the current section's level or higher, across documents. */
@@ -45,11 +46,13 @@ static void heading_jump(app *a, int forward, int same_level)
 
 static void suspend(void)
 {
+    bracketed_paste(0); /* the shell's own, while stopped */
     endwin();
     /* Raw mode turned Ctrl-Z into a key: stop the whole job, as the
      * terminal would have (the shell waits on the job, not on us).
      * ncurses' own SIGTSTP handler restores the screen on fg. */
     kill(0, SIGTSTP);
+    bracketed_paste(1);
     clearok(curscr, TRUE);
 }
 

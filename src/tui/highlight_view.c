@@ -5,6 +5,7 @@
  * takes \n typed as one; E in the notes list edits a note in $EDITOR. */
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "key_input.h"
 
 int note_to_prompt(const char *note, wchar_t *out, size_t cap)
 {
@@ -145,9 +147,11 @@ int note_edit_external(app *a, const char *note, char **out)
         return 0;
     }
     def_prog_mode();
+    bracketed_paste(0); /* the editor asks for its own */
     endwin();
     pid_t pid = fork();
     if (pid == 0) {
+        signal(SIGXFSZ, SIG_DFL); /* the reader's own choice, not the editor's */
         /* The editor as the user wrote it (it may carry options), the file its last word. */
         execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", editor, path, (char *)NULL);
         _exit(127);
@@ -156,6 +160,7 @@ int note_edit_external(app *a, const char *note, char **out)
     while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     reset_prog_mode();
+    bracketed_paste(1);
     clearok(curscr, TRUE);
     refresh();
     int ok = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;

@@ -23,6 +23,7 @@ typedef struct key {
     int is_key;
     wint_t code;
     int alt;
+    int pasted; /* inside a bracketed paste: text for a prompt, never a command */
 } key;
 
 /* The key tables of the panes, made from the configuration's bindings

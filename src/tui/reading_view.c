@@ -94,8 +94,13 @@ int reading_resume(app *a, size_t *doc)
     if (!yd_reading_resume_candidate(&a->state, given, n) ||
         !yd_state_corpus_document(&a->state, app_corpus_root(a), &document, &index))
         return 0;
-    /* Documents load in order: give the one it was a moment to arrive. */
-    size_t ready = yd_loader_wait(a->loader, index + 1, 1000);
+    /* Documents load in order: give the one it was a moment to arrive.
+     * It may come later than its old index (a file before it that could
+     * not be read then can be now): wait for its place in the walk. */
+    size_t at = index;
+    if (yd_reading_find_document(given, n, document, index, &at) && at < index)
+        at = index;
+    size_t ready = yd_loader_wait(a->loader, at + 1, 1000);
     const char **paths = malloc((ready ? ready : 1) * sizeof *paths);
     if (!paths) {
         app_out_of_memory(a);
@@ -120,8 +125,15 @@ void reading_finish(app *a, int32_t offset)
                        "reading state");
     }
     yd_error err = {0};
-    if (yd_state_save(&a->state, &err) != YD_OK)
-        fprintf(stderr, _("yuedu: reading state: %s\n"), err.message);
+    if (yd_state_save(&a->state, &err) != YD_OK) {
+        /* The store says the state is kept for a later try: at exit there
+         * is none, so that part goes and the loss is said instead. */
+        const char *kept = _("; the reading state is kept in memory and saving will be retried");
+        size_t n = strlen(err.message), k = strlen(kept);
+        if (n >= k && strcmp(err.message + n - k, kept) == 0)
+            err.message[n - k] = 0;
+        fprintf(stderr, _("yuedu: reading state: %s; the places of this run were not saved\n"), err.message);
+    }
     yd_state_free(&a->state);
     yd_reading_memory_free(&a->memory);
     a->state_open = 0;

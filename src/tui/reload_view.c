@@ -106,9 +106,15 @@ int reload_tick(app *a)
             app_out_of_memory(a);
             return 1;
         }
-        if (a->watch_told == YD_RELOAD_FAILED)
-            return 0; /* said once, as for a deleted file */
+        /* Said once, as for a deleted file: a stat that fails at every
+         * check leaves the stamp as it was. A file that failed to read
+         * has its new stamp (reload.h), so a further change that fails
+         * too (binary, then a folder) is said again. The stamp has no
+         * padding: five 64-bit fields. */
+        if (a->watch_told == YD_RELOAD_FAILED && memcmp(&a->watch_told_stamp, &d->stamp, sizeof d->stamp) == 0)
+            return 0;
         a->watch_told = YD_RELOAD_FAILED;
+        a->watch_told_stamp = d->stamp;
         app_say(a, 1, "%s: %s; showing the copy in memory", name, err.message);
         return 1;
     case YD_RELOAD_NEW_TEXT:

@@ -366,6 +366,7 @@ static int compile_prompt(app *a)
         a->query = NULL;
         search_clear(a);
         app_go(a, a->search_origin.doc, a->search_origin.offset);
+        a->message[0] = 0; /* the count of the pattern erased is no longer true */
         return 1;
     }
     unsigned folds = a->search_exact_numbers ? YD_FOLD_DEFAULT & ~(unsigned)YD_FOLD_NUMBERS : YD_FOLD_DEFAULT;

@@ -283,8 +283,11 @@ static int selection_act(app *a, action what)
     case YD_ACT_COPY: {
         int32_t lo, hi;
         selection_range(a, &lo, &hi);
-        copy_selection(a, lo, hi);
+        if (hi > lo)
+            copy_selection(a, lo, hi);
         selection_cancel(a);
+        if (hi <= lo) /* an empty document: no passage, nothing to cite */
+            app_say(a, MSG_ERROR, "nothing selected: v selects a passage, then y copies it");
         return 1;
     }
     case YD_ACT_HIGHLIGHT: {

@@ -113,6 +113,24 @@ void status_draw(app *a)
     }
     nright = app_safe_mbs(a, wright, nright, 240, right);
     int rw = term_cells(wright, nright);
+    /* Wider than the terminal (20 columns, a long document): its first
+     * words go, so that the line and the share stay and nothing runs over
+     * into the message line; a single word still too wide is cut at its
+     * start. */
+    size_t from = 0;
+    while (rw > COLS) {
+        size_t next = from;
+        while (next < nright && wright[next] != L' ')
+            next++;
+        while (next < nright && wright[next] == L' ')
+            next++;
+        if (next >= nright)
+            break;
+        rw -= term_cells(wright + from, next - from);
+        from = next;
+    }
+    while (rw > COLS && from < nright)
+        rw -= term_cells(wright + from++, 1);
     attron(app_style(a, YD_STYLE_STATUS));
     mvhline(y, 0, ' ', COLS);
     wchar_t crumb[512];
@@ -120,7 +138,7 @@ void status_draw(app *a)
     size_t n = breadcrumb(a, crumb, 512, &name_len);
     move(y, 1);
     put_breadcrumb(crumb, n, name_len, COLS - rw - 2);
-    mvaddnwstr(y, COLS - rw > 0 ? COLS - rw : 0, wright, (int)nright);
+    mvaddnwstr(y, COLS - rw > 0 ? COLS - rw : 0, wright + from, (int)(nright - from));
     attroff(app_style(a, YD_STYLE_STATUS));
 }
 

@@ -2,11 +2,13 @@
  * drive, and a UTF-8 character locale (docs/READER.md, "Terminals and
  * locales"). Each refusal is one line on stderr; batch modes never come
  * here. */
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../cli/cli.h"
 #include "../cli/i18n.h"
@@ -97,4 +99,31 @@ int tui_utf8_locale(char *note, size_t cap)
     }
     fprintf(stderr, _("; `locale -a` lists them, C.UTF-8 is enough); %s\n"), _(batch_hint));
     return -1;
+}
+
+int tui_term_attached(void)
+{
+    /* Drawn into a pipe or a file, the screen would be escape sequences
+     * that nobody sees while keys are read blind. */
+    if (!isatty(STDOUT_FILENO)) {
+        fputs(_("yuedu: the output is not a terminal, so the reader cannot show itself; "
+                "--render writes the text laid out\n"),
+              stderr);
+        return 0;
+    }
+    if (isatty(STDIN_FILENO))
+        return 1;
+    /* Started by xargs (input /dev/null) or at the end of a pipe: without
+     * this the screen showed and no key, not even q, reached it. */
+    int tty = open("/dev/tty", O_RDWR | O_NOCTTY);
+    if (tty < 0 || dup2(tty, STDIN_FILENO) < 0) {
+        if (tty >= 0)
+            close(tty);
+        fprintf(stderr, _("yuedu: the input is not a terminal and no terminal can be read for keys; %s\n"),
+                _(batch_hint));
+        return 0;
+    }
+    if (tty != STDIN_FILENO)
+        close(tty);
+    return 1;
 }

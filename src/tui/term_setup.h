@@ -17,4 +17,10 @@ void tui_term_unknown(void);
  * one-line message on stderr when no UTF-8 locale is installed. */
 int tui_utf8_locale(char *note, size_t cap);
 
+/* 1 when the reader has a terminal to draw on and to read keys from: keys
+ * come from /dev/tty when the standard input is not a terminal (xargs,
+ * a pipe), as less reads them; 0 after a one-line message on stderr when
+ * the standard output is not a terminal or no terminal can be read. */
+int tui_term_attached(void);
+
 #endif

@@ -1032,6 +1032,54 @@ static void test_copies_never_take_a_bookmark(void **state)
     free(dir);
 }
 
+/* A file whose name is not UTF-8 (GBK names from an archive) has its path
+ * stored repaired (U+FFFD), which stat cannot find: when that file is not
+ * among the documents, the bookmark is not open, not stale; when it is,
+ * its text still finds it. */
+static void test_name_not_utf8_not_stale(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    const char *name = "\xb1\xa8\xb8\xe6.txt"; /* 报告.txt in GBK */
+    write_file(dir, name, TEXT_V1, strlen(TEXT_V1));
+    write_file(dir, "other.txt", "另一篇。\n", strlen("另一篇。\n"));
+    yd_document doc, other;
+    yd_error err = {0};
+    assert_int_equal(yd_document_load(&doc, path_in(dir, name), NULL, &err), YD_OK);
+    assert_int_equal(yd_document_load(&other, path_in(dir, "other.txt"), NULL, &err), YD_OK);
+    yd_bookmarks bm;
+    assert_int_equal(yd_bookmarks_open(&bm, path_in(dir, "store"), 0, &err), YD_OK);
+    char id[YD_BOOKMARK_ID_SIZE];
+    assert_int_equal(yd_bookmarks_add(&bm, &doc, 0, offset_of(&doc, "书签记录"), dir, "m", NULL, id), YD_OK);
+    assert_int_equal(yd_bookmarks_save(&bm, &err), YD_OK);
+    yd_bookmarks_free(&bm);
+    assert_int_equal(yd_bookmarks_open(&bm, path_in(dir, "store"), 0, &err), YD_OK);
+    assert_non_null(strstr(yd_bookmarks_find(&bm, id)->abs_path, "\xef\xbf\xbd"));
+
+    const yd_document *others[] = {&other};
+    assert_int_equal(yd_bookmarks_resolve(&bm, others, 1, dir, 0), 0); /* none stale */
+    assert_int_equal(yd_bookmarks_find(&bm, id)->state, YD_BM_NOT_OPEN);
+    assert_int_equal(yd_bookmarks_resolve(&bm, NULL, 0, dir, 0), 0);
+    assert_int_equal(yd_bookmarks_find(&bm, id)->state, YD_BM_NOT_OPEN);
+
+    const yd_document *both[] = {&other, &doc};
+    assert_int_equal(yd_bookmarks_resolve(&bm, both, 2, dir, 0), 0);
+    yd_bookmark *b = yd_bookmarks_find(&bm, id);
+    assert_int_equal(b->doc, 1);
+    assert_int_equal(b->offset, offset_of(&doc, "书签记录"));
+
+    /* Gone for good: stale, as any other. */
+    assert_int_equal(unlink(path_in(dir, name)), 0);
+    assert_int_equal(yd_bookmarks_resolve(&bm, others, 1, dir, 0), 1);
+    assert_int_equal(yd_bookmarks_find(&bm, id)->state, YD_BM_STALE);
+
+    yd_bookmarks_free(&bm);
+    yd_document_free(&doc);
+    yd_document_free(&other);
+    rm_rf(dir);
+    free(dir);
+}
+
 /* Names and notes are stored as valid UTF-8 whatever was given, so the file
  * can always be written; a default name is cut only between characters. */
 static void test_names_always_writable(void **state)
@@ -1118,6 +1166,7 @@ int main(void)
         cmocka_unit_test(test_reanchor_after_move),
         cmocka_unit_test(test_copies_never_take_a_bookmark),
         cmocka_unit_test(test_names_always_writable),
+        cmocka_unit_test(test_name_not_utf8_not_stale),
         cmocka_unit_test(test_corrupt_file_moved_aside),
         cmocka_unit_test(test_two_writers_at_once),
         cmocka_unit_test(test_save_waits_for_lock),
