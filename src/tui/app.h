@@ -231,6 +231,7 @@ typedef struct app {
     yd_position pending;        /* where m was pressed */
     char pending_name[PROMPT_MAX * 4];
     int quit_unsaved;           /* the user chose to quit without saving them */
+    char unsaved_why[MESSAGE_MAX]; /* why they could not be saved, for the box that asks */
     char unsaved_copy[PROMPT_MAX * 4]; /* where a copy of them was written */
 
     /* The selection (selection_view.c): both ends at the start of a cell

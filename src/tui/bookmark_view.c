@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "app.h"
+#include "term_width.h"
 
 static void refresh_list(app *a);
 static void prompt_with(app *a, int mode, const wchar_t *label, const char *text);
@@ -21,6 +23,7 @@ static void prompt_with(app *a, int mode, const wchar_t *label, const char *text
 static void ask_unsaved(app *a, const char *why)
 {
     size_t n = yd_bookmarks_unsaved(&a->bookmarks);
+    snprintf(a->unsaved_why, sizeof a->unsaved_why, "%s", why);
     pane_open(a, &unsaved_pane);
     app_say(a, 1, ngettext("%zu bookmark change NOT SAVED: r retry, w write elsewhere, Q quit without, Esc stay. %s",
                            "%zu bookmark changes NOT SAVED: r retry, w write elsewhere, Q quit without, Esc stay. %s", n),
@@ -62,7 +65,97 @@ static int unsaved_key(app *a, key k)
     return 1;
 }
 
-const pane_ops unsaved_pane = {.name = "unsaved bookmarks", .key = unsaved_key};
+/* Lines of the box's parts, and its width in cells at most. */
+enum { BOX_LINES = 8, BOX_WIDTH = 72 };
+
+typedef struct box_part {
+    wchar_t line[BOX_LINES][BOX_WIDTH + 1];
+    int count;
+} box_part;
+
+/* text cut into lines of at most width cells, after the part's lines (at
+ * most BOX_LINES in all). */
+static void wrap_into(app *a, box_part *part, const char *text, int width)
+{
+    wchar_t w[MESSAGE_MAX];
+    size_t n = app_safe_mbs(a, w, 0, MESSAGE_MAX, text), k = 0;
+    while (k < n && part->count < BOX_LINES) {
+        int cells = 0;
+        size_t len = 0;
+        while (k + len < n && len < BOX_WIDTH) {
+            int cw = term_cells(&w[k + len], 1);
+            if (cells + cw > width)
+                break;
+            cells += cw;
+            len++;
+        }
+        /* A word cut in two goes whole to the next line (text without
+         * spaces, as Chinese is, is cut anywhere). */
+        size_t cut = len;
+        if (k + len < n && w[k + len] != L' ')
+            while (cut > 0 && w[k + cut - 1] != L' ')
+                cut--;
+        if (cut > 0)
+            len = cut;
+        wchar_t *line = part->line[part->count++];
+        if (len == 0) { /* a character wider than the box: left out */
+            line[0] = 0;
+            k++;
+            continue;
+        }
+        wmemcpy(line, &w[k], len);
+        line[len] = 0;
+        k += len;
+        while (k < n && w[k] == L' ')
+            k++;
+    }
+}
+
+static void put_part(const box_part *part, int shown, int *y, int x)
+{
+    for (int k = 0; k < shown; k++)
+        mvaddnwstr((*y)++, x, part->line[k], -1);
+}
+
+/* The question on the message line is cut at 80 columns, and its reason
+ * with it (a path and the system's words): a box over the text says the
+ * reason whole and what each answer does. The answers always show, the
+ * reason gives up its last lines to them; too small a terminal keeps only
+ * the message line. */
+static void unsaved_draw(app *a)
+{
+    int width = COLS - 4 < BOX_WIDTH ? COLS - 4 : BOX_WIDTH, room = LINES - 2;
+    if (width < 16)
+        return;
+    size_t n = yd_bookmarks_unsaved(&a->bookmarks);
+    char head_text[256];
+    snprintf(head_text, sizeof head_text,
+             ngettext("%zu bookmark change could not be saved:", "%zu bookmark changes could not be saved:", n), n);
+    static box_part head, reason, answers; /* 2.4 KB each: not on the stack */
+    head.count = reason.count = answers.count = 0;
+    wrap_into(a, &head, head_text, width);
+    wrap_into(a, &reason, a->unsaved_why, width);
+    wrap_into(a, &answers, _("r: try to save them again; w: write them to another file;"), width);
+    wrap_into(a, &answers, _("Q: quit without them; Esc: keep reading."), width);
+    int fixed = head.count + answers.count, pad = fixed + reason.count + 2 <= room;
+    int shown = room - fixed - 2 * pad;
+    if (shown > reason.count)
+        shown = reason.count;
+    if (shown < 0)
+        return;
+    int height = fixed + shown + 2 * pad, y = (room - height) / 2, left = (COLS - width - 4) / 2;
+    attr_t at = app_style(a, YD_STYLE_STATUS);
+    attron(at);
+    for (int k = 0; k < height; k++)
+        mvhline(y + k, left, ' ', width + 4);
+    y += pad;
+    put_part(&head, head.count, &y, left + 2);
+    put_part(&reason, shown, &y, left + 2);
+    put_part(&answers, answers.count, &y, left + 2);
+    attroff(at);
+}
+
+const pane_ops unsaved_pane = {.name = "unsaved bookmarks", .draw = unsaved_draw, .key = unsaved_key};
 
 static void write_copy(app *a, const char *typed)
 {
