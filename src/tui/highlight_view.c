@@ -121,8 +121,9 @@ static void note_prompt_done(app *a, prompt_result r)
 
 const pane_ops highlight_note_owner = {.name = "highlight note", .prompt_done = note_prompt_done};
 
-/* $EDITOR (else $VISUAL, else vi) on a file holding note, the screen given
- * back to the terminal meanwhile. */
+/* $VISUAL (else $EDITOR, else vi), as other programs that run an editor
+ * choose, on a file holding note, the screen given back to the terminal
+ * meanwhile. */
 int note_edit_external(app *a, const char *note, char **out)
 {
     const char *editor = getenv("VISUAL");
