@@ -44,6 +44,14 @@ typedef struct yd_note {
  * place; entries not placed in a document last, by path, then line. */
 int yd_notes_place_order(const yd_bookmark *p, int p_highlight, const yd_bookmark *q, int q_highlight);
 
+/* Whether Markdown needs a backslash before the ASCII character c to keep
+ * it a character: its punctuation anywhere, an entity's &, and at the
+ * start of a line (line_start) what would start a list or a thematic break
+ * or underline a heading (-, +, =), or the . or ) after the digits that
+ * start a line (after_leading_digits: 1. and 1) start a list). For every
+ * export that writes Markdown, so that a note reads as it was typed. */
+int yd_markdown_escaped(UChar32 c, int line_start, int after_leading_digits);
+
 /* The notes in format, in a new string (*length bytes). */
 yd_status yd_notes_write(const yd_note *notes, size_t count, yd_notes_format format, char **out, size_t *length);
 

@@ -12,6 +12,7 @@
 #include "yuedu/atomic_file.h"
 #include "yuedu/markup.h"
 #include "yuedu/bookmarks.h"
+#include "yuedu/notes.h"
 
 /* Where a bookmark is for display: the document's path and line now when
  * resolved, else what was stored. */
@@ -37,19 +38,23 @@ static void put_text(FILE *out, const char *s, const char *nl, int markdown)
 {
     const uint8_t *p = (const uint8_t *)s;
     int32_t n = (int32_t)strlen(s);
+    int line_start = 1, leading_digits = 0; /* Markdown's rules at a line's start */
     for (int32_t i = 0; i < n;) {
         int32_t start = i;
         UChar32 c;
         U8_NEXT(p, i, n, c);
+        int at_start = line_start;
+        line_start = 0;
         if (c == '\n') {
             fputs(nl, out);
+            line_start = 1;
         } else if (c >= 0 && (c < 0x20 || c == 0x7F)) {
             if (markdown && c != '\r' && c != '\t')
                 fprintf(out, "\\x%02X", (unsigned)c);
             else
                 fputc(' ', out);
         } else if (c >= 0 && c < 0x80) {
-            if (markdown && strchr("\\`*_[]<>#|~!", c))
+            if (markdown && yd_markdown_escaped(c, at_start, leading_digits))
                 fputc('\\', out);
             fputc(c, out);
         } else {
@@ -57,6 +62,7 @@ static void put_text(FILE *out, const char *s, const char *nl, int markdown)
             memcpy(one, p + start, (size_t)(i - start));
             cli_put_sanitized(out, one);
         }
+        leading_digits = (at_start || leading_digits) && c >= '0' && c <= '9';
     }
 }
 

@@ -44,11 +44,7 @@ static void put_raw(FILE *f, const char *s, int32_t n, int bad)
 
 typedef enum escape { ESC_TEXT, ESC_MARKDOWN, ESC_ORG, ESC_JSON, ESC_TSV } escape;
 
-/* Whether Markdown needs a backslash before c to keep it a character:
- * its punctuation anywhere, an entity's &, and at the start of a line what
- * would start a list or a thematic break or underline a heading (-, +, =,
- * the . or ) after the digits of 1. and 1)). */
-static int md_escaped(UChar32 c, int line_start, int after_leading_digits)
+int yd_markdown_escaped(UChar32 c, int line_start, int after_leading_digits)
 {
     return strchr("\\`*_[]<>#|~!&", (int)c) || (line_start && (c == '-' || c == '+' || c == '=')) ||
            (after_leading_digits && (c == '.' || c == ')'));
@@ -101,7 +97,7 @@ static void put(FILE *f, const char *s, escape how, int lines, const char *prefi
             line_start = 0;
             continue;
         }
-        if (how == ESC_MARKDOWN && c < 0x80 && md_escaped(c, line_start, leading_digits))
+        if (how == ESC_MARKDOWN && c < 0x80 && yd_markdown_escaped(c, line_start, leading_digits))
             fputc('\\', f);
         leading_digits = (line_start || leading_digits) && c >= '0' && c <= '9';
         if (how == ESC_ORG && line_start && (c == '*' || c == '#'))
