@@ -200,6 +200,21 @@ static void test_user_theme_overrides(void **state)
     yd_theme_free(&t);
     yd_problems_free(&p);
 
+    /* A path that is there but not a file (a folder) is said to be so, not
+     * "not found"; a path that is not there is "not found". */
+    assert_int_equal(yd_theme_load(&t, user, themes_dir, NULL, &p, &err), YD_OK);
+    assert_int_equal(p.count, 1);
+    assert_non_null(strstr(yd_problem_format(&p.items[0], line, sizeof line), "is not a file"));
+    assert_string_equal(t.name, "default");
+    yd_theme_free(&t);
+    yd_problems_free(&p);
+    snprintf(want, sizeof want, "%s/no-such.yaml", user);
+    assert_int_equal(yd_theme_load(&t, want, themes_dir, NULL, &p, &err), YD_OK);
+    assert_int_equal(p.count, 1);
+    assert_non_null(strstr(yd_problem_format(&p.items[0], line, sizeof line), "not found"));
+    yd_theme_free(&t);
+    yd_problems_free(&p);
+
     /* mono without any theme folder: the built-in one, no problem. */
     assert_int_equal(yd_theme_load(&t, "mono", NULL, NULL, &p, &err), YD_OK);
     assert_int_equal(p.count, 0);
