@@ -300,6 +300,12 @@ static int complete_from(app *a, wchar_t *text, size_t prefix_len, names list)
     }
     if (found < 2 || strlen(common) > tlen)
         a->completions[0] = 0; /* one candidate, or progress: no list */
+    if (!found) { /* Tab that does nothing must say why */
+        if (tlen)
+            snprintf(a->completions, sizeof a->completions, _("no name starts with %s"), typed);
+        else
+            snprintf(a->completions, sizeof a->completions, "%s", _("nothing to complete"));
+    }
     if (!found || strlen(common) <= tlen)
         return 0;
     mbstate_t st;
