@@ -110,11 +110,16 @@ static void refresh_rows(app *a)
         if (new_doc) {
             char *title = NULL;
             if (b->doc != YD_NO_DOC && app_doc(a, b->doc)) {
-                /* The title, and the file as the store names it (relative to the corpus). */
+                /* The title, and the file as the store names it (relative to
+                 * the corpus); a document with no title line of its own is
+                 * "titled" by its file name, which would be said twice. */
                 char *t = app_document_title(a, b->doc);
+                int untitled = t && strcmp(t, app_base_name(app_doc(a, b->doc)->path)) == 0;
                 size_t len = (t ? strlen(t) : 0) + strlen(b->path) + 16;
                 title = malloc(len);
-                if (title)
+                if (title && untitled)
+                    snprintf(title, len, "%s", b->path);
+                else if (title)
                     snprintf(title, len, "《%s》 %s", t ? t : "", b->path);
                 free(t);
             } else {
