@@ -271,6 +271,25 @@ static void test_import_surrogate_pairs(void **state)
     unmake(&f);
 }
 
+/* JSON indented with tabs (json.dumps(indent="\t")) reads as the same
+ * notes: inside a flow collection a tab separates like a space. */
+static void test_import_tab_indented(void **state)
+{
+    (void)state;
+    notes_fixture f;
+    make(&f);
+    yd_notes_imported r;
+    yd_error err = {0};
+    const char *json = "{\n\t\"yuedu-notes\": 1,\n\t\"notes\": [\n\t\t{\n\t\t\t\"kind\": \"bookmark\",\n"
+                       "\t\t\t\"id\": \"t1\",\n\t\t\t\"path\": \"a.txt\",\n\t\t\t\"name\": \"\t制表\"\n\t\t}\n\t]\n}\n";
+    assert_int_equal(yd_notes_import(json, strlen(json), &f.bm, &f.hl, &r, &err), YD_OK);
+    assert_int_equal(r.added, 1);
+    const yd_bookmark *b = yd_bookmarks_find(&f.bm, "t1");
+    assert_non_null(b);
+    assert_string_equal(b->name, "\t制表"); /* a tab inside the string stays */
+    unmake(&f);
+}
+
 static void test_format_names(void **state)
 {
     (void)state;
@@ -291,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_bad_input_changes_nothing),
         cmocka_unit_test(test_markdown_line_starts),
         cmocka_unit_test(test_import_surrogate_pairs),
+        cmocka_unit_test(test_import_tab_indented),
         cmocka_unit_test(test_format_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
