@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unicode/ustring.h>
 #include <unistd.h>
@@ -128,13 +129,22 @@ static yd_status from_archive(yd_document *doc, const char *path, const unsigned
     return st;
 }
 
+/* Is any byte beyond ASCII? */
+static int memchr_high(const unsigned char *bytes, size_t length)
+{
+    for (size_t k = 0; k < length; k++)
+        if (bytes[k] >= 0x80)
+            return 1;
+    return 0;
+}
+
 yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsigned char *bytes, size_t length,
                                  const yd_load_options *options, yd_error *err)
 {
     memset(doc, 0, sizeof *doc);
     yd_status st;
     char declared[40]; /* letters, digits, - _ : only (yd_html_charset) */
-    int unknown_charset = 0;
+    int unknown_charset = 0, utf8_over_declared = 0;
     if (yd_format_is_archive(yd_format_of_path(path)))
         return from_archive(doc, path, bytes, length, err);
     if (options && options->encoding) {
@@ -143,12 +153,25 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
             return st;
     } else {
         yd_detect_encoding(bytes, length, &doc->encoding);
-        /* A page without a BOM says its charset in a <meta>: that first. */
+        /* A page without a BOM says its charset in a <meta>: that first,
+         * unless its bytes are UTF-8 with characters beyond ASCII and it
+         * declares another: a page converted to UTF-8 (iconv, an editor)
+         * keeps its old <meta>, and read as declared it is noise. Text in
+         * GBK or Big5 is next to never well-formed UTF-8. */
+        yd_encoding detected = doc->encoding;
         if (yd_format_of_path(path) == YD_FORMAT_HTML && doc->encoding.bom_length == 0 &&
-            yd_html_charset(bytes, length, declared, sizeof declared) &&
-            yd_encoding_from_name(declared, &doc->encoding, NULL) != YD_OK) {
-            yd_detect_encoding(bytes, length, &doc->encoding); /* a name ICU does not know */
-            unknown_charset = 1;
+            yd_html_charset(bytes, length, declared, sizeof declared)) {
+            /* As browsers do: GB2312 and GBK pages use all of GBK. */
+            int gbk = strcasecmp(declared, "gb2312") == 0 || strcasecmp(declared, "gbk") == 0 ||
+                      strcasecmp(declared, "x-gbk") == 0;
+            if (yd_encoding_from_name(gbk ? "gb18030" : declared, &doc->encoding, NULL) != YD_OK) {
+                doc->encoding = detected; /* a name ICU does not know */
+                unknown_charset = 1;
+            } else if (detected.kind == YD_ENC_UTF8 && doc->encoding.kind != YD_ENC_UTF8 &&
+                       memchr_high(bytes, length)) {
+                doc->encoding = detected;
+                utf8_over_declared = 1;
+            }
         }
         if (doc->encoding.kind == YD_ENC_BINARY)
             return yd_error_set(err, YD_EBINARY, "skipped: binary file");
@@ -170,6 +193,9 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
     if (st == YD_OK && unknown_charset)
         st = yd_document_set_notice(doc, err, YD_N_("its charset %s is not known: read as %s, as detected"),
                                     declared, doc->encoding.name);
+    if (st == YD_OK && utf8_over_declared)
+        st = yd_document_set_notice(doc, err, YD_N_("it declares the charset %s, but its bytes are UTF-8: read as UTF-8"),
+                                    declared);
     /* The user's rules see the text as it is shown: rendered or raw. */
     if (st == YD_OK && options && options->purify)
         st = yd_purify_document(doc, options->purify, err);
@@ -413,8 +439,11 @@ yd_status yd_document_load(yd_document *doc, const char *path, const yd_load_opt
     yd_status s = open_regular(path, &fd, &st, err);
     if (s != YD_OK)
         return s;
+    /* Only plain text is decoded as it is read: Markdown and HTML are
+     * rendered from their whole text (an HTML page's <meta> charset comes
+     * first), archives are unpacked whole. */
     if ((size_t)st.st_size > 2 * PIECE && (size_t)st.st_size <= YD_DECODE_MAX_BYTES &&
-        !yd_format_is_archive(yd_format_of_path(path))) {
+        yd_format_of_path(path) == YD_FORMAT_TEXT) {
         yd_file_stamp_of(&st, &doc->stamp);
         s = load_large(doc, fd, path, options, err);
         close(fd);

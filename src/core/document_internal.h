@@ -85,8 +85,8 @@ yd_status yd_odt_render(yd_document *doc, const unsigned char *bytes, size_t len
  * line is its own place (1-based), and there are as many as text lines. */
 void yd_markup_lines_are_places(yd_document *doc);
 
-/* The charset a page's <meta> declares in its first 4 KiB, to name
- * (GB2312 and GBK widened to GB18030, as browsers do); 0 when none. */
+/* The charset a page's <meta> declares in its first 4 KiB, to name, as
+ * the page writes it; 0 when none. */
 int yd_html_charset(const unsigned char *bytes, size_t length, char *name, size_t size);
 
 #endif

@@ -494,9 +494,6 @@ int yd_html_charset(const unsigned char *bytes, size_t length, char *name, size_
                 continue;
             memcpy(name, bytes + k, len);
             name[len] = 0;
-            /* As browsers do: GB2312 and GBK pages use all of GBK. */
-            if (strcasecmp(name, "gb2312") == 0 || strcasecmp(name, "gbk") == 0 || strcasecmp(name, "x-gbk") == 0)
-                snprintf(name, size, "gb18030");
             return 1;
         }
     }

@@ -217,11 +217,11 @@ static void assert_same_document(const yd_document *a, const yd_document *b)
     assert_int_equal(a->encoding.kind, b->encoding.kind);
 }
 
-static void check_large(const unsigned char *bytes, size_t n, const char *encoding)
+static void check_large_named(const unsigned char *bytes, size_t n, const char *encoding, const char *name)
 {
     char *dir = make_temp_dir();
     char path[4096];
-    snprintf(path, sizeof path, "%s/large.txt", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
     assert_int_equal(fwrite(bytes, 1, n, f), n);
@@ -237,6 +237,11 @@ static void check_large(const unsigned char *bytes, size_t n, const char *encodi
     yd_document_free(&streamed);
     rm_rf(dir);
     free(dir);
+}
+
+static void check_large(const unsigned char *bytes, size_t n, const char *encoding)
+{
+    check_large_named(bytes, n, encoding, "large.txt");
 }
 
 static void test_large_file_in_pieces(void **state)
@@ -260,10 +265,45 @@ static void test_large_file_in_pieces(void **state)
     }
     check_large(big, n, NULL); /* odd length, detected */
     check_large(big, n - 1, "utf-8");
-    /* A CR as the very last byte of the first piece's read. */
-    big[((size_t)16 << 20) + 1 - 1] = '\r';
-    big[((size_t)16 << 20) + 1] = '\n';
+    /* A CR as the very last byte of the first piece's read (a piece is
+     * 1 MB, and one byte more for a file of odd length). */
+    big[((size_t)1 << 20) + 1 - 1] = '\r';
+    big[((size_t)1 << 20) + 1] = '\n';
     check_large(big, n, NULL);
+    free(big);
+}
+
+/* Markdown and HTML larger than two pieces are rendered as smaller ones
+ * are (they used to be decoded as they were read, and shown raw: # and
+ * tags as text), an HTML page in the charset its <meta> declares. */
+static void test_large_markup_rendered(void **state)
+{
+    (void)state;
+    size_t n = (size_t)3 << 20, k = 0;
+    unsigned char *big = malloc(n + 64);
+    assert_non_null(big);
+    k += (size_t)sprintf((char *)big, "# 第一章 总则\n\n");
+    while (k + 40 < n)
+        k += (size_t)sprintf((char *)big + k, "正文，第%zu句。\n\n", k);
+    check_large_named(big, k, NULL, "large.md");
+    yd_document d;
+    yd_error err = {0};
+    char *dir = make_temp_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/large.md", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(big, 1, k, f), k);
+    fclose(f);
+    assert_int_equal(yd_document_load(&d, path, NULL, &err), YD_OK);
+    assert_true(d.length > 6 && d.text[0] != '#'); /* rendered: the heading without its # */
+    yd_document_free(&d);
+    rm_rf(dir);
+    free(dir);
+    k = (size_t)sprintf((char *)big, "<html><head><meta charset=\"gbk\"></head><body>");
+    while (k + 64 < n)
+        k += (size_t)sprintf((char *)big + k, "<p>\xd5\xfd\xce\xc4 %zu</p>", k); /* 正文 in GBK */
+    check_large_named(big, k, NULL, "large.html");
     free(big);
 }
 
@@ -300,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_utf8_fast_path_matches_icu),
         cmocka_unit_test(test_too_large),
         cmocka_unit_test(test_large_file_in_pieces),
+        cmocka_unit_test(test_large_markup_rendered),
     };
     return cmocka_run_group_tests_name("document", tests, NULL, NULL);
 }

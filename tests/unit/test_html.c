@@ -187,6 +187,17 @@ static void test_notices(void **state)
     assert_string_equal(d.notice, "its charset x-nonesuch is not known: read as UTF-8, as detected");
     assert_true(line_equal(&d, "正文一段。") >= 0);
     yd_document_free(&d);
+    /* Converted to UTF-8 with its old <meta> kept: read as UTF-8, and said. */
+    page_notice(&d, "<html><head><meta charset=\"gb2312\"></head><body><p>正文一段。</p></body></html>");
+    assert_non_null(d.notice);
+    assert_string_equal(d.notice, "it declares the charset gb2312, but its bytes are UTF-8: read as UTF-8");
+    assert_true(line_equal(&d, "正文一段。") >= 0);
+    yd_document_free(&d);
+    /* Only ASCII: the <meta> is honoured, nothing to say. */
+    page_notice(&d, "<html><head><meta charset=\"gb2312\"></head><body><p>plain words</p></body></html>");
+    assert_null(d.notice);
+    assert_string_equal(d.encoding.name, "GB18030"); /* GB2312 read as all of GBK, as browsers do */
+    yd_document_free(&d);
     page_notice(&d, "<html><head><script>var shown = 0;</script></head><body><nav>首页</nav></body></html>");
     assert_non_null(d.notice);
     assert_non_null(strstr(d.notice, "the page shows no text"));
