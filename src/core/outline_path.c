@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
+#include "yuedu/numeral.h"
 #include "yuedu/outline_path.h"
 #include "yuedu/utf8_text.h"
 
@@ -86,18 +87,36 @@ static yd_status split_path(const char *path, const UChar *fold, path_parts *p, 
     return YD_OK;
 }
 
-/* Does part k begin the title of node? */
+/* Does part k begin the title of node? Both are compared folded and
+ * without white space, and a number against a number by its value in
+ * whatever form each is written: 第2编 begins 第二编 物权, and 第一 does not
+ * begin 第一百编 (its number is 100, not 1). */
 static int part_begins(const yd_document *doc, const yd_outline_node *node, const path_parts *p, int k,
                        const UChar *fold)
 {
-    UChar title[256];
-    int32_t n = yd_outline_node_title(doc, node, title, 256);
+    UChar title[256], t[256];
+    int32_t n = yd_outline_node_title(doc, node, title, 256), tn = 0;
     n = n < 256 ? n : 256;
-    int32_t want = p->starts[k], end = p->starts[k + 1];
-    for (int32_t i = 0; i < n && want < end; i++)
-        if (!ignored(title[i]) && fold_char(fold, title[i]) != p->text[want++])
+    for (int32_t i = 0; i < n; i++)
+        if (!ignored(title[i]))
+            t[tn++] = fold_char(fold, title[i]);
+    int32_t want = p->starts[k], end = p->starts[k + 1], i = 0;
+    while (want < end) {
+        if (i >= tn)
             return 0;
-    return want == end;
+        int32_t in_title, in_part;
+        int32_t title_past = yd_numeral_parse(t, i, tn, YD_NUMERAL_ANY, &in_title);
+        int32_t part_past = yd_numeral_parse(p->text, want, end, YD_NUMERAL_ANY, &in_part);
+        if (title_past > i && part_past > want) {
+            if (in_title != in_part)
+                return 0;
+            i = title_past;
+            want = part_past;
+        } else if (t[i++] != p->text[want++]) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /* Does node match the last part, and its headings above, in order, the

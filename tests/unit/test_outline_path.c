@@ -118,6 +118,14 @@ static void test_under_a_heading_path(void **state)
     assert_int_equal(under(&d, &o, "第二条", NULL, r), 0);
     /* a match inside a match adds nothing */
     assert_int_equal(under(&d, &o, "第", NULL, r), 3);
+    /* a number names a number by its value, whatever form each is written
+     * in, and only a whole number: 第20编 is not the beginning of 第二编 */
+    assert_int_equal(under(&d, &o, "第2编", NULL, r), 1);
+    assert_int_equal(r[0].lo, want.lo);
+    assert_int_equal(under(&d, &o, "第２编>第1章", NULL, r), 1);
+    assert_int_equal(r[0].lo, span_of(&d, &o, "第一章 借书").lo);
+    assert_int_equal(under(&d, &o, "第贰编", NULL, r), 1);
+    assert_int_equal(under(&d, &o, "第20编", NULL, r), 0);
     /* Latin letters without case */
     assert_int_equal(under(&d, &o, "第三编 appendix", NULL, r), 1);
     assert_int_equal(r[0].hi, d.length);
