@@ -169,6 +169,22 @@ static int try_end(const yd_byte_query *q, const unsigned char *text, size_t n, 
     return 0;
 }
 
+/* The candidates of the block at j, bit i of mask an anchor ending at
+ * j + i + 3: 1 with the first hit (as try_end), -1 when the next
+ * candidate ends past last (no hit in the range), 0 when none is a hit. */
+static inline int try_block(const yd_byte_query *q, const unsigned char *text, size_t n, size_t j, unsigned mask,
+                            size_t last, size_t from, size_t *start, size_t *stop)
+{
+    for (; mask; mask &= mask - 1) {
+        size_t e = j + (size_t)__builtin_ctz(mask) + 3;
+        if (e > last)
+            return -1;
+        if (try_end(q, text, n, e, from, start, stop))
+            return 1;
+    }
+    return 0;
+}
+
 static int scan_scalar(const yd_byte_query *q, const unsigned char *text, size_t n, size_t end, size_t last,
                        size_t from, size_t *start, size_t *stop)
 {
@@ -237,16 +253,10 @@ scan_avx2_keys(const yd_byte_query *q, const unsigned char *text, size_t n, size
                 t = _mm256_and_si256(t, _mm256_cmpeq_epi8(v0, b0[k]));
             any = _mm256_or_si256(any, t);
         }
-        unsigned mask = (unsigned)_mm256_movemask_epi8(any);
-        while (mask) {
-            size_t e = j + (size_t)__builtin_ctz(mask) + 3;
-            if (e > last) {
-                *end = last + 1;
-                return 0;
-            }
-            if (try_end(q, text, n, e, from, start, stop))
-                return 1;
-            mask &= mask - 1;
+        int found = try_block(q, text, n, j, (unsigned)_mm256_movemask_epi8(any), last, from, start, stop);
+        if (found) {
+            *end = last + 1; /* a hit, or past the range: no more blocks */
+            return found > 0;
         }
     }
     *end = j + 3;
@@ -297,15 +307,9 @@ static int scan(const yd_byte_query *q, const unsigned char *text, size_t n, siz
     } else {
         /* Block j covers ends j+3 .. j+18 and reads text[j .. j+18). */
         for (size_t j = end - 3; j + 18 <= n && j + 3 <= last; j += 16) {
-            unsigned mask = keys_sse2(q, text + j);
-            while (mask) {
-                size_t e = j + (size_t)__builtin_ctz(mask) + 3;
-                if (e > last)
-                    return 0;
-                if (try_end(q, text, n, e, from, start, stop))
-                    return 1;
-                mask &= mask - 1;
-            }
+            int found = try_block(q, text, n, j, keys_sse2(q, text + j), last, from, start, stop);
+            if (found)
+                return found > 0;
             end = j + 19;
         }
     }
