@@ -129,8 +129,8 @@ static yd_status from_archive(yd_document *doc, const char *path, const unsigned
     return st;
 }
 
-/* Is any byte beyond ASCII? */
-static int memchr_high(const unsigned char *bytes, size_t length)
+/* Is any byte beyond ASCII (a UTF-8 text that is not ASCII alone)? */
+static int has_non_ascii(const unsigned char *bytes, size_t length)
 {
     for (size_t k = 0; k < length; k++)
         if (bytes[k] >= 0x80)
@@ -168,7 +168,7 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
                 doc->encoding = detected; /* a name ICU does not know */
                 unknown_charset = 1;
             } else if (detected.kind == YD_ENC_UTF8 && doc->encoding.kind != YD_ENC_UTF8 &&
-                       memchr_high(bytes, length)) {
+                       has_non_ascii(bytes, length)) {
                 doc->encoding = detected;
                 utf8_over_declared = 1;
             }

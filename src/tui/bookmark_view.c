@@ -131,8 +131,7 @@ static void unsaved_draw(app *a)
     char head_text[256];
     snprintf(head_text, sizeof head_text,
              ngettext("%zu bookmark change could not be saved:", "%zu bookmark changes could not be saved:", n), n);
-    static box_part head, reason, answers; /* 2.4 KB each: not on the stack */
-    head.count = reason.count = answers.count = 0;
+    box_part head = {.count = 0}, reason = {.count = 0}, answers = {.count = 0};
     wrap_into(a, &head, head_text, width);
     wrap_into(a, &reason, a->unsaved_why, width);
     wrap_into(a, &answers, _("r: try to save them again; w: write them to another file;"), width);

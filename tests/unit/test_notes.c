@@ -244,6 +244,18 @@ static void test_bad_input_changes_nothing(void **state)
     unmake(&f);
 }
 
+/* Import json, which holds one new bookmark: that bookmark, by id. */
+static const yd_bookmark *import_one(notes_fixture *f, const char *json, const char *id)
+{
+    yd_notes_imported r;
+    yd_error err = {0};
+    assert_int_equal(yd_notes_import(json, strlen(json), &f->bm, &f->hl, &r, &err), YD_OK);
+    assert_int_equal(r.added, 1);
+    const yd_bookmark *b = yd_bookmarks_find(&f->bm, id);
+    assert_non_null(b);
+    return b;
+}
+
 /* JSON from other tools: a character beyond U+FFFF written as a surrogate
  * pair of \u escapes (Python's json.dumps, jq -a), which YAML alone refuses;
  * "\\u" is a backslash and a u, not an escape. A lone surrogate is no
@@ -253,17 +265,14 @@ static void test_import_surrogate_pairs(void **state)
     (void)state;
     notes_fixture f;
     make(&f);
-    yd_notes_imported r;
-    yd_error err = {0};
     const char *json = "{\"yuedu-notes\": 1, \"notes\": [{\"kind\": \"bookmark\", \"id\": \"a1\", "
                        "\"path\": \"a.txt\", \"name\": \"\\u7b2c\\ud840\\udc00\\uD83D\\uDE00\", "
                        "\"note\": \"\\\\ud83d\\\\ude00 \\\"\\ud83d\\ude00\\\"\"}]}";
-    assert_int_equal(yd_notes_import(json, strlen(json), &f.bm, &f.hl, &r, &err), YD_OK);
-    assert_int_equal(r.added, 1);
-    const yd_bookmark *b = yd_bookmarks_find(&f.bm, "a1");
-    assert_non_null(b);
+    const yd_bookmark *b = import_one(&f, json, "a1");
     assert_string_equal(b->name, "第\xF0\xA0\x80\x80\xF0\x9F\x98\x80"); /* 第𠀀😀 */
     assert_string_equal(b->note, "\\ud83d\\ude00 \"\xF0\x9F\x98\x80\"");
+    yd_notes_imported r;
+    yd_error err = {0};
     const char *lone = "{\"yuedu-notes\": 1, \"notes\": [{\"kind\": \"bookmark\", \"id\": \"a2\", "
                        "\"path\": \"a.txt\", \"name\": \"\\ud83dx\"}]}";
     assert_int_equal(yd_notes_import(lone, strlen(lone), &f.bm, &f.hl, &r, &err), YD_EINVAL);
@@ -278,14 +287,9 @@ static void test_import_tab_indented(void **state)
     (void)state;
     notes_fixture f;
     make(&f);
-    yd_notes_imported r;
-    yd_error err = {0};
     const char *json = "{\n\t\"yuedu-notes\": 1,\n\t\"notes\": [\n\t\t{\n\t\t\t\"kind\": \"bookmark\",\n"
                        "\t\t\t\"id\": \"t1\",\n\t\t\t\"path\": \"a.txt\",\n\t\t\t\"name\": \"\t制表\"\n\t\t}\n\t]\n}\n";
-    assert_int_equal(yd_notes_import(json, strlen(json), &f.bm, &f.hl, &r, &err), YD_OK);
-    assert_int_equal(r.added, 1);
-    const yd_bookmark *b = yd_bookmarks_find(&f.bm, "t1");
-    assert_non_null(b);
+    const yd_bookmark *b = import_one(&f, json, "t1");
     assert_string_equal(b->name, "\t制表"); /* a tab inside the string stays */
     unmake(&f);
 }
