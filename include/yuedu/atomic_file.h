@@ -32,6 +32,10 @@ typedef struct yd_store_txn {
     char lock_error[1024]; /* why the lock is missing (when lockfd < 0) */
 } yd_store_txn;
 
+/* The home folder: $HOME when it is an absolute path, else the account's
+ * (env -i, some services run without HOME); NULL when there is none. */
+const char *yd_home_dir(void);
+
 /* Folder for a kind of file: $XDG_DATA_HOME/yuedu or $XDG_STATE_HOME/yuedu
  * (variables that are unset, empty or relative fall back to
  * $HOME/.local/share and $HOME/.local/state, as the XDG spec says).

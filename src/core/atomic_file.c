@@ -58,6 +58,16 @@ int yd_time_parse(const char *s, long long *ms)
     return 0;
 }
 
+const char *yd_home_dir(void)
+{
+    const char *home = getenv("HOME");
+    if (!home || home[0] != '/') {
+        const struct passwd *pw = getpwuid(getuid());
+        home = pw ? pw->pw_dir : NULL;
+    }
+    return home && home[0] == '/' ? home : NULL;
+}
+
 yd_status yd_store_default_dir(const char *which, char *buf, size_t size, yd_error *err)
 {
     int state = strcmp(which, "state") == 0;
@@ -66,12 +76,8 @@ yd_status yd_store_default_dir(const char *which, char *buf, size_t size, yd_err
     if (xdg && xdg[0] == '/') {
         n = snprintf(buf, size, "%s/yuedu", xdg);
     } else {
-        const char *home = getenv("HOME");
-        if (!home || home[0] != '/') {
-            struct passwd *pw = getpwuid(getuid());
-            home = pw ? pw->pw_dir : NULL;
-        }
-        if (!home || home[0] != '/')
+        const char *home = yd_home_dir();
+        if (!home)
             return yd_error_set(err, YD_EINVAL, "no home folder: set HOME or XDG_%s_HOME",
                                 state ? "STATE" : "DATA");
         n = snprintf(buf, size, "%s/.local/%s/yuedu", home, state ? "state" : "share");

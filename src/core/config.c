@@ -1,14 +1,13 @@
 /* Reading and checking config.yaml; see config.h and docs/CONFIG.md. */
 #include "yuedu/config.h"
 
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "purify_config.h"
 #include "yaml_schema.h"
+#include "yuedu/atomic_file.h"
 #include "yuedu/clipboard.h"
 #include "yuedu/fold.h"
 #include "yuedu/outline_length.h"
@@ -64,14 +63,9 @@ void yd_config_free(yd_config *c)
 static int config_dir(char *buf, size_t size, const char *leaf)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    /* Without HOME, the account's home folder, as the stores find theirs
-     * (atomic_file.c): a configuration is not ignored where bookmarks are
-     * still saved. */
-    if (!home || home[0] != '/') {
-        const struct passwd *pw = getpwuid(getuid());
-        home = pw ? pw->pw_dir : NULL;
-    }
+    /* Without HOME, the account's home folder, as the stores find theirs:
+     * a configuration is not ignored where bookmarks are still saved. */
+    const char *home = yd_home_dir();
     int len;
     if (xdg && xdg[0] == '/')
         len = snprintf(buf, size, "%s/yuedu/%s", xdg, leaf);
