@@ -119,7 +119,7 @@ static void test_under_a_heading_path(void **state)
     /* a match inside a match adds nothing */
     assert_int_equal(under(&d, &o, "第", NULL, r), 3);
     /* a number names a number by its value, whatever form each is written
-     * in, and only a whole number: 第20编 is not the beginning of 第二编 */
+     * in (only a whole number: below) */
     assert_int_equal(under(&d, &o, "第2编", NULL, r), 1);
     assert_int_equal(r[0].lo, want.lo);
     assert_int_equal(under(&d, &o, "第２编>第1章", NULL, r), 1);
@@ -135,6 +135,14 @@ static void test_under_a_heading_path(void **state)
     yd_error err = {0};
     assert_int_equal(yd_outline_under(&d, &o, " › > ", NULL, &none, &n, &err), YD_EINVAL);
     assert_null(none);
+    yd_outline_free(&o);
+    yd_document_free(&d);
+    /* Only a whole number: 第二 and 第2 do not begin 第二十编, 第20编 does. */
+    build(&d, &o, "/corpus/long.txt", "长编\n第一编 起\n第一条 甲。\n第二十编 止\n第二条 乙。\n");
+    assert_int_equal(under(&d, &o, "第二", NULL, r), 0);
+    assert_int_equal(under(&d, &o, "第2", NULL, r), 0);
+    assert_int_equal(under(&d, &o, "第20编", NULL, r), 1);
+    assert_int_equal(r[0].lo, span_of(&d, &o, "第二十编").lo);
     yd_outline_free(&o);
     yd_document_free(&d);
 }
