@@ -73,6 +73,9 @@ void yd_document_free(yd_document *doc);
 struct stat;
 void yd_file_stamp_of(const struct stat *st, yd_file_stamp *stamp);
 
+/* Are two stamps of the same file as it was (every field equal)? */
+int yd_file_stamp_same(const yd_file_stamp *a, const yd_file_stamp *b);
+
 /* 0-based line holding text offset (clamped to the text). */
 int32_t yd_document_line_at(const yd_document *doc, int32_t offset);
 

@@ -204,6 +204,12 @@ yd_status yd_document_from_bytes(yd_document *doc, const char *path, const unsig
     return st;
 }
 
+int yd_file_stamp_same(const yd_file_stamp *a, const yd_file_stamp *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns &&
+           a->ctime_ns == b->ctime_ns;
+}
+
 void yd_file_stamp_of(const struct stat *st, yd_file_stamp *stamp)
 {
     stamp->dev = (uint64_t)st->st_dev;

@@ -68,6 +68,7 @@ static void put(FILE *f, const char *s, escape how, int lines, const char *prefi
             if (prefix)
                 fputs(prefix, f);
             line_start = 1;
+            leading_digits = 0;
             continue;
         }
         if (how == ESC_JSON) {
@@ -94,7 +95,7 @@ static void put(FILE *f, const char *s, escape how, int lines, const char *prefi
                 fprintf(f, "\\x%02X", (unsigned)c);
             else
                 fprintf(f, "\\u%04X", (unsigned)c);
-            line_start = 0;
+            line_start = leading_digits = 0;
             continue;
         }
         if (how == ESC_MARKDOWN && c < 0x80 && yd_markdown_escaped(c, line_start, leading_digits))

@@ -5,12 +5,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int same_stamp(const yd_file_stamp *a, const yd_file_stamp *b)
-{
-    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns &&
-           a->ctime_ns == b->ctime_ns;
-}
-
 static int same_text(const yd_document *a, const yd_document *b)
 {
     return a->length == b->length && memcmp(a->text, b->text, (size_t)a->length * sizeof *a->text) == 0;
@@ -44,7 +38,7 @@ yd_reload_result yd_reload_check(yd_document *doc, const yd_load_options *option
     }
     yd_file_stamp now;
     yd_file_stamp_of(&st, &now);
-    if (same_stamp(&now, &doc->stamp))
+    if (yd_file_stamp_same(&now, &doc->stamp))
         return YD_RELOAD_NONE;
     yd_status ls = yd_document_load(fresh, doc->path, options, err);
     if (ls != YD_OK) {

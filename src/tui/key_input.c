@@ -16,16 +16,21 @@ static int pasting;
 /* When the last of a paste came: a paste whose end never came (a broken
  * terminal, a cut connection) ends after a second without input, so that
  * keys are keys again. */
-static struct timespec paste_seen;
+static long paste_seen_ms;
 
-static void paste_saw(void) { clock_gettime(CLOCK_MONOTONIC, &paste_seen); }
-
-static int paste_stalled(void)
+/* The monotonic clock in ms (app_now_ms's, but this file stands below the
+ * app and knows nothing of it). */
+static long now_ms(void)
 {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return now.tv_sec - paste_seen.tv_sec > 1;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
+
+static void paste_saw(void) { paste_seen_ms = now_ms(); }
+
+/* A whole second, not the change of the clock's second (1 to 2 s). */
+static int paste_stalled(void) { return now_ms() - paste_seen_ms > 1000; }
 
 void bracketed_paste(int on)
 {

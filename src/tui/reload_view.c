@@ -109,9 +109,8 @@ int reload_tick(app *a)
         /* Said once, as for a deleted file: a stat that fails at every
          * check leaves the stamp as it was. A file that failed to read
          * has its new stamp (reload.h), so a further change that fails
-         * too (binary, then a folder) is said again. The stamp has no
-         * padding: five 64-bit fields. */
-        if (a->watch_told == YD_RELOAD_FAILED && memcmp(&a->watch_told_stamp, &d->stamp, sizeof d->stamp) == 0)
+         * too (binary, then a folder) is said again. */
+        if (a->watch_told == YD_RELOAD_FAILED && yd_file_stamp_same(&a->watch_told_stamp, &d->stamp))
             return 0;
         a->watch_told = YD_RELOAD_FAILED;
         a->watch_told_stamp = d->stamp;
