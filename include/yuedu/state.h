@@ -70,6 +70,11 @@ void yd_state_free(yd_state *s);
 
 /* Read-merge-write; on failure nothing is lost from memory. */
 yd_status yd_state_save(yd_state *s, yd_error *err);
+
+/* What a failed save adds to its message, translated ("; the reading
+ * state is kept in memory and saving will be retried"): a caller with no
+ * later try (the reader as it ends) takes it off. */
+const char *yd_state_kept_note(void);
 const char *yd_state_take_notice(yd_state *s);
 
 /* Remember that doc is being read at offset. Costs one pass over the text

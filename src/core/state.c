@@ -588,6 +588,8 @@ static yd_status sync_state(yd_state *s, yd_error *err)
     return yd_store_sync(&state_kind, s, s->dir, dirty_anything(s), s->rewrite, 0, err);
 }
 
+const char *yd_state_kept_note(void) { return yd_translate(state_kind.kept); }
+
 yd_status yd_state_open(yd_state *s, const char *dir, yd_error *err)
 {
     memset(s, 0, sizeof *s);

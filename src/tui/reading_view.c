@@ -128,7 +128,7 @@ void reading_finish(app *a, int32_t offset)
     if (yd_state_save(&a->state, &err) != YD_OK) {
         /* The store says the state is kept for a later try: at exit there
          * is none, so that part goes and the loss is said instead. */
-        const char *kept = _("; the reading state is kept in memory and saving will be retried");
+        const char *kept = yd_state_kept_note();
         size_t n = strlen(err.message), k = strlen(kept);
         if (n >= k && strcmp(err.message + n - k, kept) == 0)
             err.message[n - k] = 0;
