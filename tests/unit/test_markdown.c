@@ -376,6 +376,21 @@ static void test_front_matter(void **state)
     assert_int_equal(yd_document_from_bytes(&d, "r.md", (const unsigned char *)rule, strlen(rule), NULL, &err), YD_OK);
     assert_int_equal(info(&d, line_equal(&d, "第一段。"))->kind, YD_BLOCK_TEXT);
     yd_document_free(&d);
+
+    /* Closed by ... as YAML allows; and a --- above a prose line (no
+     * key: value) stays what Markdown makes of it, not code. */
+    const char *dots = "---\ntitle: x\n...\n\n# 第一章\n";
+    assert_int_equal(yd_document_from_bytes(&d, "d.md", (const unsigned char *)dots, strlen(dots), NULL, &err), YD_OK);
+    assert_int_equal(info(&d, line_equal(&d, "title: x"))->kind, YD_BLOCK_CODE);
+    assert_int_equal(yd_outline_build(&o, &d, &err), YD_OK);
+    assert_int_equal(o.count, 1);
+    yd_outline_free(&o);
+    yd_document_free(&d);
+    const char *prose = "---\n正文一行\n";
+    assert_int_equal(yd_document_from_bytes(&d, "p.md", (const unsigned char *)prose, strlen(prose), NULL, &err), YD_OK);
+    assert_true(line_equal(&d, "正文一行") >= 0);
+    assert_true(info(&d, line_equal(&d, "正文一行"))->kind != YD_BLOCK_CODE);
+    yd_document_free(&d);
 }
 
 /* The outline of a document as "depth kind title" lines (to free). */
