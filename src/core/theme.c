@@ -503,7 +503,7 @@ yd_status yd_theme_load(yd_theme *t, const char *name_or_path, const char *data_
         const char *key = origin && origin->path ? "theme: " : "";
         unsigned long line = origin ? origin->line : 0, column = origin ? origin->column : 0;
         struct stat there;
-        if (is_path(name_or_path) && stat(name_or_path, &there) == 0) /* a folder, a device: not a theme */
+        if (is_path(name_or_path) && stat(name_or_path, &there) == 0) /* a folder: not a theme */
             yd_problems_add(problems, at, line, column, "%s'%s' is not a file; using the built-in %s theme", key,
                             name_or_path, fallback);
         else if (is_path(name_or_path))

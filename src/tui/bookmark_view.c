@@ -80,33 +80,11 @@ static void wrap_into(app *a, box_part *part, const char *text, int width)
     wchar_t w[MESSAGE_MAX];
     size_t n = app_safe_mbs(a, w, 0, MESSAGE_MAX, text), k = 0;
     while (k < n && part->count < BOX_LINES) {
-        int cells = 0;
-        size_t len = 0;
-        while (k + len < n && len < BOX_WIDTH) {
-            int cw = term_cells(&w[k + len], 1);
-            if (cells + cw > width)
-                break;
-            cells += cw;
-            len++;
-        }
-        /* A word cut in two goes whole to the next line (text without
-         * spaces, as Chinese is, is cut anywhere). */
-        size_t cut = len;
-        if (k + len < n && w[k + len] != L' ')
-            while (cut > 0 && w[k + cut - 1] != L' ')
-                cut--;
-        if (cut > 0)
-            len = cut;
+        size_t end = term_wrap_end(w, n, k, width), len = end - k < BOX_WIDTH ? end - k : BOX_WIDTH;
         wchar_t *line = part->line[part->count++];
-        if (len == 0) { /* a character wider than the box: left out */
-            line[0] = 0;
-            k++;
-            continue;
-        }
         wmemcpy(line, &w[k], len);
         line[len] = 0;
-        k += len;
-        while (k < n && w[k] == L' ')
+        for (k = end; k < n && w[k] == L' ';)
             k++;
     }
 }

@@ -8,14 +8,9 @@
 #include <wchar.h>
 
 #include "app.h"
+#include "term_width.h"
 
 enum { HELP_DESCRIPTION_COLUMN = 27 }; /* "  KEYS(24) DESCRIPTION", keymap.c */
-
-static int cell_width(wchar_t c)
-{
-    int w = wcwidth(c);
-    return w < 0 ? 1 : w;
-}
 
 static void free_rows(app *a)
 {
@@ -67,18 +62,7 @@ static int wrap_line(app *a, const char *line, int width, int indent, size_t *ca
             while (at < n && text[at] == L' ')
                 at++;
         }
-        size_t start = at, fit = at, last_space = 0;
-        while (fit < n && col + cell_width(text[fit]) <= width) {
-            col += cell_width(text[fit]);
-            if (text[fit] == L' ' && fit > start)
-                last_space = fit;
-            fit++;
-        }
-        size_t end = fit;
-        if (fit < n && last_space > start && text[fit] != L' ')
-            end = last_space; /* do not cut an English word */
-        if (end == start && fit < n)
-            end = start + 1; /* a character wider than the row */
+        size_t start = at, end = term_wrap_end(text, n, start, width - col);
         wmemcpy(row + used, text + start, end - start);
         used += end - start;
         if (add_row(a, row, used, capacity) != 0)

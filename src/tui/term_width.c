@@ -38,3 +38,23 @@ int term_cells(const wchar_t *s, size_t n)
     }
     return w;
 }
+
+size_t term_wrap_end(const wchar_t *text, size_t n, size_t start, int width)
+{
+    size_t fit = start, last_space = 0;
+    int col = 0;
+    for (; fit < n; fit++) {
+        int cw = wcwidth(text[fit]) < 0 ? 1 : wcwidth(text[fit]);
+        if (col + cw > width)
+            break;
+        col += cw;
+        if (text[fit] == L' ' && fit > start)
+            last_space = fit;
+    }
+    size_t end = fit;
+    if (fit < n && last_space > start && text[fit] != L' ')
+        end = last_space; /* do not cut an English word */
+    if (end == start && fit < n)
+        end = start + 1; /* a character wider than the row */
+    return end;
+}

@@ -17,4 +17,11 @@ void term_width_use(const yd_width_table *table);
 /* The cells s[0..n) takes on screen (characters of no width count 0). */
 int term_cells(const wchar_t *s, size_t n);
 
+/* Where the row of text[start..n) that fits in width cells ends: after the
+ * last character that fits (Chinese breaks between any two), or at the
+ * last space that fits when that would cut a word (English); at least one
+ * character, even one wider than the row. The next row starts there, its
+ * spaces skipped by the caller. */
+size_t term_wrap_end(const wchar_t *text, size_t n, size_t start, int width);
+
 #endif
